@@ -1,0 +1,61 @@
+# rolebook — job descriptions as code. `make site` and `make test` set up a fresh machine.
+SWIFT   ?= swift
+CONTENT ?= content
+SITE    ?= site
+RELEASE  = .build/release/rolebook
+DEBUG    = .build/debug/rolebook
+# Root installs directly; anyone else goes through sudo.
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT      = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
+APT_UPDATED = .build/.apt-updated
+
+.PHONY: all deps test-deps bench-deps build build-debug check site test bench clean
+
+all: site
+
+$(APT_UPDATED):
+	@mkdir -p .build
+	$(SUDO) apt-get update -qq
+	@touch $@
+
+# libcmark-dev: the C Markdown parser wrapped by Sources/CCMark.
+deps:
+	@pkg-config --exists libcmark 2>/dev/null || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) libcmark-dev pkg-config; }
+
+# Headless Chromium with CJK fonts for the end-to-end tests, poppler for the PDF checks, cmark's CLI as the benchmark floor.
+test-deps: deps
+	@command -v chromium >/dev/null 2>&1 || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) chromium; }
+	@fc-list 2>/dev/null | grep -q "Noto Sans CJK" || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) fonts-noto-cjk fontconfig; }
+	@command -v pdftotext >/dev/null 2>&1 || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) poppler-utils; }
+
+bench-deps: test-deps
+	@command -v cmark >/dev/null 2>&1 || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) cmark; }
+	@command -v hugo >/dev/null 2>&1 || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) hugo; }
+	@[ -x /usr/bin/time ] || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) time; }
+
+build: deps
+	$(SWIFT) build -c release --product rolebook
+
+build-debug: deps
+	$(SWIFT) build --product rolebook
+
+# Validate content/ (exit 1 on errors).
+check: build-debug
+	$(DEBUG) check $(CONTENT)
+
+# Render content/ into site/ (refuses when check finds errors).
+site: build
+	$(RELEASE) build $(CONTENT) -o $(SITE)
+
+# Unit, golden and end-to-end (headless Chromium) tests, then validate the shipped content.
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory check
+
+bench: bench-deps
+	$(SWIFT) build -c release
+	.build/release/rolebook-bench --out docs/benchmarks.md
+
+clean:
+	rm -rf .build .rolebook-cache

@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "rolebook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rolebook", targets: ["rolebook"]),
+        .library(name: "RoleBook", targets: ["RoleBook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // cmark from Debian's libcmark-dev; only Parsing/MarkdownParser.swift imports it.
+        .systemLibrary(
+            name: "CCMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(
+            name: "RoleBook",
+            dependencies: ["CCMark", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "RoleBookCLI",
+            dependencies: ["RoleBook", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "rolebook", dependencies: ["RoleBookCLI"]),
+        .executableTarget(name: "rolebook-bench", dependencies: ["RoleBook"]),
+        .testTarget(
+            name: "RoleBookTests",
+            dependencies: ["RoleBook", "RoleBookCLI"],
+            resources: [.copy("Fixtures"), .copy("Golden")]
+        ),
+    ]
+)

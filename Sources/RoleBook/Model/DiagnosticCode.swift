@@ -1,0 +1,88 @@
+/// Stable diagnostic codes. Documented in docs/diagnostics.md; never renumber.
+public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
+    // Files and front matter
+    case invalidUTF8 = "RB001"
+    case missingFrontMatter = "RB002"
+    case invalidYAML = "RB003"
+    case invalidValue = "RB004"
+    case missingTitle = "RB005"
+    case invalidID = "RB006"
+    case duplicateID = "RB007"
+    case unknownKind = "RB008"
+    case noKind = "RB009"
+    case emptyFile = "RB010"
+    case invalidConfig = "RB011"
+    // References and structure
+    case unknownReference = "RB101"
+    case ambiguousReference = "RB102"
+    case reportingCycle = "RB103"
+    case selfReport = "RB104"
+    case missingSuperior = "RB105"
+    case directReportMismatch = "RB106"
+    case unlistedDirectReport = "RB107"
+    case headOutsideDepartment = "RB108"
+    case brokenLink = "RB109"
+    case departmentCycle = "RB110"
+    case missingDepartment = "RB111"
+    case topWithSuperior = "RB112"
+    // Warnings
+    case spanOfControl = "RB201"
+    case chainTooDeep = "RB202"
+    case crossDepartmentSuperior = "RB203"
+    case positionsMismatch = "RB204"
+    case vacantWithReports = "RB205"
+    case noResponsibilities = "RB206"
+    case emptySection = "RB207"
+    case unknownKey = "RB208"
+    case procedureWithoutSteps = "RB209"
+    case emptyPhase = "RB210"
+    case unknownFrequency = "RB211"
+    case rawHTML = "RB212"
+    case emptyDepartment = "RB213"
+
+    public var severity: Diagnostic.Severity {
+        rawValue.hasPrefix("RB2") ? .warning : .error
+    }
+
+    /// One line for docs and `rolebook explain`.
+    public var summary: String {
+        switch self {
+        case .invalidUTF8: "file is not valid UTF-8"
+        case .missingFrontMatter: "file has no YAML front matter"
+        case .invalidYAML: "front matter is not valid YAML"
+        case .invalidValue: "a front matter value has the wrong type or range"
+        case .missingTitle: "required `title` is missing"
+        case .invalidID: "id is not safe in a URL and a file name"
+        case .duplicateID: "two files of the same kind share an id"
+        case .unknownKind: "`kind` is not role, department or procedure"
+        case .noKind: "file is neither in a roles/, departments/ or procedures/ folder nor has `kind`"
+        case .emptyFile: "file is empty"
+        case .invalidConfig: "rolebook.yml is not valid"
+        case .unknownReference: "a reference names no role, department or procedure"
+        case .ambiguousReference: "a reference names more than one role"
+        case .reportingCycle: "reporting lines form a cycle"
+        case .selfReport: "a role reports to itself"
+        case .missingSuperior: "a role has no `reports_to` and is not `top: true`"
+        case .directReportMismatch: "`direct_reports` lists a role that reports to someone else"
+        case .unlistedDirectReport: "a role reports to a superior whose `direct_reports` omits it"
+        case .headOutsideDepartment: "a department head belongs to another department"
+        case .brokenLink: "a link points to a content file that does not exist"
+        case .departmentCycle: "department parents form a cycle"
+        case .missingDepartment: "a role has no `department`"
+        case .topWithSuperior: "a role is `top: true` but also has `reports_to`"
+        case .spanOfControl: "a role has more direct reports than `validation.max_span`"
+        case .chainTooDeep: "a chain of command is deeper than `validation.max_depth`"
+        case .crossDepartmentSuperior: "a role's superior is in another department but the role is not its department's head"
+        case .positionsMismatch: "a department's `positions` disagree with its roles' headcounts"
+        case .vacantWithReports: "a vacant role (headcount 0) has direct reports"
+        case .noResponsibilities: "a role lists no responsibilities"
+        case .emptySection: "a section has a heading but no content"
+        case .unknownKey: "an unknown front matter key"
+        case .procedureWithoutSteps: "a procedure has no steps"
+        case .emptyPhase: "a procedure phase has no steps"
+        case .unknownFrequency: "a procedure's `frequency` is not a known value"
+        case .rawHTML: "raw HTML in Markdown is not rendered"
+        case .emptyDepartment: "a department has no roles and no sub-departments"
+        }
+    }
+}

@@ -1,0 +1,102 @@
+/// The three kinds of content file.
+public enum EntityKind: String, CaseIterable, Hashable, Sendable, Codable, Comparable {
+    case department, role, procedure
+
+    public static func < (a: EntityKind, b: EntityKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Folder name that implies the kind.
+    public var folder: String { rawValue + "s" }
+}
+
+/// What every content file has.
+public struct EntityHeader: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var summary: String?
+    /// Path relative to the content root (`hotel/roles/vip-manager.md`).
+    public var path: String
+    /// Where the file starts (`content/hotel/roles/vip-manager.md:1:1`).
+    public var location: SourceLocation
+    /// Where `title` is written, for notes pointing at it.
+    public var titleLocation: SourceLocation
+    public var document: ContentDocument
+}
+
+public struct Role: Hashable, Sendable {
+    public var header: EntityHeader
+    public var department: Located<String>?
+    public var reportsTo: Located<String>?
+    public var top: Bool
+    public var directReports: [Located<String>]?
+    public var dottedLineTo: [Located<String>]
+    public var headcount: Int
+    public var headcountLocation: SourceLocation?
+    public var aliases: [String]
+    public var grade: String?
+    public var code: String?
+    public var place: String?
+    public var hours: String?
+
+    public var id: String { header.id }
+    public var title: String { header.title }
+    public var isVacant: Bool { headcount == 0 }
+    public var responsibilities: [Item] { header.document.items(.responsibilities) }
+}
+
+public struct Department: Hashable, Sendable {
+    public var header: EntityHeader
+    public var short: String?
+    public var parent: Located<String>?
+    public var head: Located<String>?
+    public var positions: [(role: Located<String>, count: Int)]
+
+    public var id: String { header.id }
+    public var title: String { header.title }
+
+    public static func == (a: Department, b: Department) -> Bool {
+        a.header == b.header && a.short == b.short && a.parent == b.parent && a.head == b.head
+            && a.positions.elementsEqual(b.positions) { $0.role == $1.role && $0.count == $1.count }
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(header) }
+}
+
+/// How often a procedure runs; the order is the order of a role's checklist.
+public enum Frequency: String, CaseIterable, Hashable, Sendable, Codable, Comparable {
+    case perShift = "per shift", daily, weekly, monthly, onDemand = "on demand"
+
+    public static func < (a: Frequency, b: Frequency) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+
+    /// Accepts English and Chinese spellings.
+    public init?(parsing text: String) {
+        let t = text.trimmingSpaces.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+        switch t {
+        case "per shift", "shift", "每班", "每个班次", "每班次": self = .perShift
+        case "daily", "day", "每日", "每天", "日": self = .daily
+        case "weekly", "week", "每周", "每週", "周": self = .weekly
+        case "monthly", "month", "每月", "月": self = .monthly
+        case "on demand", "ondemand", "as needed", "按需", "随时", "隨時", "不定期": self = .onDemand
+        default: return nil
+        }
+    }
+}
+
+public struct Procedure: Hashable, Sendable {
+    public var header: EntityHeader
+    public var owner: Located<String>?
+    public var roles: [Located<String>]
+    public var department: Located<String>?
+    public var frequency: Frequency?
+    public var version: String?
+    public var effective: String?
+
+    public var id: String { header.id }
+    public var title: String { header.title }
+    /// Every `##` section is a phase; a list before the first heading is an untitled first phase.
+    public var phases: [Section] { header.document.sections.filter { $0.kind != .intro || !$0.items.isEmpty } }
+    public var steps: [Item] { phases.flatMap(\.items).flatMap(\.flattened) }
+}

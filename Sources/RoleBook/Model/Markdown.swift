@@ -1,0 +1,87 @@
+/// An immutable Markdown tree copied out of cmark, so no `cmark_node*` outlives the parser.
+public indirect enum Inline: Hashable, Sendable {
+    case text(String)
+    case code(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    case link(destination: String, title: String, children: [Inline])
+    case image(source: String, title: String, alt: [Inline])
+    case softBreak
+    case lineBreak
+    /// Raw inline HTML: never rendered as markup (cmark's safe mode drops it too).
+    case html(String)
+}
+
+public struct Block: Hashable, Sendable {
+    public indirect enum Kind: Hashable, Sendable {
+        case paragraph([Inline])
+        case heading(level: Int, [Inline])
+        case list(ordered: Bool, start: Int, items: [ListItem])
+        case blockQuote([Block])
+        case code(info: String, literal: String)
+        case html(String)
+        case thematicBreak
+        /// A pipe table found inside a paragraph (cmark itself has no tables).
+        case table(header: [[Inline]], rows: [[[Inline]]])
+    }
+
+    public var kind: Kind
+    /// Line in the content file (front matter included), 1-based.
+    public var line: Int
+    public var column: Int
+
+    public init(_ kind: Kind, line: Int, column: Int) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+    }
+}
+
+public struct ListItem: Hashable, Sendable {
+    public var blocks: [Block]
+    public var line: Int
+    public var column: Int
+
+    public init(blocks: [Block], line: Int, column: Int) {
+        self.blocks = blocks
+        self.line = line
+        self.column = column
+    }
+}
+
+extension Array where Element == Inline {
+    /// The visible text, links and emphasis flattened, breaks as spaces.
+    public var plainText: String {
+        var out = ""
+        appendPlainText(to: &out)
+        return out
+    }
+
+    func appendPlainText(to out: inout String) {
+        for inline in self {
+            switch inline {
+            case .text(let s), .code(let s): out += s
+            case .emphasis(let c), .strong(let c): c.appendPlainText(to: &out)
+            case .link(_, _, let c): c.appendPlainText(to: &out)
+            case .image(_, _, let alt): alt.appendPlainText(to: &out)
+            case .softBreak, .lineBreak: out += " "
+            case .html: break
+            }
+        }
+    }
+}
+
+extension Block {
+    /// Plain text of a block and its descendants, for search and summaries.
+    public var plainText: String {
+        switch kind {
+        case .paragraph(let i), .heading(_, let i): i.plainText
+        case .list(_, _, let items): items.map { $0.blocks.map(\.plainText).joined(separator: " ") }.joined(separator: " ")
+        case .blockQuote(let b): b.map(\.plainText).joined(separator: " ")
+        case .code(_, let s): s
+        case .html: ""
+        case .thematicBreak: ""
+        case .table(let h, let rows): (h + rows.flatMap { $0 }).map(\.plainText).joined(separator: " ")
+        }
+    }
+}

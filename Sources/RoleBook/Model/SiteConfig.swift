@@ -1,0 +1,13 @@
+/// Settings from `rolebook.yml` at the content root.
+public struct SiteConfig: Hashable, Sendable {
+    public var title = "rolebook"
+    public var organization: String?
+    /// `zh-CN`, `zh-TW` or `en`.
+    public var language = "zh-CN"
+    public var exclude: [String] = []
+    public var maxSpan = 12
+    public var maxDepth = 8
+    public var extraSections: [SectionKind: [String]] = [:]
+
+    public init() {}
+}

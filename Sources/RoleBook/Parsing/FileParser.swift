@@ -1,0 +1,157 @@
+import Foundation
+
+/// Turns one file's bytes into an ``Entity`` and its file-level diagnostics.
+struct FileParser {
+    var path: String
+    var displayPath: String
+    var vocabulary: SectionVocabulary
+
+    static let commonKeys = ["kind", "id", "title", "summary"]
+    static let keys: [EntityKind: [String]] = [
+        .role: commonKeys + ["department", "reports_to", "top", "direct_reports", "dotted_line_to", "headcount", "aliases", "grade", "code", "location", "hours"],
+        .department: commonKeys + ["parent", "head", "positions", "short"],
+        .procedure: commonKeys + ["owner", "roles", "department", "frequency", "version", "effective"],
+    ]
+
+    func parse(_ data: Data) -> (Entity?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let start = SourceLocation(file: displayPath)
+        guard var text = String(validating: data, as: UTF8.self) else {
+            return (nil, [Diagnostic(.invalidUTF8, "file is not valid UTF-8", at: firstInvalidByte(data))])
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\r\n") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        if text.trimmingSpaces.isEmpty {
+            return (nil, [Diagnostic(.emptyFile, "file is empty", at: start)])
+        }
+
+        let split = FrontMatter.split(text)
+        guard let yaml = split.yaml else {
+            return (nil, [Diagnostic(.missingFrontMatter, "file has no front matter",
+                                     at: start, notes: [Diagnostic.Note("start the file with a '---' line, then 'title: …', then '---'")])])
+        }
+        let value: YAMLValue
+        do {
+            value = try FrontMatter.parse(yaml, file: displayPath, firstLine: split.yamlFirstLine)
+        } catch {
+            return (nil, [Diagnostic(.invalidYAML, "front matter is not valid YAML: \(error.message)", at: error.location)])
+        }
+        let entries: [YAMLEntry]
+        switch value {
+        case .mapping(let m): entries = m
+        case .null: entries = []
+        default:
+            return (nil, [Diagnostic(.invalidYAML, "front matter must be a mapping of keys to values", at: SourceLocation(file: displayPath, line: 2))])
+        }
+        var fields = FieldReader(entries: entries, file: displayPath)
+
+        guard let kind = detectKind(&fields, diagnostics: &diagnostics) else { return (nil, diagnostics) }
+
+        let blocks = MarkdownParser.parse(split.body, lineOffset: split.bodyLineOffset)
+        let document = DocumentBuilder(vocabulary: vocabulary, displayPath: displayPath, contentPath: path)
+            .build(blocks, diagnostics: &diagnostics)
+
+        let fileName = String(path.split(separator: "/").last ?? "").dropLast(3)
+        let id = fields.string("id") ?? Located(String(fileName), at: start)
+        if let problem = IDRules.problem(with: id.value) {
+            diagnostics.append(Diagnostic(.invalidID, "id '\(id.value)' \(problem)", at: id.location,
+                                          notes: [Diagnostic.Note("use letters, digits, '-', '_' or '.', e.g. '\(IDRules.suggestion(for: id.value))'")]))
+        }
+        let title = fields.string("title")
+        if title == nil || title!.value.trimmingSpaces.isEmpty {
+            diagnostics.append(Diagnostic(.missingTitle, "\(kind.rawValue) '\(id.value)' has no title", at: title?.location ?? start,
+                                          notes: [Diagnostic.Note("add 'title: …' to the front matter")]))
+        }
+        let header = EntityHeader(id: id.value, title: title?.value.trimmingSpaces ?? id.value,
+                                  summary: fields.string("summary")?.value, path: path, location: start,
+                                  titleLocation: title?.location ?? start, document: document)
+        let entity: Entity
+        switch kind {
+        case .role:
+            let headcount = fields.integer("headcount")
+            entity = .role(Role(header: header, department: fields.string("department"), reportsTo: fields.string("reports_to"),
+                                top: fields.bool("top") ?? false, directReports: fields.list("direct_reports"),
+                                dottedLineTo: fields.list("dotted_line_to") ?? [], headcount: headcount?.value ?? 1,
+                                headcountLocation: headcount?.location, aliases: (fields.list("aliases") ?? []).map(\.value),
+                                grade: fields.string("grade")?.value, code: fields.string("code")?.value,
+                                place: fields.string("location")?.value, hours: fields.string("hours")?.value))
+        case .department:
+            entity = .department(Department(header: header, short: fields.string("short")?.value, parent: fields.string("parent"),
+                                            head: fields.string("head"), positions: fields.counts("positions")))
+        case .procedure:
+            var frequency: Frequency?
+            if let raw = fields.string("frequency") {
+                frequency = Frequency(parsing: raw.value)
+                if frequency == nil {
+                    diagnostics.append(Diagnostic(.unknownFrequency, "unknown frequency '\(raw.value)'", at: raw.location,
+                                                  notes: [Diagnostic.Note("use one of: " + Frequency.allCases.map(\.rawValue).joined(separator: ", "))]))
+                }
+            }
+            entity = .procedure(Procedure(header: header, owner: fields.string("owner"), roles: fields.list("roles") ?? [],
+                                          department: fields.string("department"), frequency: frequency,
+                                          version: fields.string("version")?.value, effective: fields.string("effective")?.value))
+        }
+        diagnostics += fields.diagnostics
+        diagnostics += fields.unknownKeys(known: Self.keys[kind]!, kind: kind)
+        return (entity, diagnostics)
+    }
+
+    private func detectKind(_ fields: inout FieldReader, diagnostics: inout [Diagnostic]) -> EntityKind? {
+        if let declared = fields.string("kind") {
+            if let kind = EntityKind(rawValue: declared.value.trimmingSpaces.lowercased()) { return kind }
+            var notes: [Diagnostic.Note] = []
+            if let guess = Suggestions.closest(to: declared.value, among: EntityKind.allCases.map(\.rawValue)) {
+                notes.append(Diagnostic.Note("did you mean '\(guess)'?"))
+            }
+            diagnostics.append(Diagnostic(.unknownKind, "unknown kind '\(declared.value)'", at: declared.location, notes: notes))
+            return nil
+        }
+        for folder in path.split(separator: "/").dropLast().reversed() {
+            if let kind = EntityKind.allCases.first(where: { $0.folder == folder }) { return kind }
+        }
+        diagnostics.append(Diagnostic(.noKind, "cannot tell whether this file is a role, a department or a procedure",
+                                      at: SourceLocation(file: displayPath),
+                                      notes: [Diagnostic.Note("add 'kind: role' (or department, procedure), or move it under a roles/, departments/ or procedures/ folder")]))
+        return nil
+    }
+
+    private func firstInvalidByte(_ data: Data) -> SourceLocation {
+        var line = 1, column = 1, i = data.startIndex
+        while i < data.endIndex {
+            let b = data[i]
+            let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+            let end = i + max(length, 1)
+            if length == 0 || end > data.endIndex || String(validating: data[i..<end], as: UTF8.self) == nil {
+                return SourceLocation(file: displayPath, line: line, column: column)
+            }
+            if b == UInt8(ascii: "\n") { line += 1; column = 1 } else { column += length }
+            i = end
+        }
+        return SourceLocation(file: displayPath, line: line, column: column)
+    }
+}
+
+/// Rules for ids: safe as a URL path segment and a file name.
+enum IDRules {
+    static func problem(with id: String) -> String? {
+        if id.isEmpty { return "is empty" }
+        if id.contains("/") || id.contains("\\") { return "contains a slash" }
+        if id.contains("..") { return "contains '..'" }
+        if id.hasPrefix(".") { return "starts with '.'" }
+        if let bad = id.unicodeScalars.first(where: { !isAllowed($0) }) {
+            return bad.properties.isWhitespace ? "contains a space" : "contains '\(bad)'"
+        }
+        return nil
+    }
+
+    static func isAllowed(_ s: Unicode.Scalar) -> Bool {
+        s == "-" || s == "_" || s == "." || (s.properties.isAlphabetic && !s.properties.isWhitespace) || ("0"..."9").contains(s)
+            || s.properties.numericType != nil
+    }
+
+    static func suggestion(for id: String) -> String {
+        let s = String(String.UnicodeScalarView(id.lowercased().unicodeScalars.map { isAllowed($0) && $0 != "." ? $0 : "-" }))
+        let trimmed = s.split(separator: "-").joined(separator: "-")
+        return trimmed.isEmpty ? "my-role" : trimmed
+    }
+}

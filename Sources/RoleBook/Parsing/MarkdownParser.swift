@@ -1,0 +1,145 @@
+import CCMark
+
+/// Parses CommonMark with cmark and copies the tree into ``Block`` values.
+///
+/// The only file that imports cmark: every node is copied during one `cmark_iter` walk
+/// and the whole cmark tree is freed before returning.
+public enum MarkdownParser {
+    /// Parses `text`; `lineOffset` is added to every line so positions refer to the whole file.
+    public static func parse(_ text: String, lineOffset: Int = 0) -> [Block] {
+        var source = text
+        return source.withUTF8 { buffer -> [Block] in
+            guard let base = buffer.baseAddress else { return [] }
+            let raw = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+            // CMARK_OPT_DEFAULT: raw HTML and unsafe links are never rendered by us anyway;
+            // we keep their text to report them (RB212).
+            guard let root = cmark_parse_document(raw, buffer.count, CMARK_OPT_DEFAULT) else { return [] }
+            defer { cmark_node_free(root) }
+            guard let iter = cmark_iter_new(root) else { return [] }
+            defer { cmark_iter_free(iter) }
+            return walk(iter, lineOffset: lineOffset)
+        }
+    }
+
+    /// A container under construction; children are appended as the walk leaves them.
+    private struct Frame {
+        var type: cmark_node_type
+        var line: Int
+        var column: Int
+        var blocks: [Block] = []
+        var inlines: [Inline] = []
+        var items: [ListItem] = []
+        var level = 0
+        var ordered = false
+        var start = 1
+        var url = ""
+        var title = ""
+    }
+
+    private static func walk(_ iter: OpaquePointer, lineOffset: Int) -> [Block] {
+        var stack: [Frame] = []
+        var result: [Block] = []
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(node)
+            let line = Int(cmark_node_get_start_line(node))
+            let column = Int(cmark_node_get_start_column(node))
+            // 0 means unknown (inline nodes): inherit the enclosing block's position.
+            let fileLine = line > 0 ? line + lineOffset : (stack.last?.line ?? lineOffset + 1)
+            let fileColumn = column > 0 ? column : (stack.last?.column ?? 1)
+
+            if event == CMARK_EVENT_ENTER {
+                switch type {
+                case CMARK_NODE_TEXT:
+                    appendInline(.text(literal(node)), to: &stack)
+                case CMARK_NODE_CODE:
+                    appendInline(.code(literal(node)), to: &stack)
+                case CMARK_NODE_HTML_INLINE:
+                    appendInline(.html(literal(node)), to: &stack)
+                case CMARK_NODE_SOFTBREAK:
+                    appendInline(.softBreak, to: &stack)
+                case CMARK_NODE_LINEBREAK:
+                    appendInline(.lineBreak, to: &stack)
+                case CMARK_NODE_CODE_BLOCK:
+                    let info = string(cmark_node_get_fence_info(node))
+                    stack[stack.count - 1].blocks.append(Block(.code(info: info, literal: literal(node)), line: fileLine, column: fileColumn))
+                case CMARK_NODE_HTML_BLOCK:
+                    stack[stack.count - 1].blocks.append(Block(.html(literal(node)), line: fileLine, column: fileColumn))
+                case CMARK_NODE_THEMATIC_BREAK:
+                    stack[stack.count - 1].blocks.append(Block(.thematicBreak, line: fileLine, column: fileColumn))
+                default:
+                    var frame = Frame(type: type, line: fileLine, column: fileColumn)
+                    switch type {
+                    case CMARK_NODE_HEADING:
+                        frame.level = Int(cmark_node_get_heading_level(node))
+                    case CMARK_NODE_LIST:
+                        frame.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+                        frame.start = Int(cmark_node_get_list_start(node))
+                    case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                        frame.url = string(cmark_node_get_url(node))
+                        frame.title = string(cmark_node_get_title(node))
+                    default: break
+                    }
+                    stack.append(frame)
+                }
+                continue
+            }
+
+            // EXIT of a container: assemble it and hand it to its parent.
+            guard let frame = stack.popLast() else { continue }
+            switch frame.type {
+            case CMARK_NODE_DOCUMENT:
+                result = frame.blocks
+            case CMARK_NODE_PARAGRAPH:
+                let block = PipeTable.parse(frame.inlines, line: frame.line, column: frame.column)
+                    ?? Block(.paragraph(frame.inlines), line: frame.line, column: frame.column)
+                stack[stack.count - 1].blocks.append(block)
+            case CMARK_NODE_HEADING:
+                stack[stack.count - 1].blocks.append(Block(.heading(level: frame.level, frame.inlines), line: frame.line, column: frame.column))
+            case CMARK_NODE_BLOCK_QUOTE:
+                stack[stack.count - 1].blocks.append(Block(.blockQuote(frame.blocks), line: frame.line, column: frame.column))
+            case CMARK_NODE_LIST:
+                stack[stack.count - 1].blocks.append(Block(.list(ordered: frame.ordered, start: frame.start, items: frame.items), line: frame.line, column: frame.column))
+            case CMARK_NODE_ITEM:
+                stack[stack.count - 1].items.append(ListItem(blocks: frame.blocks, line: frame.line, column: frame.column))
+            case CMARK_NODE_EMPH:
+                appendInline(.emphasis(frame.inlines), to: &stack)
+            case CMARK_NODE_STRONG:
+                appendInline(.strong(frame.inlines), to: &stack)
+            case CMARK_NODE_LINK:
+                appendInline(.link(destination: frame.url, title: frame.title, children: frame.inlines), to: &stack)
+            case CMARK_NODE_IMAGE:
+                appendInline(.image(source: frame.url, title: frame.title, alt: frame.inlines), to: &stack)
+            default:
+                // Custom blocks/inlines are not produced by the parser; keep their content.
+                if !stack.isEmpty {
+                    stack[stack.count - 1].blocks += frame.blocks
+                    stack[stack.count - 1].inlines += frame.inlines
+                }
+            }
+        }
+        return result
+    }
+
+    /// Appends to the innermost frame, merging adjacent text (cmark splits text at `[`, `!` …).
+    private static func appendInline(_ inline: Inline, to stack: inout [Frame]) {
+        guard !stack.isEmpty else { return }
+        let top = stack.count - 1
+        if case .text(let new) = inline, case .text(let old)? = stack[top].inlines.last {
+            stack[top].inlines[stack[top].inlines.count - 1] = .text(old + new)
+        } else {
+            stack[top].inlines.append(inline)
+        }
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String {
+        string(cmark_node_get_literal(node))
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+}

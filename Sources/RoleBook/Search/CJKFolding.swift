@@ -1,0 +1,70 @@
+import Foundation
+
+/// Character tables for folding Chinese text: traditional → simplified and Han → pinyin.
+///
+/// Built once from Foundation's ICU transforms over the CJK Unified Ideographs block,
+/// then applied per character, which is far faster than transforming every string.
+public struct CJKFolding: Sendable {
+    /// Immutable and built on first use; shared because building costs ~0.2 s.
+    public static let shared = CJKFolding()
+
+    private static let first: UInt32 = 0x4E00
+    private static let last: UInt32 = 0x9FFF
+    private let simplified: [Unicode.Scalar]
+    private let pinyin: [String]
+
+    private init() {
+        var block = ""
+        block.unicodeScalars.reserveCapacity(Int(Self.last - Self.first + 1))
+        for value in Self.first...Self.last { block.unicodeScalars.append(Unicode.Scalar(value)!) }
+        let source = Array(block.unicodeScalars)
+        let folded = block.applyingTransform(StringTransform("Traditional-Simplified"), reverse: false).map { Array($0.unicodeScalars) }
+        // The transform is one scalar per scalar for this block; fall back to identity if ICU ever disagrees.
+        simplified = folded?.count == source.count ? folded! : source
+        let latin = block.applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false)?
+            .split(separator: " ").map(String.init)
+        pinyin = latin?.count == source.count ? latin! : source.map { _ in "" }
+    }
+
+    @inline(__always)
+    static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= first && scalar.value <= last
+    }
+
+    /// Traditional characters replaced by simplified ones; everything else unchanged.
+    public func simplify(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(simplify(scalar)) }
+        return String(out)
+    }
+
+    @inline(__always)
+    public func simplify(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        Self.isHan(scalar) ? simplified[Int(scalar.value - Self.first)] : scalar
+    }
+
+    /// Toneless pinyin syllable of a Han character (`经` → `jing`), or nil.
+    public func pinyin(_ scalar: Unicode.Scalar) -> String? {
+        guard Self.isHan(scalar) else { return nil }
+        let p = pinyin[Int(scalar.value - Self.first)]
+        return p.isEmpty ? nil : p
+    }
+
+    /// Pinyin syllables of the Han characters in `text`, other letters kept as words.
+    public func pinyinSyllables(_ text: String) -> [String] {
+        var out: [String] = []
+        var word = ""
+        for scalar in text.unicodeScalars {
+            if let p = pinyin(simplify(scalar)) {
+                if !word.isEmpty { out.append(word); word = "" }
+                out.append(p)
+            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                word.unicodeScalars.append(scalar)
+            } else if !word.isEmpty {
+                out.append(word); word = ""
+            }
+        }
+        if !word.isEmpty { out.append(word) }
+        return out.map { $0.lowercased() }
+    }
+}

@@ -1,0 +1,1 @@
+print("rolebook-bench")

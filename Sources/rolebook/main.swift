@@ -1,0 +1,3 @@
+import RoleBookCLI
+
+RoleBookCommand.main()
