@@ -1,0 +1,168 @@
+/// `assets/site.css`: system fonts only (CJK-aware stacks), responsive to phones, clean print.
+enum SiteStylesheet {
+    static let css = #"""
+:root {
+  --ink: #1c2430; --muted: #5b6778; --line: #dfe4ea; --paper: #ffffff; --wash: #f5f7fa;
+  --accent: #0f6e6e; --accent-ink: #0b5252; --accent-wash: #e6f3f2; --warn: #a3471d; --warn-wash: #fdf0e8;
+  --radius: 10px; --shadow: 0 1px 2px rgba(16,24,40,.06), 0 1px 3px rgba(16,24,40,.08);
+  --sans: system-ui, -apple-system, "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans", sans-serif;
+}
+html:lang(zh-TW), html:lang(zh-HK) { --sans: system-ui, -apple-system, "Segoe UI", "PingFang TC", "Microsoft JhengHei", "Noto Sans CJK TC", "Source Han Sans TC", sans-serif; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; font: 16px/1.7 var(--sans); color: var(--ink); background: var(--wash); }
+a { color: var(--accent); text-decoration: none; }
+a:hover { text-decoration: underline; }
+.skip-link { position: absolute; left: -999px; }
+.skip-link:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; z-index: 10; }
+.site-header { background: var(--accent-ink); color: #fff; position: sticky; top: 0; z-index: 5; }
+.header-inner { max-width: 1180px; margin: 0 auto; padding: 10px 20px; display: flex; gap: 20px; align-items: center; flex-wrap: wrap; }
+.brand { display: flex; align-items: center; gap: 10px; color: #fff; font-weight: 700; font-size: 17px; }
+.brand:hover { text-decoration: none; }
+.brand-mark { width: 30px; height: 30px; border-radius: 8px; background: #fff; color: var(--accent-ink); display: grid; place-items: center; font-size: 16px; }
+.site-nav { display: flex; gap: 16px; flex: 1; flex-wrap: wrap; }
+.site-nav a { color: #d7ecea; font-size: 15px; }
+.site-nav a:hover { color: #fff; }
+.header-search input { width: 240px; border: 0; border-radius: 999px; padding: 7px 14px; font: inherit; font-size: 14px; background: rgba(255,255,255,.16); color: #fff; }
+.header-search input::placeholder { color: #c6e0de; }
+.header-search input:focus { outline: 2px solid #fff; background: #fff; color: var(--ink); }
+.breadcrumbs { max-width: 1180px; margin: 0 auto; padding: 14px 20px 0; font-size: 14px; color: var(--muted); }
+.breadcrumbs ol { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 6px; }
+.breadcrumbs li + li::before { content: "›"; margin-right: 6px; color: #9aa5b4; }
+.main { max-width: 1180px; margin: 0 auto; padding: 16px 20px 48px; }
+.site-footer { text-align: center; color: var(--muted); font-size: 13px; padding: 24px; border-top: 1px solid var(--line); }
+.with-aside { display: grid; grid-template-columns: minmax(0, 1fr) 320px; gap: 24px; align-items: start; }
+.doc { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); box-shadow: var(--shadow); padding: 28px 36px; }
+.page-header h1 { margin: 0 0 6px; font-size: 30px; line-height: 1.3; letter-spacing: .01em; }
+.eyebrow { margin: 0; color: var(--accent); font-weight: 600; font-size: 13px; letter-spacing: .08em; text-transform: uppercase; }
+.lede { color: var(--muted); font-size: 17px; margin: 4px 0 12px; }
+.aliases { color: var(--muted); margin: 0 0 8px; }
+.facts { display: flex; flex-wrap: wrap; gap: 8px 28px; margin: 14px 0; padding: 14px 16px; background: var(--wash); border-radius: 8px; }
+.fact dt { font-size: 12px; color: var(--muted); }
+.fact dd { margin: 0; font-weight: 600; }
+.doc h2 { font-size: 21px; margin: 30px 0 10px; padding-bottom: 6px; border-bottom: 2px solid var(--accent-wash); }
+.doc h3 { font-size: 17px; margin: 20px 0 6px; }
+.doc ol, .doc ul { padding-left: 1.6em; }
+.doc li { margin: 4px 0; }
+.doc li::marker { color: var(--accent); font-weight: 600; }
+.anchor { color: #b7c2cf; margin-right: 6px; font-weight: 400; }
+.anchor:hover { color: var(--accent); text-decoration: none; }
+.intro p:first-child { margin-top: 0; }
+blockquote { margin: 12px 0; padding: 8px 16px; border-left: 4px solid var(--accent); background: var(--accent-wash); border-radius: 0 8px 8px 0; }
+.table-scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 15px; margin: 10px 0; }
+th, td { border-bottom: 1px solid var(--line); padding: 8px 10px; text-align: left; vertical-align: top; }
+th { background: var(--wash); font-weight: 600; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.toc { background: var(--wash); border-radius: 8px; padding: 10px 16px; margin: 10px 0 4px; font-size: 15px; }
+.toc ol { margin: 0; padding-left: 1.3em; columns: 2; }
+.side { display: flex; flex-direction: column; gap: 14px; position: sticky; top: 72px; }
+.panel { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 14px 18px; box-shadow: var(--shadow); }
+.panel h2 { font-size: 14px; margin: 0 0 8px; color: var(--muted); letter-spacing: .04em; display: flex; justify-content: space-between; }
+.panel ul, .panel ol { margin: 0; padding-left: 1.1em; font-size: 15px; }
+.panel li { margin: 3px 0; }
+.panel .quote { display: block; color: var(--muted); font-size: 13px; line-height: 1.5; }
+.chain { list-style: none; padding: 0 !important; }
+.chain li { position: relative; padding-left: 18px; }
+.chain li::before { content: ""; position: absolute; left: 4px; top: 11px; width: 7px; height: 7px; border-radius: 50%; background: var(--accent); }
+.chain li + li::after { content: ""; position: absolute; left: 7px; top: -8px; height: 16px; border-left: 1px solid #9cc7c4; }
+.chain .is-self span { font-weight: 700; }
+.panel-action { margin: 0; }
+.badge { display: inline-block; font-size: 12px; line-height: 1.6; padding: 0 8px; border-radius: 999px; margin-left: 6px; vertical-align: 1px; font-weight: 600; }
+.badge-vacant { background: var(--warn-wash); color: var(--warn); border: 1px dashed var(--warn); }
+.muted { color: var(--muted); font-size: 14px; }
+.count { color: var(--accent); }
+.button, .print-button, .hero-search button { display: inline-block; background: var(--accent); color: #fff; border: 0; border-radius: 8px; padding: 8px 16px; font: inherit; font-size: 15px; cursor: pointer; }
+.button:hover, .print-button:hover { background: var(--accent-ink); text-decoration: none; }
+.print-button { background: var(--paper); color: var(--accent); border: 1px solid var(--accent); padding: 5px 14px; }
+.signature-block { display: none; }
+.hero { background: linear-gradient(135deg, var(--accent-ink), #1b8a86); color: #fff; border-radius: 14px; padding: 36px 36px 28px; margin-bottom: 24px; }
+.hero h1 { margin: 0 0 16px; font-size: 32px; }
+.hero-search { display: flex; gap: 8px; max-width: 640px; }
+.hero-search input { flex: 1; border: 0; border-radius: 10px; padding: 12px 16px; font: inherit; font-size: 17px; }
+.hero-search button { background: #fff; color: var(--accent-ink); font-weight: 700; padding: 0 22px; }
+.stats { list-style: none; display: flex; flex-wrap: wrap; gap: 12px 32px; padding: 0; margin: 20px 0 0; }
+.stats li { display: flex; flex-direction: column; font-size: 13px; opacity: .9; }
+.stats strong { font-size: 26px; line-height: 1.2; }
+.doc .stats li { opacity: 1; color: var(--muted); }
+.doc .stats strong { color: var(--ink); }
+.home-tree { background: var(--paper); border: 1px solid var(--line); border-radius: var(--radius); padding: 20px 28px; box-shadow: var(--shadow); }
+.home-tree h2 { margin-top: 0; }
+.dept-tree, .dept-tree ul { list-style: none; padding-left: 0; margin: 0; }
+.dept-tree ul { padding-left: 22px; border-left: 1px solid var(--line); margin-left: 7px; }
+.dept-tree li { margin: 6px 0; }
+.dept-tree summary { cursor: pointer; list-style-position: outside; }
+.dept-tree summary::marker { color: var(--accent); }
+.dept-label a { font-weight: 600; }
+.cards { list-style: none; padding: 0 !important; display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 12px; }
+.card { border: 1px solid var(--line); border-radius: 8px; padding: 12px 14px; background: var(--paper); display: flex; flex-direction: column; gap: 2px; }
+.card a { font-weight: 600; }
+.card p { margin: 4px 0 0; font-size: 14px; color: var(--muted); }
+.chart-section { margin: 10px 0 6px; }
+.orgchart-scroll { overflow-x: auto; border: 1px solid var(--line); border-radius: 8px; background: linear-gradient(#fbfcfd, #f4f7f9); padding: 8px; }
+.orgchart { display: block; margin: 0 auto; font-family: var(--sans); }
+.oc-edge { fill: none; stroke: #9aa9b8; stroke-width: 1.4; }
+.oc-dotted { fill: none; stroke: #c07a2c; stroke-width: 1.4; stroke-dasharray: 5 4; }
+.oc-box rect { fill: #fff; stroke: var(--accent); stroke-width: 1.4; }
+.oc-box:hover rect, .oc-box:focus rect { fill: var(--accent-wash); }
+.oc-box.is-vacant rect { stroke: var(--warn); stroke-dasharray: 6 4; fill: #fffaf6; }
+.oc-box.is-subdept rect { fill: var(--accent-wash); }
+.oc-title { font-size: 14px; font-weight: 600; fill: var(--ink); text-anchor: middle; }
+.oc-sub { font-size: 12px; fill: var(--muted); text-anchor: middle; }
+.steps { padding-left: 0 !important; list-style: none; counter-reset: step; }
+.steps > .step { counter-increment: step; position: relative; padding: 8px 10px 8px 46px; border-bottom: 1px solid var(--line); }
+.steps > .step::before { content: counter(step); position: absolute; left: 8px; top: 8px; width: 26px; height: 26px; border-radius: 50%; background: var(--accent-wash); color: var(--accent-ink); font-weight: 700; font-size: 13px; display: grid; place-items: center; }
+.step-time { display: inline-block; font-variant-numeric: tabular-nums; font-weight: 700; color: var(--accent-ink); background: var(--accent-wash); border-radius: 6px; padding: 0 8px; margin-right: 8px; font-size: 14px; }
+.substeps { margin: 4px 0 0; }
+.substeps .step { list-style: lower-alpha; padding: 2px 0; border: 0; }
+.az-letters { display: flex; flex-wrap: wrap; gap: 6px; margin: 8px 0 16px; }
+.az-letters a { display: inline-grid; place-items: center; width: 32px; height: 32px; border-radius: 8px; background: var(--accent-wash); font-weight: 700; }
+.az-list { columns: 3 260px; list-style: none; padding: 0 !important; }
+.az-list li { break-inside: avoid; }
+#rb-search .rb-search-form input { width: 100%; font: inherit; font-size: 18px; padding: 12px 16px; border: 2px solid var(--accent); border-radius: 10px; }
+#rb-filters { display: flex; flex-wrap: wrap; gap: 8px; margin: 14px 0 6px; align-items: center; }
+.rb-filter { border: 1px solid var(--line); background: var(--paper); border-radius: 999px; padding: 4px 12px; font: inherit; font-size: 14px; cursor: pointer; color: var(--ink); }
+.rb-filter[aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: #fff; }
+#rb-count { color: var(--muted); font-size: 14px; margin-right: 8px; }
+#rb-results { list-style: none; padding: 0 !important; margin: 0; }
+.rb-result { padding: 12px 14px; border-bottom: 1px solid var(--line); border-radius: 8px; }
+.rb-result.is-active { background: var(--accent-wash); outline: 2px solid var(--accent); }
+.rb-result-link { font-size: 18px; font-weight: 600; }
+.rb-result mark { background: #ffe9a8; color: inherit; border-radius: 2px; padding: 0 1px; }
+@media (max-width: 900px) {
+  .with-aside { grid-template-columns: 1fr; }
+  .side { position: static; }
+  .header-search { width: 100%; }
+  .header-search input { width: 100%; }
+}
+@media (max-width: 600px) {
+  body { font-size: 15px; }
+  .header-inner { padding: 8px 14px; gap: 8px 14px; }
+  .site-nav { gap: 12px; font-size: 14px; }
+  .main { padding: 10px 10px 32px; }
+  .breadcrumbs { padding: 10px 14px 0; }
+  .doc { padding: 18px 16px; border-radius: 8px; }
+  .page-header h1 { font-size: 24px; }
+  .hero { padding: 22px 18px; }
+  .hero h1 { font-size: 24px; }
+  .toc ol { columns: 1; }
+  .stats { gap: 8px 20px; }
+  .stats strong { font-size: 20px; }
+}
+@media print {
+  @page { size: A4; margin: 16mm 14mm; }
+  body { background: #fff; font-size: 11pt; color: #000; }
+  .site-header, .breadcrumbs, .site-footer, .side, .toc, .print-button, .button, .anchor, .skip-link { display: none !important; }
+  .main { padding: 0; max-width: none; }
+  .with-aside { display: block; }
+  .doc { border: 0; box-shadow: none; padding: 0; }
+  .doc h2 { break-after: avoid; border-bottom: 1px solid #000; }
+  .doc li { break-inside: avoid; }
+  a { color: #000; }
+  .facts { background: none; border: 1px solid #999; }
+  .signature-block { display: flex; gap: 40px; margin-top: 36px; break-inside: avoid; }
+  .signature-block div { display: flex; align-items: flex-end; gap: 8px; flex: 1; }
+  .signature-block .line { flex: 1; border-bottom: 1px solid #000; height: 1.6em; }
+}
+"""#
+}

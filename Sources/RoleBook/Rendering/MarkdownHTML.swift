@@ -1,0 +1,78 @@
+/// Renders the Markdown AST to HTML safely: raw HTML dropped, only safe link schemes,
+/// links to `.md` content rewritten to the generated pages, every string escaped.
+struct MarkdownHTML {
+    var context: PageContext
+
+    func render(_ blocks: [Block]) -> HTML { .fragment(blocks.map(render)) }
+
+    func render(_ block: Block) -> HTML {
+        switch block.kind {
+        case .paragraph(let inlines): return el("p", children: render(inlines))
+        case .heading(let level, let inlines):
+            // `##` opens sections (rendered by the page); deeper headings shift down one level under the page's h2.
+            let tag = "h\(min(6, max(3, level + 1)))"
+            return .element(tag, [HTML.Attribute("id", Slug.make(inlines.plainText))], render(inlines))
+        case .list(let ordered, let start, let items):
+            var attributes: [HTML.Attribute] = []
+            if ordered && start != 1 { attributes.append(HTML.Attribute("start", String(start))) }
+            return .element(ordered ? "ol" : "ul", attributes, items.map(render))
+        case .blockQuote(let blocks): return el("blockquote", children: blocks.map(render))
+        case .code(_, let literal): return el("pre", el("code", .text(literal)))
+        case .html: return .empty
+        case .thematicBreak: return el("hr")
+        case .table(let header, let rows):
+            return el("div", ["class": "table-scroll"], el("table", [:],
+                el("thead", el("tr", children: header.map { el("th", children: render($0)) })),
+                el("tbody", children: rows.map { row in el("tr", children: row.map { el("td", children: render($0)) }) })))
+        }
+    }
+
+    /// Tight list items hold one paragraph: render its inlines without a `<p>`.
+    func render(_ item: ListItem) -> HTML {
+        var children: [HTML] = []
+        for (i, block) in item.blocks.enumerated() {
+            if i == 0, case .paragraph(let inlines) = block.kind { children += render(inlines) } else { children.append(render(block)) }
+        }
+        return el("li", children: children)
+    }
+
+    func render(_ inlines: [Inline]) -> [HTML] { inlines.map(render) }
+
+    func render(_ inline: Inline) -> HTML {
+        switch inline {
+        case .text(let s): return .text(s)
+        case .code(let s): return el("code", .text(s))
+        case .emphasis(let c): return el("em", children: render(c))
+        case .strong(let c): return el("strong", children: render(c))
+        case .softBreak: return .text(" ")
+        case .lineBreak: return el("br")
+        case .html: return .empty
+        case .image(_, _, let alt):
+            // No external requests: images are shown by their alt text.
+            return el("span", ["class": "image-alt"], children: render(alt))
+        case .link(let destination, let title, let children):
+            guard let href = rewrite(destination) else { return .fragment(render(children)) }
+            var attributes = [HTML.Attribute("href", href)]
+            if !title.isEmpty { attributes.append(HTML.Attribute("title", title)) }
+            if href.hasPrefix("http") { attributes.append(HTML.Attribute("rel", "noopener")) }
+            return .element("a", attributes, render(children))
+        }
+    }
+
+    /// The href to emit, or nil to drop the link (unsafe scheme, or a content file that is not a page).
+    func rewrite(_ destination: String) -> String? {
+        let d = destination.trimmingSpaces
+        if d.isEmpty { return nil }
+        if let colon = d.firstIndex(of: ":"), !d[..<colon].contains("/") {
+            let scheme = d[..<colon].lowercased()
+            return ["http", "https", "mailto", "tel"].contains(scheme) ? d : nil
+        }
+        if d.hasPrefix("#") { return d }
+        if let contentPath = context.contentPath, let target = LinkResolver.contentTarget(d, from: contentPath) {
+            guard let node = context.site.node(forContentPath: target) else { return nil }
+            return context.href(node) + (LinkResolver.fragment(d).map { "#" + $0 } ?? "")
+        }
+        // Other relative links are kept as written (assets next to the site).
+        return d
+    }
+}

@@ -1,0 +1,77 @@
+/// A job description: the body section by section, and a side panel placing the role in the organisation.
+struct RolePage {
+    var context: PageContext
+    var index: Int
+
+    func render() -> String {
+        let g = context.graph, s = context.strings
+        let role = g.roles[index]
+        let layout = Layout(context: context)
+        var crumbs = layout.departmentCrumbs(g.roleDepartment[index])
+        crumbs.append(.init(title: role.title, href: nil))
+
+        var facts: [HTML] = []
+        func fact(_ label: String, _ value: HTML) { facts.append(el("div", ["class": "fact"], el("dt", .text(label)), el("dd", value))) }
+        if let d = g.roleDepartment[index] { fact(s["department"], context.link(.department(d))) }
+        if let sup = g.superior[index] { fact(s["reportsTo"], context.roleLink(sup)) } else if role.top { fact(s["reportsTo"], .text(s["top"])) }
+        fact(s["headcount"], role.isVacant ? el("span", ["class": "badge badge-vacant"], .text(s["vacant"])) : .text(s.format("people", role.headcount)))
+        if let grade = role.grade { fact(s["grade"], .text(grade)) }
+        if let code = role.code { fact(s["code"], .text(code)) }
+        if let place = role.place { fact(s["location"], .text(place)) }
+        if let hours = role.hours { fact(s["hours"], .text(hours)) }
+
+        let header = el("header", ["class": "page-header"],
+            el("p", ["class": "eyebrow"], .text(s["role"])),
+            el("h1", .text(role.title)),
+            role.aliases.isEmpty ? .empty : el("p", ["class": "aliases"], .text(s["aliases"] + "：" + role.aliases.joined(separator: "、"))),
+            role.header.summary.map { el("p", ["class": "lede"], .text($0)) } ?? .empty,
+            el("dl", ["class": "facts"], children: facts),
+            el("button", ["class": "print-button", "type": "button", "onclick": "window.print()"], .text(s["print"])))
+
+        let sections = SectionsHTML(context: context)
+        let article = el("article", ["class": "doc"],
+            header,
+            sections.toc(role.header.document),
+            sections.render(role.header.document),
+            el("div", ["class": "signature-block"],
+               el("div", [:], el("span", .text(s["signature"])), el("span", ["class": "line"])),
+               el("div", [:], el("span", .text(s["date"])), el("span", ["class": "line"]))))
+
+        let main = el("div", ["class": "with-aside"], article, aside())
+        return layout.page(title: role.title, bodyClass: "page-role", crumbs: crumbs, main: main)
+    }
+
+    private func aside() -> HTML {
+        let g = context.graph, s = context.strings
+        var panels: [HTML] = []
+        func panel(_ title: String, _ items: [HTML], cls: String = "") {
+            guard !items.isEmpty else { return }
+            panels.append(el("section", ["class": "panel " + cls], el("h2", .text(title)), el("ul", children: items.map { el("li", [:], $0) })))
+        }
+        let chain = g.chainOfCommand(index)
+        if !chain.isEmpty {
+            panels.append(el("section", ["class": "panel panel-chain"], el("h2", .text(s["chain"])),
+                el("ol", ["class": "chain"], children: chain.map { el("li", [:], context.roleLink($0)) }
+                    + [el("li", ["class": "is-self"], el("span", .text(g.roles[index].title)))])))
+        }
+        panel(s["directReports"], g.subordinates[index].map(context.roleLink))
+        panel(s["dottedLine"], g.dotted[index].map(context.roleLink))
+        panel(s["dottedReports"], g.dottedReports[index].map(context.roleLink))
+        panel(s["peers"], g.peers(index).map(context.roleLink))
+        let procedures = g.roleProcedures[index]
+        panel(s["ownedProcedures"], procedures.filter { g.procedureOwner[$0] == index }.map { context.link(.procedure($0)) })
+        panel(s["performedProcedures"], procedures.filter { g.procedureOwner[$0] != index }.map { context.link(.procedure($0)) })
+        if !procedures.isEmpty {
+            panels.append(el("p", ["class": "panel-action"], el("a", ["class": "button", "href": context.href(context.site.checklistURL(role: index))], .text(s["printChecklist"]))))
+        }
+        var seen: Set<NodeRef> = []
+        let mentions = g.mentionedIn[index].filter { seen.insert($0.from).inserted }
+        panel(s["mentionedIn"], mentions.map { m in
+            el("span", [:], context.link(m.from), el("span", ["class": "quote"], .text(m.text)))
+        })
+        let backlinks = g.backlinks(.role(index)).map(\.from)
+        var seenLinks: Set<NodeRef> = []
+        panel(s["linkedFrom"], backlinks.filter { seenLinks.insert($0).inserted }.map { context.link($0) })
+        return el("aside", ["class": "side"], children: panels)
+    }
+}

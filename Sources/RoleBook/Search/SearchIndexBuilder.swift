@@ -1,0 +1,405 @@
+import Foundation
+
+/// What search knows about one role, department or procedure, taken from the model.
+struct SearchRecord: Codable, Hashable, Sendable {
+    var kind: EntityKind
+    var id: String
+    /// Site-root-relative page URL (`roles/cs-manager.html`).
+    var url: String
+    var title: String
+    /// Aliases (roles) or the short name (departments): ranked like the title.
+    var aliases: [String]
+    /// The department the record is filed under (roles, procedures) or the parent (departments).
+    var department: String?
+    /// Names ranked in the department tier (the department of a role or procedure).
+    var departmentNames: [String]
+    /// Responsibilities, department duties or procedure steps, one line per item or paragraph.
+    var responsibilities: [String]
+    /// Everything else worth finding: summary, other sections, phase headings.
+    var other: [String]
+    /// Short facts indexed with the rest: code, grade, place, hours, version.
+    var facts: [String]
+    /// Lines for snippets in reading order (summary first); the fragment keeps the start.
+    var display: [String]
+    /// Index into ``SearchIndexBuilder/Layout/groups``: the department filter the record belongs to.
+    var group: Int
+}
+
+/// Builds the static search index under `search/` from the role graph.
+///
+/// Files (every one is JavaScript so the site works from `file://`; see docs/search.md):
+/// * `search/meta.js` — always loaded before `assets/search.js`: shard separators, department
+///   groups (doc ranges) and counts; sets the global `rbSearchMeta`.
+/// * `search/fold.js` — traditional → simplified pairs, loaded when a query contains Han.
+/// * `search/i/<n>.js` — token shards: sorted token ranges, `rbSearch.shard(n, {token: postings})`.
+/// * `search/f/<doc>.js` — one fragment per document for showing a result, `rbSearch.frag(doc, {...})`.
+public struct SearchIndexBuilder: Sendable {
+    public var graph: RoleGraph
+    /// UI strings; `noDepartment` labels the filter for documents without a department.
+    public var strings: [String: String]
+
+    /// Format version written to `meta.js`; the client refuses other versions.
+    public static let version = 1
+    /// Site-root-relative scripts `search.html` must load, in order, before `assets/search.js`.
+    public static let pageScripts = ["search/meta.js"]
+    /// A shard is closed once its entries reach this many bytes (a single long posting list may exceed it).
+    public static let shardTargetBytes = 8 * 1024
+    /// Characters of text kept in a fragment for snippets.
+    public static let fragmentTextLimit = 800
+
+    public init(graph: RoleGraph, strings: [String: String]) {
+        self.graph = graph
+        self.strings = strings
+    }
+
+    // MARK: - Ranking
+
+    /// Field tiers, strongest last; a posting's weight is `tier * 8 + bonus` (bonus 1…7), so a
+    /// better tier always outranks any bonus of a lower one.
+    enum Tier: Int, Comparable {
+        case other = 0, responsibilities = 1, department = 2, title = 3
+        static func < (a: Tier, b: Tier) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// Bonus inside the title tier: the shorter the name, the closer the match.
+    static func titleBonus(_ name: String) -> Int { max(1, 7 - SearchTokenizer.lengthUnits(name) / 2) }
+
+    struct TokenStat {
+        var tier: Tier
+        /// Occurrences in the best tier only, so that a mention elsewhere never breaks a tie.
+        var count: Int
+        var titleBonus: Int
+
+        var weight: Int { tier.rawValue * 8 + (tier == .title ? titleBonus : min(7, count)) }
+
+        mutating func add(_ tier: Tier, bonus: Int) {
+            if tier > self.tier {
+                self = TokenStat(tier: tier, count: 1, titleBonus: bonus)
+            } else if tier == self.tier {
+                count += 1
+                titleBonus = max(titleBonus, bonus)
+            }
+        }
+    }
+
+    /// Weights of every token of a record, in no particular order.
+    static func weights(_ record: SearchRecord) -> [(token: String, weight: Int)] {
+        var stats: [String: TokenStat] = [:]
+        func add(_ token: String, _ tier: Tier, bonus: Int = 0) {
+            stats[token, default: TokenStat(tier: tier, count: 0, titleBonus: bonus)].add(tier, bonus: bonus)
+        }
+        for name in [record.title] + record.aliases {
+            let bonus = titleBonus(name)
+            SearchTokenizer.forEachToken(name) { add($0, .title, bonus: bonus) }
+            for p in SearchTokenizer.pinyinTokens(name) { add(p, .title, bonus: bonus) }
+        }
+        for name in record.departmentNames {
+            SearchTokenizer.forEachToken(name) { add($0, .department) }
+            for p in SearchTokenizer.pinyinTokens(name) { add(p, .department) }
+        }
+        for line in record.responsibilities { SearchTokenizer.forEachToken(line) { add($0, .responsibilities) } }
+        for line in record.other + record.facts + [record.id] { SearchTokenizer.forEachToken(line) { add($0, .other) } }
+        return stats.map { ($0.key, $0.value.weight) }
+    }
+
+    /// String order of JavaScript (`<` compares UTF-16 code units), which the client's binary search uses.
+    static func utf16Less(_ a: String, _ b: String) -> Bool { a.utf16.lexicographicallyPrecedes(b.utf16) }
+
+    // MARK: - Records
+
+    /// Documents in index order, and the department groups (contiguous document ranges) of the filter.
+    struct Layout: Sendable {
+        struct Group: Sendable {
+            var id: String
+            var name: String
+            var start: Int
+            var count: Int
+        }
+        var records: [SearchRecord]
+        var groups: [Group]
+    }
+
+    /// Documents are numbered department by department (the department, its roles, its
+    /// procedures) so that a group is a range and `meta.js` needs no per-document table.
+    func layout() -> Layout {
+        let g = graph
+        var roleBuckets = [[Int]](repeating: [], count: g.departments.count + 1)
+        var procedureBuckets = [[Int]](repeating: [], count: g.departments.count + 1)
+        let none = g.departments.count
+        for r in g.roles.indices { roleBuckets[g.roleDepartment[r] ?? none].append(r) }
+        for p in g.procedures.indices { procedureBuckets[g.procedureDepartment[p] ?? none].append(p) }
+
+        // Records are independent: build them on all cores, then file them by department.
+        let departmentRecords = Array(g.departments.indices).parallelMap { departmentRecord($0, group: 0) }
+        let roleRecords = Array(g.roles.indices).parallelMap { roleRecord($0, group: 0) }
+        let procedureRecords = Array(g.procedures.indices).parallelMap { procedureRecord($0, group: 0) }
+        var records: [SearchRecord] = []
+        var groups: [Layout.Group] = []
+        for bucket in 0...none {
+            let start = records.count
+            let group = groups.count
+            if bucket < none { records.append(departmentRecords[bucket]) }
+            records += roleBuckets[bucket].map { roleRecords[$0] }
+            records += procedureBuckets[bucket].map { procedureRecords[$0] }
+            guard records.count > start else { continue }
+            for i in start..<records.count { records[i].group = group }
+            let name = bucket < none ? g.departments[bucket].title : (strings["noDepartment"] ?? "—")
+            groups.append(.init(id: bucket < none ? g.departments[bucket].id : "", name: name, start: start, count: records.count - start))
+        }
+        return Layout(records: records, groups: groups)
+    }
+
+    static func segment(_ id: String) -> String { SiteMap.segment(id) }
+
+    func roleRecord(_ i: Int, group: Int) -> SearchRecord {
+        let role = graph.roles[i]
+        let department = graph.roleDepartment[i].map { graph.departments[$0].title }
+        var responsibilities: [String] = []
+        var other: [String] = role.header.summary.map { [$0] } ?? []
+        for section in role.header.document.sections {
+            if section.kind == .responsibilities { responsibilities += Self.lines(section.blocks) } else { other += Self.lines(section.blocks) }
+        }
+        let facts = [role.code, role.grade, role.place, role.hours].compactMap { $0 }.filter { !$0.isEmpty }
+        let lead = min(1, other.count)
+        return SearchRecord(kind: .role, id: role.id, url: "roles/" + Self.segment(role.id) + ".html", title: role.title,
+                            aliases: role.aliases, department: department, departmentNames: department.map { [$0] } ?? [],
+                            responsibilities: responsibilities, other: other, facts: facts,
+                            display: Array(other[..<lead]) + responsibilities + Array(other[lead...]) + facts, group: group)
+    }
+
+    func departmentRecord(_ i: Int, group: Int) -> SearchRecord {
+        let d = graph.departments[i]
+        var responsibilities: [String] = []
+        var other: [String] = d.header.summary.map { [$0] } ?? []
+        for section in d.header.document.sections {
+            if section.kind == .duties || section.kind == .responsibilities { responsibilities += Self.lines(section.blocks) } else { other += Self.lines(section.blocks) }
+        }
+        let parent = graph.departmentParent[i].map { graph.departments[$0].title }
+        let lead = min(1, other.count)
+        return SearchRecord(kind: .department, id: d.id, url: "departments/" + Self.segment(d.id) + ".html", title: d.title,
+                            aliases: d.short.map { [$0] } ?? [], department: parent, departmentNames: [],
+                            responsibilities: responsibilities, other: other, facts: [],
+                            display: Array(other[..<lead]) + responsibilities + Array(other[lead...]), group: group)
+    }
+
+    func procedureRecord(_ i: Int, group: Int) -> SearchRecord {
+        let p = graph.procedures[i]
+        let department = graph.procedureDepartment[i].map { graph.departments[$0].title }
+        var steps: [String] = []
+        var other: [String] = p.header.summary.map { [$0] } ?? []
+        var display = other
+        for section in p.header.document.sections {
+            if !section.heading.isEmpty { other.append(section.heading); display.append(section.heading) }
+            for block in section.blocks {
+                let lines = Self.lines([block])
+                if case .list = block.kind { steps += lines } else { other += lines }
+                display += lines
+            }
+        }
+        let facts = [p.version.map { "v" + $0 }, p.effective].compactMap { $0 }
+        return SearchRecord(kind: .procedure, id: p.id, url: "procedures/" + Self.segment(p.id) + ".html", title: p.title,
+                            aliases: [], department: department, departmentNames: department.map { [$0] } ?? [],
+                            responsibilities: steps, other: other, facts: facts, display: display + facts, group: group)
+    }
+
+    /// Text of blocks as lines: one per list item (nested items too), paragraph, table or quote.
+    static func lines(_ blocks: [Block]) -> [String] {
+        var out: [String] = []
+        func visit(_ block: Block) {
+            switch block.kind {
+            case .list(_, _, let items):
+                for item in items { for b in item.blocks { visit(b) } }
+            case .blockQuote(let inner):
+                for b in inner { visit(b) }
+            case .html, .thematicBreak:
+                break
+            default:
+                let text = clean(block.plainText)
+                if !text.isEmpty { out.append(text) }
+            }
+        }
+        for b in blocks { visit(b) }
+        return out
+    }
+
+    /// Whitespace runs (line separators included) collapsed to one space.
+    static func clean(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    // MARK: - Files
+
+    /// `meta.js`: everything the client needs before the first shard.
+    struct Meta: Codable {
+        struct Group: Codable {
+            /// Department id (empty for documents without one), used in `?d=`.
+            var i: String
+            /// Department name.
+            var n: String
+            /// First document.
+            var s: Int
+            /// Number of documents.
+            var c: Int
+        }
+        var version: Int
+        var docs: Int
+        /// `separators[k]` is the smallest string a token of shard `k` can start with (`separators[0] == ""`).
+        var separators: [String]
+        var groups: [Group]
+    }
+
+    /// `f/<doc>.js`: what a result shows.
+    struct Fragment: Codable {
+        var kind: String
+        var title: String
+        var aliases: [String]?
+        var department: String?
+        var url: String
+        /// Lines of text for the snippet, cut after ``fragmentTextLimit`` characters.
+        var text: [String]
+    }
+
+    struct Fold: Codable {
+        /// Alternating traditional and simplified characters.
+        var pairs: String
+    }
+
+    /// The token shards: tokens in UTF-16 order, cut into ranges of about ``shardTargetBytes``.
+    struct Shards {
+        var separators: [String]
+        var shards: [[String: String]]
+    }
+
+    /// All output files, site-root-relative path → contents. Identical graphs give identical bytes.
+    public func build() -> [String: String] {
+        let layout = layout()
+        let shards = Self.shards(layout.records)
+        var files: [String: String] = [:]
+        let meta = Meta(version: Self.version, docs: layout.records.count, separators: shards.separators,
+                        groups: layout.groups.map { .init(i: $0.id, n: $0.name, s: $0.start, c: $0.count) })
+        files["search/meta.js"] = "var rbSearchMeta = " + Self.json(meta) + ";\n"
+        files["search/fold.js"] = "rbSearch.fold(" + Self.json(Fold(pairs: SearchTokenizer.foldingPairs())) + ");\n"
+        let shardFiles = Array(shards.shards.enumerated()).map { ($0.offset, $0.element) }.parallelMap { k, shard in
+            "rbSearch.shard(\(k)," + Self.json(shard) + ");\n"
+        }
+        for (k, text) in shardFiles.enumerated() { files["search/i/\(k).js"] = text }
+        let fragmentFiles = Array(layout.records.enumerated()).map { ($0.offset, $0.element) }.parallelMap { doc, record in
+            "rbSearch.frag(\(doc)," + Self.json(Self.fragment(record)) + ");\n"
+        }
+        for (doc, text) in fragmentFiles.enumerated() { files["search/f/\(doc).js"] = text }
+        return files
+    }
+
+    static func fragment(_ r: SearchRecord) -> Fragment {
+        var text: [String] = []
+        var budget = fragmentTextLimit
+        for line in r.display {
+            guard budget > 0 else { break }
+            let cut = line.count > budget ? String(line.prefix(budget)) + "…" : line
+            text.append(cut)
+            budget -= line.count
+        }
+        return Fragment(kind: r.kind.rawValue, title: r.title, aliases: r.aliases.isEmpty ? nil : r.aliases,
+                        department: r.department, url: r.url, text: text)
+    }
+
+    /// Postings of all records, sharded.
+    static func shards(_ records: [SearchRecord]) -> Shards {
+        let perDoc = records.parallelMap { weights($0) }
+        var postings: [String: [UInt32]] = [:]
+        for (doc, list) in perDoc.enumerated() {
+            for (token, weight) in list { postings[token, default: []].append(UInt32(doc) << 5 | UInt32(weight)) }
+        }
+        let tokens = postings.keys.map { (Array($0.utf16), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        var separators = [""]
+        var shards: [[String: String]] = []
+        var current: [String: String] = [:]
+        var size = 0
+        var last = ""
+        for token in tokens {
+            let encoded = encodePostings(postings[token]!)
+            let entry = token.utf8.count + encoded.utf8.count + 6
+            if !current.isEmpty && size + entry > shardTargetBytes {
+                shards.append(current)
+                current = [:]
+                size = 0
+                separators.append(separator(after: last, before: token))
+            }
+            current[token] = encoded
+            size += entry
+            last = token
+        }
+        if !current.isEmpty || shards.isEmpty { shards.append(current) }
+        return Shards(separators: separators, shards: shards)
+    }
+
+    /// The shortest prefix of `b` (in UTF-16 units) that sorts after `a`: enough to route tokens.
+    static func separator(after a: String, before b: String) -> String {
+        let units = Array(b.utf16)
+        for n in 1...units.count {
+            var prefix = Array(units[0..<n])
+            // Never cut a surrogate pair.
+            if UTF16.isLeadSurrogate(prefix[n - 1]), n < units.count { prefix.append(units[n]) }
+            let candidate = String(decoding: prefix, as: UTF16.self)
+            if utf16Less(a, candidate) { return candidate }
+        }
+        return b
+    }
+
+    /// Shard holding `token` (or where it would be), given `meta.js`'s separators.
+    static func shard(of token: String, separators: [String]) -> Int {
+        var lo = 0, hi = separators.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if utf16Less(token, separators[mid]) { hi = mid - 1 } else { lo = mid }
+        }
+        return lo
+    }
+
+    /// Postings as `(doc, weight)` pairs, doc ascending: each pair is `v = gap << 5 | weight` with
+    /// `gap = doc - previousDoc - 1` (first: `doc`), written big-endian in base 32 with
+    /// continuation digits `WXYZa-z._` before a final digit `0-9A-V`.
+    static let finalDigits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUV".utf8)
+    static let moreDigits = Array("WXYZabcdefghijklmnopqrstuvwxyz._".utf8)
+
+    static func encodePostings(_ list: [UInt32]) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(list.count * 2)
+        var previous: Int64 = -1
+        for packed in list {
+            let doc = Int64(packed >> 5)
+            let v = UInt64(doc - previous - 1) << 5 | UInt64(packed & 31)
+            previous = doc
+            var shift = 0
+            while v >> (shift + 5) > 0 { shift += 5 }
+            while shift > 0 { out.append(moreDigits[Int((v >> shift) & 31)]); shift -= 5 }
+            out.append(finalDigits[Int(v & 31)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func decodePostings(_ text: String) -> [(doc: Int, weight: Int)] {
+        var out: [(Int, Int)] = []
+        var v = 0
+        var previous = -1
+        for c in text.utf8 {
+            if let d = moreDigits.firstIndex(of: c) { v = v << 5 | d; continue }
+            guard let d = finalDigits.firstIndex(of: c) else { continue }
+            v = v << 5 | d
+            let doc = previous + 1 + (v >> 5)
+            out.append((doc, v & 31))
+            previous = doc
+            v = 0
+        }
+        return out
+    }
+
+    static func json<T: Encodable>(_ value: T) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let text = String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
+        // U+2028/2029 end a line in pre-2019 JavaScript.
+        return text.replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+    }
+}
+

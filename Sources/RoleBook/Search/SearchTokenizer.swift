@@ -1,0 +1,232 @@
+import Foundation
+
+/// Tokenization shared by the search index (build time) and `assets/search.js` (query time).
+///
+/// Token scheme — the client repeats every step, so change both together (see docs/search.md):
+///
+/// 1. **Normalize**: Unicode NFKC (full-width `ＫＦ－０１` → `KF-01`, compatibility ideographs,
+///    ideographic space), lowercase, then traditional → simplified per character with
+///    ``CJKFolding`` (`經理` → `经理`).
+/// 2. **Classify** every scalar: *CJK* (Han, kana, hangul), *word* (ASCII letters and digits,
+///    Latin-1/Latin Extended letters, Greek, Cyrillic), *connector* (`- _ . / : ' ’ & +`, only
+///    between two word scalars) or separator.
+/// 3. **CJK runs** give one token per character (unigram, for one-character queries) and one
+///    per adjacent pair (bigram): `客服经理` → `客 服 经 理 客服 服经 经理`. A query of two or more
+///    CJK characters is the AND of its bigrams, so any substring of ≥ 2 characters matches.
+/// 4. **Word runs** joined by connectors form a compound: every word is a token and so is the
+///    compound with the connectors removed, if it has ≤ ``maxCompound`` scalars:
+///    `KF-01` → `kf 01 kf01`; `cs-manager` → `cs manager csmanager`; `08:30` → `08 30 0830`.
+///    Query words match by prefix (`recep` finds `receptionist`, `kf-0` finds `kf01`).
+/// 5. **Pinyin** (titles, aliases, department names only): Han characters become toneless
+///    syllables, other words stay whole. For every syllable boundary the rest of the name is
+///    indexed twice, as full syllables and as initials (first letter; whole word for non-Han
+///    words), keeping tokens of ≥ 2 scalars: `客服经理` → `kefujingli fujingli jingli li kfjl fjl jl`.
+///    With prefix matching, `kefu jing`, `jingli`, `kfjl` and `fjl` all find 客服经理.
+public enum SearchTokenizer {
+    /// Longest joined compound kept as a token (longer ones, such as URLs, keep only their words).
+    public static let maxCompound = 32
+    /// Longest pinyin suffix token.
+    static let maxPinyin = 64
+
+    /// Step 1: NFKC, lowercase, traditional → simplified.
+    public static func normalize(_ text: String) -> String {
+        let folding = CJKFolding.shared
+        var needsNFKC = false
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 { needsNFKC = true; break }
+        let lowered = (needsNFKC ? text.precomposedStringWithCompatibilityMapping : text).lowercased()
+        guard needsNFKC else { return lowered }
+        var out = String.UnicodeScalarView()
+        for scalar in lowered.unicodeScalars { out.append(folding.simplify(scalar)) }
+        return String(out)
+    }
+
+    enum Class { case cjk, word, connector, separator }
+
+    /// Step 2. The client's `classify` mirrors these ranges exactly.
+    @inline(__always)
+    static func classify(_ s: Unicode.Scalar) -> Class {
+        let v = s.value
+        if v < 0x80 {
+            if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) { return .word }
+            switch v {
+            case 0x2D, 0x5F, 0x2E, 0x2F, 0x3A, 0x27, 0x26, 0x2B: return .connector   // - _ . / : ' & +
+            default: return .separator
+            }
+        }
+        if v == 0x2019 { return .connector }   // ’
+        if isCJK(v) { return .cjk }
+        if (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x370 && v <= 0x3FF) || (v >= 0x400 && v <= 0x4FF) { return .word }
+        return .separator
+    }
+
+    @inline(__always)
+    static func isCJK(_ v: UInt32) -> Bool {
+        (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0xF900 && v <= 0xFAFF)
+            || (v >= 0x20000 && v <= 0x3134F) || (v >= 0x3040 && v <= 0x30FF && v != 0x30FB) || (v >= 0xAC00 && v <= 0xD7AF)
+    }
+
+    /// One lexical piece of normalized text.
+    enum Piece {
+        /// A run of CJK scalars.
+        case cjk([Unicode.Scalar])
+        /// Words joined by connectors (`kf-01` → `["kf", "01"]`).
+        case compound([String])
+    }
+
+    /// Steps 2–4 before token generation: CJK runs and compounds, in order.
+    static func pieces(_ normalized: String) -> [Piece] {
+        var out: [Piece] = []
+        var run: [Unicode.Scalar] = []
+        var parts: [String] = []
+        var word = String.UnicodeScalarView()
+        func endWord() { if !word.isEmpty { parts.append(String(word)); word = String.UnicodeScalarView() } }
+        func endCompound() { endWord(); if !parts.isEmpty { out.append(.compound(parts)); parts = [] } }
+        func endRun() { if !run.isEmpty { out.append(.cjk(run)); run = [] } }
+        let scalars = Array(normalized.unicodeScalars)
+        for (i, s) in scalars.enumerated() {
+            switch classify(s) {
+            case .cjk:
+                endCompound()
+                run.append(s)
+            case .word:
+                endRun()
+                word.append(s)
+            case .connector:
+                endRun()
+                // A connector only joins when a word is on both sides.
+                if !word.isEmpty, i + 1 < scalars.count, classify(scalars[i + 1]) == .word { endWord() } else { endCompound() }
+            case .separator:
+                endRun()
+                endCompound()
+            }
+        }
+        endRun()
+        endCompound()
+        return out
+    }
+
+    /// Index tokens of free text, with repeats (the count is the term frequency).
+    public static func tokens(_ text: String) -> [String] {
+        var out: [String] = []
+        forEachToken(text) { out.append($0) }
+        return out
+    }
+
+    static func forEachToken(_ text: String, _ body: (String) -> Void) {
+        for piece in pieces(normalize(text)) {
+            switch piece {
+            case .cjk(let run):
+                for (i, s) in run.enumerated() {
+                    var uni = String.UnicodeScalarView(); uni.append(s)
+                    body(String(uni))
+                    if i + 1 < run.count { uni.append(run[i + 1]); body(String(uni)) }
+                }
+            case .compound(let parts):
+                for p in parts { body(p) }
+                if parts.count > 1, let joined = joinedCompound(parts) { body(joined) }
+            }
+        }
+    }
+
+    static func joinedCompound(_ parts: [String]) -> String? {
+        let joined = parts.joined()
+        return joined.unicodeScalars.count <= maxCompound ? joined : nil
+    }
+
+    /// Step 5: pinyin suffix tokens of a title, alias or department name; empty without Han.
+    public static func pinyinTokens(_ text: String) -> [String] {
+        let folding = CJKFolding.shared
+        var full: [String] = []
+        var initials: [String] = []
+        var hasHan = false
+        for piece in pieces(normalize(text)) {
+            switch piece {
+            case .cjk(let run):
+                for s in run {
+                    if let p = folding.pinyin(s) {
+                        let clean = String(String.UnicodeScalarView(p.lowercased().unicodeScalars.filter { classify($0) == .word && $0.value < 0x80 }))
+                        guard let first = clean.first else { continue }
+                        full.append(clean); initials.append(String(first)); hasHan = true
+                    } else {
+                        // Kana, hangul or a Han character without a reading: kept as itself.
+                        var one = String.UnicodeScalarView(); one.append(s)
+                        full.append(String(one)); initials.append(String(one))
+                    }
+                }
+            case .compound(let parts):
+                for p in parts { full.append(p); initials.append(p) }
+            }
+        }
+        guard hasHan else { return [] }
+        var out: [String] = []
+        var seen: Set<String> = []
+        for i in full.indices {
+            for token in [full[i...].joined(), initials[i...].joined()] {
+                let n = token.unicodeScalars.count
+                if n >= 2, n <= maxPinyin, seen.insert(token).inserted { out.append(token) }
+            }
+        }
+        return out
+    }
+
+    /// How long a name is, in CJK characters plus words: shorter titles rank higher.
+    static func lengthUnits(_ text: String) -> Int {
+        pieces(normalize(text)).reduce(0) { n, piece in
+            switch piece {
+            case .cjk(let run): n + run.count
+            case .compound(let parts): n + parts.count
+            }
+        }
+    }
+
+    /// One AND-ed condition of a query.
+    public struct QueryTerm: Hashable, Sendable, CustomStringConvertible {
+        public var token: String
+        /// Matches every index token starting with `token`.
+        public var prefix: Bool
+
+        public var description: String { prefix ? token + "*" : token }
+    }
+
+    /// A query as the client reads it: a one-character CJK run is its unigram, a longer run the
+    /// AND of its distinct bigrams; a compound is its joined form (its words when too long), a
+    /// prefix when ≥ 2 scalars. Duplicates are dropped, order kept.
+    public static func queryTerms(_ query: String) -> [QueryTerm] {
+        var out: [QueryTerm] = []
+        func add(_ token: String, prefix: Bool) {
+            let term = QueryTerm(token: token, prefix: prefix && token.unicodeScalars.count >= 2)
+            if !out.contains(term) { out.append(term) }
+        }
+        for piece in pieces(normalize(query)) {
+            switch piece {
+            case .cjk(let run):
+                if run.count == 1 {
+                    add(String(Character(run[0])), prefix: false)
+                } else {
+                    for i in 0..<(run.count - 1) {
+                        var bi = String.UnicodeScalarView(); bi.append(run[i]); bi.append(run[i + 1])
+                        add(String(bi), prefix: false)
+                    }
+                }
+            case .compound(let parts):
+                if parts.count == 1 { add(parts[0], prefix: true) }
+                else if let joined = joinedCompound(parts) { add(joined, prefix: true) }
+                else { for p in parts { add(p, prefix: true) } }
+            }
+        }
+        return out
+    }
+
+    /// Traditional → simplified pairs for every character the folding changes, as one string of
+    /// alternating characters (`經经營营…`): what the client needs to fold queries and snippets.
+    public static func foldingPairs() -> String {
+        let folding = CJKFolding.shared
+        var out = String.UnicodeScalarView()
+        for v in UInt32(0x4E00)...UInt32(0x9FFF) {
+            let s = Unicode.Scalar(v)!
+            let f = folding.simplify(s)
+            if f != s { out.append(s); out.append(f) }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import RoleBook
+
+/// `rolebook build`: validate, then render the site atomically.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render the content into a self-contained static site.",
+        discussion: "Refuses to build when 'check' finds errors, unless --allow-errors. The previous site is replaced only when the new one is complete."
+    )
+
+    @OptionGroup var content: ContentOptions
+
+    @Option(name: [.short, .customLong("output")], help: "The site folder to write.", completion: .directory)
+    var output = "site"
+
+    @Flag(help: "Build even when the content has errors.")
+    var allowErrors = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+
+    func run() throws {
+        let result = try CLI.check(content.contentDirectory)
+        let problems = result.diagnostics
+        if !problems.isEmpty {
+            FileHandle.standardError.write(DiagnosticFormatter(format: .text).report(problems, fileCount: result.fileCount))
+        }
+        if problems.containsErrors && !allowErrors {
+            FileHandle.standardError.write("error: not building '\(output)' because the content has errors (use --allow-errors to build anyway)\n")
+            throw ExitCode.failure
+        }
+        let start = Date()
+        let files = SiteRenderer(graph: result.graph).render()
+        do {
+            try SiteWriter(output: URL(fileURLWithPath: output)).write(files)
+        } catch {
+            FileHandle.standardError.write("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        if !quiet {
+            let g = result.graph
+            print("built \(output)/: \(files.count) files (\(g.roles.count) roles, \(g.departments.count) departments, \(g.procedures.count) procedures) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import RoleBook
+
+/// `rolebook print --pdf OUT`: one PDF per checklist through headless Chromium.
+struct Print: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print every procedure checklist (and each role's combined checklist) to PDF.",
+        discussion: "Needs a headless Chromium (Debian package 'chromium'; 'fonts-noto-cjk' for Chinese)."
+    )
+
+    @OptionGroup var content: ContentOptions
+
+    @Option(help: "Folder for the PDFs.", completion: .directory)
+    var pdf: String
+
+    @Option(help: "Path to the Chromium binary (default: found on PATH).")
+    var chromium: String?
+
+    @Option(help: "Print only these procedure ids (repeatable).")
+    var procedure: [String] = []
+
+    @Flag(help: "Skip the per-role combined checklists.")
+    var noRoles = false
+
+    func run() throws {
+        let printer: PDFPrinter
+        do { printer = try PDFPrinter.locate(explicit: chromium) } catch {
+            FileHandle.standardError.write("error: \(error)\n")
+            throw ExitCode(2)
+        }
+        let result = try CLI.check(content.contentDirectory)
+        if result.diagnostics.containsErrors {
+            FileHandle.standardError.write(DiagnosticFormatter(format: .text).report(result.diagnostics.filter { $0.severity == .error }, fileCount: result.fileCount))
+            throw ExitCode.failure
+        }
+        let g = result.graph
+        for id in procedure where g.procedureIndex[id] == nil {
+            throw ValidationError("unknown procedure '\(id)'")
+        }
+        // Render the site into a scratch folder, then print its checklist pages.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-print-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try SiteWriter(output: scratch).write(SiteRenderer(graph: g).render())
+        let out = URL(fileURLWithPath: pdf)
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("roles"), withIntermediateDirectories: true)
+
+        let site = SiteMap(graph: g)
+        var jobs: [(page: String, pdf: String)] = []
+        let wanted = procedure.isEmpty ? Array(g.procedures.indices) : procedure.compactMap { g.procedureIndex[$0] }
+        for p in wanted { jobs.append((site.checklistURL(procedure: p), g.procedures[p].id + ".pdf")) }
+        if !noRoles && procedure.isEmpty {
+            for r in g.roles.indices where !g.roleProcedures[r].isEmpty { jobs.append((site.checklistURL(role: r), "roles/" + g.roles[r].id + ".pdf")) }
+        }
+        let failures = PrintQueue.run(jobs.map { job in
+            { () -> String? in
+                do {
+                    try printer.print(page: scratch.appendingPathComponent(job.page.removingPercentEncoding ?? job.page), to: out.appendingPathComponent(job.pdf))
+                    return nil
+                } catch { return "\(error)" }
+            }
+        })
+        for failure in failures { FileHandle.standardError.write("error: \(failure)\n") }
+        print("printed \(jobs.count - failures.count) of \(jobs.count) checklists to \(pdf)/")
+        if !failures.isEmpty { throw ExitCode.failure }
+    }
+}
+
+/// Runs print jobs two at a time: each Chromium is itself multi-process.
+enum PrintQueue {
+    static func run(_ jobs: [@Sendable () -> String?]) -> [String] {
+        let lock = NSLock()
+        nonisolated(unsafe) var failures: [(Int, String)] = []
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = 2
+        for (i, job) in jobs.enumerated() {
+            queue.addOperation {
+                if let failure = job() { lock.lock(); failures.append((i, failure)); lock.unlock() }
+            }
+        }
+        queue.waitUntilAllOperationsAreFinished()
+        return failures.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}

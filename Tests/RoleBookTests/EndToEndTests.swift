@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import RoleBook
+
+/// Builds a fixture site and opens it in a real headless Chromium.
+@Suite("End to end in Chromium", .serialized)
+struct EndToEndTests {
+    /// Titles of the rendered search results, in order.
+    static func resultTitles(_ dom: String) -> [String] {
+        var titles: [String] = []
+        var rest = Substring(dom)
+        while let link = rest.range(of: "class=\"rb-result-link\"") {
+            rest = rest[link.upperBound...]
+            guard let open = rest.firstIndex(of: ">"), let close = rest.range(of: "</a>") else { break }
+            let inner = String(rest[rest.index(after: open)..<close.lowerBound])
+            titles.append(inner.replacingOccurrences(of: "<mark>", with: "").replacingOccurrences(of: "</mark>", with: ""))
+            rest = rest[close.upperBound...]
+        }
+        return titles
+    }
+
+    @Test("search finds simplified, traditional, pinyin and English queries", arguments: [
+        ("客服经理", "客服经理"),       // simplified
+        ("客服經理", "客服经理"),       // traditional query, simplified title
+        ("营运总监", "營運總監"),       // simplified query, traditional title
+        ("kfjl", "客服经理"),          // pinyin initials
+        ("kefu jingli", "客服经理"),   // full pinyin
+        ("receptionist", "前台接待"),  // English alias, case-insensitive
+        ("KF-01", "客服经理"),         // code
+        ("投诉", "客服经理"),           // two characters inside a responsibility
+    ])
+    func search(query: String, expected: String) throws {
+        let site = try Browser.buildFixture("e2e")
+        let titles = Self.resultTitles(try Browser.dom(Browser.searchURL(site, query)))
+        #expect(titles.first == expected, "query \(query) gave \(titles)")
+    }
+
+    @Test("a query that matches nothing shows no results")
+    func noResults() throws {
+        let site = try Browser.buildFixture("e2e")
+        let dom = try Browser.dom(Browser.searchURL(site, "不存在的岗位名称"))
+        #expect(Self.resultTitles(dom).isEmpty)
+    }
+
+    @Test("screenshots of home, department, role and search at desktop and phone widths")
+    func screenshots() throws {
+        let site = try Browser.buildFixture("e2e")
+        let pages = [("home", "index.html"), ("department", "departments/cs.html"), ("role", "roles/cs-manager.html"),
+                     ("procedure", "procedures/opening.html"), ("checklist", "checklists/opening.html")]
+        for (name, path) in pages {
+            for (device, width) in [("desktop", 1280), ("phone", 390)] {
+                let png = try Browser.screenshot(site.appendingPathComponent(path), name: "\(name)-\(device)", width: width)
+                let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
+                #expect(size > 10_000, "\(png.path) looks empty")
+            }
+        }
+        _ = try Browser.screenshot(Browser.searchURL(site, "客服"), name: "search-desktop", width: 1280, height: 900)
+    }
+}

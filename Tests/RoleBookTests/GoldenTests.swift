@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import RoleBook
+
+/// Compares output with files under `Golden/`, read from the test bundle.
+///
+/// When a golden file is missing, or `RECORD_SNAPSHOTS` is set, the actual output is written
+/// into the source tree's `Tests/RoleBookTests/Golden/` and the test fails so a human reviews
+/// the new file (then rebuilds, so the bundle picks it up, and runs the tests again).
+enum GoldenFile {
+    static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil }
+
+    static func sourceDirectory(_ filePath: String) -> URL {
+        URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Golden", isDirectory: true)
+    }
+
+    static func expect(_ actual: String, matches name: String, _ ext: String,
+                       filePath: String = #filePath, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let bundled = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Golden")
+        if !recording, let bundled {
+            let expected = try String(contentsOf: bundled, encoding: .utf8)
+            #expect(lines(actual) == lines(expected), "output differs from Golden/\(name).\(ext); to accept it run with RECORD_SNAPSHOTS=1",
+                    sourceLocation: sourceLocation)
+            return
+        }
+        let target = sourceDirectory(filePath).appendingPathComponent("\(name).\(ext)")
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try actual.write(to: target, atomically: true, encoding: .utf8)
+        Issue.record("recorded \(target.path): review it, rebuild and run the tests again without RECORD_SNAPSHOTS",
+                     sourceLocation: sourceLocation)
+    }
+
+    /// Lines including a final empty one, so a missing trailing newline is a difference too.
+    private static func lines(_ text: String) -> [Substring] {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+}
+
+/// One fixture tree with several problems, printed as text, JSON and GitHub commands.
+@Suite("Golden check output")
+struct GoldenTests {
+    static func result() throws -> Checker.Result {
+        let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        let root = fixtures.appendingPathComponent("golden/content", isDirectory: true)
+        return try Checker(loader: ContentLoader(root: root, displayRoot: "content")).run()
+    }
+
+    @Test("text")
+    func text() throws {
+        let r = try Self.result()
+        try GoldenFile.expect(DiagnosticFormatter(format: .text).report(r.diagnostics, fileCount: r.fileCount), matches: "check", "txt")
+    }
+
+    @Test("json")
+    func json() throws {
+        let r = try Self.result()
+        try GoldenFile.expect(DiagnosticFormatter(format: .json).report(r.diagnostics, fileCount: r.fileCount), matches: "check", "json")
+    }
+
+    @Test("github")
+    func github() throws {
+        let r = try Self.result()
+        try GoldenFile.expect(DiagnosticFormatter(format: .github).report(r.diagnostics, fileCount: r.fileCount), matches: "check-github", "txt")
+    }
+
+    @Test("the fixture has errors and warnings from several rules")
+    func spread() throws {
+        let r = try Self.result()
+        #expect(r.fileCount == 12)
+        #expect(r.diagnostics.errorCount == 7)
+        #expect(r.diagnostics.warningCount == 6)
+        #expect(Set(r.codes) == [.missingFrontMatter, .invalidYAML, .invalidValue, .unknownReference, .reportingCycle, .headOutsideDepartment,
+                                 .brokenLink, .spanOfControl, .emptySection, .unknownKey, .emptyPhase, .unknownFrequency, .rawHTML])
+    }
+}

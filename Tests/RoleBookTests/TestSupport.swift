@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+@testable import RoleBook
+
+/// How the content root is shown in every diagnostic, so outputs never depend on temp dirs.
+let shownRoot = "content"
+
+/// A content tree: text files by content-root-relative path, plus files given as raw bytes.
+struct ContentTree: Sendable {
+    var files: [String: String]
+    var rawFiles: [String: [UInt8]] = [:]
+
+    init(_ files: [String: String], raw: [String: [UInt8]] = [:]) {
+        self.files = files
+        self.rawFiles = raw
+    }
+
+    /// This tree with some files replaced or added; `nil` removes a file.
+    func with(_ changes: [String: String?]) -> ContentTree {
+        var copy = self
+        for (path, text) in changes { copy.files[path] = text }
+        return copy
+    }
+
+    func with(raw path: String, _ bytes: [UInt8]) -> ContentTree {
+        var copy = self
+        copy.files[path] = nil
+        copy.rawFiles[path] = bytes
+        return copy
+    }
+}
+
+/// Writes `files` (path → text) under a fresh temporary directory and returns it.
+func makeContent(_ files: [String: String]) throws -> URL {
+    try makeContent(ContentTree(files))
+}
+
+func makeContent(_ fixture: ContentTree) throws -> URL {
+    let root = FileManager.default.temporaryDirectory
+        .appendingPathComponent("rolebook-tests-\(UUID().uuidString)", isDirectory: true)
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    let all = fixture.files.mapValues { Array($0.utf8) }.merging(fixture.rawFiles) { _, raw in raw }
+    for (path, bytes) in all {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+    return root
+}
+
+/// Runs `body` on a temporary content tree and removes the tree afterwards.
+@discardableResult
+func withContent<T>(_ fixture: ContentTree, _ body: (URL) throws -> T) throws -> T {
+    let root = try makeContent(fixture)
+    defer { try? FileManager.default.removeItem(at: root) }
+    return try body(root)
+}
+
+func testLoader(_ root: URL) -> ContentLoader { ContentLoader(root: root, displayRoot: shownRoot) }
+
+/// Loads, resolves and validates a tree, like `rolebook check`.
+func runCheck(_ fixture: ContentTree) throws -> Checker.Result {
+    try withContent(fixture) { try Checker(loader: testLoader($0)).run() }
+}
+
+func runCheck(_ files: [String: String]) throws -> Checker.Result { try runCheck(ContentTree(files)) }
+
+/// Only the loading step: entities and file-level diagnostics.
+func loadTree(_ fixture: ContentTree) throws -> LoadedContent {
+    try withContent(fixture) { try testLoader($0).load() }
+}
+
+func loadTree(_ files: [String: String]) throws -> LoadedContent { try loadTree(ContentTree(files)) }
+
+/// The resolved graph of a tree.
+func buildGraph(_ fixture: ContentTree) throws -> RoleGraph { try runCheck(fixture).graph }
+func buildGraph(_ files: [String: String]) throws -> RoleGraph { try runCheck(files).graph }
+
+extension Checker.Result {
+    /// Every diagnostic as `rolebook check` prints it (with notes), without the summary line.
+    var rendered: String { diagnostics.map(DiagnosticFormatter.line).joined() }
+    var codes: [DiagnosticCode] { diagnostics.map(\.code) }
+    /// ``rendered`` split into lines, for readable array diffs.
+    var diagnosticLines: [String] {
+        rendered.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
+}
+
+extension RoleGraph {
+    /// Index of a role by id; fails the test when it is missing.
+    func indexOfRole(_ id: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Int {
+        try #require(roleIndex[id], "no role '\(id)' in the graph", sourceLocation: sourceLocation)
+    }
+
+    func indexOfDepartment(_ id: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Int {
+        try #require(departmentIndex[id], "no department '\(id)' in the graph", sourceLocation: sourceLocation)
+    }
+
+    func ids(_ indices: [Int]) -> [String] { indices.map { roles[$0].id } }
+    func ids(_ indices: [Int?]) -> [String?] { indices.map { $0.map { roles[$0].id } } }
+}
+
+/// A location in the content tree as shown in diagnostics.
+func contentLoc(_ path: String, _ line: Int, _ column: Int) -> RoleBook.SourceLocation {
+    RoleBook.SourceLocation(file: shownRoot + "/" + path, line: line, column: column)
+}
