@@ -28,7 +28,10 @@ let package = Package(
             dependencies: ["RoleBook", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "rolebook", dependencies: ["RoleBookCLI"]),
+        // Benchmark driver (`make bench`): synthetic content, rolebook vs Hugo vs the cmark floor.
         .executableTarget(name: "rolebook-bench", dependencies: ["RoleBook"]),
+        // Regenerates Search/CJKTables.swift from ICU (`make tables`).
+        .executableTarget(name: "rolebook-tables"),
         .testTarget(
             name: "RoleBookTests",
             dependencies: ["RoleBook", "RoleBookCLI"],

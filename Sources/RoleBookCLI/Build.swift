@@ -20,6 +20,9 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
+    @Flag(help: "Print how long each phase took (to standard error).")
+    var timings = false
+
     func run() throws {
         let result = try CLI.check(content.contentDirectory)
         let problems = result.diagnostics
@@ -31,13 +34,16 @@ struct Build: ParsableCommand {
             throw ExitCode.failure
         }
         let start = Date()
-        let files = SiteRenderer(graph: result.graph).render()
+        var clock = result.timings
+        let files = SiteRenderer(graph: result.graph).render(timings: &clock)
         do {
             try SiteWriter(output: URL(fileURLWithPath: output)).write(files)
         } catch {
             FileHandle.standardError.write("error: \(error)\n")
             throw ExitCode(2)
         }
+        clock.lap("write")
+        if timings { FileHandle.standardError.write(clock.report) }
         if !quiet {
             let g = result.graph
             print("built \(output)/: \(files.count) files (\(g.roles.count) roles, \(g.departments.count) departments, \(g.procedures.count) procedures) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")

@@ -17,9 +17,13 @@ struct Check: ParsableCommand {
     @Flag(help: "Fail on warnings too.")
     var strict = false
 
+    @Flag(help: "Print how long each phase took (to standard error).")
+    var timings = false
+
     func run() throws {
         let result = try CLI.check(content.contentDirectory)
         print(DiagnosticFormatter(format: format).report(result.diagnostics, fileCount: result.fileCount), terminator: "")
+        if timings { FileHandle.standardError.write(result.timings.report) }
         if result.diagnostics.containsErrors || (strict && result.diagnostics.warningCount > 0) {
             throw ExitCode.failure
         }

@@ -1,1 +1,55 @@
-print("rolebook-bench")
+import Foundation
+
+// rolebook-bench: `make bench` runs it. See docs/benchmarks.md for what it measures and why.
+//   rolebook-bench [--sizes 1000,10000] [--runs 5] [--out docs/benchmarks.md] [--work DIR]
+//                  [--rolebook PATH] [--no-hugo] [--no-search]
+//   rolebook-bench generate N DIR     writes a synthetic content tree of N roles
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+func value(_ flag: String, in arguments: [String] = CommandLine.arguments) -> String? {
+    guard let i = arguments.firstIndex(of: flag), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+func log(_ line: String) { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+
+do {
+    if arguments.first == "generate" {
+        guard arguments.count == 3, let n = Int(arguments[1]) else { throw BenchError.missing("arguments: generate N DIR") }
+        let stats = try SyntheticContent(roles: n).write(to: URL(fileURLWithPath: arguments[2]))
+        print("\(stats.roles) roles, \(stats.departments) departments, \(stats.procedures) procedures, \(stats.bytes) bytes")
+        exit(0)
+    }
+    let sizes = (value("--sizes") ?? "1000,10000").split(separator: ",").compactMap { Int($0) }
+    let runs = max(1, Int(value("--runs") ?? "5") ?? 5)
+    let out = URL(fileURLWithPath: value("--out") ?? "docs/benchmarks.md")
+    let work = URL(fileURLWithPath: value("--work") ?? ".build/bench").standardizedFileURL
+    let rolebook = URL(fileURLWithPath: value("--rolebook") ?? ".build/release/rolebook").standardizedFileURL.path
+    let withHugo = !arguments.contains("--no-hugo")
+    let withSearch = !arguments.contains("--no-search")
+    guard FileManager.default.isExecutableFile(atPath: rolebook) else { throw BenchError.missing(rolebook) }
+    for tool in ["cmark"] + (withHugo ? ["hugo"] : []) where !Runner.available(tool) { throw BenchError.missing(tool) }
+    guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { throw BenchError.missing("/usr/bin/time (Debian package 'time')") }
+
+    var results: [SizeResult] = []
+    for n in sizes {
+        let bench = SizeBenchmark(roles: n, runs: runs, work: work, rolebook: rolebook, withHugo: withHugo, withSearch: withSearch && n <= 10_000)
+        results.append(try bench.run(log: log))
+    }
+    func first(_ command: String) -> String {
+        (try? Runner.run(["sh", "-c", command], in: work).1)?.split(separator: "\n").first.map(String.init) ?? "?"
+    }
+    let environment: [(String, String)] = [
+        ("date", ISO8601DateFormatter().string(from: Date()).prefix(10).description),
+        ("machine", "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB, " + first("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'")),
+        ("rolebook", first("git -C '\(FileManager.default.currentDirectoryPath)' describe --always --dirty 2>/dev/null || echo unknown") + ", release build"),
+        ("Hugo", withHugo ? first("hugo version") : "not run"),
+        ("cmark", first("cmark --version")),
+        ("Chromium", first("chromium --version 2>/dev/null || echo none")),
+        ("Pagefind", first("python3 -m pip show pagefind 2>/dev/null | grep -m1 Version || echo 'not installed'")),
+    ]
+    try Report(results: results, runs: runs, environment: environment).write(into: out)
+    log("wrote \(out.path)")
+} catch {
+    log("rolebook-bench: \(error)")
+    exit(1)
+}

@@ -22,6 +22,51 @@ struct SectionVocabularyTests {
         #expect(SectionVocabulary().kind(of: heading) == .other)
     }
 
+    @Test("headings used by the source documents, in both scripts", arguments: [
+        ("工作职责概述", SectionKind.summary), ("職責概要", .summary), ("工作大綱", .summary), ("职位描述", .summary), ("職位概要", .summary),
+        ("工作职责描述", .responsibilities), ("職責與任務", .responsibilities), ("1.2 具体工作职责", .responsibilities),
+        ("2.2具體工作職責", .responsibilities), ("工作內容", .responsibilities), ("基本任职资格", .qualifications), ("二、任職條件", .qualifications),
+        ("岗位考核指标", .kpis), ("岗位考核", .kpis), ("三、工作权责:", .authority), ("岗位权限", .authority), ("一、隶属关系", .relations),
+        ("1.1 架構關係", .relations), ("相关联系部门：", .relations), ("四、工作协调关系", .relations), ("溝通渠道", .relations),
+        ("工作流程", .routine), ("工作時間", .hours), ("工作標準", .standards), ("Duties", .responsibilities),
+    ])
+    func sourceHeadings(heading: String, kind: SectionKind) {
+        #expect(SectionVocabulary().kind(of: heading) == kind)
+    }
+
+    @Test("numbering prefixes are dropped", arguments: [
+        ("I. Summary", SectionKind.summary), ("IV、工作权限", .authority), ("II Responsibilities", .responsibilities), ("xii) Duties", .responsibilities),
+        ("(iv) 工作关系", .relations), ("A. Requirements", .qualifications), ("b) KPIs", .kpis), ("Ⅱ、岗位职责", .responsibilities),
+        ("① 任职资格", .qualifications), ("１．工作时间", .hours), ("第一部分 岗位职责", .responsibilities), ("17.2 具体工作职责", .responsibilities),
+        ("1.0岗位职责", .responsibilities), ("十二、考核指标", .kpis), ("（a）工作标准", .standards), ("3) Standards:", .standards),
+    ])
+    func numbering(heading: String, kind: SectionKind) {
+        #expect(SectionVocabulary().kind(of: heading) == kind)
+    }
+
+    @Test("words that merely start with Roman-numeral letters keep them", arguments: [
+        ("Bad Performance", "bad performance"), ("Mission", "mission"), ("Vision", "vision"), ("Civic duties", "civic duties"),
+        ("Mix duties", "mix duties"), ("Dice", "dice"), ("A guide", "a guide"), ("I", "i"), ("2024年工作目标", "2024年工作目标"),
+        ("3D Printing", "3d printing"), ("一般要求", "一般要求"), ("(Optional) duties", "(optional) duties"),
+    ])
+    func wordsKept(heading: String, normalized: String) {
+        #expect(SectionVocabulary.normalize(heading) == normalized)
+        #expect(SectionVocabulary().kind(of: heading) == .other)
+    }
+
+    @Test("docs/content-format.md lists exactly the built-in headings")
+    func documentedVocabulary() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/content-format.md"), encoding: .utf8)
+        var documented: [SectionKind: Set<String>] = [:]
+        for line in doc.split(separator: "\n") where line.hasPrefix("| `") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count == 2, let kind = SectionKind(rawValue: String(cells[0].dropFirst().prefix { $0 != "`" })) else { continue }
+            documented[kind] = Set(cells[1].components(separatedBy: ", ").map { $0.lowercased() })
+        }
+        #expect(documented == SectionVocabulary.builtIn.mapValues(Set.init))
+    }
+
     @Test("rolebook.yml adds headings to a section")
     func extraHeadings() throws {
         let tree = RuleFixtures.base.with([
@@ -188,6 +233,45 @@ struct MentionTests {
     }
 }
 
+extension MentionTests {
+    @Test("a Latin title is a mention only as a whole word; CJK next to it is a word break", arguments: [
+        ("Call the PA today", true), ("PA: book rooms", true), ("联系PA安排会议", true), ("Update paperwork", false),
+        ("Ask SPA staff", false), ("Fill in PA2 forms", false), ("Open the papa file", false),
+    ])
+    func latinWholeWords(text: String, mentions: Bool) throws {
+        let tree = RuleFixtures.base.with([
+            "roles/pa.md": RuleFixtures.role("title: PA\ndepartment: ops\nreports_to: ceo"),
+            "roles/clerk.md": RuleFixtures.role("title: Clerk\ndepartment: ops\nreports_to: manager", body: "## Responsibilities\n\n- \(text)\n"),
+        ])
+        let g = try buildGraph(tree)
+        #expect(g.mentions.map(\.role) == (mentions ? [try g.indexOfRole("pa")] : []))
+    }
+
+    @Test("the longest whole-word name wins; a shorter one is taken when the longer runs into a word")
+    func longestWholeWord() throws {
+        let tree = RuleFixtures.base.with([
+            "roles/sales.md": RuleFixtures.role("title: Sales\ndepartment: ops\nreports_to: manager"),
+            "roles/sales-manager.md": RuleFixtures.role("title: Sales Manager\ndepartment: ops\nreports_to: ceo"),
+            "roles/clerk.md": RuleFixtures.role("title: Clerk\ndepartment: ops\nreports_to: manager",
+                                                body: "## Responsibilities\n\n- Report to the Sales Manager\n- Brief the Sales Managerial staff\n"),
+        ])
+        let g = try buildGraph(tree)
+        #expect(g.mentions.map(\.role) == [try g.indexOfRole("sales-manager"), try g.indexOfRole("sales")])
+    }
+
+    @Test("a name mixing Latin and CJK needs a word break only on its Latin side", arguments: [
+        ("协助VIP客服经理回访", true), ("VIP客服经理们", true), ("SVIP客服经理回访", false),
+    ])
+    func mixedScriptName(text: String, mentions: Bool) throws {
+        let tree = RuleFixtures.base.with([
+            "roles/vip.md": RuleFixtures.role("title: VIP客服经理\ndepartment: ops\nreports_to: manager"),
+            "roles/clerk.md": RuleFixtures.role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 岗位职责\n\n- \(text)\n"),
+        ])
+        let g = try buildGraph(tree)
+        #expect(g.mentions.map(\.role) == (mentions ? [try g.indexOfRole("vip")] : []))
+    }
+}
+
 @Suite("Links between content files")
 struct LinkTests {
     static let ceoBody = """
@@ -334,11 +418,23 @@ struct ProcedureParsingTests {
         ("18:00 - 19:30 交班", 1080, 1170, "交班"), ("20:00—22:00 巡场", 1200, 1320, "巡场"), ("20:00–22:00 巡场", 1200, 1320, "巡场"),
         ("8:30～9:00 晨会", 510, 540, "晨会"), ("8:30~9:00 晨会", 510, 540, "晨会"), ("8:30至9:00 晨会", 510, 540, "晨会"),
         ("8:30到9:00 晨会", 510, 540, "晨会"), ("18:00-02:00 夜班", 1080, 1560, "夜班"), ("08：30，开门", 510, nil, "开门"),
+        ("18：00 点名", 1080, nil, "点名"), ("18:00～19:00 交接", 1080, 1140, "交接"), ("18:00前完成交接", 1080, nil, "前完成交接"),
+        ("20:30以前锁门", 1230, nil, "以前锁门"), ("9:00后开始巡场", 540, nil, "后开始巡场"), ("12:00之前提交报表", 720, nil, "之前提交报表"),
+        ("18：00前完成", 1080, nil, "前完成"), ("18:00 前完成", 1080, nil, "前完成"), ("18:00-19:30前交班", 1080, 1170, "前交班"),
+        ("18:00到岗打卡", 1080, nil, "到岗打卡"),
     ] as [(String, Int, Int?, String)])
     func timePrefix(text: String, start: Int, end: Int?, rest: String) throws {
         let (span, remainder) = try #require(TimeSpan.parsePrefix(of: text))
         #expect(span == TimeSpan(start: start, end: end))
         #expect(remainder == rest)
+    }
+
+    @Test("a time running straight into the text (18:00前…) still times the step")
+    func timeBeforeText() throws {
+        let text = "---\ntitle: 交班\nowner: manager\n---\n## 交班\n\n1. 18:00前完成交接\n2. 20:30以前锁门\n3. 9:00后开始巡场\n4. 12:00之前提交报表\n"
+        let procedure = try #require(try buildGraph(RuleFixtures.base.with(["procedures/shift.md": text])).procedures.first)
+        #expect(procedure.steps.map(\.time) == [TimeSpan(start: 1080), TimeSpan(start: 1230), TimeSpan(start: 540), TimeSpan(start: 720)])
+        #expect(procedure.steps.map(\.text) == ["前完成交接", "以前锁门", "后开始巡场", "之前提交报表"])
     }
 
     @Test("text that does not start with a clock time has no time", arguments: ["开门 08:30", "12:3 点", "25:00 点", "2024 年", "8点30分"])
@@ -532,6 +628,25 @@ struct ContentFolderTests {
         #expect(result.graph.config.language == "en")
     }
 
+    @Test("rolebook.yml with a BOM and CRLF line ends")
+    func configBOMAndCRLF() throws {
+        let result = try runCheck(RuleFixtures.base.with(["rolebook.yml": "\u{FEFF}title: 手册\r\nlanguage: en\r\n"]))
+        #expect(result.diagnosticLines == [])
+        #expect((result.graph.config.title, result.graph.config.language) == ("手册", "en"))
+    }
+
+    @Test("every value error in rolebook.yml is RB011, at the value's byte column")
+    func configValueErrors() throws {
+        let yml = "validation: 5\nsections:\n  responsibilities: {a: 1}\n  kpis: [考评, {x: 1}]\nlanguage: [en]\n"
+        let result = try runCheck(RuleFixtures.base.with(["rolebook.yml": yml]))
+        #expect(result.diagnosticLines == [
+            "content/rolebook.yml:1:13: error[RB011]: 'validation' must be a map",
+            "content/rolebook.yml:3:21: error[RB011]: 'responsibilities' must be a list",
+            "content/rolebook.yml:4:18: error[RB011]: 'kpis' must be a list of names",
+            "content/rolebook.yml:5:11: error[RB011]: 'language' must be a single value",
+        ])
+    }
+
     @Test("a display root of '.' shows content-relative paths")
     func dotDisplayRoot() throws {
         let diagnostics = try withContent(RuleFixtures.unknownReference) { root in
@@ -553,5 +668,60 @@ struct ContentFolderTests {
         let loader = ContentLoader(root: URL(fileURLWithPath: "/nonexistent/rolebook-\(UUID().uuidString)"), displayRoot: "content")
         #expect(throws: (any Error).self) { try loader.load() }
         #expect(throws: (any Error).self) { try Checker(loader: loader).run() }
+    }
+}
+
+/// YAML locations: lines as in the file, columns in UTF-8 bytes like cmark's.
+@Suite("Front matter locations")
+struct FrontMatterLocationTests {
+    /// Parses `yaml` as front matter starting on file line 2.
+    static func parse(_ yaml: String) throws -> YAMLValue {
+        try FrontMatter.parse(yaml, file: "f.md", firstLine: 2)
+    }
+
+    /// The error `yaml` raises, as `line:column: message`.
+    static func error(_ yaml: String) -> String? {
+        do {
+            _ = try FrontMatter.parse(yaml, file: "f.md", firstLine: 2)
+            return nil
+        } catch {
+            return "\(error.location.line):\(error.location.column): \(error.message)"
+        }
+    }
+
+    static func at(_ line: Int, _ column: Int) -> RoleBook.SourceLocation { RoleBook.SourceLocation(file: "f.md", line: line, column: column) }
+
+    @Test("keys, values and list items after CJK text")
+    func valueColumns() throws {
+        guard case .mapping(let entries) = try Self.parse("名称: 店员\naliases: [店长, 值班经理]\n") else { Issue.record("not a mapping"); return }
+        #expect(entries.map(\.key.location) == [Self.at(2, 1), Self.at(3, 1)])
+        #expect(entries[0].value.location == Self.at(2, 9))
+        guard case .sequence(let items) = entries[1].value.value else { Issue.record("not a list"); return }
+        #expect(items.map(\.location) == [Self.at(3, 11), Self.at(3, 19)])
+    }
+
+    @Test("a line separator inside a quoted value breaks a libyaml line but not a file line")
+    func unicodeLineSeparator() throws {
+        guard case .mapping(let entries) = try Self.parse("summary: \"甲\u{2028}乙\"\ntitle: 店员\n") else { Issue.record("not a mapping"); return }
+        #expect(entries.map(\.key.location) == [Self.at(2, 1), Self.at(3, 1)])
+        #expect(entries[1].value.location == Self.at(3, 8))
+    }
+
+    @Test("YAML errors count bytes too: 4-byte emoji, control characters")
+    func errorColumns() {
+        #expect(Self.error("title: 😀x: y\n") == "2:13: mapping values are not allowed in this context")
+        #expect(Self.error("title: 店员\u{7}\n") == "2:14: control characters are not allowed")
+    }
+
+    @Test("a duplicate key is reported where it is repeated", arguments: [
+        ("a: 1\nb: 2\na: 3\na: 4\n", "4:1: duplicate key 'a'"),
+        ("title: 店员\nextra:\n  键: 1\n  b: 2\n  键: 3\n", "6:3: duplicate key '键'"),
+        ("m: {a: 1, 店: 2, a: 3}\n", "2:19: duplicate key 'a'"),
+        ("b: 1\na: 2\nb: 3\na: 4\n", "4:1: duplicate key 'a', 'b'"),
+        ("\"店\": 1\n'店': 2\n", "3:1: duplicate key '店'"),
+        ("list:\n  - {x: 1}\n  - {y: 1, 值: 2, 值: 3}\n", "4:20: duplicate key '值'"),
+    ])
+    func duplicateKeys(yaml: String, expected: String) {
+        #expect(Self.error(yaml) == expected)
     }
 }

@@ -6,10 +6,12 @@ struct ConfigParser {
 
     func parse(_ data: Data, diagnostics: inout [Diagnostic]) -> SiteConfig {
         var config = SiteConfig()
-        guard let text = String(validating: data, as: UTF8.self) else {
+        guard var text = String(validating: data, as: UTF8.self) else {
             diagnostics.append(Diagnostic(.invalidConfig, "rolebook.yml is not valid UTF-8", at: SourceLocation(file: displayPath)))
             return config
         }
+        // As in content files: a BOM (Windows editors write one) is not YAML and would fail to parse.
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let value: YAMLValue
         do {
             value = try FrontMatter.parse(text.replacingOccurrences(of: "\r\n", with: "\n"), file: displayPath, firstLine: 1)
@@ -30,16 +32,24 @@ struct ConfigParser {
             }
         }
         config.exclude = (fields.list("exclude") ?? []).map(\.value)
+        // Value errors anywhere in rolebook.yml are config errors (RB011), not content ones (RB004).
+        var valueErrors = fields.diagnostics
         for entry in entries {
             switch entry.key.value {
             case "validation":
-                guard case .mapping(let pairs) = entry.value.value else { continue }
+                guard case .mapping(let pairs) = entry.value.value else {
+                    if entry.value.value != .null { diagnostics.append(notAMap(entry)) }
+                    continue
+                }
                 var v = FieldReader(entries: pairs, file: displayPath)
                 if let n = v.integer("max_span") { config.maxSpan = n.value }
                 if let n = v.integer("max_depth") { config.maxDepth = n.value }
-                diagnostics += v.diagnostics
+                valueErrors += v.diagnostics
             case "sections":
-                guard case .mapping(let pairs) = entry.value.value else { continue }
+                guard case .mapping(let pairs) = entry.value.value else {
+                    if entry.value.value != .null { diagnostics.append(notAMap(entry)) }
+                    continue
+                }
                 var s = FieldReader(entries: pairs, file: displayPath)
                 for pair in pairs {
                     guard let kind = SectionKind(rawValue: pair.key.value), kind != .other, kind != .intro else {
@@ -49,11 +59,15 @@ struct ConfigParser {
                     }
                     config.extraSections[kind] = (s.list(pair.key.value) ?? []).map(\.value)
                 }
-                diagnostics += s.diagnostics
+                valueErrors += s.diagnostics
             default: break
             }
         }
-        diagnostics += fields.diagnostics.map { var d = $0; d.code = .invalidConfig; d.severity = .error; return d }
+        diagnostics += valueErrors.map { var d = $0; d.code = .invalidConfig; d.severity = .error; return d }
         return config
+    }
+
+    private func notAMap(_ entry: YAMLEntry) -> Diagnostic {
+        Diagnostic(.invalidConfig, "'\(entry.key.value)' must be a map", at: entry.value.location)
     }
 }

@@ -40,12 +40,21 @@ struct MentionFinder {
         var seen: Set<Int> = []
         var start = 0
         while start < text.count {
-            guard let (length, roles) = trie.longestMatch(in: text, from: start) else { start += 1; continue }
+            // A Latin name must stand as a word ("PA" is not in "paperwork"); CJK has no word breaks to respect.
+            let startsWord = start == 0 || !Self.isWordScalar(text[start - 1]) || !Self.isWordScalar(text[start])
+            guard startsWord, let (length, roles) = trie.longestMatch(in: text, from: start, accept: { end in
+                end == text.count || !Self.isWordScalar(text[end - 1]) || !Self.isWordScalar(text[end])
+            }) else { start += 1; continue }
             if let target = closest(roles, to: department), target != selfRole, seen.insert(target).inserted {
                 out.append(Mention(from: from, role: target, text: item.text, location: item.location))
             }
             start += length
         }
+    }
+
+    /// ASCII letters and digits: the characters that make a Latin word.
+    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s))
     }
 
     /// Of several roles sharing a title, the one whose department is nearest in the department tree.
@@ -96,14 +105,15 @@ struct Trie {
         terminals[node].append(role)
     }
 
-    func longestMatch(in text: [Unicode.Scalar], from start: Int) -> (Int, [Int])? {
+    /// The longest name starting at `start` whose end index `accept` allows: its length and roles.
+    func longestMatch(in text: [Unicode.Scalar], from start: Int, accept: (Int) -> Bool = { _ in true }) -> (Int, [Int])? {
         var node = 0
         var best: (Int, [Int])?
         var i = start
         while i < text.count, let next = children[node][text[i]] {
             node = Int(next)
             i += 1
-            if !terminals[node].isEmpty { best = (i - start, terminals[node]) }
+            if !terminals[node].isEmpty, accept(i) { best = (i - start, terminals[node]) }
         }
         return best
     }

@@ -2,10 +2,11 @@ import Foundation
 
 /// Character tables for folding Chinese text: traditional → simplified and Han → pinyin.
 ///
-/// Built once from Foundation's ICU transforms over the CJK Unified Ideographs block,
-/// then applied per character, which is far faster than transforming every string.
+/// The tables come from Foundation's ICU transforms over the CJK Unified Ideographs block,
+/// generated ahead of time into ``CJKTables`` (running ICU here cost every run ~0.5 s);
+/// they are applied per character, which is far faster than transforming every string.
 public struct CJKFolding: Sendable {
-    /// Immutable and built on first use; shared because building costs ~0.2 s.
+    /// Immutable and built on first use from the generated tables (about a millisecond).
     public static let shared = CJKFolding()
 
     private static let first: UInt32 = 0x4E00
@@ -14,16 +15,14 @@ public struct CJKFolding: Sendable {
     private let pinyin: [String]
 
     private init() {
-        var block = ""
-        block.unicodeScalars.reserveCapacity(Int(Self.last - Self.first + 1))
-        for value in Self.first...Self.last { block.unicodeScalars.append(Unicode.Scalar(value)!) }
-        let source = Array(block.unicodeScalars)
-        let folded = block.applyingTransform(StringTransform("Traditional-Simplified"), reverse: false).map { Array($0.unicodeScalars) }
-        // The transform is one scalar per scalar for this block; fall back to identity if ICU ever disagrees.
-        simplified = folded?.count == source.count ? folded! : source
-        let latin = block.applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false)?
-            .split(separator: " ").map(String.init)
-        pinyin = latin?.count == source.count ? latin! : source.map { _ in "" }
+        var table = (Self.first...Self.last).map { Unicode.Scalar($0)! }
+        var pairs = CJKTables.simplifiedPairs.unicodeScalars.makeIterator()
+        while let traditional = pairs.next(), let simple = pairs.next() {
+            table[Int(traditional.value - Self.first)] = simple
+        }
+        simplified = table
+        let syllables = CJKTables.pinyin.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        pinyin = syllables.count == table.count ? syllables : table.map { _ in "" }
     }
 
     @inline(__always)

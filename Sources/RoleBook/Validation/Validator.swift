@@ -29,12 +29,18 @@ public struct Checker: Sendable {
         public var graph: RoleGraph
         public var diagnostics: [Diagnostic]
         public var fileCount: Int
+        /// Wall time of loading, resolving and validating.
+        public var timings = Stopwatch()
     }
 
     public func run() throws -> Result {
+        var timings = Stopwatch()
         let content = try loader.load()
+        timings.lap("load + parse")
         let (graph, resolution) = GraphBuilder().build(content)
+        timings.lap("graph")
         let all = content.diagnostics + resolution + Validator().validate(graph)
-        return Result(graph: graph, diagnostics: all.sorted(), fileCount: content.paths.count)
+        timings.lap("validate")
+        return Result(graph: graph, diagnostics: all.sorted(), fileCount: content.paths.count, timings: timings)
     }
 }

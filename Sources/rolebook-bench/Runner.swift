@@ -1,0 +1,89 @@
+import Foundation
+
+/// One measured run of a command: wall time from our own clock, peak memory from `/usr/bin/time -v`.
+struct Sample {
+    var seconds: Double
+    var peakKB: Int
+}
+
+/// Runs commands and measures them.
+enum Runner {
+    static func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+
+    /// Runs `arguments` (argv[0] searched on PATH) under `/usr/bin/time -v`; fails loudly on a non-zero exit.
+    static func measure(_ arguments: [String], in directory: URL) throws -> Sample {
+        let timeFile = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-bench-time-\(getpid()).txt")
+        let start = now()
+        let (status, output) = try run(["/usr/bin/time", "-v", "-o", timeFile.path] + arguments, in: directory)
+        let seconds = now() - start
+        guard status == 0 else { throw BenchError.failed(arguments.joined(separator: " "), output) }
+        let report = (try? String(contentsOf: timeFile, encoding: .utf8)) ?? ""
+        let peak = report.split(separator: "\n").first { $0.contains("Maximum resident set size") }
+            .flatMap { Int($0.split(separator: ":").last!.trimmingCharacters(in: .whitespaces)) } ?? 0
+        return Sample(seconds: seconds, peakKB: peak)
+    }
+
+    /// Runs a process to completion, returning its status and combined output (the tail, for errors).
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> (Int32, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        if let environment { process.environment = environment }
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-bench-out-\(getpid()).txt")
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: log)
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        return (process.terminationStatus, String(output.suffix(2000)))
+    }
+
+    static func shell(_ script: String, in directory: URL) throws {
+        let (status, output) = try run(["sh", "-c", script], in: directory)
+        guard status == 0 else { throw BenchError.failed(script, output) }
+    }
+
+    /// Total bytes and file count of a folder tree.
+    static func size(of folder: URL) -> (bytes: Int, files: Int) {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey]) else { return (0, 0) }
+        var bytes = 0, files = 0
+        for case let url as URL in walker {
+            let values = try? url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
+            if values?.isRegularFile == true { bytes += values?.fileSize ?? 0; files += 1 }
+        }
+        return (bytes, files)
+    }
+
+    static func available(_ command: String) -> Bool {
+        ((try? run(["sh", "-c", "command -v \(command)"], in: URL(fileURLWithPath: "/")))?.0 ?? 1) == 0
+    }
+}
+
+enum BenchError: Error, CustomStringConvertible {
+    case failed(String, String)
+    case missing(String)
+
+    var description: String {
+        switch self {
+        case .failed(let command, let output): "benchmark command failed: \(command)\n\(output)"
+        case .missing(let what): "missing \(what) (run `make bench`, which installs it)"
+        }
+    }
+}
+
+extension Array where Element == Double {
+    var median: Double {
+        guard !isEmpty else { return .nan }
+        let s = sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+}

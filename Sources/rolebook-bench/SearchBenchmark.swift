@@ -1,0 +1,124 @@
+import Foundation
+
+/// Per-query figures for rolebook's search and Pagefind's on the same site.
+struct SearchMeasurement {
+    struct Query { var query: String, ms: Double, bytes: Int, files: Int, hits: Int }
+    var rolebook: [Query]
+    var pagefind: [Query]
+}
+
+/// Measures search in a real headless Chromium over HTTP on loopback: each query in a fresh
+/// browser, counting the bytes of every search resource it fetched (the page's own shell,
+/// styles and HTML excluded) and the time from issuing the query to having the top ten
+/// results' snippets.
+struct SearchBenchmark {
+    /// Simplified, traditional, pinyin initials, full pinyin, body text and a code, all present in the synthetic content.
+    static let queries = ["客服专员", "經理", "kfzy", "kefu zhuanyuan", "投诉", "SYN-000123"]
+
+    var site: URL
+    var pagefindSite: URL
+
+    /// Runs Pagefind (from PyPI, benchmark only) over a copy of the site; nil when it is not installed.
+    static func pagefindIndex(site: URL, into copy: URL) throws -> (Int, Int)? {
+        guard Runner.available("python3"),
+              (try? Runner.run(["python3", "-c", "import pagefind"], in: site))?.0 == 0 else { return nil }
+        try? FileManager.default.removeItem(at: copy)
+        try FileManager.default.copyItem(at: site, to: copy)
+        try Runner.shell("python3 -m pagefind --site '\(copy.path)' --output-subdir pagefind > /dev/null", in: copy)
+        return Runner.size(of: copy.appendingPathComponent("pagefind"))
+    }
+
+    func measure(log: (String) -> Void) throws -> SearchMeasurement? {
+        guard Runner.available("chromium") else { return nil }
+        let root = site.deletingLastPathComponent()
+        try Data(Self.rolebookHarness.utf8).write(to: site.appendingPathComponent("bench-search.html"))
+        try Data(Self.pagefindHarness.utf8).write(to: pagefindSite.appendingPathComponent("bench-search.html"))
+        let port = 18_000 + Int(getpid() % 1000)
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        server.arguments = ["python3", "-m", "http.server", "\(port)", "--bind", "127.0.0.1", "--directory", root.path]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        Thread.sleep(forTimeInterval: 1)
+        var result = SearchMeasurement(rolebook: [], pagefind: [])
+        for query in Self.queries {
+            let q = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? query
+            for (which, folder) in [("rolebook", site), ("pagefind", pagefindSite)] {
+                let url = "http://127.0.0.1:\(port)/\(folder.lastPathComponent)/bench-search.html?q=\(q)"
+                guard let m = try Self.runHarness(url) else { continue }
+                let entry = SearchMeasurement.Query(query: query, ms: m.ms, bytes: m.bytes, files: m.files, hits: m.hits)
+                if which == "rolebook" { result.rolebook.append(entry) } else { result.pagefind.append(entry) }
+                log(String(format: "search %@ %@: %.1f ms, %d bytes in %d files, %d hits", which, query, m.ms, m.bytes, m.files, m.hits))
+            }
+        }
+        return result
+    }
+
+    /// Opens the harness in headless Chromium and polls the DevTools endpoint until the page's title carries the result.
+    static func runHarness(_ url: String) throws -> (ms: Double, bytes: Int, files: Int, hits: Int)? {
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-bench-chromium-\(getpid())")
+        try? FileManager.default.removeItem(at: profile)
+        let debugPort = 19_000 + Int(getpid() % 1000)
+        let browser = Process()
+        browser.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        browser.arguments = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                             "--user-data-dir=\(profile.path)", "--remote-debugging-port=\(debugPort)", url]
+        browser.standardOutput = FileHandle.nullDevice
+        browser.standardError = FileHandle.nullDevice
+        try browser.run()
+        defer { browser.terminate(); browser.waitUntilExit(); try? FileManager.default.removeItem(at: profile) }
+        let deadline = Runner.now() + 60
+        while Runner.now() < deadline {
+            Thread.sleep(forTimeInterval: 0.25)
+            guard let data = try? Data(contentsOf: URL(string: "http://127.0.0.1:\(debugPort)/json/list")!),
+                  let pages = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { continue }
+            for page in pages {
+                // DevTools reports the title HTML-escaped.
+                guard let raw = page["title"] as? String, raw.hasPrefix("done:"),
+                      case let title = raw.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&"),
+                      let json = try? JSONSerialization.jsonObject(with: Data(title.dropFirst(5).utf8)) as? [String: Any] else { continue }
+                return ((json["ms"] as? Double) ?? .nan, (json["bytes"] as? Int) ?? 0, (json["files"] as? Int) ?? 0, (json["hits"] as? Int) ?? 0)
+            }
+        }
+        return nil
+    }
+
+    /// Loads the real search page in a frame, then times `rbSearch.search` plus the top ten fragments.
+    static let rolebookHarness = """
+    <!doctype html><meta charset="utf-8"><title>running</title>
+    <iframe id="f" src="search.html" style="width:100%;height:600px"></iframe>
+    <script>
+    var q = new URLSearchParams(location.search).get('q');
+    document.getElementById('f').onload = function () {
+      var w = this.contentWindow, t0 = performance.now();
+      w.rbSearch.search(q).then(function (r) {
+        return Promise.all(r.hits.slice(0, 10).map(function (h) { return w.rbSearch.fragment(h.d); })).then(function () { return r; });
+      }).then(function (r) {
+        var ms = performance.now() - t0;
+        var es = w.performance.getEntriesByType('resource').filter(function (e) { return /\\/search\\/|search\\.js/.test(e.name); });
+        var bytes = es.reduce(function (s, e) { return s + e.encodedBodySize; }, 0);
+        document.title = 'done:' + JSON.stringify({ ms: ms, bytes: bytes, files: es.length, hits: r.hits.length });
+      });
+    };
+    </script>
+    """
+
+    /// Pagefind's documented JS API: init (entry + wasm), search, then `data()` of the top ten.
+    static let pagefindHarness = """
+    <!doctype html><meta charset="utf-8"><title>running</title>
+    <script type="module">
+    var q = new URLSearchParams(location.search).get('q');
+    const pagefind = await import('./pagefind/pagefind.js');
+    await pagefind.init();
+    const t0 = performance.now();
+    const s = await pagefind.search(q);
+    await Promise.all(s.results.slice(0, 10).map(r => r.data()));
+    const ms = performance.now() - t0;
+    const es = performance.getEntriesByType('resource').filter(e => /\\/pagefind\\//.test(e.name));
+    const bytes = es.reduce((n, e) => n + e.encodedBodySize, 0);
+    document.title = 'done:' + JSON.stringify({ ms: ms, bytes: bytes, files: es.length, hits: s.results.length });
+    </script>
+    """
+}
