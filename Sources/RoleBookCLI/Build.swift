@@ -23,8 +23,15 @@ struct Build: ParsableCommand {
     @Flag(help: "Print how long each phase took (to standard error).")
     var timings = false
 
+    @Option(help: "Where to keep the manifest that lets a rebuild rewrite only changed files.", completion: .directory)
+    var cacheDir = ".rolebook-cache"
+
+    @Flag(help: "Write the whole site into a new folder, ignoring and not updating the cache.")
+    var noCache = false
+
     func run() throws {
         let result = try CLI.check(content.contentDirectory)
+        defer { CLI.skipTeardown(result) }
         let problems = result.diagnostics
         if !problems.isEmpty {
             FileHandle.standardError.write(DiagnosticFormatter(format: .text).report(problems, fileCount: result.fileCount))
@@ -36,8 +43,10 @@ struct Build: ParsableCommand {
         let start = Date()
         var clock = result.timings
         let files = SiteRenderer(graph: result.graph).render(timings: &clock)
+        defer { CLI.skipTeardown(files) }
+        let summary: SiteWriter.Summary
         do {
-            try SiteWriter(output: URL(fileURLWithPath: output)).write(files)
+            summary = try SiteWriter(output: URL(fileURLWithPath: output)).write(files, cache: noCache ? nil : URL(fileURLWithPath: cacheDir))
         } catch {
             FileHandle.standardError.write("error: \(error)\n")
             throw ExitCode(2)
@@ -46,7 +55,10 @@ struct Build: ParsableCommand {
         if timings { FileHandle.standardError.write(clock.report) }
         if !quiet {
             let g = result.graph
-            print("built \(output)/: \(files.count) files (\(g.roles.count) roles, \(g.departments.count) departments, \(g.procedures.count) procedures) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+            let how = summary.incremental
+                ? "updated \(summary.written) changed, \(summary.removed) removed, \(summary.unchanged) unchanged"
+                : "wrote all \(files.count) files"
+            print("built \(output)/: \(g.roles.count) roles, \(g.departments.count) departments, \(g.procedures.count) procedures; \(how) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
         }
     }
 }

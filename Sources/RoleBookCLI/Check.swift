@@ -22,6 +22,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let result = try CLI.check(content.contentDirectory)
+        defer { CLI.skipTeardown(result) }
         print(DiagnosticFormatter(format: format).report(result.diagnostics, fileCount: result.fileCount), terminator: "")
         if timings { FileHandle.standardError.write(result.timings.report) }
         if result.diagnostics.containsErrors || (strict && result.diagnostics.warningCount > 0) {
@@ -34,6 +35,14 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 
 /// Shared steps of the commands.
 enum CLI {
+    private final class Box<T>: @unchecked Sendable { let value: T; init(_ value: T) { self.value = value } }
+
+    /// Keeps `value` alive until the process exits: freeing a 10,000-role graph piece by piece
+    /// took a seventh of `check`'s time, and the operating system reclaims it at once.
+    static func skipTeardown<T>(_ value: T) {
+        _ = Unmanaged.passRetained(Box(value))
+    }
+
     /// Loads and validates; an unreadable content folder is an I/O failure (exit 2).
     static func check(_ directory: String) throws -> Checker.Result {
         let url = URL(fileURLWithPath: directory)

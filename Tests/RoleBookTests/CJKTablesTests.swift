@@ -26,3 +26,26 @@ struct CJKTablesTests {
         #expect(CJKFolding.shared.pinyinSyllables("客服经理") == ["ke", "fu", "jing", "li"])
     }
 }
+
+/// The fast normalization path must give exactly what NFKC + lowercase + folding gives.
+struct NormalizeFastPathTests {
+    static func general(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars.map { CJKFolding.shared.simplify($0) }))
+    }
+
+    @Test func fullWidthAndPunctuationAgreeWithNFKC() throws {
+        var samples = (0xFF01...0xFF5E).map { String(Unicode.Scalar($0)!) }
+        samples += SearchTokenizer.stablePunctuation.sorted().map { String(Unicode.Scalar($0)!) }
+        samples += ["客服經理（KF－０１）：负责《前台》接待、收银。", "Front Desk\u{3000}RECEPTIONIST", "營運總監·運營督導——“出品”"]
+        for text in samples {
+            let fast = try #require(SearchTokenizer.normalizeCommon(text), "fast path refused \(text)")
+            #expect(fast == Self.general(text), "\(text)")
+        }
+    }
+
+    @Test func otherScriptsTakeTheGeneralPath() {
+        #expect(SearchTokenizer.normalizeCommon("café") == nil)
+        #expect(SearchTokenizer.normalizeCommon("\u{F900}") == nil)   // compatibility ideograph
+        #expect(SearchTokenizer.normalize("Café…") == Self.general("Café…"))
+    }
+}

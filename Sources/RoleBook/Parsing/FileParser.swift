@@ -20,7 +20,8 @@ struct FileParser {
             return (nil, [Diagnostic(.invalidUTF8, "file is not valid UTF-8", at: firstInvalidByte(data))])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r\n") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        // A byte scan: Foundation's `contains` on String compares grapheme clusters and was 10% of parsing.
+        if data.withUnsafeBytes({ $0.firstIndex(of: 13) != nil }) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         if text.trimmingSpaces.isEmpty {
             return (nil, [Diagnostic(.emptyFile, "file is empty", at: start)])
         }

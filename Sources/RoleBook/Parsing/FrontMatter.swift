@@ -58,11 +58,15 @@ enum FrontMatter {
     }
 
     /// Parses YAML into located values; throws a diagnostic for invalid YAML.
+    ///
+    /// Tags are never used (``FieldReader`` interprets scalars itself), so Yams composes with the
+    /// basic resolver and an explicit encoding: its default resolver ran regular expressions over
+    /// every scalar and its default encoding read the environment on every call.
     static func parse(_ yaml: String, file: String, firstLine: Int) throws(FrontMatterError) -> YAMLValue {
         let locator = YAMLLocator(yaml, file: file, firstLine: firstLine)
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw FrontMatterError(from: error, yaml: yaml, locator: locator)
         } catch {
@@ -107,7 +111,7 @@ enum FrontMatter {
             text.unicodeScalars.insert(contentsOf: marker.unicodeScalars, at: index)
             insertions.append((next.mark, marker, next.key))
             do {
-                guard let root = try Yams.compose(yaml: text), let keys = keys(of: root, containing: insertions[0].marker) else { return nil }
+                guard let root = try Yams.compose(yaml: text, .basic, .default, .utf8), let keys = keys(of: root, containing: insertions[0].marker) else { return nil }
                 var seen: Set<String> = []
                 for node in keys {
                     guard let string = node.string else { continue }

@@ -2,42 +2,64 @@
 ///
 /// One trie over every folded title and alias, then a single left-to-right scan per item:
 /// linear in the text, whatever the number of roles.
-struct MentionFinder {
+struct MentionFinder: Sendable {
     let graph: RoleGraph
     private var trie = Trie()
+    /// Each department and its ancestors, nearest first: computed once, read for every match.
+    private let ancestors: [[Int]]
 
     init(graph: RoleGraph) {
         self.graph = graph
         for (i, role) in graph.roles.enumerated() {
             for name in Set([role.title] + role.aliases) {
-                let folded = Array(ReferenceResolver.key(name).unicodeScalars)
+                let folded = CJKFolding.shared.matchingScalars(name.trimmingSpaces)
                 if folded.count >= 2 { trie.insert(folded, role: i) }
             }
         }
+        ancestors = graph.departments.indices.map { d in
+            var chain = [d]
+            var current = d
+            // Bounded against parent cycles (reported elsewhere).
+            while let p = graph.departmentParent[current], chain.count <= graph.departments.count, !chain.contains(p) {
+                chain.append(p)
+                current = p
+            }
+            return chain
+        }
     }
 
+    /// One entity's items and where they sit.
+    private struct Source: Sendable {
+        var from: NodeRef
+        var selfRole: Int?
+        var department: Int?
+    }
+
+    /// Every mention, in entity order (roles, departments, procedures), scanned on all cores.
     func find() -> [Mention] {
-        var out: [Mention] = []
-        for (i, role) in graph.roles.enumerated() {
-            let department = graph.roleDepartment[i]
-            for section in role.header.document.sections {
-                for item in section.items.flatMap(\.flattened) { scan(item, from: .role(i), self: i, department: department, into: &out) }
+        let g = graph
+        var sources: [Source] = g.roles.indices.map { Source(from: .role($0), selfRole: $0, department: g.roleDepartment[$0]) }
+        sources += g.departments.indices.map { Source(from: .department($0), selfRole: nil, department: $0) }
+        sources += g.procedures.indices.map { Source(from: .procedure($0), selfRole: nil, department: g.procedureDepartment[$0]) }
+        let finder = self
+        return sources.parallelMap { source -> [Mention] in
+            var out: [Mention] = []
+            func visit(_ item: Item) {
+                finder.scan(item, source, into: &out)
+                for child in item.children { visit(child) }
             }
-        }
-        for (i, d) in graph.departments.enumerated() {
-            for item in d.header.document.sections.flatMap(\.items).flatMap(\.flattened) {
-                scan(item, from: .department(i), self: nil, department: i, into: &out)
+            switch source.from {
+            case .role(let i): for section in g.roles[i].header.document.sections { section.items.forEach(visit) }
+            case .department(let i): for section in g.departments[i].header.document.sections { section.items.forEach(visit) }
+            case .procedure(let i): for phase in g.procedures[i].phases { phase.items.forEach(visit) }
             }
-        }
-        for (i, p) in graph.procedures.enumerated() {
-            for item in p.steps { scan(item, from: .procedure(i), self: nil, department: graph.procedureDepartment[i], into: &out) }
-        }
-        return out
+            return out
+        }.flatMap { $0 }
     }
 
-    private func scan(_ item: Item, from: NodeRef, self selfRole: Int?, department: Int?, into out: inout [Mention]) {
-        let text = Array(ReferenceResolver.key(item.text).unicodeScalars)
-        var seen: Set<Int> = []
+    private func scan(_ item: Item, _ source: Source, into out: inout [Mention]) {
+        let text = CJKFolding.shared.matchingScalars(item.text)
+        var seen: [Int] = []
         var start = 0
         while start < text.count {
             // A Latin name must stand as a word ("PA" is not in "paperwork"); CJK has no word breaks to respect.
@@ -45,8 +67,9 @@ struct MentionFinder {
             guard startsWord, let (length, roles) = trie.longestMatch(in: text, from: start, accept: { end in
                 end == text.count || !Self.isWordScalar(text[end - 1]) || !Self.isWordScalar(text[end])
             }) else { start += 1; continue }
-            if let target = closest(roles, to: department), target != selfRole, seen.insert(target).inserted {
-                out.append(Mention(from: from, role: target, text: item.text, location: item.location))
+            if let target = closest(roles, to: source.department), target != source.selfRole, !seen.contains(target) {
+                seen.append(target)
+                out.append(Mention(from: source.from, role: target, text: item.text, location: item.location))
             }
             start += length
         }
@@ -57,31 +80,24 @@ struct MentionFinder {
         s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s))
     }
 
-    /// Of several roles sharing a title, the one whose department is nearest in the department tree.
+    /// Of the roles bearing a name, the one whose department is nearest in the department tree.
+    ///
+    /// Only roles in the same organisation count: the two departments must share an ancestor
+    /// below the top of the tree (a generic title such as 部门经理 in one business unit must not
+    /// point at another unit's role), unless one of them is the top department itself.
     private func closest(_ roles: [Int], to department: Int?) -> Int? {
-        if roles.count == 1 { return roles[0] }
-        guard let department else { return nil }
-        let mine = ancestors(department)
+        guard let department else { return roles.count == 1 ? roles[0] : nil }
+        let mine = ancestors[department]
         var best: (role: Int, score: Int)?
         var tie = false
         for r in roles {
             guard let d = graph.roleDepartment[r] else { continue }
-            let theirs = ancestors(d)
+            let theirs = ancestors[d]
             let score = zip(mine.reversed(), theirs.reversed()).prefix { $0 == $1 }.count
+            guard score >= min(2, mine.count, theirs.count) else { continue }
             if best == nil || score > best!.score { best = (r, score); tie = false } else if score == best!.score { tie = true }
         }
         return tie ? nil : best?.role
-    }
-
-    /// The department and its ancestors, nearest first (bounded against parent cycles).
-    private func ancestors(_ d: Int) -> [Int] {
-        var chain = [d]
-        var current = d
-        while let p = graph.departmentParent[current], chain.count <= graph.departments.count, !chain.contains(p) {
-            chain.append(p)
-            current = p
-        }
-        return chain
     }
 }
 

@@ -32,7 +32,9 @@ public struct SectionVocabulary: Sendable {
     }
 
     public func kind(of heading: String) -> SectionKind {
-        table[Self.normalize(heading)] ?? .other
+        // Keys are normalized and normalizing is idempotent, so an exact hit needs no normalizing.
+        if let kind = table[heading] { return kind }
+        return table[Self.normalize(heading)] ?? .other
     }
 
     /// Drops numbering (`一、`, `1.`, `（二）`, `第三条`, `IV.`), a trailing colon and spaces; folds case and script.

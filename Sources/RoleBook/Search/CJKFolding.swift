@@ -32,9 +32,31 @@ public struct CJKFolding: Sendable {
 
     /// Traditional characters replaced by simplified ones; everything else unchanged.
     public func simplify(_ text: String) -> String {
+        // Most text is simplified already: return it without building a copy.
+        guard let first = text.unicodeScalars.firstIndex(where: { simplify($0) != $0 }) else { return text }
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars { out.append(simplify(scalar)) }
+        out.append(contentsOf: text.unicodeScalars[..<first])
+        for scalar in text.unicodeScalars[first...] { out.append(simplify(scalar)) }
         return String(out)
+    }
+
+    /// Simplified and lower-cased scalars, for matching names inside text without building strings.
+    public func matchingScalars(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.utf8.count / 2)
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v + 0x20)) : scalar)
+            } else if Self.isHan(scalar) {
+                out.append(simplified[Int(v - Self.first)])
+            } else if scalar.properties.changesWhenLowercased {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return out
     }
 
     @inline(__always)

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+@testable import RoleBook
+
+/// The cache under `.rolebook-cache/` may only ever save work: after any edit, an incremental
+/// build must leave exactly the files a build from scratch writes.
+@Suite("Incremental builds")
+struct IncrementalBuildTests {
+    /// A scratch folder holding a copy of the e2e fixture content, its site and its cache.
+    struct Workspace {
+        let root: URL
+        var content: URL { root.appendingPathComponent("content") }
+        var site: URL { root.appendingPathComponent("site") }
+        var cache: URL { root.appendingPathComponent(".rolebook-cache") }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-incremental-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            let fixture = try #require(Bundle.module.url(forResource: "Fixtures/e2e/content", withExtension: nil))
+            try FileManager.default.copyItem(at: fixture, to: content)
+        }
+
+        func build(into output: URL? = nil, cache: URL? = nil) throws -> SiteWriter.Summary {
+            let result = try Checker(loader: ContentLoader(root: content, displayRoot: "content")).run()
+            #expect(!result.diagnostics.containsErrors, "\(result.diagnostics)")
+            return try SiteWriter(output: output ?? site).write(SiteRenderer(graph: result.graph).render(), cache: cache)
+        }
+
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = content.appendingPathComponent(path)
+            try Data(change(try String(contentsOf: url, encoding: .utf8)).utf8).write(to: url)
+        }
+
+        /// Every file under `folder` (marker excluded), path → bytes.
+        static func files(_ folder: URL) throws -> [String: Data] {
+            var out: [String: Data] = [:]
+            let walker = try #require(FileManager.default.enumerator(atPath: folder.path))
+            while let path = walker.nextObject() as? String {
+                var isDirectory: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path, isDirectory: &isDirectory)
+                if !isDirectory.boolValue, path != SiteWriter.marker { out[path] = try Data(contentsOf: folder.appendingPathComponent(path)) }
+            }
+            return out
+        }
+
+        /// Builds from scratch into a second folder and expects the incremental site to equal it.
+        func expectSameAsFreshBuild(sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+            let fresh = root.appendingPathComponent("fresh")
+            try? FileManager.default.removeItem(at: fresh)
+            _ = try build(into: fresh, cache: nil)
+            let a = try Self.files(site), b = try Self.files(fresh)
+            #expect(Set(a.keys) == Set(b.keys), "file sets differ: \(Set(a.keys).symmetricDifference(b.keys).sorted())", sourceLocation: sourceLocation)
+            let differing = a.keys.filter { b[$0] != nil && a[$0] != b[$0] }.sorted()
+            #expect(differing.isEmpty, "files differ from a fresh build: \(differing)", sourceLocation: sourceLocation)
+        }
+
+        func text(_ path: String) throws -> String { try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8) }
+
+        /// Site files whose text contains `needle`.
+        func filesContaining(_ needle: String) throws -> Set<String> {
+            Set(try Self.files(site).filter { String(decoding: $0.value, as: UTF8.self).contains(needle) }.keys)
+        }
+    }
+
+    @Test("the first build writes everything; an unchanged rebuild writes nothing")
+    func unchangedRebuild() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.root) }
+        let first = try w.build(cache: w.cache)
+        #expect(!first.incremental && first.written > 0)
+        let second = try w.build(cache: w.cache)
+        #expect(second.incremental)
+        #expect(second.written == 0 && second.removed == 0 && second.unchanged == first.written)
+    }
+
+    @Test("a title edit updates every page showing it, the superior's org chart and the search index")
+    func titleEdit() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.root) }
+        _ = try w.build(cache: w.cache)
+        let before = try w.filesContaining("客服经理")
+        #expect(before.contains("roles/cs-manager.html"))
+        #expect(before.contains("roles/cs-assistant.html"), "the subordinate's chain of command shows the title")
+        #expect(try w.filesContaining("\"体验\":").isEmpty)
+
+        try w.edit("roles/cs-manager.md") { $0.replacingOccurrences(of: "title: 客服经理", with: "title: 客户体验经理") }
+        let summary = try w.build(cache: w.cache)
+        #expect(summary.incremental)
+        #expect(summary.written > 0 && summary.unchanged > 0, "\(summary)")
+        try w.expectSameAsFreshBuild()
+
+        let after = try w.filesContaining("客户体验经理")
+        for page in ["roles/cs-manager.html", "roles/cs-assistant.html", "departments/cs.html", "graph.json", "az.html"] {
+            #expect(after.contains(page), "\(page) should show the new title")
+        }
+        // The department page draws the org chart in which the role's box sits under its superior.
+        #expect(try w.text("departments/cs.html").contains("<svg"))
+        // Shards hold bigrams: 体验 comes only from the new title.
+        #expect(try w.filesContaining("\"体验\":").contains { $0.hasPrefix("search/i/") }, "the search shards index the new title")
+        #expect(after.contains { $0.hasPrefix("search/f/") }, "the result fragment shows the new title")
+        // No page keeps the old title where the role is named (the role has no alias with it).
+        let stale = try w.filesContaining("title\":\"客服经理")
+        #expect(stale.isEmpty, "stale fragments: \(stale)")
+    }
+
+    @Test("a new role adds its page; deleting it removes the page")
+    func addAndRemoveRole() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.root) }
+        _ = try w.build(cache: w.cache)
+        let role = w.content.appendingPathComponent("roles/night-clerk.md")
+        try Data("---\ntitle: 夜班文员\ndepartment: cs\nreports_to: cs-manager\n---\n## 岗位职责\n\n- 整理当日来电记录。\n".utf8).write(to: role)
+        var summary = try w.build(cache: w.cache)
+        #expect(summary.incremental)
+        #expect(FileManager.default.fileExists(atPath: w.site.appendingPathComponent("roles/night-clerk.html").path))
+        try w.expectSameAsFreshBuild()
+
+        try FileManager.default.removeItem(at: role)
+        summary = try w.build(cache: w.cache)
+        #expect(summary.incremental && summary.removed >= 1)
+        #expect(!FileManager.default.fileExists(atPath: w.site.appendingPathComponent("roles/night-clerk.html").path))
+        try w.expectSameAsFreshBuild()
+    }
+
+    @Test("a file deleted from the site by hand is written again")
+    func deletedOutputFile() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.root) }
+        _ = try w.build(cache: w.cache)
+        try FileManager.default.removeItem(at: w.site.appendingPathComponent("roles/ceo.html"))
+        let summary = try w.build(cache: w.cache)
+        #expect(summary.incremental && summary.written == 1)
+        try w.expectSameAsFreshBuild()
+    }
+
+    @Test("a site written by another build is not trusted: the next build writes everything")
+    func foreignSite() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.root) }
+        _ = try w.build(cache: w.cache)
+        try w.edit("roles/ceo.md") { $0 + "\n- 新增一条职责。\n" }
+        _ = try w.build(cache: nil)   // e.g. `--no-cache`: the marker now names a build the manifest does not know
+        let summary = try w.build(cache: w.cache)
+        #expect(!summary.incremental)
+        try w.expectSameAsFreshBuild()
+    }
+
+    @Test("manifests round-trip and hashes are stable")
+    func manifestFormat() throws {
+        let files = [OutputFile(path: "a.html", contents: "经理"), OutputFile(path: "b/c.js", contents: "")]
+        let manifest = SiteManifest(files: files)
+        #expect(SiteManifest.parse(manifest.text) == manifest)
+        #expect(SiteManifest.parse("garbage") == nil)
+        #expect(SiteManifest.hash("abc") == SiteManifest.hash("abc"))
+        #expect(SiteManifest.hash("abcdefgh1") != SiteManifest.hash("abcdefgh2"))
+        #expect(SiteManifest(files: files).buildID == manifest.buildID)
+    }
+}
