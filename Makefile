@@ -9,7 +9,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT      = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 APT_UPDATED = .build/.apt-updated
 
-.PHONY: all deps test-deps bench-deps build build-debug check site test bench clean
+.PHONY: all deps test-deps bench-deps build build-debug check site test bench tables clean
 
 all: site
 
@@ -32,6 +32,7 @@ bench-deps: test-deps
 	@command -v cmark >/dev/null 2>&1 || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) cmark; }
 	@command -v hugo >/dev/null 2>&1 || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) hugo; }
 	@[ -x /usr/bin/time ] || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) time; }
+	@python3 -c "import pagefind" 2>/dev/null || python3 -m pip install -q 'pagefind[extended]' || echo "warning: Pagefind not installed; the search comparison is skipped"
 
 build: deps
 	$(SWIFT) build -c release --product rolebook
@@ -53,9 +54,17 @@ test: test-deps
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory check
 
+# rolebook vs Hugo vs the cmark floor on synthetic content; rewrites the figures in docs/benchmarks.md.
+BENCH_SIZES ?= 1000,10000,50000
 bench: bench-deps
-	$(SWIFT) build -c release
-	.build/release/rolebook-bench --out docs/benchmarks.md
+	$(SWIFT) build -c release --product rolebook
+	$(SWIFT) build -c release --product rolebook-bench
+	.build/release/rolebook-bench --sizes $(BENCH_SIZES) --runs 5 --out docs/benchmarks.md
+
+# Regenerate Sources/RoleBook/Search/CJKTables.swift from Foundation's ICU.
+tables:
+	$(SWIFT) build -c release --product rolebook-tables
+	.build/release/rolebook-tables Sources/RoleBook/Search/CJKTables.swift
 
 clean:
 	rm -rf .build .rolebook-cache

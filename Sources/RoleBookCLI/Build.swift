@@ -6,7 +6,12 @@ import RoleBook
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render the content into a self-contained static site.",
-        discussion: "Refuses to build when 'check' finds errors, unless --allow-errors. The previous site is replaced only when the new one is complete."
+        discussion: """
+            Refuses to build when 'check' finds errors, unless --allow-errors. Every page is rendered \
+            before anything is written, so a failed build leaves the previous site intact. The first build \
+            writes a new folder and swaps it in; later builds rewrite only the files whose contents changed \
+            (a manifest of content hashes is kept in --cache-dir).
+            """
     )
 
     @OptionGroup var content: ContentOptions

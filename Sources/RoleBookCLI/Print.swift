@@ -6,7 +6,11 @@ import RoleBook
 struct Print: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Print every procedure checklist (and each role's combined checklist) to PDF.",
-        discussion: "Needs a headless Chromium (Debian package 'chromium'; 'fonts-noto-cjk' for Chinese)."
+        discussion: """
+        Writes OUT/<procedure-id>.pdf, OUT/week/<procedure-id>.pdf (weekly grid of daily and \
+        per-shift procedures) and OUT/roles/<role-id>.pdf. Needs a headless Chromium \
+        (Debian package 'chromium'; 'fonts-noto-cjk' for Chinese).
+        """
     )
 
     @OptionGroup var content: ContentOptions
@@ -22,6 +26,9 @@ struct Print: ParsableCommand {
 
     @Flag(help: "Skip the per-role combined checklists.")
     var noRoles = false
+
+    @Flag(help: "Skip the weekly grids of daily and per-shift procedures.")
+    var noWeekGrids = false
 
     func run() throws {
         let printer: PDFPrinter
@@ -43,14 +50,18 @@ struct Print: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: scratch) }
         try SiteWriter(output: scratch).write(SiteRenderer(graph: g).render())
         let out = URL(fileURLWithPath: pdf)
-        try FileManager.default.createDirectory(at: out.appendingPathComponent("roles"), withIntermediateDirectories: true)
-
         let site = SiteMap(graph: g)
         var jobs: [(page: String, pdf: String)] = []
         let wanted = procedure.isEmpty ? Array(g.procedures.indices) : procedure.compactMap { g.procedureIndex[$0] }
         for p in wanted { jobs.append((site.checklistURL(procedure: p), g.procedures[p].id + ".pdf")) }
+        if !noWeekGrids {
+            for p in wanted { if let week = site.weekChecklistURL(procedure: p) { jobs.append((week, "week/" + g.procedures[p].id + ".pdf")) } }
+        }
         if !noRoles && procedure.isEmpty {
             for r in g.roles.indices where !g.roleProcedures[r].isEmpty { jobs.append((site.checklistURL(role: r), "roles/" + g.roles[r].id + ".pdf")) }
+        }
+        for folder in Set(jobs.map { ($0.pdf as NSString).deletingLastPathComponent }) {
+            try FileManager.default.createDirectory(at: out.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         let failures = PrintQueue.run(jobs.map { job in
             { () -> String? in

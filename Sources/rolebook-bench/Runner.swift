@@ -44,7 +44,7 @@ enum Runner {
         process.waitUntilExit()
         try handle.close()
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        return (process.terminationStatus, String(output.suffix(2000)))
+        return (process.terminationStatus, String(output.suffix(20_000)))
     }
 
     static func shell(_ script: String, in directory: URL) throws {

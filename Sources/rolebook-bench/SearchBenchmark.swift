@@ -72,7 +72,9 @@ struct SearchBenchmark {
         let deadline = Runner.now() + 60
         while Runner.now() < deadline {
             Thread.sleep(forTimeInterval: 0.25)
-            guard let data = try? Data(contentsOf: URL(string: "http://127.0.0.1:\(debugPort)/json/list")!),
+            // curl rather than Foundation: plain Foundation on Linux has no HTTP loading.
+            guard let (status, body) = try? Runner.run(["curl", "-s", "http://127.0.0.1:\(debugPort)/json/list"], in: profile.deletingLastPathComponent()),
+                  status == 0, case let data = Data(body.utf8),
                   let pages = try? JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { continue }
             for page in pages {
                 // DevTools reports the title HTML-escaped.

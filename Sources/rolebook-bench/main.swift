@@ -32,7 +32,8 @@ do {
 
     var results: [SizeResult] = []
     for n in sizes {
-        let bench = SizeBenchmark(roles: n, runs: runs, work: work, rolebook: rolebook, withHugo: withHugo, withSearch: withSearch && n <= 10_000)
+        // Sizes above 20,000 are the scaling run: one round, no browser.
+        let bench = SizeBenchmark(roles: n, runs: n > 20_000 ? 1 : runs, work: work, rolebook: rolebook, withHugo: withHugo, withSearch: withSearch && n <= 20_000)
         results.append(try bench.run(log: log))
     }
     func first(_ command: String) -> String {

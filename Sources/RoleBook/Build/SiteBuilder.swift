@@ -25,7 +25,7 @@ public struct SiteRenderer: Sendable {
         jobs += graph.departments.indices.map(Job.department)
         jobs += graph.procedures.indices.map(Job.procedure)
         jobs += graph.procedures.indices.map(Job.checklist)
-        jobs += graph.procedures.indices.filter { [.daily, .perShift].contains(graph.procedures[$0].frequency) }.map(Job.weekChecklist)
+        jobs += graph.procedures.indices.filter { graph.procedures[$0].hasWeekGrid }.map(Job.weekChecklist)
         jobs += graph.roles.indices.filter { !graph.roleProcedures[$0].isEmpty }.map(Job.roleChecklist)
         return jobs
     }
@@ -75,7 +75,7 @@ public struct SiteRenderer: Sendable {
         case .checklist(let i):
             return OutputFile(path: SiteMap.filePath(site.checklistURL(procedure: i)), contents: ChecklistPages(context: context(1, g.procedures[i].header.path)).procedureSheet(i))
         case .weekChecklist(let i):
-            return OutputFile(path: "checklists/week/" + g.procedures[i].id + ".html", contents: ChecklistPages(context: context(2, g.procedures[i].header.path)).weekSheet(i))
+            return OutputFile(path: SiteMap.filePath(site.weekChecklistURL(procedure: i)!), contents: ChecklistPages(context: context(2, g.procedures[i].header.path)).weekSheet(i))
         case .roleChecklist(let i):
             return OutputFile(path: SiteMap.filePath(site.checklistURL(role: i)), contents: ChecklistPages(context: context(2, g.roles[i].header.path)).roleSheet(i))
         }

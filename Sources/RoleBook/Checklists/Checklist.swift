@@ -37,3 +37,15 @@ public struct Checklist: Sendable {
     /// Earliest time on the sheet, to order a role's procedures within a frequency.
     public var firstTime: Int? { rows.compactMap { $0.time?.start }.min() }
 }
+
+extension Procedure {
+    /// Procedures done at least once a day get a Mon–Sun sign-off grid as well as the single-day sheet.
+    public var hasWeekGrid: Bool { frequency == .daily || frequency == .perShift }
+}
+
+extension SiteMap {
+    /// `checklists/week/<id>.html`, or nil when the procedure has no weekly grid.
+    public func weekChecklistURL(procedure i: Int) -> String? {
+        graph.procedures[i].hasWeekGrid ? "checklists/week/" + Self.segment(graph.procedures[i].id) + ".html" : nil
+    }
+}

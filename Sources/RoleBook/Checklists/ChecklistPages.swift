@@ -12,8 +12,7 @@ struct ChecklistPages {
         let checklist = Checklist(graph: g, procedure: p)
         let roles = performers(p)
         let main = el("div", ["class": "sheet-page"],
-            toolbar(extra: proc.frequency == .daily || proc.frequency == .perShift
-                    ? [el("a", ["class": "button button-ghost", "href": context.href("checklists/week/" + SiteMap.segment(proc.id) + ".html")], .text(s["weekGrid"]))] : []),
+            toolbar(extra: context.site.weekChecklistURL(procedure: p).map { [el("a", ["class": "button button-ghost", "href": context.href($0)], .text(s["weekGrid"]))] } ?? []),
             el("article", ["class": "sheet"],
                table(checklist, head: sheetHead(title: proc.title, department: g.procedureDepartment[p], roles: roles, procedure: p)),
                signOff()))
@@ -25,17 +24,17 @@ struct ChecklistPages {
         let checklist = Checklist(graph: g, procedure: p)
         let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map { s[$0] }
         let head = sheetHead(title: proc.title + " · " + s["weekGrid"], department: g.procedureDepartment[p], roles: performers(p), procedure: p, week: true)
+        let markdown = MarkdownHTML(context: procedureContext(p))
         let rows: [HTML] = checklist.rows.map { row in
             if row.kind == .phase {
-                return el("tr", ["class": "row-phase"], el("td", ["colspan": String(days.count + 2)], children: MarkdownHTML(context: context).render(row.text)))
+                return el("tr", ["class": "row-phase"], el("td", ["colspan": String(days.count + 1)], children: markdown.render(row.text)))
             }
             return el("tr", ["class": "row-step depth-\(min(row.depth, 3))"], children: [
-                el("td", ["class": "col-step"], el("span", ["class": "num"], .text(row.number)),
-                   row.time.map { el("span", ["class": "time-inline"], .text($0.label)) } ?? .empty,
-                   .fragment(MarkdownHTML(context: context).render(row.text))),
+                el("td", ["class": "col-step"], stepCell(row, markdown: markdown, inlineTime: true)),
             ] + days.map { _ in el("td", ["class": "col-day"], el("span", ["class": "box"])) })
         }
         let table = el("table", ["class": "sheet-table week"],
+            el("colgroup", children: [el("col", ["class": "col-step"])] + days.map { _ in el("col", ["class": "col-day"]) }),
             el("thead", [:], el("tr", el("th", ["colspan": String(days.count + 1), "class": "head-cell"], head)),
                el("tr", children: [el("th", ["class": "col-step"], .text(s["step"]))] + days.map { el("th", ["class": "col-day"], .text($0)) })),
             el("tbody", children: rows))
@@ -51,11 +50,13 @@ struct ChecklistPages {
         for p in procedures {
             let checklist = Checklist(graph: g, procedure: p)
             let proc = g.procedures[p]
+            // Each procedure starts a printed page and is signed off on its own.
             blocks.append(el("section", ["class": "sheet-section"],
-                table(checklist, head: sheetHead(title: proc.title, department: g.roleDepartment[r], roles: [r], procedure: p))))
+                table(checklist, head: sheetHead(title: proc.title, department: g.roleDepartment[r], roles: [r], procedure: p)),
+                signOff()))
         }
         let main = el("div", ["class": "sheet-page"], toolbar(extra: []),
-                      el("article", ["class": "sheet"], .fragment(blocks), signOff()))
+                      el("article", ["class": "sheet"], .fragment(blocks)))
         return page(title: role.title + " · " + s["checklists"], main: main, crumbs: [.init(title: role.title, href: context.href(.role(r)))])
     }
 
@@ -139,7 +140,7 @@ struct ChecklistPages {
 
     /// The checklist table; its `thead` repeats the header on every printed page.
     private func table(_ checklist: Checklist, head: HTML) -> HTML {
-        let markdown = MarkdownHTML(context: context)
+        let markdown = MarkdownHTML(context: procedureContext(checklist.procedure))
         let rows: [HTML] = checklist.rows.map { row in
             if row.kind == .phase {
                 return el("tr", ["class": "row-phase"], el("td", ["colspan": "4"], children: markdown.render(row.text)))
@@ -147,15 +148,33 @@ struct ChecklistPages {
             return el("tr", ["class": "row-step depth-\(min(row.depth, 3))"],
                       el("td", ["class": "col-check"], el("span", ["class": "box"])),
                       el("td", ["class": "col-time"], .text(row.time?.label ?? "")),
-                      el("td", ["class": "col-step"], el("span", ["class": "num"], .text(row.number)), .fragment(markdown.render(row.text))),
+                      el("td", ["class": "col-step"], stepCell(row, markdown: markdown, inlineTime: false)),
                       el("td", ["class": "col-remarks"]))
         }
         return el("table", ["class": "sheet-table"],
+            // Fixed layout with explicit widths: a long unbroken word wraps instead of pushing the remarks column off the page.
+            el("colgroup", el("col", ["class": "col-check"]), el("col", ["class": "col-time"]), el("col", ["class": "col-step"]), el("col", ["class": "col-remarks"])),
             el("thead", [:],
                el("tr", el("th", ["colspan": "4", "class": "head-cell"], head)),
                el("tr", el("th", ["class": "col-check"], .text(s["done"])), el("th", ["class": "col-time"], .text(s["time"])),
                   el("th", ["class": "col-step"], .text(s["step"])), el("th", ["class": "col-remarks"], .text(s["remarks"])))),
             el("tbody", children: rows))
+    }
+
+    /// Number and text side by side, so wrapped lines hang under the text rather than under the number.
+    private func stepCell(_ row: Checklist.Row, markdown: MarkdownHTML, inlineTime: Bool) -> HTML {
+        el("div", ["class": "step-line"],
+           el("span", ["class": "num"], .text(row.number)),
+           el("div", ["class": "step-text"], children: [
+               inlineTime ? row.time.map { el("span", ["class": "time-inline"], .text($0.label)) } ?? .empty : .empty,
+           ] + markdown.render(row.text)))
+    }
+
+    /// Step links are relative to the procedure's file, also when the sheet is a role's.
+    private func procedureContext(_ p: Int) -> PageContext {
+        var c = context
+        c.contentPath = g.procedures[p].header.path
+        return c
     }
 
     /// 执行人 / 复核人 / 日期.

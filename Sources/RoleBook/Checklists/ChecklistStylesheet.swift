@@ -16,8 +16,8 @@ enum ChecklistStylesheet {
 .button-ghost { background: var(--paper); color: var(--accent); border: 1px solid var(--accent); }
 .sheet { background: #fff; border: 1px solid var(--line); border-radius: var(--radius); padding: 24px 28px; box-shadow: var(--shadow); }
 .sheet-section + .sheet-section { margin-top: 28px; }
-.sheet-table { width: 100%; border-collapse: collapse; font-size: 15px; }
-.sheet-table th, .sheet-table td { border: 1px solid #9aa5b1; padding: 6px 8px; vertical-align: top; }
+.sheet-table { width: 100%; border-collapse: collapse; font-size: 15px; table-layout: fixed; }
+.sheet-table th, .sheet-table td { border: 1px solid #9aa5b1; padding: 6px 8px; vertical-align: top; overflow-wrap: anywhere; }
 .sheet-table thead th { background: #f1f4f6; font-size: 13px; }
 .sheet-table thead .head-cell { background: #fff; text-align: left; padding: 10px 10px 8px; font-weight: 400; }
 .sheet-head .sheet-title { font-size: 20px; font-weight: 700; margin-bottom: 4px; }
@@ -28,19 +28,27 @@ enum ChecklistStylesheet {
 .blank-line { flex: 1; border-bottom: 1px solid #000; min-height: 1.4em; }
 .sign-off { margin-top: 22px; }
 .col-check { width: 52px; text-align: center; }
-.col-time { width: 108px; white-space: nowrap; font-variant-numeric: tabular-nums; font-weight: 600; }
+.col-time { width: 124px; white-space: nowrap; font-variant-numeric: tabular-nums; font-weight: 600; }
 .col-remarks { width: 150px; }
 .col-day { width: 54px; text-align: center; }
 .box { display: inline-block; width: 16px; height: 16px; border: 1.5px solid #333; border-radius: 3px; vertical-align: middle; }
 .row-phase td { background: #e9f1f0; font-weight: 700; }
-.num { display: inline-block; min-width: 2.2em; color: var(--muted); font-variant-numeric: tabular-nums; }
+.step-line { display: flex; gap: 0.5em; }
+.num { flex: none; min-width: 1.8em; color: var(--muted); font-variant-numeric: tabular-nums; }
+.step-text { flex: 1; min-width: 0; }
+.step-text p { margin: 0; }
 .depth-1 .col-step { padding-left: 28px; }
 .depth-2 .col-step, .depth-3 .col-step { padding-left: 48px; }
 .time-inline { font-weight: 600; margin-right: 6px; }
 @media (max-width: 600px) {
   .sheet { padding: 10px; }
-  .col-remarks { display: none; }
-  .col-time { width: auto; }
+  .sheet-table th, .sheet-table td { padding: 6px 4px; }
+  th.col-remarks, td.col-remarks { display: none; }
+  col.col-remarks { width: 0; }
+  col.col-check { width: 34px; }
+  col.col-time { width: 60px; }
+  .col-time { white-space: normal; }
+  .col-day { width: 30px; }
 }
 @media print {
   body { background: #fff; color: #000; }
@@ -50,6 +58,7 @@ enum ChecklistStylesheet {
   .sheet-table { font-size: 10.5pt; }
   .sheet-table thead { display: table-header-group; }
   .sheet-table tr { break-inside: avoid; page-break-inside: avoid; }
+  .row-phase { break-after: avoid; page-break-after: avoid; }
   .sheet-table th, .sheet-table td { border-color: #000; }
   .row-phase td, .sheet-table thead th { background: #fff !important; }
   .row-phase td { border-bottom: 2px solid #000; }

@@ -1,29 +1,45 @@
 import Foundation
 
 /// Prints checklist pages to PDF by driving a headless Chromium.
+///
+/// Page numbers ("第 1 页 / 共 3 页") come from the page's own `@page` margin boxes
+/// (`ChecklistStylesheet.pageRule`), which Chromium renders in `--print-to-pdf` since
+/// version 131; its own header and footer are switched off.
 public struct PDFPrinter: Sendable {
     public enum Failure: Error, CustomStringConvertible {
         case noBrowser
+        case notExecutable(String)
         case failed(String, String)
 
         public var description: String {
             switch self {
-            case .noBrowser: "no headless Chromium found: install Debian's 'chromium' package (apt-get install chromium fonts-noto-cjk) or pass --chromium PATH"
-            case .failed(let page, let message): "chromium could not print '\(page)': \(message)"
+            case .noBrowser:
+                "no headless Chromium found on PATH: install Debian's 'chromium' package (apt-get install chromium fonts-noto-cjk) or pass --chromium PATH"
+            case .notExecutable(let path):
+                "'\(path)' is not an executable Chromium: install Debian's 'chromium' package or pass the path of a chromium binary"
+            case .failed(let page, let message):
+                "chromium could not print '\(page)': \(message)"
             }
         }
     }
 
-    public var browser: String
+    /// Binary names tried in order on PATH.
+    public static let browserNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
 
-    /// Finds `chromium`, `chromium-browser`, `google-chrome` on PATH, or uses `explicit`.
-    public static func locate(explicit: String? = nil) throws(Failure) -> PDFPrinter {
+    public var browser: String
+    /// A hung Chromium is killed after this many seconds, so `rolebook print` never waits forever.
+    public var timeout: Double = 120
+
+    public init(browser: String) { self.browser = browser }
+
+    /// Uses `explicit`, or finds one of ``browserNames`` on `searchPath` (default: `$PATH`).
+    public static func locate(explicit: String? = nil, searchPath: String? = nil) throws(Failure) -> PDFPrinter {
         if let explicit {
-            guard FileManager.default.isExecutableFile(atPath: explicit) else { throw .noBrowser }
+            guard FileManager.default.isExecutableFile(atPath: explicit) else { throw .notExecutable(explicit) }
             return PDFPrinter(browser: explicit)
         }
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
+        let path = searchPath ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for name in browserNames {
             for dir in path.split(separator: ":") {
                 let candidate = "\(dir)/\(name)"
                 if FileManager.default.isExecutableFile(atPath: candidate) { return PDFPrinter(browser: candidate) }
@@ -38,6 +54,8 @@ public struct PDFPrinter: Sendable {
         process.executableURL = URL(fileURLWithPath: browser)
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
+        // A stale PDF from an earlier run must not pass for this run's output.
+        try? FileManager.default.removeItem(at: pdf)
         process.arguments = Self.headlessArguments(profile: profile) + [
             "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString,
         ]
@@ -45,8 +63,11 @@ public struct PDFPrinter: Sendable {
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         do { try process.run() } catch { throw .failed(page.path, error.localizedDescription) }
+        let watchdog = Watchdog(process)
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { watchdog.fire() }
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        if watchdog.disarm() { throw .failed(page.path, "no result after \(Int(timeout)) seconds; chromium was stopped") }
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf.path) else {
             throw .failed(page.path, String(decoding: stderr.suffix(400), as: UTF8.self))
         }
@@ -56,5 +77,29 @@ public struct PDFPrinter: Sendable {
     public static func headlessArguments(profile: URL) -> [String] {
         ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--hide-scrollbars",
          "--user-data-dir=\(profile.path)", "--disable-extensions", "--allow-file-access-from-files"]
+    }
+}
+
+/// Terminates a process unless disarmed first; the lock keeps the two from racing.
+private final class Watchdog: @unchecked Sendable {
+    private let lock = NSLock()
+    private let process: Process
+    private var armed = true
+    private var fired = false
+
+    init(_ process: Process) { self.process = process }
+
+    func fire() {
+        lock.lock(); defer { lock.unlock() }
+        guard armed, process.isRunning else { return }
+        fired = true
+        process.terminate()
+    }
+
+    /// - Returns: whether the process had been terminated.
+    func disarm() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        armed = false
+        return fired
     }
 }
