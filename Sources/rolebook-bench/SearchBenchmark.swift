@@ -38,7 +38,12 @@ struct SearchBenchmark {
         server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         server.arguments = ["python3", "-m", "http.server", "\(port)", "--bind", "127.0.0.1", "--directory", root.path]
         server.standardOutput = FileHandle.nullDevice
-        server.standardError = FileHandle.nullDevice
+        // The access log is the byte count: Pagefind fetches from a web worker, whose requests the
+        // page's Resource Timing never sees, so transfers are counted on the server for both.
+        let accessLog = root.appendingPathComponent("access.log")
+        _ = FileManager.default.createFile(atPath: accessLog.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: accessLog)
+        server.standardError = logHandle
         try server.run()
         defer { server.terminate(); server.waitUntilExit() }
         Thread.sleep(forTimeInterval: 1)
@@ -47,13 +52,30 @@ struct SearchBenchmark {
             let q = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? query
             for (which, folder) in [("rolebook", site), ("pagefind", pagefindSite)] {
                 let url = "http://127.0.0.1:\(port)/\(folder.lastPathComponent)/bench-search.html?q=\(q)"
+                let before = (try? Data(contentsOf: accessLog).count) ?? 0
                 guard let m = try Self.runHarness(url) else { continue }
-                let entry = SearchMeasurement.Query(query: query, ms: m.ms, bytes: m.bytes, files: m.files, hits: m.hits)
+                Thread.sleep(forTimeInterval: 0.2)
+                let requests = Self.requests(in: accessLog, from: before)
+                let searchFiles = requests.filter { which == "rolebook" ? ($0.contains("/search/") || $0.hasSuffix("search.js")) : $0.contains("/pagefind/") }
+                let bytes = searchFiles.reduce(0) { total, path in
+                    total + ((try? FileManager.default.attributesOfItem(atPath: root.path + path)[.size] as? Int) ?? 0)
+                }
+                let entry = SearchMeasurement.Query(query: query, ms: m.ms, bytes: bytes, files: searchFiles.count, hits: m.hits)
                 if which == "rolebook" { result.rolebook.append(entry) } else { result.pagefind.append(entry) }
                 log(String(format: "search %@ %@: %.1f ms, %d bytes in %d files, %d hits", which, query, m.ms, m.bytes, m.files, m.hits))
             }
         }
         return result
+    }
+
+    /// Paths (URL-decoded, query dropped) of the GET requests logged after byte `offset`.
+    static func requests(in log: URL, from offset: Int) -> [String] {
+        guard let data = try? Data(contentsOf: log), data.count > offset else { return [] }
+        return String(decoding: data[offset...], as: UTF8.self).split(separator: "\n").compactMap { line -> String? in
+            guard let start = line.range(of: "\"GET "), let end = line.range(of: " HTTP/", range: start.upperBound..<line.endIndex) else { return nil }
+            let target = line[start.upperBound..<end.lowerBound].split(separator: "?").first.map(String.init) ?? ""
+            return target.removingPercentEncoding ?? target
+        }
     }
 
     /// Opens the harness in headless Chromium and polls the DevTools endpoint until the page's title carries the result.

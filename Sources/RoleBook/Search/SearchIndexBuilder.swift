@@ -82,40 +82,25 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
-    /// A token as a dictionary key hashed by its UTF-8 bytes: `String`'s own hashing normalizes
-    /// non-ASCII text first, which was a fifth of index building. Tokens are normalized already.
-    struct Token: Hashable {
-        var text: String
-        init(_ text: String) { self.text = text }
-        func hash(into hasher: inout Hasher) {
-            var t = text
-            t.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-        static func == (a: Token, b: Token) -> Bool {
-            // Byte equality: String's `==` compares canonical equivalence, slowly, for non-ASCII text.
-            var x = a.text, y = b.text
-            return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
-        }
-    }
-
     /// Weights of every token of a record, in no particular order.
-    static func weights(_ record: SearchRecord) -> [(token: String, weight: Int)] {
-        var stats: [Token: TokenStat] = [:]
-        func add(_ token: String, _ tier: Tier, bonus: Int = 0) {
-            stats[Token(token), default: TokenStat(tier: tier, count: 0, titleBonus: bonus)].add(tier, bonus: bonus)
+    static func weights(_ record: SearchRecord) -> [(token: TokenKey, weight: Int)] {
+        var stats: [TokenKey: TokenStat] = [:]
+        stats.reserveCapacity(512)
+        func add(_ token: TokenKey, _ tier: Tier, bonus: Int = 0) {
+            stats[token, default: TokenStat(tier: tier, count: 0, titleBonus: bonus)].add(tier, bonus: bonus)
         }
         for name in [record.title] + record.aliases {
             let bonus = titleBonus(name)
-            SearchTokenizer.forEachToken(name) { add($0, .title, bonus: bonus) }
-            for p in SearchTokenizer.pinyinTokens(name) { add(p, .title, bonus: bonus) }
+            SearchTokenizer.forEachKey(name) { add($0, .title, bonus: bonus) }
+            for p in SearchTokenizer.pinyinTokens(name) { add(.word(p), .title, bonus: bonus) }
         }
         for name in record.departmentNames {
-            SearchTokenizer.forEachToken(name) { add($0, .department) }
-            for p in SearchTokenizer.pinyinTokens(name) { add(p, .department) }
+            SearchTokenizer.forEachKey(name) { add($0, .department) }
+            for p in SearchTokenizer.pinyinTokens(name) { add(.word(p), .department) }
         }
-        for line in record.responsibilities { SearchTokenizer.forEachToken(line) { add($0, .responsibilities) } }
-        for line in record.other + record.facts + [record.id] { SearchTokenizer.forEachToken(line) { add($0, .other) } }
-        return stats.map { ($0.key.text, $0.value.weight) }
+        for line in record.responsibilities { SearchTokenizer.forEachKey(line) { add($0, .responsibilities) } }
+        for line in record.other + record.facts + [record.id] { SearchTokenizer.forEachKey(line) { add($0, .other) } }
+        return stats.map { ($0.key, $0.value.weight) }
     }
 
     /// String order of JavaScript (`<` compares UTF-16 code units), which the client's binary search uses.
@@ -340,18 +325,24 @@ public struct SearchIndexBuilder: Sendable {
     /// Postings of all records, sharded.
     static func shards(_ records: [SearchRecord]) -> Shards {
         let perDoc = records.parallelMap { weights($0) }
-        var postings: [Token: [UInt32]] = [:]
+        var postings: [TokenKey: [UInt32]] = [:]
         for (doc, list) in perDoc.enumerated() {
-            for (token, weight) in list { postings[Token(token), default: []].append(UInt32(doc) << 5 | UInt32(weight)) }
+            for (token, weight) in list { postings[token, default: []].append(UInt32(doc) << 5 | UInt32(weight)) }
         }
-        let tokens = postings.keys.map { (Array($0.text.utf16), $0.text) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        // A pinyin token can equal a word token of the text ("li"): keys are merged by text.
+        var byText: [String: [UInt32]] = [:]
+        for (key, list) in postings {
+            let text = key.text
+            if let existing = byText[text] { byText[text] = (existing + list).sorted() } else { byText[text] = list }
+        }
+        let tokens = byText.keys.map { (Array($0.utf16), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
         var separators = [""]
         var shards: [[String: String]] = []
         var current: [String: String] = [:]
         var size = 0
         var last = ""
         for token in tokens {
-            let encoded = encodePostings(postings[Token(token)]!)
+            let encoded = encodePostings(byText[token]!)
             let entry = token.utf8.count + encoded.utf8.count + 6
             if !current.isEmpty && size + entry > shardTargetBytes {
                 shards.append(current)

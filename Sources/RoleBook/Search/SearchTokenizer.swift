@@ -153,6 +153,23 @@ public enum SearchTokenizer {
         }
     }
 
+    /// The tokens of ``forEachToken(_:_:)`` as compact keys: CJK unigrams and bigrams packed in an
+    /// integer (no string per occurrence), words as strings. `TokenKey.text` gives the same token.
+    static func forEachKey(_ text: String, _ body: (TokenKey) -> Void) {
+        for piece in pieces(normalize(text)) {
+            switch piece {
+            case .cjk(let run):
+                for i in run.indices {
+                    body(.cjk(UInt64(run[i].value)))
+                    if i + 1 < run.count { body(.cjk(UInt64(run[i].value) << 21 | UInt64(run[i + 1].value) | 1 << 63)) }
+                }
+            case .compound(let parts):
+                for p in parts { body(.word(p)) }
+                if parts.count > 1, let joined = joinedCompound(parts) { body(.word(joined)) }
+            }
+        }
+    }
+
     static func joinedCompound(_ parts: [String]) -> String? {
         let joined = parts.joined()
         return joined.unicodeScalars.count <= maxCompound ? joined : nil
@@ -253,5 +270,36 @@ public enum SearchTokenizer {
             if f != s { out.append(s); out.append(f) }
         }
         return String(out)
+    }
+}
+
+/// A search token as a dictionary key: CJK unigrams and bigrams as integers (bit 63 marks a pair
+/// of 21-bit scalars), everything else as its string. Hashing an integer instead of a string is
+/// most of what makes index building fast.
+enum TokenKey: Hashable, Sendable {
+    case cjk(UInt64)
+    case word(String)
+
+    init(_ token: String) {
+        let scalars = Array(token.unicodeScalars)
+        if scalars.count == 1, SearchTokenizer.isCJK(scalars[0].value) { self = .cjk(UInt64(scalars[0].value)) }
+        else if scalars.count == 2, SearchTokenizer.isCJK(scalars[0].value), SearchTokenizer.isCJK(scalars[1].value) {
+            self = .cjk(UInt64(scalars[0].value) << 21 | UInt64(scalars[1].value) | 1 << 63)
+        } else { self = .word(token) }
+    }
+
+    var text: String {
+        switch self {
+        case .word(let w): return w
+        case .cjk(let packed):
+            var out = String.UnicodeScalarView()
+            if packed >> 63 == 1 {
+                out.append(Unicode.Scalar(UInt32((packed >> 21) & 0x1F_FFFF))!)
+                out.append(Unicode.Scalar(UInt32(packed & 0x1F_FFFF))!)
+            } else {
+                out.append(Unicode.Scalar(UInt32(packed))!)
+            }
+            return String(out)
+        }
     }
 }
