@@ -156,3 +156,56 @@ struct IncrementalBuildTests {
         #expect(SiteManifest(files: files).buildID == manifest.buildID)
     }
 }
+
+/// What the writer promises about folders it does not own and builds that fail.
+@Suite("Site writer safety")
+struct SiteWriterSafetyTests {
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-writer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    @Test("refuses to replace a non-empty folder it did not create, and leaves it untouched")
+    func refusesForeignFolder() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let precious = root.appendingPathComponent("Documents")
+        try FileManager.default.createDirectory(at: precious, withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: precious.appendingPathComponent("thesis.txt"))
+        for cache in [nil, root.appendingPathComponent(".rolebook-cache")] {
+            #expect(throws: SiteWriteError.self) {
+                try SiteWriter(output: precious).write([OutputFile(path: "index.html", contents: "x")], cache: cache)
+            }
+        }
+        #expect(try String(contentsOf: precious.appendingPathComponent("thesis.txt"), encoding: .utf8) == "keep me")
+        #expect(!FileManager.default.fileExists(atPath: precious.appendingPathComponent("index.html").path))
+    }
+
+    @Test("a write that fails leaves the previous site intact and no staging folder behind")
+    func failedWriteKeepsPreviousSite() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        try SiteWriter(output: site).write([OutputFile(path: "index.html", contents: "old")])
+        // A path that cannot be created (a file stands where a folder must go) makes the write fail midway.
+        let bad = [OutputFile(path: "a.html", contents: "new"), OutputFile(path: "a.html/b.html", contents: "new")]
+        #expect(throws: SiteWriteError.self) { try SiteWriter(output: site).write(bad) }
+        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "old")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path).filter { $0.contains("rolebook-new") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test("an empty folder or one with the marker is replaced")
+    func replacesOwnFolder() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
+        try SiteWriter(output: site).write([OutputFile(path: "index.html", contents: "one"), OutputFile(path: "old.html", contents: "x")])
+        try SiteWriter(output: site).write([OutputFile(path: "index.html", contents: "two")])
+        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "two")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("old.html").path))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(SiteWriter.marker).path))
+    }
+}

@@ -125,10 +125,21 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .rb-filter[aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: #fff; }
 #rb-count { color: var(--muted); font-size: 14px; margin-right: 8px; }
 #rb-results { list-style: none; padding: 0 !important; margin: 0; }
-.rb-result { padding: 12px 14px; border-bottom: 1px solid var(--line); border-radius: 8px; }
+.rb-result { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 10px; padding: 14px 14px 12px; border-bottom: 1px solid var(--line); border-radius: 8px; }
 .rb-result.is-active { background: var(--accent-wash); outline: 2px solid var(--accent); }
+.rb-kind { flex: none; font-size: 12px; font-weight: 600; line-height: 1; padding: 4px 7px; border-radius: 6px; background: var(--accent-wash); color: var(--accent-ink); }
+.rb-result[data-kind="department"] .rb-kind { background: #e8eefc; color: #2c4a9a; }
+.rb-result[data-kind="procedure"] .rb-kind { background: #fdf0e1; color: #8a4b0f; }
 .rb-result-link { font-size: 18px; font-weight: 600; }
+.rb-result-department { color: var(--muted); font-size: 14px; }
+.rb-result-department::before { content: "· "; }
+.rb-snippet { flex-basis: 100%; margin: 2px 0 0; color: #3b4654; font-size: 15px; line-height: 1.65; }
 .rb-result mark { background: #ffe9a8; color: inherit; border-radius: 2px; padding: 0 1px; }
+.rb-filter-count { display: inline-block; min-width: 1.6em; margin-left: 2px; padding: 0 5px; border-radius: 999px; background: var(--accent-wash); color: var(--accent-ink); font-size: 12px; text-align: center; }
+.rb-filter[aria-pressed="true"] .rb-filter-count { background: rgba(255,255,255,.25); color: #fff; }
+button.rb-more { display: block; margin: 16px auto 0; background: var(--paper); color: var(--accent-ink); border: 1px solid var(--accent); border-radius: 8px; padding: 8px 22px; font: inherit; cursor: pointer; }
+button.rb-more:hover { background: var(--accent-wash); }
+button.rb-more[hidden], button.rb-more:disabled { display: none; }
 @media (max-width: 900px) {
   .with-aside { grid-template-columns: 1fr; }
   .side { position: static; }
