@@ -62,7 +62,7 @@ struct SearchBenchmark {
                 }
                 let entry = SearchMeasurement.Query(query: query, ms: m.ms, bytes: bytes, files: searchFiles.count, hits: m.hits)
                 if which == "rolebook" { result.rolebook.append(entry) } else { result.pagefind.append(entry) }
-                log(String(format: "search %@ %@: %.1f ms, %d bytes in %d files, %d hits", which, query, m.ms, m.bytes, m.files, m.hits))
+                log(String(format: "search %@ %@: %.1f ms, %d bytes in %d files, %d hits", which, query, m.ms, bytes, searchFiles.count, m.hits))
             }
         }
         return result

@@ -324,10 +324,14 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Postings of all records, sharded.
     static func shards(_ records: [SearchRecord]) -> Shards {
-        let perDoc = records.parallelMap { weights($0) }
         var postings: [TokenKey: [UInt32]] = [:]
-        for (doc, list) in perDoc.enumerated() {
-            for (token, weight) in list { postings[token, default: []].append(UInt32(doc) << 5 | UInt32(weight)) }
+        // Chunks bound memory: every record's weights at once were the build's peak.
+        for start in stride(from: 0, to: records.count, by: 1024) {
+            let chunk = Array(records[start..<min(start + 1024, records.count)])
+            for (offset, list) in chunk.parallelMap({ weights($0) }).enumerated() {
+                let doc = UInt32(start + offset)
+                for (token, weight) in list { postings[token, default: []].append(doc << 5 | UInt32(weight)) }
+            }
         }
         // A pinyin token can equal a word token of the text ("li"): keys are merged by text.
         var byText: [String: [UInt32]] = [:]
