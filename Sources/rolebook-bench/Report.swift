@@ -32,12 +32,12 @@ struct Report {
             if r.pagefindFiles > 0 { out += "; Pagefind's index of the same site \(kb(r.pagefindBytes)) in \(r.pagefindFiles.formatted()) files" }
             out += ".\n\n"
             if let s = r.search {
-                out += "Search in headless Chromium over loopback HTTP, one fresh browser per query (bytes: every search resource the query fetched):\n\n"
+                out += "Search in headless Chromium over loopback HTTP, one fresh browser per query. Time: first query including fetching its files, then (in brackets) the same query again with the files loaded. Transfer: every search file the first query fetched.\n\n"
                 out += "| query | rolebook time | rolebook transfer | Pagefind time | Pagefind transfer | hits (rolebook / Pagefind) |\n|---|---:|---:|---:|---:|---:|\n"
                 for q in s.rolebook {
                     let p = s.pagefind.first { $0.query == q.query }
-                    out += "| `\(q.query)` | \(String(format: "%.1f ms", q.ms)) | \(kb(q.bytes)) (\(q.files) files) | "
-                    out += p.map { String(format: "%.1f ms", $0.ms) + " | \(kb($0.bytes)) (\($0.files) files)" } ?? "– | –"
+                    out += "| `\(q.query)` | \(String(format: "%.1f ms (%.1f)", q.ms, q.warm)) | \(kb(q.bytes)) (\(q.files) files) | "
+                    out += p.map { String(format: "%.1f ms (%.1f)", $0.ms, $0.warm) + " | \(kb($0.bytes)) (\($0.files) files)" } ?? "– | –"
                     out += " | \(q.hits) / \(p.map { String($0.hits) } ?? "–") |\n"
                 }
                 out += "\n"
@@ -69,7 +69,9 @@ struct Report {
         rows.append(("peak memory < 400 MB", String(format: "%.0f MB", peak), peak < 400))
         if let s = r.search, !s.rolebook.isEmpty {
             let slowest = s.rolebook.map(\.ms).max() ?? .nan
-            rows.append(("search answers < 50 ms", String(format: "slowest %.1f ms", slowest), slowest < 50))
+            let slowestWarm = s.rolebook.map(\.warm).max() ?? .nan
+            rows.append(("search answers < 50 ms, first query with fetching", String(format: "slowest %.1f ms", slowest), slowest < 50))
+            rows.append(("search answers < 50 ms, files loaded", String(format: "slowest %.1f ms", slowestWarm), slowestWarm < 50))
             let pairs = s.rolebook.compactMap { q in s.pagefind.first { $0.query == q.query }.map { (q.bytes, $0.bytes) } }
             if !pairs.isEmpty {
                 let ok = pairs.allSatisfy { $0.0 <= $0.1 }

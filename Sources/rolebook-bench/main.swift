@@ -20,7 +20,8 @@ do {
         exit(0)
     }
     let sizes = (value("--sizes") ?? "1000,10000").split(separator: ",").compactMap { Int($0) }
-    let runs = max(1, Int(value("--runs") ?? "5") ?? 5)
+    // `--runs 0`: one cold build and the search measurement only (for trying search changes).
+    let runs = max(0, Int(value("--runs") ?? "5") ?? 5)
     let out = URL(fileURLWithPath: value("--out") ?? "docs/benchmarks.md")
     let work = URL(fileURLWithPath: value("--work") ?? ".build/bench").standardizedFileURL
     let rolebook = URL(fileURLWithPath: value("--rolebook") ?? ".build/release/rolebook").standardizedFileURL.path

@@ -28,6 +28,6 @@ struct SearchPage {
                el("ol", ["id": "rb-results"])))
         return Layout(context: context).page(title: s["search"], bodyClass: "page-search",
                                              crumbs: [.init(title: s["home"], href: context.href("index.html")), .init(title: s["search"], href: nil)],
-                                             main: main, scripts: indexScripts + ["assets/search.js"])
+                                             main: main, scripts: indexScripts + ["assets/search.js", "search/fold.js"])
     }
 }

@@ -30,7 +30,8 @@ struct SearchRecord: Codable, Hashable, Sendable {
 /// Files (every one is JavaScript so the site works from `file://`; see docs/search.md):
 /// * `search/meta.js` — always loaded before `assets/search.js`: shard separators, department
 ///   groups (doc ranges) and counts; sets the global `rbSearchMeta`.
-/// * `search/fold.js` — traditional → simplified pairs, loaded when a query contains Han.
+/// * `search/fold.js` — traditional → simplified pairs; `search.html` loads it with the page (so a
+///   query costs one round trip less), other pages' clients load it when a query contains Han.
 /// * `search/i/<n>.js` — token shards: sorted token ranges, `rbSearch.shard(n, {token: postings})`.
 /// * `search/f/<doc>.js` — one fragment per document for showing a result, `rbSearch.frag(doc, {...})`.
 public struct SearchIndexBuilder: Sendable {
