@@ -77,7 +77,10 @@ struct MentionFinder: Sendable {
 
     /// ASCII letters and digits: the characters that make a Latin word.
     private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s))
+        switch s.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
+        }
     }
 
     /// Of the roles bearing a name, the one whose department is nearest in the department tree.
