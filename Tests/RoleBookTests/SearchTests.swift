@@ -179,8 +179,11 @@ enum SearchFixture {
         try JSONDecoder().decode([String: String].self, from: payload(try #require(files["search/i/\(k).js"])))
     }
 
+    /// The `rbSearch.frag(doc, …)` line of `doc` in its bundle file.
     static func fragment(_ files: [String: String], _ doc: Int) throws -> SearchIndexBuilder.Fragment {
-        try JSONDecoder().decode(SearchIndexBuilder.Fragment.self, from: payload(try #require(files["search/f/\(doc).js"])))
+        let bundle = try #require(files["search/f/\(doc / SearchIndexBuilder.fragmentBundle).js"])
+        let line = try #require(bundle.split(separator: "\n").first { $0.hasPrefix("rbSearch.frag(\(doc),") })
+        return try JSONDecoder().decode(SearchIndexBuilder.Fragment.self, from: payload(String(line)))
     }
 
     /// What the client computes for a query, in Swift: titles, best first.
@@ -382,7 +385,9 @@ extension SearchTests {
             #expect(files["search/i/0.js"]?.hasPrefix("rbSearch.shard(0,{") == true)
             let meta = try SearchFixture.meta(files)
             #expect(meta.docs == 12)
-            #expect((0..<meta.docs).allSatisfy { files["search/f/\($0).js"] != nil })
+            #expect(meta.fragmentBundle == SearchIndexBuilder.fragmentBundle)
+            #expect((0..<meta.docs).allSatisfy { (try? SearchFixture.fragment(files, $0)) != nil })
+            #expect(files.keys.filter { $0.hasPrefix("search/f/") }.count == (meta.docs + meta.fragmentBundle - 1) / meta.fragmentBundle)
             #expect(SearchIndexBuilder.pageScripts == ["search/meta.js"])
         }
 

@@ -203,7 +203,7 @@
     return g[lo];
   }
   api.fragment = function (d) {
-    return load('search/f/' + d + '.js').then(function () { return frags[d] || null; });
+    return load('search/f/' + Math.floor(d / (meta().fragmentBundle || 1)) + '.js').then(function () { return frags[d] || null; });
   };
 
   /* ---- Highlighting ---- */

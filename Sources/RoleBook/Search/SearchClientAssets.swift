@@ -214,7 +214,7 @@ public enum SearchClientAssets {
     return g[lo];
   }
   api.fragment = function (d) {
-    return load('search/f/' + d + '.js').then(function () { return frags[d] || null; });
+    return load('search/f/' + Math.floor(d / (meta().fragmentBundle || 1)) + '.js').then(function () { return frags[d] || null; });
   };
 
   /* ---- Highlighting ---- */

@@ -33,7 +33,8 @@ struct SearchRecord: Codable, Hashable, Sendable {
 /// * `search/fold.js` — traditional → simplified pairs; `search.html` loads it with the page (so a
 ///   query costs one round trip less), other pages' clients load it when a query contains Han.
 /// * `search/i/<n>.js` — token shards: sorted token ranges, `rbSearch.shard(n, {token: postings})`.
-/// * `search/f/<doc>.js` — one fragment per document for showing a result, `rbSearch.frag(doc, {...})`.
+/// * `search/f/<n>.js` — the fragments (what a result shows) of documents `n * fragmentBundle …`,
+///   one `rbSearch.frag(doc, {...});` line each: bundles keep the site's file count down.
 public struct SearchIndexBuilder: Sendable {
     public var graph: RoleGraph
     /// UI strings; `noDepartment` labels the filter for documents without a department.
@@ -46,7 +47,10 @@ public struct SearchIndexBuilder: Sendable {
     /// A shard is closed once its entries reach this many bytes (a single long posting list may exceed it).
     public static let shardTargetBytes = 8 * 1024
     /// Characters of text kept in a fragment for snippets.
-    public static let fragmentTextLimit = 800
+    public static let fragmentTextLimit = 400
+    /// Documents per fragment file: creating files is the most expensive part of a build, and
+    /// consecutive documents (one department's) tend to appear in the same result list.
+    public static let fragmentBundle = 8
 
     public init(graph: RoleGraph, strings: [String: String]) {
         self.graph = graph
@@ -263,6 +267,8 @@ public struct SearchIndexBuilder: Sendable {
         }
         var version: Int
         var docs: Int
+        /// Documents per `f/<n>.js` file.
+        var fragmentBundle: Int
         /// `separators[k]` is the smallest string a token of shard `k` can start with (`separators[0] == ""`).
         var separators: [String]
         var groups: [Group]
@@ -295,7 +301,7 @@ public struct SearchIndexBuilder: Sendable {
         let layout = layout()
         let shards = Self.shards(layout.records)
         var files: [String: String] = [:]
-        let meta = Meta(version: Self.version, docs: layout.records.count, separators: shards.separators,
+        let meta = Meta(version: Self.version, docs: layout.records.count, fragmentBundle: Self.fragmentBundle, separators: shards.separators,
                         groups: layout.groups.map { .init(i: $0.id, n: $0.name, s: $0.start, c: $0.count) })
         files["search/meta.js"] = "var rbSearchMeta = " + Self.json(meta) + ";\n"
         files["search/fold.js"] = "rbSearch.fold(" + Self.json(Fold(pairs: SearchTokenizer.foldingPairs())) + ");\n"
@@ -306,7 +312,9 @@ public struct SearchIndexBuilder: Sendable {
         let fragmentFiles = Array(layout.records.enumerated()).map { ($0.offset, $0.element) }.parallelMap { doc, record in
             "rbSearch.frag(\(doc)," + Self.fragment(record).json + ");\n"
         }
-        for (doc, text) in fragmentFiles.enumerated() { files["search/f/\(doc).js"] = text }
+        for start in stride(from: 0, to: fragmentFiles.count, by: Self.fragmentBundle) {
+            files["search/f/\(start / Self.fragmentBundle).js"] = fragmentFiles[start..<min(start + Self.fragmentBundle, fragmentFiles.count)].joined()
+        }
         return files
     }
 
