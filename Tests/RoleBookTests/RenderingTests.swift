@@ -16,153 +16,357 @@ struct RenderingTests {
         "roles/ceo.md": "---\ntitle: 总经理\ndepartment: hq\ntop: true\n---\n## 岗位职责\n\n- 全面负责。\n",
     ]
 
-    @Test("every front-matter string is escaped in text and in attributes")
-    func escaping() throws {
-        let hostile = #"<script>alert("x")</script> & 'q'"#
-        var files = Self.base
-        files["roles/evil.md"] = "---\ntitle: '\(hostile.replacingOccurrences(of: "'", with: "''"))'\ndepartment: hq\nreports_to: ceo\nsummary: '<img src=x onerror=alert(1)>'\naliases: ['\"><svg onload=alert(1)>']\n---\n## 岗位职责\n\n- 负责。\n"
-        let site = try Self.site(files)
-        for (path, text) in site where path.hasSuffix(".html") {
-            #expect(!text.contains("<script>alert"), "\(path) contains a raw script tag")
-            #expect(!text.contains("<img src=x"), "\(path) contains a raw img tag")
-            #expect(!text.contains("<svg onload"), "\(path) contains a raw svg tag")
-        }
-        let page = try #require(site["roles/evil.html"])
-        #expect(page.contains("&lt;script&gt;alert("))
-        #expect(page.contains("&amp;"))
-        // Attribute values (title attributes, the org chart's labels) never break out of their quotes.
-        #expect(!page.contains("\"><svg"))
-        // The search index is JavaScript: the title is inside a JSON string, its quotes escaped.
-        let fragments = site.filter { $0.key.hasPrefix("search/f/") }.values.joined()
-        #expect(fragments.contains(#"<script>alert(\"x\")</script>"#))
+    // MARK: - Escaping
+
+    /// Breaks out of text, attributes, `<style>` and JSON if anything is written unescaped.
+    static let hostile = #""><script>alert(1)</script><img src=x onerror=alert(2)> & 'q' </style>"#
+
+    /// `hostile` plus a suffix, as a single-quoted YAML scalar.
+    static func yaml(_ suffix: String) -> String { "'" + (hostile + suffix).replacingOccurrences(of: "'", with: "''") + "'" }
+
+    static var hostileTree: [String: String] {
+        [
+            "rolebook.yml": "title: \(yaml(" site"))\norganization: \(yaml(" org"))\nlanguage: zh-CN\n",
+            "departments/hq.md": "---\ntitle: \(yaml(" dept"))\nshort: \(yaml(" short"))\nsummary: \(yaml(" dsum"))\nhead: ceo\n---\n\(hostile) intro\n\n## 部门职责\n\n- 负责。\n",
+            "roles/ceo.md": """
+                ---
+                title: 总经理
+                department: hq
+                top: true
+                ---
+                ## 岗位职责
+
+                - 全面负责，见[下属](evil.md "t\\"itle <b>&")。
+
+                ```
+                </code></pre><script>alert(3)</script>
+                ```
+                """,
+            "roles/evil.md": """
+                ---
+                title: \(yaml(" role"))
+                department: hq
+                reports_to: ceo
+                dotted_line_to: [ceo]
+                headcount: 0
+                summary: \(yaml(" rsum"))
+                aliases: [\(yaml(" alias"))]
+                grade: \(yaml(" grade"))
+                code: \(yaml(" code"))
+                location: \(yaml(" place"))
+                hours: \(yaml(" hours"))
+                ---
+                ## 岗位职责
+
+                - 协助总经理。
+                """,
+            "procedures/p.md": "---\ntitle: \(yaml(" proc"))\nsummary: \(yaml(" psum"))\nowner: ceo\nroles: [evil]\nversion: \(yaml(" v"))\nfrequency: daily\n---\n## 开店前\n\n1. 08:30 检查。\n",
+        ]
     }
 
-    @Test("cmark safe mode: raw HTML is omitted and javascript: links are dropped")
+    static let allowedTags: Set<String> = [
+        "html", "head", "meta", "title", "link", "style", "script", "body", "header", "nav", "main", "footer", "article",
+        "aside", "section", "div", "span", "p", "a", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+        "strong", "em", "code", "pre", "br", "hr", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "col", "colgroup",
+        "form", "input", "button", "details", "summary", "time", "svg", "path", "rect", "text",
+    ]
+    static let allowedAttributes: Set<String> = [
+        "class", "id", "href", "src", "rel", "title", "lang", "charset", "name", "content", "media", "type", "action", "role",
+        "placeholder", "autocomplete", "autofocus", "aria-label", "aria-hidden", "aria-current", "data-root", "data-strings",
+        "open", "start", "colspan", "onclick", "style", "xmlns", "width", "height", "viewBox", "x", "y", "rx", "d",
+    ]
+
+    @Test("every front-matter string is escaped: no tag, attribute, script or style comes from content")
+    func escaping() throws {
+        let site = try Self.site(Self.hostileTree)
+        var problems: [String] = []
+        for (path, text) in site where path.hasSuffix(".html") {
+            let (tags, syntax) = HTMLScan.tags(text)
+            problems += syntax.map { "\(path): \($0)" }
+            for tag in tags {
+                if !Self.allowedTags.contains(tag.name) { problems.append("\(path): <\(tag.name)>") }
+                for (name, value) in tag.attributes {
+                    if !Self.allowedAttributes.contains(name) { problems.append("\(path): <\(tag.name) \(name)>") }
+                    if name == "onclick" && value != "window.print()" { problems.append("\(path): onclick=\(value ?? "")") }
+                    if name == "style" && !(value ?? "").hasPrefix("min-width:") { problems.append("\(path): style=\(value ?? "")") }
+                    if name == "href" || name == "src", let v = value?.lowercased(), v.contains("script:") || v.hasPrefix("data:") {
+                        problems.append("\(path): \(name)=\(v)")
+                    }
+                }
+                if tag.name == "script" && (tag.attribute("src") == nil || !(tag.rawText ?? "").isEmpty) { problems.append("\(path): inline script") }
+                if tag.name == "style" && (tag.rawText ?? "").contains("<") { problems.append("\(path): '<' inside <style>") }
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.prefix(10))")
+
+        // The strings survive intact as text.
+        let role = try #require(site["roles/evil.html"])
+        #expect(HTMLScan.texts(of: "h1", in: role) == [Self.hostile + " role"])
+        #expect(HTMLScan.decode(role).contains(Self.hostile + " grade"))
+        #expect(HTMLScan.decode(role).contains(Self.hostile + " hours"))
+        let department = try #require(site["departments/hq.html"])
+        #expect(HTMLScan.texts(of: "h1", in: department) == [Self.hostile + " dept"])
+        #expect(HTMLScan.texts(of: "title", in: department).contains(Self.hostile + " role"), "the org chart box's tooltip")
+        let ceo = try #require(site["roles/ceo.html"])
+        #expect(HTMLScan.decode(ceo).contains("</code></pre><script>alert(3)</script>"), "code blocks are text")
+        #expect(ceo.contains(#"title="t&quot;itle &lt;b&gt;&amp;""#), "a link title is an escaped attribute")
+
+        // JSON for tools and for the search client parses back to the same strings.
+        let graph = try JSONSerialization.jsonObject(with: Data(try #require(site["graph.json"]).utf8)) as? [String: Any]
+        #expect(graph?["title"] as? String == Self.hostile + " site")
+        let fragments = site.filter { $0.key.hasPrefix("search/f/") }.values.flatMap { $0.split(separator: "\n") }
+        let titles = try fragments.compactMap { line -> String? in
+            guard let open = line.firstIndex(of: "{"), let close = line.lastIndex(of: "}") else { return nil }
+            let object = try JSONSerialization.jsonObject(with: Data(line[open...close].utf8)) as? [String: Any]
+            return object?["title"] as? String
+        }
+        #expect(titles.contains(Self.hostile + " role"))
+    }
+
+    @Test("cmark safe mode: raw HTML is omitted, unsafe link schemes are dropped and their text kept")
     func safeMarkdown() throws {
         var files = Self.base
-        files["roles/ceo.md"] = "---\ntitle: 总经理\ndepartment: hq\ntop: true\n---\n## 岗位职责\n\n- 负责<b onclick=\"x()\">全面</b>工作。\n- [点我](javascript:alert(1)) 与 [邮件](mailto:hr@example.com)\n\n<div>raw block</div>\n"
+        files["roles/ceo.md"] = """
+            ---
+            title: 总经理
+            department: hq
+            top: true
+            ---
+            ## 岗位职责
+
+            - 负责<b onclick="x()">全面</b>工作。
+            - [点我](javascript:alert(1))、[大写](JAVASCRIPT:alert(2))、[空格]( javascript:alert(3) )、[实体](&#106;avascript:alert(4))
+            - [脚本](vbscript:msgbox(5))、[数据](data:text/html;base64,PHNjcmlwdD4=)、<javascript:alert(6)>
+            - [邮件](mailto:hr@example.com)、[电话](tel:+86-10-1234)、[网站](https://example.com/a?b=1&c=2)
+            - ![图片](javascript:alert(7)) ![照片](https://example.com/x.png)
+
+            <div onclick="y()">raw block</div>
+
+            <script>alert(8)</script>
+            """
         let page = try #require(try Self.site(files)["roles/ceo.html"])
-        #expect(!page.contains("x()"), "the raw inline HTML's handler is gone")
-        #expect(!page.contains("<div>raw block</div>"))
-        #expect(!page.lowercased().contains("javascript:"))
-        #expect(page.contains("点我"), "the link text stays, without the link")
-        #expect(page.contains("href=\"mailto:hr@example.com\""))
+        let (tags, syntax) = HTMLScan.tags(page)
+        #expect(syntax.isEmpty)
+        let hrefs = tags.filter { $0.name == "a" }.compactMap { $0.attribute("href") }
+        #expect(hrefs.allSatisfy { h in !["javascript:", "vbscript:", "data:"].contains { h.lowercased().contains($0) } }, "\(hrefs)")
+        #expect(hrefs.contains("mailto:hr@example.com"))
+        #expect(hrefs.contains("tel:+86-10-1234"))
+        #expect(hrefs.contains("https://example.com/a?b=1&c=2"))
+        #expect(!tags.contains { $0.name == "img" || $0.name == "b" || ($0.name == "div" && $0.attribute("onclick") != nil) })
+        #expect(!tags.contains { $0.name == "script" && $0.attribute("src") == nil })
+        #expect(!page.contains("x()") && !page.contains("y()") && !page.contains("alert(8)"), "raw HTML is gone, not escaped")
+        let text = HTMLScan.decode(page)
+        for kept in ["点我", "大写", "空格", "实体", "脚本", "数据", "图片", "照片", "全面"] {
+            #expect(text.contains(kept), "the text '\(kept)' stays")
+        }
     }
 
-    @Test("links to .md content files become relative links to the generated pages")
+    // MARK: - Links
+
+    /// Content in nested folders, linking across them (every link rewritten relative to its page).
+    static let nested: [String: String] = [
+        "rolebook.yml": "title: 测试集团\nlanguage: zh-CN\nexclude: [NOTES.md]\n",
+        "NOTES.md": "# notes\n",
+        "group/departments/hq.md": "---\ntitle: 总部\nhead: ceo\n---\n总部说明，见[运营部](../../ops/departments/ops.md)。\n",
+        "group/roles/ceo.md": """
+            ---
+            title: 总经理
+            department: hq
+            top: true
+            ---
+            ## 岗位职责
+
+            - 指导[运营部](../../ops/departments/ops.md)执行[开店流程](../../ops/procedures/open.md#开店前)。
+            - 见本岗[职责](ceo.md#岗位职责)、[考核](#kpis)和[坏链接](../../nowhere/roles/x.md)以及[笔记](../../NOTES.md)。
+
+            ## 考核指标
+
+            - 利润。
+            """,
+        "ops/departments/ops.md": "---\ntitle: 运营部\nparent: hq\nhead: ops-lead\n---\n向[总经理](../../group/roles/ceo.md)汇报。\n",
+        "ops/roles/ops-lead.md": "---\ntitle: 运营主管\ndepartment: ops\nreports_to: ceo\n---\n## 岗位职责\n\n- 执行[开店流程](../procedures/open.md)，向[总经理](../../group/roles/ceo.md#考核指标)汇报。\n",
+        "ops/procedures/open.md": "---\ntitle: 开店流程\nowner: ops-lead\nroles: [ops-lead]\nfrequency: daily\n---\n## 开店前\n\n1. 08:30 开灯，通知[运营主管](../roles/ops-lead.md)。\n2. 09:00 向[总经理](../../group/roles/ceo.md)报告。\n",
+    ]
+
+    @Test("links to .md content files become relative links to the generated pages, from every folder depth")
     func linkRewriting() throws {
-        var files = Self.base
-        files["departments/ops.md"] = "---\ntitle: 运营部\nparent: hq\nhead: ops-lead\n---\n见[总经理](../roles/ceo.md#岗位职责)和[开店](../procedures/open.md)。\n"
-        files["roles/ops-lead.md"] = "---\ntitle: 运营主管\ndepartment: ops\nreports_to: ceo\n---\n## 岗位职责\n\n- 执行[开店流程](../procedures/open.md)，向[总经理](ceo.md)汇报。\n"
-        files["procedures/open.md"] = "---\ntitle: 开店流程\nowner: ops-lead\nfrequency: daily\n---\n## 开店前\n\n1. 08:30 开灯，通知[运营主管](../roles/ops-lead.md)。\n"
-        let site = try Self.site(files)
-        let role = try #require(site["roles/ops-lead.html"])
-        #expect(role.contains("href=\"../procedures/open.html\""))
-        #expect(role.contains("href=\"ceo.html\"") || role.contains("href=\"../roles/ceo.html\""))
-        #expect(!role.contains(".md\""), "no link to a Markdown source survives")
-        let department = try #require(site["departments/ops.html"])
-        #expect(department.contains("../roles/ceo.html#"), "the fragment is kept")
-        let procedure = try #require(site["procedures/open.html"])
-        #expect(procedure.contains("../roles/ops-lead.html"))
-        // Every relative href of every page resolves to a generated file.
+        let site = try Self.site(Self.nested)
+        let ceo = try #require(site["roles/ceo.html"])
+        let ceoLinks = HTMLScan.hrefs(ceo)
+        #expect(ceoLinks.contains("../departments/ops.html"))
+        #expect(ceoLinks.contains { $0.hasPrefix("../procedures/open.html#") }, "the fragment is kept")
+        #expect(ceoLinks.contains("../roles/ceo.html#responsibilities"), "a heading written as in Markdown finds the section's anchor")
+        #expect(ceoLinks.contains("#kpis"))
+        let lead = try #require(site["roles/ops-lead.html"])
+        #expect(HTMLScan.hrefs(lead).contains("../roles/ceo.html#kpis"))
+        // Procedure steps appear on pages one and two folders down.
+        for (page, expected) in [("procedures/open.html", "../roles/ops-lead.html"), ("checklists/open.html", "../roles/ops-lead.html"),
+                                 ("checklists/roles/ops-lead.html", "../../roles/ops-lead.html"), ("checklists/week/open.html", "../../roles/ops-lead.html")] {
+            let html = try #require(site[page], "\(page) is generated")
+            #expect(HTMLScan.hrefs(html).contains(expected), "\(page) links to \(expected)")
+        }
+        // Every relative href of every page resolves to a generated file, and no link to Markdown survives.
         for (path, text) in site where path.hasSuffix(".html") {
-            for href in Self.hrefs(text) where !href.contains(":") && !href.hasPrefix("#") {
+            for href in HTMLScan.hrefs(text) where !href.contains(":") && !href.hasPrefix("#") {
                 let target = Self.resolve(href, from: path)
                 #expect(site[target] != nil, "\(path) links to missing \(target)")
+                #expect(!target.hasSuffix(".md"), "\(path) links to Markdown \(href)")
             }
         }
     }
 
-    @Test("heading anchors are stable, Chinese-friendly and unique")
+    @Test("a broken .md link is an error in check and renders as plain text, as does a link to an excluded file")
+    func brokenLinks() throws {
+        let result = try runCheck(Self.nested)
+        let broken = result.diagnostics.filter { $0.code == .brokenLink && $0.message.contains("nowhere/roles/x.md") }
+        #expect(broken.count == 1, "\(result.rendered)")
+        #expect(broken.first?.location.file == "content/group/roles/ceo.md")
+        #expect(broken.first?.location.line == 9)
+        let page = try #require(SiteRenderer(graph: result.graph).render().first { $0.path == "roles/ceo.html" }?.contents)
+        let text = HTMLScan.decode(page)
+        #expect(text.contains("坏链接") && text.contains("笔记"), "the link text stays")
+        #expect(!HTMLScan.hrefs(page).contains { $0.contains("nowhere") || $0.contains("NOTES") })
+    }
+
+    // MARK: - Anchors
+
+    static let headings = """
+        ---
+        title: 总经理
+        department: hq
+        top: true
+        ---
+        ## 岗位职责
+
+        - 一。
+
+        ### Responsibilities
+
+        细则。
+
+        ## 其他 Notes!
+
+        文字。
+
+        ### 备注
+
+        甲。
+
+        ## 其他 Notes!
+
+        再次。
+
+        ### 备注
+
+        乙。
+
+        ## Roles
+
+        不是岗位表。
+        """
+
+    @Test("heading anchors are stable, keep Chinese letters, and are unique on the page")
     func anchors() throws {
         var files = Self.base
-        files["roles/ceo.md"] = "---\ntitle: 总经理\ndepartment: hq\ntop: true\n---\n## 岗位职责\n\n- 一。\n\n## 其他 Notes!\n\n文字。\n\n## 其他 Notes!\n\n再次。\n"
-        let first = try #require(try Self.site(files)["roles/ceo.html"])
-        let second = try #require(try Self.site(files)["roles/ceo.html"])
-        #expect(first == second)
-        let ids = Self.attribute("id", in: first)
-        #expect(ids.contains("responsibilities"), "known sections get their field's stable anchor")
-        #expect(ids.contains("其他-notes"), "other headings keep their Chinese letters")
+        files["roles/ceo.md"] = Self.headings
+        files["departments/hq.md"] = "---\ntitle: 总部\nhead: ceo\n---\n## Roles\n\n部门说明。\n\n## 部门职责\n\n- 一。\n"
+        let site = try Self.site(files)
+        let page = try #require(site["roles/ceo.html"])
+        let ids = HTMLScan.attribute("id", in: page)
         #expect(Set(ids).count == ids.count, "duplicate ids: \(ids)")
-        #expect(ids.contains { $0.hasSuffix("-2") }, "the repeated heading gets a -2 anchor")
+        for id in ["responsibilities", "其他-notes", "其他-notes-2", "备注", "备注-2", "responsibilities-2", "roles"] {
+            #expect(ids.contains(id), "missing #\(id) in \(ids)")
+        }
+        let department = try #require(site["departments/hq.html"])
+        let departmentIDs = HTMLScan.attribute("id", in: department)
+        #expect(Set(departmentIDs).count == departmentIDs.count, "duplicate ids: \(departmentIDs)")
+        #expect(departmentIDs.contains("roles") && departmentIDs.contains("duties"))
+        // The same file gives the same anchors in another build, whatever else changes in the content.
+        files["roles/other.md"] = "---\ntitle: 其他岗位\ndepartment: hq\nreports_to: ceo\n---\n## 其他 Notes!\n\n- 一。\n"
+        let again = try #require(try Self.site(files)["roles/ceo.html"])
+        #expect(HTMLScan.attribute("id", in: again) == ids)
     }
 
-    @Test("identical input renders identical bytes")
+    // MARK: - Determinism
+
+    /// Sixty roles with mentions, dotted lines and procedures, so parallel rendering has work to interleave.
+    static var larger: [String: String] {
+        var files = base
+        files["departments/ops.md"] = "---\ntitle: 运营部\nparent: hq\nhead: r0\n---\n## 部门职责\n\n- 运营。\n"
+        for i in 0..<60 {
+            let superior = i == 0 ? "ceo" : "r\((i - 1) / 4)"
+            files["roles/r\(i).md"] = "---\ntitle: 专员\(i)号\ndepartment: \(i == 0 ? "hq" : "ops")\nreports_to: \(superior)\ndotted_line_to: [ceo]\n---\n## 岗位职责\n\n- 协助总经理处理第\(i)项工作。\n- 配合专员\((i + 7) % 60)号。\n"
+        }
+        for p in 0..<6 {
+            files["procedures/p\(p).md"] = "---\ntitle: 流程\(p)\nowner: r\(p)\nroles: [r\(p + 10)]\nfrequency: daily\n---\n## 开始\n\n1. 08:\(10 + p) 专员\(p)号检查。\n"
+        }
+        return files
+    }
+
+    @Test("identical input renders identical bytes, in memory and on disk")
     func deterministic() throws {
-        var files = Self.base
-        for i in 0..<30 {
-            files["roles/r\(i).md"] = "---\ntitle: 专员\(i)\ndepartment: hq\nreports_to: \(i < 5 ? "ceo" : "r\(i / 5 - 1)")\n---\n## 岗位职责\n\n- 协助总经理处理第\(i)项工作。\n"
-        }
-        let a = try Self.site(files), b = try Self.site(files)
+        let a = try Self.site(Self.larger), b = try Self.site(Self.larger)
+        #expect(a.count > 100)
         #expect(a == b)
-    }
-
-    // MARK: - Org chart layout
-
-    /// A deterministic random forest: node i's parent is drawn among earlier nodes.
-    static func forest(_ n: Int, seed: UInt64, maxChildren: Int) -> (roots: [Int], children: [Int: [Int]]) {
-        var state = seed
-        func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state >> 33 }
-        var children: [Int: [Int]] = [:]
-        var roots = [0]
-        for i in 1..<n {
-            if next() % 23 == 0 { roots.append(i); continue }
-            var parent = Int(next() % UInt64(i))
-            while (children[parent]?.count ?? 0) >= maxChildren { parent = (parent + 1) % i }
-            children[parent, default: []].append(i)
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-det-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let graph = try buildGraph(Self.larger)
+        for name in ["one", "two"] {
+            try SiteWriter(output: root.appendingPathComponent(name)).write(SiteRenderer(graph: graph).render())
         }
-        return (roots, children)
+        let one = try Self.files(root.appendingPathComponent("one")), two = try Self.files(root.appendingPathComponent("two"))
+        #expect(one.count == a.count + 1, "every file plus the marker")
+        #expect(one == two)
     }
 
-    @Test("tidy layout: no two boxes overlap, children sit below their parent, everything fits", arguments: [
-        (40, UInt64(1), 3), (120, UInt64(2), 12), (200, UInt64(3), 2), (60, UInt64(4), 40),
-    ])
-    func layoutHasNoOverlaps(n: Int, seed: UInt64, maxChildren: Int) {
-        let f = Self.forest(n, seed: seed, maxChildren: maxChildren)
-        let layout = OrgChartLayout(roots: f.roots, children: { f.children[$0] ?? [] })
-        #expect(layout.boxes.count == n)
-        let w = OrgChartLayout.boxWidth, h = OrgChartLayout.boxHeight
-        let boxes = layout.boxes.sorted { $0.x < $1.x }
-        for (i, a) in boxes.enumerated() {
-            for b in boxes[(i + 1)...] {
-                if b.x >= a.x + w { break }
-                let overlap = a.x < b.x + w && b.x < a.x + w && a.y < b.y + h && b.y < a.y + h
-                #expect(!overlap, "boxes \(a.node) and \(b.node) overlap")
+    static func files(_ folder: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let walker = try #require(FileManager.default.enumerator(atPath: folder.path))
+        while let path = walker.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                out[path] = try Data(contentsOf: url)
             }
-            #expect(a.x >= 0 && a.y >= 0 && a.x + w <= layout.width + 0.001 && a.y + h <= layout.height + 0.001)
-        }
-        for (parent, kids) in f.children {
-            guard let p = layout.box(for: parent) else { continue }
-            for k in kids {
-                guard let c = layout.box(for: k) else { continue }
-                #expect(c.y > p.y, "\(k) is not below its parent \(parent)")
-            }
-        }
-    }
-
-    @Test("a deep chain lays out without recursion limits")
-    func deepChain() {
-        let n = 3000
-        let layout = OrgChartLayout(roots: [0], children: { $0 + 1 < n ? [$0 + 1] : [] })
-        #expect(layout.boxes.count == n)
-    }
-
-    // MARK: - Helpers
-
-    static func hrefs(_ html: String) -> [String] { attribute("href", in: html) }
-
-    static func attribute(_ name: String, in html: String) -> [String] {
-        var out: [String] = []
-        var rest = html[...]
-        let marker = " \(name)=\""
-        while let r = rest.range(of: marker) {
-            let after = rest[r.upperBound...]
-            guard let end = after.firstIndex(of: "\"") else { break }
-            out.append(String(after[..<end]).replacingOccurrences(of: "&amp;", with: "&"))
-            rest = after[end...]
         }
         return out
     }
+
+    // MARK: - Pages
+
+    @Test("department org chart: wide charts get an outline for phones, skip-level dotted lines are listed, not drawn")
+    func orgChartMarkup() throws {
+        var files = Self.base
+        files["roles/ceo.md"] = "---\ntitle: 总经理\ndepartment: hq\ntop: true\n---\n## 岗位职责\n\n- 全面负责。\n"
+        for i in 0..<4 {
+            files["roles/lead\(i).md"] = "---\ntitle: 主管\(i)\ndepartment: hq\nreports_to: ceo\n---\n## 岗位职责\n\n- 管理。\n"
+            files["roles/staff\(i).md"] = "---\ntitle: 上市大厅、典藏、博览服务助理\(i)\ndepartment: hq\nreports_to: lead\(i)\ndotted_line_to: [ceo\(i == 0 ? ", lead1" : "")]\n---\n## 岗位职责\n\n- 服务。\n"
+        }
+        let page = try #require(try Self.site(files)["departments/hq.html"])
+        #expect(page.contains("orgchart-figure is-wide"))
+        #expect(page.contains("class=\"orgchart-outline\""))
+        // staff0 ⇢ lead1 crosses branches and is drawn; staffN ⇢ ceo (a skip-level superior) is only listed.
+        #expect(HTMLScan.attribute("class", in: page).filter { $0 == "oc-dotted" }.count == 1)
+        #expect(HTMLScan.attribute("class", in: page).filter { $0 == "oc-pair" }.count == 5)
+        // A long title wraps onto two lines instead of being cut.
+        #expect(page.contains(">上市大厅、典藏、<") || page.contains(">上市大厅、典藏、博览<"), "two-line title")
+        let (_, syntax) = HTMLScan.tags(page)
+        #expect(syntax.isEmpty)
+    }
+
+    @Test("a printed role page carries organisation, title and page numbers, and the sign-off line")
+    func printRule() throws {
+        var files = Self.base
+        files["roles/ceo.md"] = "---\ntitle: 总经理 \"A\" </style>\ndepartment: hq\ntop: true\n---\n## 岗位职责\n\n- 全面负责。\n"
+        let page = try #require(try Self.site(files)["roles/ceo.html"])
+        let style = try #require(HTMLScan.tags(page).tags.first { $0.name == "style" }?.rawText)
+        #expect(style.contains("@top-left") && style.contains("counter(pages)"))
+        #expect(style.contains("测试集团") && style.contains("总经理"))
+        #expect(!style.contains("</") && style.filter { $0 == "\"" }.count % 2 == 0)
+        #expect(page.contains("员工确认签字") && page.contains("signature-block"))
+    }
+
+    // MARK: - Helpers
 
     static func resolve(_ href: String, from page: String) -> String {
         var parts = page.split(separator: "/").dropLast().map(String.init)
@@ -171,5 +375,290 @@ struct RenderingTests {
             if piece == ".." { _ = parts.popLast() } else if piece != "." { parts.append(String(piece)) }
         }
         return (parts.joined(separator: "/").removingPercentEncoding ?? parts.joined(separator: "/"))
+    }
+}
+
+/// A strict reader for the HTML rolebook writes: every attribute double-quoted, `<` only in tags.
+/// Anything else (an unquoted value, a stray `<`) is reported, which is how unescaped content shows.
+enum HTMLScan {
+    struct Tag {
+        var name: String
+        var attributes: [(String, String?)]
+        /// Contents of `<script>` and `<style>`.
+        var rawText: String?
+
+        func attribute(_ name: String) -> String? { attributes.first { $0.0 == name }?.1 ?? nil }
+    }
+
+    static func tags(_ html: String) -> (tags: [Tag], problems: [String]) {
+        let b = Array(html.utf8)
+        var tags: [Tag] = [], problems: [String] = []
+        var i = 0
+        func isName(_ c: UInt8) -> Bool { (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x3A }
+        func string(_ r: Range<Int>) -> String { String(decoding: b[r], as: UTF8.self) }
+        while i < b.count {
+            guard b[i] == UInt8(ascii: "<") else { i += 1; continue }
+            var j = i + 1
+            if j < b.count && b[j] == UInt8(ascii: "!") {
+                while j < b.count && b[j] != UInt8(ascii: ">") { j += 1 }
+                i = j + 1
+                continue
+            }
+            let closing = j < b.count && b[j] == UInt8(ascii: "/")
+            if closing { j += 1 }
+            let nameStart = j
+            while j < b.count && isName(b[j]) { j += 1 }
+            guard j > nameStart else { problems.append("stray '<' at \(i)"); i += 1; continue }
+            let name = string(nameStart..<j).lowercased()
+            var attributes: [(String, String?)] = []
+            while j < b.count && b[j] != UInt8(ascii: ">") {
+                if b[j] == UInt8(ascii: " ") { j += 1; continue }
+                let attrStart = j
+                while j < b.count && isName(b[j]) { j += 1 }
+                guard j > attrStart else { problems.append("bad attribute in <\(name)> at \(j)"); j += 1; continue }
+                let attr = string(attrStart..<j)
+                if j < b.count && b[j] == UInt8(ascii: "=") {
+                    guard j + 1 < b.count, b[j + 1] == UInt8(ascii: "\"") else { problems.append("unquoted \(attr) in <\(name)>"); j += 1; continue }
+                    let valueStart = j + 2
+                    var k = valueStart
+                    while k < b.count && b[k] != UInt8(ascii: "\"") { k += 1 }
+                    attributes.append((attr, decode(string(valueStart..<k))))
+                    j = k + 1
+                } else {
+                    attributes.append((attr, nil))
+                }
+            }
+            i = j + 1
+            guard !closing else { continue }
+            var tag = Tag(name: name, attributes: attributes, rawText: nil)
+            if name == "script" || name == "style" {
+                let end = Array("</\(name)".utf8)
+                var k = i
+                while k + end.count <= b.count && Array(b[k..<(k + end.count)]) != end { k += 1 }
+                tag.rawText = string(i..<min(k, b.count))
+                i = k
+            }
+            tags.append(tag)
+        }
+        return (tags, problems)
+    }
+
+    /// Text with tags removed and entities decoded.
+    static func decode(_ html: String) -> String {
+        var out = "", inTag = false
+        for c in html {
+            if c == "<" { inTag = true } else if c == ">" && inTag { inTag = false } else if !inTag { out.append(c) }
+        }
+        return entities(out)
+    }
+
+    static func entities(_ s: String) -> String {
+        s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// The decoded text of every `<name>…</name>` (no nesting of the same element).
+    static func texts(of name: String, in html: String) -> [String] {
+        var out: [String] = []
+        var rest = html[...]
+        while let open = rest.range(of: "<\(name)") {
+            guard let gt = rest[open.upperBound...].firstIndex(of: ">"), let close = rest[gt...].range(of: "</\(name)>") else { break }
+            // `<title` must not match `<titles`; attributes or `>` follow the name.
+            let next = rest[open.upperBound]
+            if next == ">" || next == " " { out.append(decode(String(rest[rest.index(after: gt)..<close.lowerBound]))) }
+            rest = rest[close.upperBound...]
+        }
+        return out
+    }
+
+    static func hrefs(_ html: String) -> [String] { attribute("href", in: html) }
+
+    /// Decoded values of an attribute across all tags, in order.
+    static func attribute(_ name: String, in html: String) -> [String] {
+        tags(html).tags.flatMap { $0.attributes.filter { $0.0 == name }.compactMap(\.1) }
+    }
+}
+
+/// The search page driven by key presses in a real Chromium: ↓/↑ move the highlighted result,
+/// Enter opens it. A copy of `search.html` gets a script that presses the keys and logs the state.
+@Suite("Search keyboard navigation in Chromium", .serialized)
+struct SearchKeyboardTests {
+    /// The e2e fixture's site in a folder of its own (other suites build the same fixture elsewhere).
+    static func site() throws -> URL {
+        let content = Browser.packageRoot.appendingPathComponent("Tests/RoleBookTests/Fixtures/e2e/content")
+        let result = try Checker(loader: ContentLoader(root: content, displayRoot: "content")).run()
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-kbd-\(UUID().uuidString)/site")
+        try FileManager.default.createDirectory(at: site.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try SiteWriter(output: site).write(SiteRenderer(graph: result.graph).render())
+        return site
+    }
+
+    /// A copy of search.html that, once results are shown, presses `keys` in the search box and
+    /// writes what is highlighted after each press into `<pre id="kbd-log">`.
+    static func harness(_ site: URL, name: String, keys: [String]) throws -> URL {
+        let page = try String(contentsOf: site.appendingPathComponent("search.html"), encoding: .utf8)
+        let keyList = keys.map { "'\($0)'" }.joined(separator: ",")
+        let script = """
+            <script>
+            (function () {
+              var keys = [\(keyList)], log = [], tries = 0;
+              function state() {
+                var items = document.querySelectorAll('.rb-result'), active = document.querySelectorAll('.rb-result.is-active');
+                var a = active[0];
+                return (a ? a.id : '-') + '/' + active.length + '/' + (a && a.getAttribute('aria-current') === 'true' ? 'current' : 'none') + '/' + items.length;
+              }
+              function press() {
+                var key = keys.shift();
+                if (key === undefined) { var pre = document.createElement('pre'); pre.id = 'kbd-log'; pre.textContent = log.join(' '); document.body.appendChild(pre); return; }
+                document.getElementById('rb-q').dispatchEvent(new KeyboardEvent('keydown', { key: key, bubbles: true, cancelable: true }));
+                log.push(key + ':' + state());
+                setTimeout(press, 50);
+              }
+              function wait() {
+                if (document.querySelectorAll('.rb-result').length >= 3) {
+                  var titles = Array.prototype.map.call(document.querySelectorAll('.rb-result-link'), function (a) { return a.textContent; });
+                  log.push('titles:' + titles.join('|'));
+                  press();
+                } else if (++tries < 100) setTimeout(wait, 50);
+              }
+              wait();
+            })();
+            </script>
+            """
+        let harness = site.appendingPathComponent(name + ".html")
+        try page.replacingOccurrences(of: "</body>", with: script + "</body>").write(to: harness, atomically: true, encoding: .utf8)
+        var components = URLComponents(url: harness, resolvingAgainstBaseURL: false)!
+        components.queryItems = [URLQueryItem(name: "q", value: "客服")]
+        return components.url!
+    }
+
+    static func log(_ dom: String) -> [String] {
+        guard let start = dom.range(of: "<pre id=\"kbd-log\">"), let end = dom[start.upperBound...].range(of: "</pre>") else { return [] }
+        return HTMLScan.entities(String(dom[start.upperBound..<end.lowerBound])).components(separatedBy: " ")
+    }
+
+    @Test("arrow keys move the highlighted result and stop at the ends")
+    func arrows() throws {
+        let site = try Self.site()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let url = try Self.harness(site, name: "kbd-arrows", keys: ["ArrowDown", "ArrowDown", "ArrowUp", "ArrowDown", "ArrowDown", "ArrowDown", "ArrowUp", "ArrowUp", "ArrowUp", "ArrowUp"])
+        let log = Self.log(try Browser.dom(url))
+        try #require(log.count == 11, "no log from the harness: \(log)")
+        #expect(log.first?.hasPrefix("titles:") == true)
+        #expect(Array(log.dropFirst()) == [
+            "ArrowDown:rb-r-0/1/current/3", "ArrowDown:rb-r-1/1/current/3", "ArrowUp:rb-r-0/1/current/3",
+            "ArrowDown:rb-r-1/1/current/3", "ArrowDown:rb-r-2/1/current/3", "ArrowDown:rb-r-2/1/current/3",
+            "ArrowUp:rb-r-1/1/current/3", "ArrowUp:rb-r-0/1/current/3", "ArrowUp:-/0/none/3", "ArrowUp:-/0/none/3",
+        ])
+    }
+
+    @Test("Enter opens the highlighted result")
+    func enter() throws {
+        let site = try Self.site()
+        defer { try? FileManager.default.removeItem(at: site.deletingLastPathComponent()) }
+        let first = Self.log(try Browser.dom(try Self.harness(site, name: "kbd-titles", keys: [])))
+        let titles = try #require(first.first { $0.hasPrefix("titles:") }).dropFirst("titles:".count).split(separator: "|").map(String.init)
+        try #require(titles.count >= 2)
+        // Down twice selects the second result; Enter navigates, so the DOM dumped is that page's.
+        let dom = try Browser.dom(try Self.harness(site, name: "kbd-enter", keys: ["ArrowDown", "ArrowDown", "Enter"]))
+        #expect(!dom.contains("id=\"rb-search\""), "still on the search page")
+        #expect(HTMLScan.texts(of: "h1", in: dom) == [titles[1]])
+    }
+}
+
+/// The writer never destroys what it did not create, and a build that fails leaves the site as it was.
+/// (More cases in `SiteWriterSafetyTests`.)
+@Suite("Site writer: failures and foreign folders")
+struct SiteWriterFailureTests {
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-wfail-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+    static func leftovers(_ folder: URL) -> [String] {
+        let all = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String]) ?? []
+        return all.filter { $0.contains("rolebook-tmp") || $0.contains("rolebook-new") || $0.contains("rolebook-old") }
+    }
+
+    @Test("refuses an output that is a file, or a folder holding only hidden files such as .git")
+    func refusesFilesAndRepositories() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = root.appendingPathComponent("report.txt")
+        try Data("keep".utf8).write(to: file)
+        let repository = root.appendingPathComponent("repo")
+        try FileManager.default.createDirectory(at: repository.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("[core]".utf8).write(to: repository.appendingPathComponent(".git/config"))
+        for output in [file, repository] {
+            for cache in [nil, root.appendingPathComponent(".cache")] {
+                #expect(throws: SiteWriteError.self) {
+                    try SiteWriter(output: output).write([OutputFile(path: "index.html", contents: "x")], cache: cache)
+                }
+            }
+        }
+        #expect(try Self.text(file) == "keep")
+        #expect(try Self.text(repository.appendingPathComponent(".git/config")) == "[core]")
+        #expect(!FileManager.default.fileExists(atPath: repository.appendingPathComponent("index.html").path))
+        #expect(Self.leftovers(root).isEmpty)
+    }
+
+    @Test("an incremental update that cannot be written leaves every file of the previous site as it was")
+    func failedUpdateKeepsPreviousSite() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site"), cache = root.appendingPathComponent(".cache")
+        let old = [OutputFile(path: "index.html", contents: "old"), OutputFile(path: "a.html", contents: "old a")]
+        _ = try SiteWriter(output: site).write(old, cache: cache)
+        let oldID = try #require(SiteWriter(output: site).markerBuildID())
+        // `a.html` cannot be a file and a folder at once: the write fails whichever way it is tried.
+        let impossible = [OutputFile(path: "index.html", contents: "new"), OutputFile(path: "a.html", contents: "new a"),
+                          OutputFile(path: "a.html/b.html", contents: "b")]
+        #expect(throws: SiteWriteError.self) { try SiteWriter(output: site).write(impossible, cache: cache) }
+        #expect(try Self.text(site.appendingPathComponent("index.html")) == "old", "no file was replaced before the failure")
+        #expect(try Self.text(site.appendingPathComponent("a.html")) == "old a")
+        #expect(SiteWriter(output: site).markerBuildID() == oldID, "the site still matches its manifest")
+        #expect(Self.leftovers(root).isEmpty, "\(Self.leftovers(root))")
+        // The next good build updates it as usual.
+        let summary = try SiteWriter(output: site).write([OutputFile(path: "index.html", contents: "new")], cache: cache)
+        #expect(summary.incremental)
+        #expect(try Self.text(site.appendingPathComponent("index.html")) == "new")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("a.html").path))
+    }
+
+    @Test("an update that would put a file where a folder is falls back to writing a whole new site")
+    func fileReplacesFolder() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site"), cache = root.appendingPathComponent(".cache")
+        // (Paths of one character are avoided: corelibs Foundation's `deletingLastPathComponent` traps on "x".)
+        _ = try SiteWriter(output: site).write([OutputFile(path: "index.html", contents: "one"), OutputFile(path: "staff/y.html", contents: "y")], cache: cache)
+        let files = [OutputFile(path: "index.html", contents: "two"), OutputFile(path: "staff", contents: "now a file")]
+        let summary = try SiteWriter(output: site).write(files, cache: cache)
+        #expect(!summary.incremental)
+        #expect(try Self.text(site.appendingPathComponent("index.html")) == "two")
+        #expect(try Self.text(site.appendingPathComponent("staff")) == "now a file")
+        #expect(Self.leftovers(root).isEmpty)
+        // And the cache is trusted again afterwards.
+        #expect(try SiteWriter(output: site).write(files, cache: cache).incremental)
+    }
+
+    @Test("a site whose last update was interrupted is rewritten whole, never patched from a stale manifest")
+    func interruptedUpdate() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site"), cache = root.appendingPathComponent(".cache")
+        let files = [OutputFile(path: "index.html", contents: "one"), OutputFile(path: "b.html", contents: "b")]
+        _ = try SiteWriter(output: site).write(files, cache: cache)
+        // What an update killed between renaming files and writing the new marker leaves behind:
+        // some files already new, the marker no longer naming the build of the manifest.
+        try SiteWriter(output: site).writeAtomically(SiteWriter.markerText("updating"), to: SiteWriter.marker)
+        try Data("half-updated".utf8).write(to: site.appendingPathComponent("b.html"))
+        let summary = try SiteWriter(output: site).write(files, cache: cache)
+        #expect(!summary.incremental)
+        #expect(try Self.text(site.appendingPathComponent("b.html")) == "b")
     }
 }

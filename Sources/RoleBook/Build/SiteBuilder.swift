@@ -151,7 +151,14 @@ public struct SiteWriter: Sendable {
         let summary: Summary
         if let old = (try? String(contentsOf: manifestURL, encoding: .utf8)).flatMap(SiteManifest.parse),
            markerBuildID() == old.buildID {
-            summary = try update(files, from: old, to: manifest)
+            do {
+                summary = try update(files, from: old, to: manifest)
+            } catch {
+                // An update that cannot finish (a folder where a file must now go, …) falls back to
+                // writing a whole new folder, which replaces the site only if it completes.
+                try write(files, buildID: manifest.buildID)
+                summary = Summary(incremental: false, written: files.count, unchanged: 0, removed: 0)
+            }
         } else {
             try write(files, buildID: manifest.buildID)
             summary = Summary(incremental: false, written: files.count, unchanged: 0, removed: 0)
@@ -181,10 +188,12 @@ public struct SiteWriter: Sendable {
         return text.split(separator: "\n").first { $0.hasPrefix("build ") }.map { String($0.dropFirst(6)) }
     }
 
+    static let temporarySuffix = ".rolebook-tmp"
+
     /// Writes `contents` to a temporary name beside `path` and renames it over, so readers never see half a file.
     func writeAtomically(_ contents: String, to path: String) throws {
         let target = output.appendingPathComponent(path).path
-        let temporary = target + ".rolebook-tmp"
+        let temporary = target + Self.temporarySuffix
         if let problem = Self.writeFile(contents, to: temporary) { throw SiteWriteError.io(target, problem) }
         guard rename(temporary, target) == 0 else { throw SiteWriteError.io(target, String(cString: strerror(errno))) }
     }
@@ -200,12 +209,24 @@ public struct SiteWriter: Sendable {
         let changed = files.filter { old.hashes[$0.path] != new.hashes[$0.path] || !present.contains($0.path) }
         let directories = Set(changed.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
         for d in directories { try? fm.createDirectory(at: output.appendingPathComponent(d), withIntermediateDirectories: true) }
-        let writer = self
+        // Two phases, so a failed write (disk full, permissions) leaves the previous site intact:
+        // first every changed file goes to a temporary name beside its target…
+        let root = output.path
         let failures = changed.parallelMap { file -> String? in
-            do { try writer.writeAtomically(file.contents, to: file.path); return nil } catch { return "\(error)" }
+            Self.writeFile(file.contents, to: root + "/" + file.path + Self.temporarySuffix).map { "\(file.path): \($0)" }
         }.compactMap { $0 }
-        if let first = failures.first { throw SiteWriteError.io(output.path, first) }
+        if let first = failures.first {
+            for file in changed { unlink(root + "/" + file.path + Self.temporarySuffix) }
+            throw SiteWriteError.io(output.path, first)
+        }
+        // …then, with the marker no longer naming a build (an interruption from here on makes the
+        // next build distrust the manifest and write everything), each is renamed over its target.
         let stale = old.hashes.keys.filter { new.hashes[$0] == nil }.sorted()
+        if !changed.isEmpty || !stale.isEmpty { try writeAtomically(Self.markerText("updating"), to: Self.marker) }
+        for file in changed {
+            let target = root + "/" + file.path
+            guard rename(target + Self.temporarySuffix, target) == 0 else { throw SiteWriteError.io(target, String(cString: strerror(errno))) }
+        }
         for path in stale { try? fm.removeItem(at: output.appendingPathComponent(path)) }
         return Summary(incremental: true, written: changed.count, unchanged: files.count - changed.count, removed: stale.count)
     }
@@ -239,8 +260,15 @@ public struct SiteWriter: Sendable {
             }.compactMap { $0 }
             if let first = failures.first { throw SiteWriteError.io(output.path, first) }
             try Data(Self.markerText(buildID).utf8).write(to: staging.appendingPathComponent(Self.marker))
+            try? fm.removeItem(at: retired)
             if exists { try fm.moveItem(at: output, to: retired) }
-            try fm.moveItem(at: staging, to: output)
+            do {
+                try fm.moveItem(at: staging, to: output)
+            } catch {
+                // Put the previous site back rather than leave no site at all.
+                if exists { try? fm.moveItem(at: retired, to: output) }
+                throw error
+            }
             try? fm.removeItem(at: retired)
         } catch let error as SiteWriteError {
             try? fm.removeItem(at: staging)

@@ -11,6 +11,9 @@ struct DepartmentPage {
         crumbs.append(.init(title: dept.short ?? dept.title, href: nil))
 
         let roles = g.departmentRoles[index]
+        // The page's own blocks give way when a content section already has their anchor (`## Roles`).
+        let anchors = Set(dept.header.document.sections.map(\.anchor))
+        func blockID(_ id: String) -> String { anchors.contains(id) ? "rb-" + id : id }
         let treeRoles = g.rolesInTree(index)
         let stats = el("ul", ["class": "stats"],
             el("li", el("strong", .text(String(treeRoles.count))), .text(s["roles"])),
@@ -24,13 +27,16 @@ struct DepartmentPage {
                dept.header.summary.map { el("p", ["class": "lede"], .text($0)) } ?? .empty,
                stats),
         ]
-        let chart = OrgChartSVG(context: context).render(department: index)
+        // The description reads before the chart; the titled sections (duties, …) follow it.
+        let sections = SectionsHTML(context: context)
+        blocks.append(sections.intro(dept.header.document))
         if !roles.isEmpty {
-            blocks.append(el("section", ["class": "chart-section", "id": "org-chart"], el("h2", .text(s["orgChart"])), chart))
+            let chart = OrgChartSVG(context: context).render(department: index)
+            blocks.append(el("section", ["class": "chart-section", "id": blockID("org-chart")], el("h2", .text(s["orgChart"])), chart))
         }
-        blocks.append(SectionsHTML(context: context).render(dept.header.document))
+        blocks.append(sections.render(dept.header.document, skipIntro: true))
         if !g.departmentChildren[index].isEmpty {
-            blocks.append(el("section", ["id": "sub-departments"], el("h2", .text(s["subDepartments"])),
+            blocks.append(el("section", ["id": blockID("sub-departments")], el("h2", .text(s["subDepartments"])),
                 el("ul", ["class": "cards"], children: g.departmentChildren[index].map { c in
                     let n = g.rolesInTree(c).count
                     return el("li", ["class": "card"], context.link(.department(c)),
@@ -39,9 +45,9 @@ struct DepartmentPage {
                 })))
         }
         if !roles.isEmpty {
-            blocks.append(el("section", ["id": "roles"], el("h2", .text(s["rolesTable"])),
+            blocks.append(el("section", ["id": blockID("roles")], el("h2", .text(s["rolesTable"])),
                 el("div", ["class": "table-scroll"], el("table", ["class": "roles-table"],
-                    el("thead", el("tr", el("th", .text(s["role"])), el("th", .text(s["reportsTo"])), el("th", .text(s["headcount"])), el("th", .text(s["grade"])))),
+                    el("thead", el("tr", el("th", .text(s["role"])), el("th", .text(s["reportsTo"])), el("th", ["class": "num"], .text(s["headcount"])), el("th", .text(s["grade"])))),
                     el("tbody", children: roles.map { r in
                         el("tr", [:],
                            el("td", context.roleLink(r)),
@@ -52,7 +58,7 @@ struct DepartmentPage {
         }
         let procedures = g.procedures.indices.filter { g.procedureDepartment[$0] == index }
         if !procedures.isEmpty {
-            blocks.append(el("section", ["id": "procedures"], el("h2", .text(s["procedures"])),
+            blocks.append(el("section", ["id": blockID("procedures")], el("h2", .text(s["procedures"])),
                 ProcedureList(context: context).render(procedures)))
         }
         return layout.page(title: dept.title, bodyClass: "page-department", crumbs: crumbs, main: el("article", ["class": "doc doc-wide"], children: blocks))

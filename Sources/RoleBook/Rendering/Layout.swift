@@ -22,10 +22,11 @@ struct Layout {
                 el("link", ["rel": "stylesheet", "href": context.href("assets/site.css")]),
             ] + extraHead),
             el("body", ["class": bodyClass], children: [
-                el("a", ["class": "skip-link", "href": "#main"], .text(s["sectionsNav"])),
+                el("a", ["class": "skip-link", "href": "#rb-main"], .text(s["skipToContent"])),
                 header(),
                 crumbs.isEmpty ? .empty : breadcrumbs(crumbs),
-                el("main", ["id": "main", "class": "main"], main),
+                // Prefixed: a content heading "Main" has the anchor `main`.
+                el("main", ["id": "rb-main", "class": "main"], main),
                 el("footer", ["class": "site-footer"], .text(site + " · " + s["generated"])),
             ] + scripts.map { el("script", ["src": context.href($0)]) }))
         var out = "<!doctype html>\n"

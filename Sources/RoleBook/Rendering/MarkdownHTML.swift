@@ -2,6 +2,8 @@
 /// links to `.md` content rewritten to the generated pages, every string escaped.
 struct MarkdownHTML {
     var context: PageContext
+    /// Ids of sub-headings by source line, unique on the page (``HeadingIDs``); others get a plain slug.
+    var headingIDs: [Int: String] = [:]
 
     func render(_ blocks: [Block]) -> HTML { .fragment(blocks.map(render)) }
 
@@ -11,7 +13,7 @@ struct MarkdownHTML {
         case .heading(let level, let inlines):
             // `##` opens sections (rendered by the page); deeper headings shift down one level under the page's h2.
             let tag = "h\(min(6, max(3, level + 1)))"
-            return .element(tag, [HTML.Attribute("id", Slug.make(inlines.plainText))], render(inlines))
+            return .element(tag, [HTML.Attribute("id", headingIDs[block.line] ?? Slug.make(inlines.plainText))], render(inlines))
         case .list(let ordered, let start, let items):
             var attributes: [HTML.Attribute] = []
             if ordered && start != 1 { attributes.append(HTML.Attribute("start", String(start))) }
@@ -70,9 +72,19 @@ struct MarkdownHTML {
         if d.hasPrefix("#") { return d }
         if let contentPath = context.contentPath, let target = LinkResolver.contentTarget(d, from: contentPath) {
             guard let node = context.site.node(forContentPath: target) else { return nil }
-            return context.href(node) + (LinkResolver.fragment(d).map { "#" + $0 } ?? "")
+            return context.href(node) + (LinkResolver.fragment(d).map { "#" + anchor($0, in: node) } ?? "")
         }
         // Other relative links are kept as written (assets next to the site).
         return d
+    }
+
+    /// A fragment written against the Markdown heading (`#岗位职责`, as a git forge shows the file)
+    /// points at that section's stable anchor (`#responsibilities`); others are kept.
+    func anchor(_ fragment: String, in node: NodeRef) -> String {
+        let sections = context.graph.header(node).document.sections
+        let wanted = fragment.removingPercentEncodingIfPossible
+        if sections.contains(where: { $0.anchor == wanted }) { return wanted }
+        let slug = Slug.make(wanted)
+        return sections.first { $0.kind != .intro && Slug.make($0.heading) == slug }?.anchor ?? fragment
     }
 }

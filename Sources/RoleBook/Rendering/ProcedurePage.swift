@@ -20,7 +20,7 @@ struct ProcedurePage {
         if let e = proc.effective { fact(s["effective"], .text(e)) }
         fact(s["step"], .text(s.format("steps", proc.steps.count)))
 
-        let markdown = MarkdownHTML(context: context)
+        let markdown = MarkdownHTML(context: context, headingIDs: HeadingIDs.assign(proc.header.document))
         var body: [HTML] = []
         for section in proc.header.document.sections {
             let isPhase = section.kind != .intro || !section.items.isEmpty

@@ -3,6 +3,9 @@ struct RolePage {
     var context: PageContext
     var index: Int
 
+    /// Backlink panels longer than this start folded.
+    static let foldedPanelItems = 6
+
     func render() -> String {
         let g = context.graph, s = context.strings
         let role = g.roles[index]
@@ -21,12 +24,12 @@ struct RolePage {
         if let hours = role.hours { fact(s["hours"], .text(hours)) }
 
         let header = el("header", ["class": "page-header"],
+            el("button", ["class": "print-button", "type": "button", "onclick": "window.print()"], .text(s["print"])),
             el("p", ["class": "eyebrow"], .text(s["role"])),
             el("h1", .text(role.title)),
             role.aliases.isEmpty ? .empty : el("p", ["class": "aliases"], .text(s["aliases"] + "：" + role.aliases.joined(separator: "、"))),
             role.header.summary.map { el("p", ["class": "lede"], .text($0)) } ?? .empty,
-            el("dl", ["class": "facts"], children: facts),
-            el("button", ["class": "print-button", "type": "button", "onclick": "window.print()"], .text(s["print"])))
+            el("dl", ["class": "facts"], children: facts))
 
         let sections = SectionsHTML(context: context)
         let article = el("article", ["class": "doc"],
@@ -38,15 +41,25 @@ struct RolePage {
                el("div", [:], el("span", .text(s["date"])), el("span", ["class": "line"]))))
 
         let main = el("div", ["class": "with-aside"], article, aside())
-        return layout.page(title: role.title, bodyClass: "page-role", crumbs: crumbs, main: main)
+        // Printed job descriptions carry the organisation, the role and page numbers on every sheet.
+        let pageRule = PrintPageRule.css(strings: s, topLeft: g.config.title, topRight: role.title)
+        return layout.page(title: role.title, bodyClass: "page-role", crumbs: crumbs, main: main,
+                           extraHead: [el("style", ["media": "print"], .raw(pageRule))])
     }
 
     private func aside() -> HTML {
         let g = context.graph, s = context.strings
         var panels: [HTML] = []
-        func panel(_ title: String, _ items: [HTML], cls: String = "") {
+        func panel(_ title: String, _ items: [HTML], collapsible: Bool = false) {
             guard !items.isEmpty else { return }
-            panels.append(el("section", ["class": "panel " + cls], el("h2", .text(title)), el("ul", children: items.map { el("li", [:], $0) })))
+            let list = el("ul", children: items.map { el("li", [:], $0) })
+            // Long backlink lists fold away so the organisational facts stay in view.
+            if collapsible && items.count > Self.foldedPanelItems {
+                panels.append(el("details", ["class": "panel panel-fold"],
+                    el("summary", el("h2", .text(title), el("span", ["class": "count"], .text(String(items.count))))), list))
+            } else {
+                panels.append(el("section", ["class": "panel"], el("h2", .text(title)), list))
+            }
         }
         let chain = g.chainOfCommand(index)
         if !chain.isEmpty {
@@ -68,10 +81,10 @@ struct RolePage {
         let mentions = g.mentionedIn[index].filter { seen.insert($0.from).inserted }
         panel(s["mentionedIn"], mentions.map { m in
             el("span", [:], context.link(m.from), el("span", ["class": "quote"], .text(m.text)))
-        })
+        }, collapsible: true)
         let backlinks = g.backlinks(.role(index)).map(\.from)
         var seenLinks: Set<NodeRef> = []
-        panel(s["linkedFrom"], backlinks.filter { seenLinks.insert($0).inserted }.map { context.link($0) })
+        panel(s["linkedFrom"], backlinks.filter { seenLinks.insert($0).inserted }.map { context.link($0) }, collapsible: true)
         return el("aside", ["class": "side"], children: panels)
     }
 }
