@@ -209,3 +209,9 @@ struct SiteWriterSafetyTests {
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(SiteWriter.marker).path))
     }
 }
+
+@Test("folders of output paths, one-character names included")
+func outputFolders() {
+    let files = ["a", "x/b.html", "x/y/c.js", "index.html"].map { OutputFile(path: $0, contents: "") }
+    #expect(SiteWriter.folders(of: files) == ["x", "x/y"])
+}

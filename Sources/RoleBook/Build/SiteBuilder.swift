@@ -96,6 +96,12 @@ public enum SiteWriteError: Error, CustomStringConvertible {
 }
 
 extension SiteWriter {
+    /// The folders the files go into, sorted (parents first). Written by hand: NSString's
+    /// `deletingLastPathComponent` traps on one-character paths in this Foundation.
+    static func folders(of files: [OutputFile]) -> [String] {
+        Set(files.compactMap { file in file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } }).filter { !$0.isEmpty }.sorted()
+    }
+
     /// Plain open/write/close: Foundation's `Data.write` fsyncs every file, which made writing
     /// a 27,000-file site take seconds; durability comes from the final rename instead.
     /// - Returns: an error message, or nil.
@@ -207,7 +213,7 @@ public struct SiteWriter: Sendable {
             while let path = walker.nextObject() as? String { present.insert(path) }
         }
         let changed = files.filter { old.hashes[$0.path] != new.hashes[$0.path] || !present.contains($0.path) }
-        let directories = Set(changed.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
+        let directories = Self.folders(of: changed)
         for d in directories { try? fm.createDirectory(at: output.appendingPathComponent(d), withIntermediateDirectories: true) }
         // Two phases, so a failed write (disk full, permissions) leaves the previous site intact:
         // first every changed file goes to a temporary name beside its target…
@@ -253,7 +259,7 @@ public struct SiteWriter: Sendable {
         try? fm.removeItem(at: staging)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            let directories = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
+            let directories = Self.folders(of: files)
             for d in directories { try fm.createDirectory(at: staging.appendingPathComponent(d), withIntermediateDirectories: true) }
             let failures = files.parallelMap { file -> String? in
                 Self.writeFile(file.contents, to: staging.path + "/" + file.path).map { "\(file.path): \($0)" }
