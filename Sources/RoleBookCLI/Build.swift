@@ -7,10 +7,10 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render the content into a self-contained static site.",
         discussion: """
-            Refuses to build when 'check' finds errors, unless --allow-errors. Every page is rendered \
-            before anything is written, so a failed build leaves the previous site intact. The first build \
-            writes a new folder and swaps it in; later builds rewrite only the files whose contents changed \
-            (a manifest of content hashes is kept in --cache-dir).
+            Refuses to build when 'check' finds errors, unless --allow-errors. The first build writes \
+            a new folder and swaps it in; later builds rewrite only the files whose contents changed \
+            (a manifest of content hashes is kept in --cache-dir), under temporary names renamed over \
+            their targets once every file is written, so a failed build leaves the previous site intact.
             """
     )
 
@@ -47,22 +47,24 @@ struct Build: ParsableCommand {
         }
         let start = Date()
         var clock = result.timings
-        let files = SiteRenderer(graph: result.graph).render(timings: &clock)
-        defer { CLI.skipTeardown(files) }
+        let renderer = SiteRenderer(graph: result.graph)
         let summary: SiteWriter.Summary
         do {
-            summary = try SiteWriter(output: URL(fileURLWithPath: output)).write(files, cache: noCache ? nil : URL(fileURLWithPath: cacheDir))
+            // Pages are written batch by batch as they render (timings include the writing).
+            summary = try SiteWriter(output: URL(fileURLWithPath: output)).write(cache: noCache ? nil : URL(fileURLWithPath: cacheDir)) { emit in
+                try renderer.render(timings: &clock, emit: emit)
+            }
         } catch {
             FileHandle.standardError.write("error: \(error)\n")
             throw ExitCode(2)
         }
-        clock.lap("write")
+        clock.lap("finish")
         if timings { FileHandle.standardError.write(clock.report) }
         if !quiet {
             let g = result.graph
             let how = summary.incremental
                 ? "updated \(summary.written) changed, \(summary.removed) removed, \(summary.unchanged) unchanged"
-                : "wrote all \(files.count) files"
+                : "wrote all \(summary.written) files"
             print("built \(output)/: \(g.roles.count) roles, \(g.departments.count) departments, \(g.procedures.count) procedures; \(how) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
         }
     }

@@ -196,6 +196,49 @@ struct SiteWriterSafetyTests {
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    struct RenderFailure: Error {}
+
+    @Test("a producer that fails after some batches were written leaves the previous site and no partial files",
+          arguments: [false, true])
+    func failedProducerKeepsPreviousSite(withCache: Bool) throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site")
+        let cache = withCache ? root.appendingPathComponent(".rolebook-cache") : nil
+        _ = try SiteWriter(output: site).write([OutputFile(path: "index.html", contents: "old"), OutputFile(path: "roles/a.html", contents: "a")], cache: cache)
+        #expect(throws: RenderFailure.self) {
+            _ = try SiteWriter(output: site).write(cache: cache) { emit in
+                try emit([OutputFile(path: "index.html", contents: "new"), OutputFile(path: "roles/a.html", contents: "changed")])
+                try emit([OutputFile(path: "roles/b.html", contents: "b")])
+                throw RenderFailure()
+            }
+        }
+        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "old")
+        #expect(try String(contentsOf: site.appendingPathComponent("roles/a.html"), encoding: .utf8) == "a")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("roles/b.html").path))
+        let everything = (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String]) ?? []
+        let leftovers = everything.filter { $0.contains("rolebook-new") || $0.hasSuffix(SiteWriter.temporarySuffix) }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test("files written in many batches give the same site and manifest as one batch")
+    func batchesEqualOneWrite() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let files = (0..<50).map { OutputFile(path: "d\($0 % 7)/p\($0).html", contents: "page \($0)") }
+        let one = root.appendingPathComponent("one"), many = root.appendingPathComponent("many")
+        let cacheOne = root.appendingPathComponent("c1"), cacheMany = root.appendingPathComponent("c2")
+        _ = try SiteWriter(output: one).write(files, cache: cacheOne)
+        let summary = try SiteWriter(output: many).write(cache: cacheMany) { emit in
+            for start in stride(from: 0, to: files.count, by: 6) { try emit(Array(files[start..<min(start + 6, files.count)])) }
+        }
+        #expect(summary == .init(incremental: false, written: 50, unchanged: 0, removed: 0))
+        for file in files {
+            #expect(try String(contentsOf: many.appendingPathComponent(file.path), encoding: .utf8) == file.contents)
+        }
+        #expect(SiteWriter(output: one).markerBuildID() == SiteWriter(output: many).markerBuildID())
+    }
+
     @Test("an empty folder or one with the marker is replaced")
     func replacesOwnFolder() throws {
         let root = try Self.scratch()

@@ -36,9 +36,14 @@ struct SiteManifest: Equatable, Sendable {
     /// The manifest of a set of files; the build id is derived from all hashes.
     init(files: [OutputFile]) {
         let pairs = files.parallelMap { ($0.path, Self.hash($0.contents)) }
-        hashes = Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+        self.init(hashes: Dictionary(pairs, uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// The manifest of files with these hashes; the build id is derived from all of them.
+    init(hashes: [String: UInt64]) {
+        self.hashes = hashes
         var all = ""
-        for (path, h) in pairs.sorted(by: { $0.0 < $1.0 }) { all += "\(h) \(path)\n" }
+        for path in hashes.keys.sorted() { all += "\(hashes[path]!) \(path)\n" }
         buildID = String(Self.hash(all), radix: 16)
     }
 

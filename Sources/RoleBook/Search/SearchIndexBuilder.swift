@@ -87,25 +87,66 @@ public struct SearchIndexBuilder: Sendable {
         }
     }
 
+    /// The weighted tokens of one record: CJK tokens as packed keys, words as strings.
+    struct RecordWeights: Sendable {
+        var cjk: [UInt64] = []
+        var cjkWeights: [UInt8] = []
+        var words: [(String, UInt8)] = []
+    }
+
+    /// Scratch space for ``weights(_:scratch:)``, reused from record to record on one thread.
+    struct WeightScratch {
+        var table = PackedKeyTable<TokenStat>(capacity: 1024, empty: TokenStat(tier: .other, count: 0, titleBonus: 0))
+        var words: [String: TokenStat] = [:]
+        var scalars: [UInt32] = []
+    }
+
     /// Weights of every token of a record, in no particular order.
     static func weights(_ record: SearchRecord) -> [(token: TokenKey, weight: Int)] {
-        var stats: [TokenKey: TokenStat] = [:]
-        stats.reserveCapacity(512)
-        func add(_ token: TokenKey, _ tier: Tier, bonus: Int = 0) {
-            stats[token, default: TokenStat(tier: tier, count: 0, titleBonus: bonus)].add(tier, bonus: bonus)
+        var scratch = WeightScratch()
+        let w = weights(record, scratch: &scratch)
+        return zip(w.cjk, w.cjkWeights).map { (TokenKey.cjk($0), Int($1)) } + w.words.map { (TokenKey.word($0), Int($1)) }
+    }
+
+    static func weights(_ record: SearchRecord, scratch: inout WeightScratch) -> RecordWeights {
+        scratch.table.removeAll()
+        scratch.words.removeAll(keepingCapacity: true)
+        func add(_ tier: Tier, bonus: Int, _ text: String) {
+            SearchTokenizer.forEachKey(text, scalars: &scratch.scalars,
+                                       cjk: { scratch.table[slot: scratch.table.slot($0)].add(tier, bonus: bonus) },
+                                       word: { scratch.words[$0, default: TokenStat(tier: .other, count: 0, titleBonus: 0)].add(tier, bonus: bonus) })
+        }
+        func addPinyin(_ tier: Tier, bonus: Int, _ name: String) {
+            for p in SearchTokenizer.pinyinTokens(name) {
+                // Kana kept as itself can spell a CJK token: file it under the same key.
+                switch TokenKey(p) {
+                case .cjk(let key): scratch.table[slot: scratch.table.slot(key)].add(tier, bonus: bonus)
+                case .word(let w): scratch.words[w, default: TokenStat(tier: .other, count: 0, titleBonus: 0)].add(tier, bonus: bonus)
+                }
+            }
         }
         for name in [record.title] + record.aliases {
             let bonus = titleBonus(name)
-            SearchTokenizer.forEachKey(name) { add($0, .title, bonus: bonus) }
-            for p in SearchTokenizer.pinyinTokens(name) { add(.word(p), .title, bonus: bonus) }
+            add(.title, bonus: bonus, name)
+            addPinyin(.title, bonus: bonus, name)
         }
         for name in record.departmentNames {
-            SearchTokenizer.forEachKey(name) { add($0, .department) }
-            for p in SearchTokenizer.pinyinTokens(name) { add(.word(p), .department) }
+            add(.department, bonus: 0, name)
+            addPinyin(.department, bonus: 0, name)
         }
-        for line in record.responsibilities { SearchTokenizer.forEachKey(line) { add($0, .responsibilities) } }
-        for line in record.other + record.facts + [record.id] { SearchTokenizer.forEachKey(line) { add($0, .other) } }
-        return stats.map { ($0.key, $0.value.weight) }
+        for line in record.responsibilities { add(.responsibilities, bonus: 0, line) }
+        for line in record.other { add(.other, bonus: 0, line) }
+        for line in record.facts { add(.other, bonus: 0, line) }
+        add(.other, bonus: 0, record.id)
+        var out = RecordWeights()
+        out.cjk.reserveCapacity(scratch.table.count)
+        out.cjkWeights.reserveCapacity(scratch.table.count)
+        scratch.table.forEach { key, stat in
+            out.cjk.append(key)
+            out.cjkWeights.append(UInt8(stat.weight))
+        }
+        out.words = scratch.words.map { ($0.key, UInt8($0.value.weight)) }
+        return out
     }
 
     /// String order of JavaScript (`<` compares UTF-16 code units), which the client's binary search uses.
@@ -293,7 +334,8 @@ public struct SearchIndexBuilder: Sendable {
     /// The token shards: tokens in UTF-16 order, cut into ranges of about ``shardTargetBytes``.
     struct Shards {
         var separators: [String]
-        var shards: [[String: String]]
+        /// Each shard's (token, encoded postings) entries, in token order.
+        var shards: [[(String, String)]]
     }
 
     /// All output files, site-root-relative path → contents. Identical graphs give identical bytes.
@@ -306,7 +348,7 @@ public struct SearchIndexBuilder: Sendable {
         files["search/meta.js"] = "var rbSearchMeta = " + Self.json(meta) + ";\n"
         files["search/fold.js"] = "rbSearch.fold(" + Self.json(Fold(pairs: SearchTokenizer.foldingPairs())) + ");\n"
         let shardFiles = Array(shards.shards.enumerated()).map { ($0.offset, $0.element) }.parallelMap { k, shard in
-            "rbSearch.shard(\(k)," + JSONText.object(shard) + ");\n"
+            "rbSearch.shard(\(k)," + JSONText.object(entries: shard) + ");\n"
         }
         for (k, text) in shardFiles.enumerated() { files["search/i/\(k).js"] = text }
         let fragmentFiles = Array(layout.records.enumerated()).map { ($0.offset, $0.element) }.parallelMap { doc, record in
@@ -333,37 +375,63 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Postings of all records, sharded.
     static func shards(_ records: [SearchRecord]) -> Shards {
-        var postings: [TokenKey: [UInt32]] = [:]
-        // Chunks bound memory: every record's weights at once were the build's peak.
-        for start in stride(from: 0, to: records.count, by: 1024) {
-            let chunk = Array(records[start..<min(start + 1024, records.count)])
-            for (offset, list) in chunk.parallelMap({ weights($0) }).enumerated() {
-                let doc = UInt32(start + offset)
-                for (token, weight) in list { postings[token, default: []].append(doc << 5 | UInt32(weight)) }
+        // Every token's posting list, found through the packed-key table (CJK) or a dictionary (words).
+        var cjkLists = PackedKeyTable<Int32>(capacity: 1 << 16, empty: -1)
+        var wordLists: [String: Int] = [:]
+        var lists: [[UInt32]] = []
+        // Chunks bound memory (every record's weights at once were the build's peak); each
+        // chunk is cut into slices, one per task, so a slice reuses one scratch table.
+        let chunkSize = 1024, sliceSize = 32
+        for start in stride(from: 0, to: records.count, by: chunkSize) {
+            let end = min(start + chunkSize, records.count)
+            let slices = Array(stride(from: start, to: end, by: sliceSize))
+            let weighted = slices.parallelMap { from -> [RecordWeights] in
+                var scratch = WeightScratch()
+                return (from..<min(from + sliceSize, end)).map { weights(records[$0], scratch: &scratch) }
+            }
+            var doc = UInt32(start)
+            for slice in weighted {
+                for w in slice {
+                    for (key, weight) in zip(w.cjk, w.cjkWeights) {
+                        let slot = cjkLists.slot(key)
+                        var list = Int(cjkLists[slot: slot])
+                        if list < 0 { list = lists.count; cjkLists[slot: slot] = Int32(list); lists.append([]) }
+                        lists[list].append(doc << 5 | UInt32(weight))
+                    }
+                    for (token, weight) in w.words {
+                        let list = wordLists[token] ?? { let n = lists.count; wordLists[token] = n; lists.append([]); return n }()
+                        lists[list].append(doc << 5 | UInt32(weight))
+                    }
+                    doc += 1
+                }
             }
         }
-        // A pinyin token can equal a word token of the text ("li"): keys are merged by text.
-        var byText: [String: [UInt32]] = [:]
-        for (key, list) in postings {
-            let text = key.text
-            if let existing = byText[text] { byText[text] = (existing + list).sorted() } else { byText[text] = list }
+        // Words never spell a CJK token (those went to the table), so no two entries share a text.
+        var tokens: [(units: [UInt16], text: String, list: Int)] = []
+        tokens.reserveCapacity(cjkLists.count + wordLists.count)
+        cjkLists.forEach { key, list in
+            let text = TokenKey.cjk(key).text
+            tokens.append((Array(text.utf16), text, Int(list)))
         }
-        let tokens = byText.keys.map { (Array($0.utf16), $0) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }.map(\.1)
+        for (text, list) in wordLists { tokens.append((Array(text.utf16), text, list)) }
+        tokens.sort { $0.units.lexicographicallyPrecedes($1.units) }
+        let ordered = tokens.map { lists[$0.list] }
+        lists = []
+        let encoded = ordered.parallelMap(encodePostings)
         var separators = [""]
-        var shards: [[String: String]] = []
-        var current: [String: String] = [:]
+        var shards: [[(String, String)]] = []
+        var current: [(String, String)] = []
         var size = 0
         var last = ""
-        for token in tokens {
-            let encoded = encodePostings(byText[token]!)
-            let entry = token.utf8.count + encoded.utf8.count + 6
+        for (token, postings) in zip(tokens.lazy.map(\.text), encoded) {
+            let entry = token.utf8.count + postings.utf8.count + 6
             if !current.isEmpty && size + entry > shardTargetBytes {
                 shards.append(current)
-                current = [:]
+                current = []
                 size = 0
                 separators.append(separator(after: last, before: token))
             }
-            current[token] = encoded
+            current.append((token, postings))
             size += entry
             last = token
         }
@@ -496,6 +564,20 @@ enum JSONText {
 
     static func array(_ items: [String]) -> String {
         "[" + items.map(string).joined(separator: ",") + "]"
+    }
+
+    /// Keys sorted by UTF-8 bytes, like `JSONEncoder`'s `.sortedKeys` on Linux.
+    static func object(entries: [(String, String)]) -> String {
+        let sorted = entries.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+        var out = "{"
+        out.reserveCapacity(entries.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 6 })
+        for (i, entry) in sorted.enumerated() {
+            if i > 0 { out += "," }
+            out += string(entry.0)
+            out += ":"
+            out += string(entry.1)
+        }
+        return out + "}"
     }
 
     /// Keys sorted by UTF-8 bytes, like `JSONEncoder`'s `.sortedKeys` on Linux.

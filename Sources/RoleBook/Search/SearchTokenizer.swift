@@ -39,8 +39,14 @@ public enum SearchTokenizer {
     }
 
     /// Punctuation that NFKC and lowercasing leave alone: 、。《》「」『』【】 “” ‘’ — – ·
-    static let stablePunctuation: Set<UInt32> = [0x3001, 0x3002, 0x300A, 0x300B, 0x300C, 0x300D, 0x300E, 0x300F, 0x3010, 0x3011,
-                                                 0x201C, 0x201D, 0x2018, 0x2019, 0x2014, 0x2013, 0x00B7]
+    /// (A switch, not a `Set`: this runs for every punctuation mark of every document.)
+    @inline(__always)
+    static func isStablePunctuation(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3001...0x3002, 0x300A...0x3011, 0x201C, 0x201D, 0x2018, 0x2019, 0x2013, 0x2014, 0x00B7: true
+        default: false
+        }
+    }
 
     /// Step 1 without Foundation for the text job descriptions are made of (ASCII, unified Han,
     /// full-width forms, common CJK punctuation), where NFKC is a simple mapping; nil when the
@@ -56,7 +62,7 @@ public enum SearchTokenizer {
                 out.append(Unicode.Scalar(UInt8(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)))
             } else if v >= 0x4E00 && v <= 0x9FFF {
                 out.append(folding.simplify(scalar))
-            } else if stablePunctuation.contains(v) {
+            } else if isStablePunctuation(v) {
                 out.append(scalar)
             } else {
                 return nil
@@ -69,8 +75,10 @@ public enum SearchTokenizer {
 
     /// Step 2. The client's `classify` mirrors these ranges exactly.
     @inline(__always)
-    static func classify(_ s: Unicode.Scalar) -> Class {
-        let v = s.value
+    static func classify(_ s: Unicode.Scalar) -> Class { classify(s.value) }
+
+    @inline(__always)
+    static func classify(_ v: UInt32) -> Class {
         if v < 0x80 {
             if (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) { return .word }
             switch v {
@@ -170,6 +178,71 @@ public enum SearchTokenizer {
         }
     }
 
+    /// ``forEachKey(_:_:)`` for the index builder's hot loop: CJK unigrams and bigrams go to `cjk`
+    /// as packed keys (no enum, no string per occurrence), words to `word`; `scalars` is scratch
+    /// space reused between calls. Tokens come in a different order, which counting ignores.
+    static func forEachKey(_ text: String, scalars: inout [UInt32], cjk: (UInt64) -> Void, word: (String) -> Void) {
+        scalars.removeAll(keepingCapacity: true)
+        if !normalizeCommon(text, into: &scalars) {
+            scalars.removeAll(keepingCapacity: true)
+            for s in normalize(text).unicodeScalars { scalars.append(s.value) }
+        }
+        var previous: UInt32 = 0   // the last scalar of the current CJK run; 0 outside a run
+        var parts: [String] = []
+        var current = String.UnicodeScalarView()
+        func endWord() { if !current.isEmpty { parts.append(String(current)); current = String.UnicodeScalarView() } }
+        func endCompound() {
+            endWord()
+            guard !parts.isEmpty else { return }
+            for p in parts { word(p) }
+            if parts.count > 1, let joined = joinedCompound(parts) { word(joined) }
+            parts.removeAll()
+        }
+        let n = scalars.count
+        for i in 0..<n {
+            let v = scalars[i]
+            switch classify(v) {
+            case .cjk:
+                if !parts.isEmpty || !current.isEmpty { endCompound() }
+                cjk(UInt64(v))
+                if previous != 0 { cjk(UInt64(previous) << 21 | UInt64(v) | 1 << 63) }
+                previous = v
+            case .word:
+                previous = 0
+                current.append(Unicode.Scalar(v)!)
+            case .connector:
+                previous = 0
+                // A connector only joins when a word is on both sides.
+                if !current.isEmpty, i + 1 < n, classify(scalars[i + 1]) == .word { endWord() } else { endCompound() }
+            case .separator:
+                previous = 0
+                endCompound()
+            }
+        }
+        endCompound()
+    }
+
+    /// ``normalizeCommon(_:)`` into scalar values; false (with `out` partly filled) when the text
+    /// needs the general path.
+    static func normalizeCommon(_ text: String, into out: inout [UInt32]) -> Bool {
+        let folding = CJKFolding.shared
+        for scalar in text.unicodeScalars {
+            var v = scalar.value
+            if v >= 0xFF01 && v <= 0xFF5E { v -= 0xFEE0 }     // full-width ASCII
+            else if v == 0x3000 { v = 0x20 }                  // ideographic space
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? v + 0x20 : v)
+            } else if v >= 0x4E00 && v <= 0x9FFF {
+                out.append(folding.simplify(scalar).value)
+            } else if isStablePunctuation(v) {
+                out.append(v)
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     static func joinedCompound(_ parts: [String]) -> String? {
         let joined = parts.joined()
         return joined.unicodeScalars.count <= maxCompound ? joined : nil
@@ -186,7 +259,9 @@ public enum SearchTokenizer {
             case .cjk(let run):
                 for s in run {
                     if let p = folding.pinyin(s) {
-                        let clean = String(String.UnicodeScalarView(p.lowercased().unicodeScalars.filter { classify($0) == .word && $0.value < 0x80 }))
+                        // The generated table is lower-case ASCII but for a few entries: filter only those.
+                        let clean = p.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) ? p
+                            : String(String.UnicodeScalarView(p.lowercased().unicodeScalars.filter { classify($0) == .word && $0.value < 0x80 }))
                         guard let first = clean.first else { continue }
                         full.append(clean); initials.append(String(first)); hasHan = true
                     } else {
