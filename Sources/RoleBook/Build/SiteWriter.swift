@@ -121,6 +121,7 @@ public struct SiteWriter: Sendable {
         var hashes: [String: UInt64] = [:]
         var written: [String] = []
         var folders = Set<String>()
+        let writer = BackgroundWriter(output: output.path)
         // Two phases, so a failed write (disk full, permissions) leaves the previous site intact:
         // first every changed file goes to a temporary name beside its target…
         do {
@@ -135,12 +136,11 @@ public struct SiteWriter: Sendable {
                     try? fm.createDirectory(at: output.appendingPathComponent(d), withIntermediateDirectories: true)
                 }
                 written += changed.map(\.path)
-                let failures = changed.parallelMap { file -> String? in
-                    Self.writeFile(file.contents, to: root + "/" + file.path + Self.temporarySuffix).map { "\(file.path): \($0)" }
-                }.compactMap { $0 }
-                if let first = failures.first { throw SiteWriteError.io(output.path, first) }
+                try writer.submit(changed, root: root, suffix: Self.temporarySuffix)
             }
+            try writer.finish()
         } catch {
+            _ = try? writer.finish()
             for path in written { unlink(root + "/" + path + Self.temporarySuffix) }
             if let failure = error as? ProducerFailure { throw failure.underlying }
             throw error
@@ -175,11 +175,13 @@ public struct SiteWriter: Sendable {
             guard isDirectory.boolValue, contents.isEmpty || contents.contains(Self.marker) else { throw SiteWriteError.notOurs(output.path) }
         }
         try? fm.removeItem(at: staging)
+        let writer = BackgroundWriter(output: output.path)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             var hashes: [String: UInt64] = [:]
             var folders = Set<String>()
             let root = staging.path
+            defer { _ = try? writer.finish() }
             try Self.run(produce) { batch in
                 for d in Self.folders(of: batch) where folders.insert(d).inserted {
                     do {
@@ -188,14 +190,11 @@ public struct SiteWriter: Sendable {
                         throw SiteWriteError.io(staging.appendingPathComponent(d).path, error.localizedDescription)
                     }
                 }
-                let results = batch.parallelMap { file -> (hash: UInt64, problem: String?) in
-                    (SiteManifest.hash(file.contents), Self.writeFile(file.contents, to: root + "/" + file.path).map { "\(file.path): \($0)" })
-                }
-                for (file, result) in zip(batch, results) {
-                    if let problem = result.problem { throw SiteWriteError.io(output.path, problem) }
-                    if hashes[file.path] == nil { hashes[file.path] = result.hash }
-                }
+                let batchHashes = batch.parallelMap { SiteManifest.hash($0.contents) }
+                for (file, hash) in zip(batch, batchHashes) where hashes[file.path] == nil { hashes[file.path] = hash }
+                try writer.submit(batch, root: root, suffix: "")
             }
+            try writer.finish()
             let manifest = SiteManifest(hashes: hashes)
             try Data(Self.markerText(manifest.buildID).utf8).write(to: staging.appendingPathComponent(Self.marker))
             try? fm.removeItem(at: retired)
@@ -266,5 +265,43 @@ extension SiteWriter {
             }
             return nil
         }
+    }
+}
+
+/// Writes batches of files on one background thread while the next batch renders.
+///
+/// One thread, not all cores: creating files in one folder serialises on the folder's lock in
+/// the kernel, so a second writer mostly spins; that core is better spent rendering. One batch
+/// is in flight at a time, which bounds memory to about two batches.
+final class BackgroundWriter: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "rolebook.site-writer")
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var failure: String?   // guarded by `lock`
+    private let output: String
+
+    init(output: String) { self.output = output }
+
+    /// Waits for the previous batch, then starts writing `files` under `root` (each path + `suffix`).
+    /// - Throws: the first failure of an earlier batch.
+    func submit(_ files: [OutputFile], root: String, suffix: String) throws {
+        try finish()
+        guard !files.isEmpty else { return }
+        group.enter()
+        queue.async { [self] in
+            defer { group.leave() }
+            for file in files {
+                if let problem = SiteWriter.writeFile(file.contents, to: root + "/" + file.path + suffix) {
+                    lock.withLock { failure = failure ?? "\(file.path): \(problem)" }
+                    return
+                }
+            }
+        }
+    }
+
+    /// Waits for every submitted batch. - Throws: the first failure, if any.
+    func finish() throws {
+        group.wait()
+        if let failure = lock.withLock({ failure }) { throw SiteWriteError.io(output, failure) }
     }
 }

@@ -19,7 +19,13 @@ public indirect enum HTML: Sendable {
 
     public static let empty = HTML.fragment([])
 
-    static let voidElements: Set<String> = ["area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr"]
+    /// Elements without a closing tag (a switch, not a `Set`: asked for every element of every page).
+    static func isVoid(_ name: String) -> Bool {
+        switch name {
+        case "area", "br", "col", "hr", "img", "input", "link", "meta", "source", "wbr": true
+        default: false
+        }
+    }
 
     public func render() -> String {
         var out = ""
@@ -34,9 +40,12 @@ public indirect enum HTML: Sendable {
         case .raw(let s): out += s
         case .fragment(let children): for c in children { c.render(into: &out) }
         case .element(let name, let attributes, let children):
-            out += "<" + name
+            // Pieces appended one by one: `"<" + name` would build a temporary string per element.
+            out += "<"
+            out += name
             for a in attributes {
-                out += " " + a.name
+                out += " "
+                out += a.name
                 if let v = a.value {
                     out += "=\""
                     Self.escapeAttribute(v, into: &out)
@@ -44,9 +53,11 @@ public indirect enum HTML: Sendable {
                 }
             }
             out += ">"
-            guard !Self.voidElements.contains(name) else { return }
+            guard !Self.isVoid(name) else { return }
             for c in children { c.render(into: &out) }
-            out += "</" + name + ">"
+            out += "</"
+            out += name
+            out += ">"
         }
     }
 

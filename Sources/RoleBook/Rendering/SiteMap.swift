@@ -2,20 +2,27 @@
 public struct SiteMap: Sendable {
     public let graph: RoleGraph
     private var pathIndex: [String: NodeRef] = [:]
+    /// URLs computed once: pages ask for them tens of times each.
+    private let roleURLs: [String]
+    private let departmentURLs: [String]
+    private let procedureURLs: [String]
 
     public init(graph: RoleGraph) {
         self.graph = graph
         for (i, r) in graph.roles.enumerated() { pathIndex[r.header.path] = .role(i) }
         for (i, d) in graph.departments.enumerated() { pathIndex[d.header.path] = .department(i) }
         for (i, p) in graph.procedures.enumerated() { pathIndex[p.header.path] = .procedure(i) }
+        roleURLs = graph.roles.map { "roles/" + Self.segment($0.id) + ".html" }
+        departmentURLs = graph.departments.map { "departments/" + Self.segment($0.id) + ".html" }
+        procedureURLs = graph.procedures.map { "procedures/" + Self.segment($0.id) + ".html" }
     }
 
     /// Site-root-relative URL of a node's page.
     public func url(_ node: NodeRef) -> String {
         switch node {
-        case .role(let i): "roles/" + Self.segment(graph.roles[i].id) + ".html"
-        case .department(let i): "departments/" + Self.segment(graph.departments[i].id) + ".html"
-        case .procedure(let i): "procedures/" + Self.segment(graph.procedures[i].id) + ".html"
+        case .role(let i): roleURLs[i]
+        case .department(let i): departmentURLs[i]
+        case .procedure(let i): procedureURLs[i]
         }
     }
 

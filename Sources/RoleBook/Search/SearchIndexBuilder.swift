@@ -99,6 +99,8 @@ public struct SearchIndexBuilder: Sendable {
         var table = PackedKeyTable<TokenStat>(capacity: 1024, empty: TokenStat(tier: .other, count: 0, titleBonus: 0))
         var words: [String: TokenStat] = [:]
         var scalars: [UInt32] = []
+        /// Pinyin tokens by name: a slice's records mostly share one department name.
+        var pinyin: [String: [String]] = [:]
     }
 
     /// Weights of every token of a record, in no particular order.
@@ -117,7 +119,9 @@ public struct SearchIndexBuilder: Sendable {
                                        word: { scratch.words[$0, default: TokenStat(tier: .other, count: 0, titleBonus: 0)].add(tier, bonus: bonus) })
         }
         func addPinyin(_ tier: Tier, bonus: Int, _ name: String) {
-            for p in SearchTokenizer.pinyinTokens(name) {
+            let tokens = scratch.pinyin[name] ?? SearchTokenizer.pinyinTokens(name)
+            if tier == .department { scratch.pinyin[name] = tokens }
+            for p in tokens {
                 // Kana kept as itself can spell a CJK token: file it under the same key.
                 switch TokenKey(p) {
                 case .cjk(let key): scratch.table[slot: scratch.table.slot(key)].add(tier, bonus: bonus)
@@ -526,6 +530,20 @@ extension SearchIndexBuilder.Fragment {
 /// (`withoutEscapingSlashes`), objects with sorted keys, plus U+2028/U+2029 escaped for old JavaScript.
 enum JSONText {
     static func string(_ s: String) -> String {
+        // Most strings need no escaping: checked first, since building the escaped copy byte by
+        // byte was a visible share of index building.
+        var copy = s
+        let clean = copy.withUTF8 { bytes -> Bool in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b == 0x22 || b == 0x5C || b < 0x20 { return false }
+                if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
+                i += 1
+            }
+            return true
+        }
+        if clean { return "\"" + copy + "\"" }
         var out: [UInt8] = [0x22]
         out.reserveCapacity(s.utf8.count + 2)
         let hex = Array("0123456789abcdef".utf8)

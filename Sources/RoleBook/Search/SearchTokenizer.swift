@@ -275,10 +275,20 @@ public enum SearchTokenizer {
             }
         }
         guard hasHan else { return [] }
+        // Suffixes built from the end, one concatenation each (joining every suffix afresh was
+        // quadratic in allocations); then listed from the longest, as before.
+        var suffixes: [(full: String, initials: String)] = []
+        suffixes.reserveCapacity(full.count)
+        var fullSuffix = "", initialSuffix = ""
+        for i in full.indices.reversed() {
+            fullSuffix = full[i] + fullSuffix
+            initialSuffix = initials[i] + initialSuffix
+            suffixes.append((fullSuffix, initialSuffix))
+        }
         var out: [String] = []
         var seen: Set<String> = []
-        for i in full.indices {
-            for token in [full[i...].joined(), initials[i...].joined()] {
+        for (fullToken, initialToken) in suffixes.reversed() {
+            for token in [fullToken, initialToken] {
                 let n = token.unicodeScalars.count
                 if n >= 2, n <= maxPinyin, seen.insert(token).inserted { out.append(token) }
             }
