@@ -32,7 +32,7 @@ struct SizeBenchmark {
         let fm = FileManager.default
         let base = work.appendingPathComponent("n\(roles)")
         let content = base.appendingPathComponent("content")
-        try? fm.removeItem(at: base)
+        Self.discard(base, work: work)
         try fm.createDirectory(at: base, withIntermediateDirectories: true)
         let stats = try SyntheticContent(roles: roles).write(to: content)
         var result = SizeResult(roles: stats.roles, files: stats.roles + stats.departments + stats.procedures, contentBytes: stats.bytes)
@@ -44,10 +44,10 @@ struct SizeBenchmark {
         var round = 0
         let steps: [(String, () throws -> Void, [String])] = [
             ("check", {}, [rolebook, "check", "content"]),
-            ("build (cold)", { try? fm.removeItem(at: base.appendingPathComponent("site")); try? fm.removeItem(at: base.appendingPathComponent(".rolebook-cache")) },
+            ("build (cold)", { Self.discard(base.appendingPathComponent("site"), work: work); Self.discard(base.appendingPathComponent(".rolebook-cache"), work: work) },
              [rolebook, "build", "content", "-o", "site", "--quiet"]),
             ("build (warm, one role edited)", { try Self.edit(edited, round: round) }, [rolebook, "build", "content", "-o", "site", "--quiet"]),
-            ("hugo", { try? fm.removeItem(at: hugo.appendingPathComponent("public")) }, ["hugo", "--quiet", "-s", hugo.path]),
+            ("hugo", { Self.discard(hugo.appendingPathComponent("public"), work: work) }, ["hugo", "--quiet", "-s", hugo.path]),
             ("cmark floor", {}, ["sh", "-c", "find content -name '*.md' -print0 | xargs -0 cmark > /dev/null"]),
         ]
         if runs == 0 { _ = try Runner.measure([rolebook, "build", "content", "-o", "site", "--quiet", "--no-cache"], in: base) }
@@ -72,6 +72,24 @@ struct SizeBenchmark {
         }
         return result
     }
+
+    /// Where outputs go between rounds; deleted after the last measurement (``emptyTrash(work:)``).
+    static func trash(_ work: URL) -> URL { work.appendingPathComponent("trash") }
+
+    /// Moves a previous output out of the way instead of deleting it. On this machine's ext4
+    /// (no journal), creating files within minutes of deleting many is slowed by the inode
+    /// allocator skipping recently freed inodes, so deleting between rounds made every timing,
+    /// Hugo's and rolebook's alike, depend on what the step before had deleted.
+    static func discard(_ folder: URL, work: URL) {
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: folder.path) else { return }
+        let bin = trash(work)
+        try? fm.createDirectory(at: bin, withIntermediateDirectories: true)
+        if rename(folder.path, bin.appendingPathComponent(UUID().uuidString).path) != 0 { try? fm.removeItem(at: folder) }
+    }
+
+    /// Deletes everything ``discard(_:work:)`` set aside.
+    static func emptyTrash(work: URL) { try? FileManager.default.removeItem(at: trash(work)) }
 
     /// A role at the middle of the tree, so the edit touches a superior's chart and subordinates.
     func editTarget(in content: URL) throws -> URL {

@@ -31,6 +31,8 @@ do {
     for tool in ["cmark"] + (withHugo ? ["hugo"] : []) where !Runner.available(tool) { throw BenchError.missing(tool) }
     guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { throw BenchError.missing("/usr/bin/time (Debian package 'time')") }
 
+    SizeBenchmark.emptyTrash(work: work)   // a previous run's, before anything is measured
+    defer { SizeBenchmark.emptyTrash(work: work) }
     var results: [SizeResult] = []
     for n in sizes {
         // Sizes above 20,000 are the scaling run: one round, no browser.
