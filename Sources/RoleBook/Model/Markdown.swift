@@ -1,5 +1,5 @@
 /// An immutable Markdown tree copied out of cmark, so no `cmark_node*` outlives the parser.
-public indirect enum Inline: Hashable, Sendable {
+public enum Inline: Hashable, Sendable {
     case text(String)
     case code(String)
     case emphasis([Inline])

@@ -1,16 +1,21 @@
 /// Reads typed front matter fields, recording type errors as diagnostics instead of failing.
 struct FieldReader {
-    private var entries: [String: YAMLEntry] = [:]
-    private var order: [String] = []
+    /// The first entry of each key, in order. Front matter has a handful of keys: a linear search
+    /// beats hashing them into a dictionary per file.
+    private var fields: [YAMLEntry] = []
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
 
     init(entries: [YAMLEntry], file: String) {
         self.file = file
-        for entry in entries where self.entries[entry.key.value] == nil {
-            self.entries[entry.key.value] = entry
-            order.append(entry.key.value)
+        fields.reserveCapacity(entries.count)
+        for entry in entries where !fields.contains(where: { $0.key.value == entry.key.value }) {
+            fields.append(entry)
         }
+    }
+
+    private subscript(_ key: String) -> YAMLEntry? {
+        fields.first { $0.key.value == key }
     }
 
     private mutating func invalid(_ key: String, _ expected: String, at location: SourceLocation) {
@@ -19,7 +24,7 @@ struct FieldReader {
 
     /// A scalar as text (numbers and dates included); nil when absent or null.
     mutating func string(_ key: String) -> Located<String>? {
-        guard let entry = entries[key] else { return nil }
+        guard let entry = self[key] else { return nil }
         switch entry.value.value {
         case .scalar(let s): return Located(s, at: entry.value.location)
         case .null: return nil
@@ -51,7 +56,7 @@ struct FieldReader {
 
     /// A list of scalars; a single scalar counts as a one-element list.
     mutating func list(_ key: String) -> [Located<String>]? {
-        guard let entry = entries[key] else { return nil }
+        guard let entry = self[key] else { return nil }
         switch entry.value.value {
         case .scalar(let s): return [Located(s, at: entry.value.location)]
         case .null: return []
@@ -69,7 +74,7 @@ struct FieldReader {
 
     /// A map of names to whole numbers (`positions`).
     mutating func counts(_ key: String) -> [(role: Located<String>, count: Int)] {
-        guard let entry = entries[key] else { return [] }
+        guard let entry = self[key] else { return [] }
         switch entry.value.value {
         case .mapping(let pairs):
             var out: [(role: Located<String>, count: Int)] = []
@@ -89,8 +94,8 @@ struct FieldReader {
     }
 
     func unknownKeys(known: [String], kind: EntityKind) -> [Diagnostic] {
-        order.filter { !known.contains($0) }.map { key in
-            let entry = entries[key]!
+        fields.filter { !known.contains($0.key.value) }.map { entry in
+            let key = entry.key.value
             var notes: [Diagnostic.Note] = []
             if let guess = Suggestions.closest(to: key, among: known) { notes.append(Diagnostic.Note("did you mean '\(guess)'?")) }
             return Diagnostic(.unknownKey, "unknown key '\(key)' for a \(kind.rawValue)", at: entry.key.location, notes: notes)

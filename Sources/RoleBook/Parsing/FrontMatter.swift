@@ -18,51 +18,72 @@ public struct YAMLEntry: Hashable, Sendable {
     public var value: Located<YAMLValue>
 }
 
-/// The result of splitting a file into front matter and body.
+/// Where a file's front matter and body are, as byte offsets into the file's UTF-8.
 struct SplitFile {
-    /// The YAML text between the `---` lines, or nil when the file has none.
-    var yaml: String?
+    /// The YAML between the `---` lines, or nil when the file has none.
+    var yaml: Range<Int>?
     /// Line (1-based) of the first YAML line.
     var yamlFirstLine: Int
-    var body: String
+    var body: Range<Int>
     /// Lines before the body, added to cmark's body-relative lines.
     var bodyLineOffset: Int
 }
 
 enum FrontMatter {
     /// Splits `---\n…\n---\n` off the top of `text` (BOM and CRLF already removed).
-    static func split(_ text: String) -> SplitFile {
-        var lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingSpaces == "---", lines.count == 2 else {
-            return SplitFile(yaml: nil, yamlFirstLine: 1, body: text, bodyLineOffset: 0)
+    ///
+    /// Lines are LF-separated bytes (a line feed is always a Character of its own); a line is a
+    /// fence when it is `---` (or `...` to close) once Unicode spaces are trimmed off its ends.
+    static func split(utf8 text: UnsafeBufferPointer<UInt8>) -> SplitFile {
+        let newline = UInt8(ascii: "\n")
+        guard let firstEnd = text.firstIndex(of: newline), isFence(text[..<firstEnd], closing: false) else {
+            return SplitFile(yaml: nil, yamlFirstLine: 1, body: 0..<text.count, bodyLineOffset: 0)
         }
-        let rest = lines.removeLast()
-        // Find the closing `---` (or `...`) line, scanning line by line without copying.
+        let rest = firstEnd + 1
         var lineNumber = 1
-        var index = rest.startIndex
-        while index < rest.endIndex || index == rest.startIndex {
-            let end = rest[index...].firstIndex(of: "\n") ?? rest.endIndex
-            let line = rest[index..<end]
+        var index = rest
+        while index < text.count || index == rest {
+            let end = text[index...].firstIndex(of: newline) ?? text.count
             lineNumber += 1
-            let trimmed = line.trimmingSpaces
-            if trimmed == "---" || trimmed == "..." {
-                let yaml = String(rest[rest.startIndex..<index])
-                let bodyStart = end < rest.endIndex ? rest.index(after: end) : end
-                return SplitFile(yaml: yaml, yamlFirstLine: 2, body: String(rest[bodyStart...]), bodyLineOffset: lineNumber)
+            if isFence(text[index..<end], closing: true) {
+                let bodyStart = end < text.count ? end + 1 : end
+                return SplitFile(yaml: rest..<index, yamlFirstLine: 2, body: bodyStart..<text.count, bodyLineOffset: lineNumber)
             }
-            if end == rest.endIndex { break }
-            index = rest.index(after: end)
+            if end == text.count { break }
+            index = end + 1
         }
         // An opening `---` without a closing one: everything is (broken) front matter.
-        return SplitFile(yaml: String(rest), yamlFirstLine: 2, body: "", bodyLineOffset: lineNumber)
+        return SplitFile(yaml: rest..<text.count, yamlFirstLine: 2, body: text.count..<text.count, bodyLineOffset: lineNumber)
+    }
+
+    private static func isFence(_ line: Slice<UnsafeBufferPointer<UInt8>>, closing: Bool) -> Bool {
+        let dash = UInt8(ascii: "-"), dot = UInt8(ascii: ".")
+        func isRun(_ i: Int, of b: UInt8) -> Bool { line[i] == b && line[i + 1] == b && line[i + 2] == b }
+        if line.count == 3 { return isRun(line.startIndex, of: dash) || (closing && isRun(line.startIndex, of: dot)) }
+        // Trimming can only leave `---` when the bytes are there (nothing else is canonically
+        // equivalent to them); only such lines pay for the Unicode-aware trim.
+        guard line.count > 3, line.indices.dropLast(2).contains(where: { isRun($0, of: dash) || (closing && isRun($0, of: dot)) }) else {
+            return false
+        }
+        let trimmed = String(decoding: line, as: UTF8.self).trimmingSpaces
+        return trimmed == "---" || (closing && trimmed == "...")
     }
 
     /// Parses YAML into located values; throws a diagnostic for invalid YAML.
     ///
+    /// Simple front matter is read by ``FrontMatterFastPath``; whatever it does not fully
+    /// understand goes to Yams.
+    static func parse(_ yaml: String, file: String, firstLine: Int) throws(FrontMatterError) -> YAMLValue {
+        if let value = FrontMatterFastPath.parse(yaml, file: file, firstLine: firstLine) { return value }
+        return try parseWithYams(yaml, file: file, firstLine: firstLine)
+    }
+
+    /// ``parse(_:file:firstLine:)`` without the fast path: Yams decides everything.
+    ///
     /// Tags are never used (``FieldReader`` interprets scalars itself), so Yams composes with the
     /// basic resolver and an explicit encoding: its default resolver ran regular expressions over
     /// every scalar and its default encoding read the environment on every call.
-    static func parse(_ yaml: String, file: String, firstLine: Int) throws(FrontMatterError) -> YAMLValue {
+    static func parseWithYams(_ yaml: String, file: String, firstLine: Int) throws(FrontMatterError) -> YAMLValue {
         let locator = YAMLLocator(yaml, file: file, firstLine: firstLine)
         let node: Node?
         do {

@@ -8,17 +8,21 @@ public enum MarkdownParser {
     /// Parses `text`; `lineOffset` is added to every line so positions refer to the whole file.
     public static func parse(_ text: String, lineOffset: Int = 0) -> [Block] {
         var source = text
-        return source.withUTF8 { buffer -> [Block] in
-            guard let base = buffer.baseAddress else { return [] }
-            let raw = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
-            // CMARK_OPT_DEFAULT: raw HTML and unsafe links are never rendered by us anyway;
-            // we keep their text to report them (RB212).
-            guard let root = cmark_parse_document(raw, buffer.count, CMARK_OPT_DEFAULT) else { return [] }
-            defer { cmark_node_free(root) }
-            guard let iter = cmark_iter_new(root) else { return [] }
-            defer { cmark_iter_free(iter) }
-            return walk(iter, lineOffset: lineOffset)
-        }
+        return source.withUTF8 { parse(utf8: $0, lineOffset: lineOffset) }
+    }
+
+    /// The same on UTF-8 bytes, so a file's body is parsed where it lies in the file.
+    static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, lineOffset: Int = 0) -> [Block] {
+        // An empty document has no blocks.
+        guard !buffer.isEmpty, let base = buffer.baseAddress else { return [] }
+        let raw = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
+        // CMARK_OPT_DEFAULT: raw HTML and unsafe links are never rendered by us anyway;
+        // we keep their text to report them (RB212).
+        guard let root = cmark_parse_document(raw, buffer.count, CMARK_OPT_DEFAULT) else { return [] }
+        defer { cmark_node_free(root) }
+        guard let iter = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iter) }
+        return walk(iter, lineOffset: lineOffset)
     }
 
     /// A container under construction; children are appended as the walk leaves them.
@@ -46,9 +50,10 @@ public enum MarkdownParser {
             let type = cmark_node_get_type(node)
             let line = Int(cmark_node_get_start_line(node))
             let column = Int(cmark_node_get_start_column(node))
-            // 0 means unknown (inline nodes): inherit the enclosing block's position.
-            let fileLine = line > 0 ? line + lineOffset : (stack.last?.line ?? lineOffset + 1)
-            let fileColumn = column > 0 ? column : (stack.last?.column ?? 1)
+            // 0 means unknown (inline nodes): inherit the enclosing block's position
+            // (read in place: `stack.last?.line` copied the whole frame).
+            let fileLine = line > 0 ? line + lineOffset : (stack.isEmpty ? lineOffset + 1 : stack[stack.count - 1].line)
+            let fileColumn = column > 0 ? column : (stack.isEmpty ? 1 : stack[stack.count - 1].column)
 
             if event == CMARK_EVENT_ENTER {
                 switch type {
@@ -70,19 +75,20 @@ public enum MarkdownParser {
                 case CMARK_NODE_THEMATIC_BREAK:
                     stack[stack.count - 1].blocks.append(Block(.thematicBreak, line: fileLine, column: fileColumn))
                 default:
-                    var frame = Frame(type: type, line: fileLine, column: fileColumn)
+                    // Filled in place on the stack: building it aside copied (and retained) every field.
+                    stack.append(Frame(type: type, line: fileLine, column: fileColumn))
+                    let top = stack.count - 1
                     switch type {
                     case CMARK_NODE_HEADING:
-                        frame.level = Int(cmark_node_get_heading_level(node))
+                        stack[top].level = Int(cmark_node_get_heading_level(node))
                     case CMARK_NODE_LIST:
-                        frame.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
-                        frame.start = Int(cmark_node_get_list_start(node))
+                        stack[top].ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+                        stack[top].start = Int(cmark_node_get_list_start(node))
                     case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                        frame.url = string(cmark_node_get_url(node))
-                        frame.title = string(cmark_node_get_title(node))
+                        stack[top].url = string(cmark_node_get_url(node))
+                        stack[top].title = string(cmark_node_get_title(node))
                     default: break
                     }
-                    stack.append(frame)
                 }
                 continue
             }
@@ -101,7 +107,11 @@ public enum MarkdownParser {
             case CMARK_NODE_BLOCK_QUOTE:
                 stack[stack.count - 1].blocks.append(Block(.blockQuote(frame.blocks), line: frame.line, column: frame.column))
             case CMARK_NODE_LIST:
-                stack[stack.count - 1].blocks.append(Block(.list(ordered: frame.ordered, start: frame.start, items: frame.items), line: frame.line, column: frame.column))
+                // Items were appended one by one: keep them without the spare capacity (MBs over 10,000 files).
+                let items = frame.items.capacity > frame.items.count ? Array(unsafeUninitializedCapacity: frame.items.count) { buffer, count in
+                    count = buffer.initialize(fromContentsOf: frame.items)
+                } : frame.items
+                stack[stack.count - 1].blocks.append(Block(.list(ordered: frame.ordered, start: frame.start, items: items), line: frame.line, column: frame.column))
             case CMARK_NODE_ITEM:
                 stack[stack.count - 1].items.append(ListItem(blocks: frame.blocks, line: frame.line, column: frame.column))
             case CMARK_NODE_EMPH:

@@ -10,8 +10,11 @@ struct MentionFinder: Sendable {
 
     init(graph: RoleGraph) {
         self.graph = graph
-        for (i, role) in graph.roles.enumerated() {
-            for name in Set([role.title] + role.aliases) {
+        for i in graph.roles.indices {
+            // Each distinct name once (a list: most roles have one name, and a Set cost more than the rest).
+            var names = [graph.roles[i].title]
+            for alias in graph.roles[i].aliases where !names.contains(alias) { names.append(alias) }
+            for name in names {
                 let folded = CJKFolding.shared.matchingScalars(name.trimmingSpaces)
                 if folded.count >= 2 { trie.insert(folded, role: i) }
             }
@@ -42,30 +45,48 @@ struct MentionFinder: Sendable {
         sources += g.departments.indices.map { Source(from: .department($0), selfRole: nil, department: $0) }
         sources += g.procedures.indices.map { Source(from: .procedure($0), selfRole: nil, department: g.procedureDepartment[$0]) }
         let finder = self
-        return sources.parallelMap { source -> [Mention] in
+        let perSource = sources.parallelMap { source -> [Mention] in
             var out: [Mention] = []
-            func visit(_ item: Item) {
-                finder.scan(item, source, into: &out)
-                for child in item.children { visit(child) }
+            // One buffer for every item of the entity: an array per item cost more than filling it.
+            var folded: [Unicode.Scalar] = []
+            func visit(_ items: [Item]) {
+                // Through a buffer pointer, items are borrowed rather than copied (and retained) one by one.
+                items.withUnsafeBufferPointer { items in
+                    for i in items.indices {
+                        finder.scan(items[i], source, folded: &folded, into: &out)
+                        visit(items[i].children)
+                    }
+                }
             }
             switch source.from {
-            case .role(let i): for section in g.roles[i].header.document.sections { section.items.forEach(visit) }
-            case .department(let i): for section in g.departments[i].header.document.sections { section.items.forEach(visit) }
-            case .procedure(let i): for phase in g.procedures[i].phases { phase.items.forEach(visit) }
+            case .role(let i): for section in g.roles[i].header.document.sections { visit(section.items) }
+            case .department(let i): for section in g.departments[i].header.document.sections { visit(section.items) }
+            case .procedure(let i): for phase in g.procedures[i].phases { visit(phase.items) }
             }
             return out
-        }.flatMap { $0 }
+        }
+        var all: [Mention] = []
+        all.reserveCapacity(perSource.reduce(0) { $0 + $1.count })
+        for mentions in perSource { all += mentions }
+        return all
     }
 
-    private func scan(_ item: Item, _ source: Source, into out: inout [Mention]) {
-        let text = CJKFolding.shared.matchingScalars(item.text)
+    private func scan(_ item: Item, _ source: Source, folded buffer: inout [Unicode.Scalar], into out: inout [Mention]) {
+        let count = Self.fold(item.text, into: &buffer)
+        buffer.withUnsafeBufferPointer { all in scan(UnsafeBufferPointer(rebasing: all[..<count]), item, source, into: &out) }
+    }
+
+    private func scan(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ item: Item, _ source: Source, into out: inout [Mention]) {
         var seen: [Int] = []
         var start = 0
-        while start < text.count {
+        let count = text.count
+        while start < count {
+            // Most positions start no name: one table lookup says so.
+            guard trie.startsName(text[start]) else { start += 1; continue }
             // A Latin name must stand as a word ("PA" is not in "paperwork"); CJK has no word breaks to respect.
             let startsWord = start == 0 || !Self.isWordScalar(text[start - 1]) || !Self.isWordScalar(text[start])
             guard startsWord, let (length, roles) = trie.longestMatch(in: text, from: start, accept: { end in
-                end == text.count || !Self.isWordScalar(text[end - 1]) || !Self.isWordScalar(text[end])
+                end == count || !Self.isWordScalar(text[end - 1]) || !Self.isWordScalar(text[end])
             }) else { start += 1; continue }
             if let target = closest(roles, to: source.department), target != source.selfRole, !seen.contains(target) {
                 seen.append(target)
@@ -73,6 +94,69 @@ struct MentionFinder: Sendable {
             }
             start += length
         }
+    }
+
+    /// `CJKFolding.matchingScalars(text)` into the first elements of a reused buffer, decoding the
+    /// UTF-8 directly; returns how many. CJK punctuation and the full-width forms other than Ａ–Ｚ have
+    /// no lower case: they skip the Unicode property lookup. Folding was a third of the scan
+    /// (`ParsingFastPathTests` compares every BMP scalar with CJKFolding).
+    static func fold(_ text: String, into out: inout [Unicode.Scalar]) -> Int {
+        let folding = CJKFolding.shared
+        let written = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            // At most one scalar per byte, except lower-case mappings: up to 3 scalars for 2+ bytes.
+            let bound = bytes.count * 2
+            if out.count < bound { out += repeatElement(Unicode.Scalar(0), count: bound - out.count) }
+            return out.withUnsafeMutableBufferPointer { buffer -> Int in
+                var i = 0, k = 0
+                let n = bytes.count
+                while i < n {
+                    let b0 = bytes[i]
+                    if b0 < 0x80 {
+                        buffer[k] = Unicode.Scalar(b0 >= 0x41 && b0 <= 0x5A ? b0 + 0x20 : b0)
+                        k += 1
+                        i += 1
+                        continue
+                    }
+                    // The text is valid UTF-8 (it is a String): no checks needed.
+                    let value: UInt32
+                    if b0 < 0xE0 {
+                        value = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        value = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        value = UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    let scalar = Unicode.Scalar(value)!
+                    if CJKFolding.isHan(scalar) {
+                        buffer[k] = folding.simplify(scalar)
+                        k += 1
+                    } else if hasNoLowercase(value) || !scalar.properties.changesWhenLowercased {
+                        buffer[k] = scalar
+                        k += 1
+                    } else {
+                        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                            buffer[k] = lower
+                            k += 1
+                        }
+                    }
+                }
+                return k
+            }
+        }
+        if let written { return written }
+        let folded = CJKFolding.shared.matchingScalars(text)
+        out = folded
+        return folded.count
+    }
+
+    /// CJK punctuation and the full-width forms other than Ａ–Ｚ: no lower case, no property lookup needed.
+    @inline(__always)
+    private static func hasNoLowercase(_ v: UInt32) -> Bool {
+        (0x3000...0x303F).contains(v) || (0xFF01...0xFF20).contains(v) || (0xFF3B...0xFFEF).contains(v)
     }
 
     /// ASCII letters and digits: the characters that make a Latin word.
@@ -105,34 +189,97 @@ struct MentionFinder: Sendable {
 }
 
 /// A character trie whose terminal nodes carry the roles with that name.
-struct Trie {
-    private var children: [[Unicode.Scalar: Int32]] = [[:]]
+///
+/// Edges live in one open-addressing table keyed by (node, scalar), and the scalars that start a
+/// name in a bit set: a `[Unicode.Scalar: Int32]` dictionary per node hashed every scalar of
+/// every item with SipHash, half of the mention scan.
+struct Trie: Sendable {
+    private static let empty = UInt64.max
+    private var keys: [UInt64] = Array(repeating: Trie.empty, count: 16)
+    private var children: [Int32] = Array(repeating: 0, count: 16)
+    private var shift: UInt64 = 60
+    private var edgeCount = 0
     private var terminals: [[Int]] = [[]]
+    /// Bit per BMP scalar: some name starts with it. Scalars above the BMP always look in the table.
+    private var firstScalars: [UInt64] = Array(repeating: 0, count: 0x10000 / 64)
 
     mutating func insert(_ key: [Unicode.Scalar], role: Int) {
-        var node = 0
+        var node: Int32 = 0
         for scalar in key {
-            if let next = children[node][scalar] {
-                node = Int(next)
-            } else {
-                children.append([:])
-                terminals.append([])
-                children[node][scalar] = Int32(children.count - 1)
-                node = children.count - 1
+            if let next = child(of: node, scalar) {
+                node = next
+                continue
             }
+            terminals.append([])
+            let next = Int32(terminals.count - 1)
+            addEdge(Self.edgeKey(node, scalar), next)
+            if node == 0, scalar.value < 0x10000 { firstScalars[Int(scalar.value) >> 6] |= 1 << (UInt64(scalar.value) & 63) }
+            node = next
         }
-        terminals[node].append(role)
+        terminals[Int(node)].append(role)
+    }
+
+    private mutating func addEdge(_ key: UInt64, _ child: Int32) {
+        // Kept at most half full, so probes stay short.
+        if (edgeCount + 1) * 2 > keys.count {
+            let old = zip(keys, children).filter { $0.0 != Self.empty }
+            keys = Array(repeating: Self.empty, count: keys.count * 2)
+            children = Array(repeating: 0, count: keys.count)
+            shift -= 1
+            for (k, c) in old { place(k, c) }
+        }
+        place(key, child)
+        edgeCount += 1
+    }
+
+    private mutating func place(_ key: UInt64, _ child: Int32) {
+        var slot = Self.slot(key, shift)
+        while keys[slot] != Self.empty { slot = (slot + 1) & (keys.count - 1) }
+        keys[slot] = key
+        children[slot] = child
+    }
+
+    private static func edgeKey(_ node: Int32, _ scalar: Unicode.Scalar) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(scalar.value)
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    @inline(__always)
+    private func child(of node: Int32, _ scalar: Unicode.Scalar) -> Int32? {
+        let key = Self.edgeKey(node, scalar)
+        var slot = Self.slot(key, shift)
+        while true {
+            let k = keys[slot]
+            if k == key { return children[slot] }
+            if k == Self.empty { return nil }
+            slot = (slot + 1) & (keys.count - 1)
+        }
+    }
+
+    /// Whether some name starts with `scalar` (cheap; a true answer still needs ``longestMatch``).
+    @inline(__always)
+    func startsName(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v >= 0x10000 || firstScalars[Int(v) >> 6] & (1 << (UInt64(v) & 63)) != 0
+    }
+
+    func longestMatch(in text: [Unicode.Scalar], from start: Int, accept: (Int) -> Bool = { _ in true }) -> (Int, [Int])? {
+        text.withUnsafeBufferPointer { longestMatch(in: $0, from: start, accept: accept) }
     }
 
     /// The longest name starting at `start` whose end index `accept` allows: its length and roles.
-    func longestMatch(in text: [Unicode.Scalar], from start: Int, accept: (Int) -> Bool = { _ in true }) -> (Int, [Int])? {
-        var node = 0
+    func longestMatch(in text: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, accept: (Int) -> Bool = { _ in true }) -> (Int, [Int])? {
+        var node: Int32 = 0
         var best: (Int, [Int])?
         var i = start
-        while i < text.count, let next = children[node][text[i]] {
-            node = Int(next)
+        while i < text.count, let next = child(of: node, text[i]) {
+            node = next
             i += 1
-            if !terminals[node].isEmpty, accept(i) { best = (i - start, terminals[node]) }
+            if !terminals[Int(node)].isEmpty, accept(i) { best = (i - start, terminals[Int(node)]) }
         }
         return best
     }

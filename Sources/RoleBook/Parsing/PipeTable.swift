@@ -4,6 +4,8 @@
 /// emphasis and links inside cells survive.
 enum PipeTable {
     static func parse(_ inlines: [Inline], line: Int, column: Int) -> Block? {
+        // A table has at least two lines: most paragraphs have no break and are not copied.
+        guard inlines.contains(where: { switch $0 { case .softBreak, .lineBreak: true; default: false } }) else { return nil }
         // Split the paragraph into lines at soft/hard breaks.
         var lines: [[Inline]] = [[]]
         for inline in inlines {

@@ -1,21 +1,63 @@
 /// Resolves a name in front matter to a role or department: by id first, then by unique title or alias.
 struct ReferenceResolver {
     private let graph: RoleGraph
-    private var roleNames: [String: [Int]] = [:]
-    private var departmentNames: [String: [Int]] = [:]
+    private let names: NameTables
+
+    /// Titles and aliases by key, built on the first lookup by name: when every reference is an
+    /// id (the usual case) they are never needed, and building them was a tenth of the graph phase.
+    private final class NameTables {
+        let graph: RoleGraph
+        init(graph: RoleGraph) { self.graph = graph }
+
+        lazy var roles: [String: [Int]] = {
+            var table: [String: [Int]] = [:]
+            table.reserveCapacity(graph.roles.count)
+            // Each name once per role, in any order (each lands in its own entry); a list instead
+            // of a Set, since most roles have one name.
+            for i in graph.roles.indices {
+                for name in ReferenceResolver.distinct(graph.roles[i].title, graph.roles[i].aliases) { table[name, default: []].append(i) }
+            }
+            return table
+        }()
+
+        lazy var departments: [String: [Int]] = {
+            var table: [String: [Int]] = [:]
+            for i in graph.departments.indices {
+                let d = graph.departments[i]
+                for name in ReferenceResolver.distinct(d.title, d.short.map { [$0] } ?? []) { table[name, default: []].append(i) }
+            }
+            return table
+        }()
+    }
+
+    private var roleNames: [String: [Int]] { names.roles }
+    private var departmentNames: [String: [Int]] { names.departments }
 
     init(graph: RoleGraph) {
         self.graph = graph
-        for (i, r) in graph.roles.enumerated() {
-            for name in Set(([r.title] + r.aliases).map(Self.key)) { roleNames[name, default: []].append(i) }
+        names = NameTables(graph: graph)
+    }
+
+    /// The distinct keys of a title and other names.
+    fileprivate static func distinct(_ title: String, _ others: [String]) -> [String] {
+        var keys = [key(title)]
+        for name in others {
+            let k = key(name)
+            if !keys.contains(k) { keys.append(k) }
         }
-        for (i, d) in graph.departments.enumerated() {
-            for name in Set([d.title, d.short].compactMap { $0 }.map(Self.key)) { departmentNames[name, default: []].append(i) }
-        }
+        return keys
     }
 
     /// Titles compare trimmed, case-insensitively and across traditional/simplified script.
-    static func key(_ name: String) -> String { CJKFolding.shared.simplify(name.trimmingSpaces).lowercased() }
+    static func key(_ name: String) -> String {
+        let simplified = CJKFolding.shared.simplify(name.trimmingSpaces)
+        // Han characters and ASCII other than A–Z have no lower case: most titles need no new string
+        // (lower-casing Chinese text scalar by scalar was most of building the resolver).
+        let unchanged = simplified.unicodeScalars.allSatisfy { s in
+            s.value < 0x80 ? !(0x41...0x5A).contains(s.value) : CJKFolding.isHan(s)
+        }
+        return unchanged ? simplified : simplified.lowercased()
+    }
 
     func role(_ ref: Located<String>, field: String, diagnostics: inout [Diagnostic]) -> Int? {
         if let i = graph.roleIndex[ref.value.trimmingSpaces] { return i }

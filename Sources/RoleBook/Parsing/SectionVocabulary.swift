@@ -1,6 +1,9 @@
 /// Maps `##` heading text to a ``SectionKind``, in Chinese (both scripts) and English.
 public struct SectionVocabulary: Sendable {
     private var table: [String: SectionKind]
+    /// The same keys by their UTF-8 bytes: a heading written exactly as a key is found without
+    /// hashing a String (which normalises Unicode, most of the lookup's cost for CJK headings).
+    private var exact: [UInt64: (key: String, kind: SectionKind)]
 
     /// Headings as the source job descriptions write them; docs/content-format.md lists them all.
     /// Traditional forms need no entries: headings are folded to simplified script before lookup.
@@ -29,9 +32,42 @@ public struct SectionVocabulary: Sendable {
             for heading in headings { table[Self.normalize(heading)] = kind }
         }
         self.table = table
+        var exact: [UInt64: (key: String, kind: SectionKind)] = [:]
+        var collisions: Set<UInt64> = []
+        for (key, kind) in table {
+            let hash = Self.byteHash(key)
+            if exact.updateValue((key, kind), forKey: hash) != nil { collisions.insert(hash) }
+        }
+        // Keys sharing a hash go through the String table.
+        for hash in collisions { exact[hash] = nil }
+        self.exact = exact
+    }
+
+    /// FNV-1a over the UTF-8 bytes.
+    private static func byteHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        return hash
+    }
+
+    private static func byteHash(_ s: String) -> UInt64 {
+        var s = s
+        return s.withUTF8(byteHash)
+    }
+
+    /// The kind of a heading whose bytes are exactly those of a key.
+    private func exactKind(of heading: String) -> SectionKind? {
+        var heading = heading
+        return heading.withUTF8 { bytes -> SectionKind? in
+            guard let hit = exact[Self.byteHash(bytes)] else { return nil }
+            var key = hit.key
+            return key.withUTF8 { $0.elementsEqual(bytes) } ? hit.kind : nil
+        }
     }
 
     public func kind(of heading: String) -> SectionKind {
+        // Equal bytes are equal Strings, and the table holds each key once.
+        if let kind = exactKind(of: heading) { return kind }
         // Keys are normalized and normalizing is idempotent, so an exact hit needs no normalizing.
         if let kind = table[heading] { return kind }
         return table[Self.normalize(heading)] ?? .other

@@ -35,10 +35,23 @@ extension TimeSpan {
 
     /// The same on inline nodes: the time is taken off the first text node.
     static func parsePrefix(of inlines: [Inline]) -> (TimeSpan?, [Inline]) {
-        guard case .text(let first)? = inlines.first,
+        guard case .text(let first)? = inlines.first, mayStartWithTime(first),
               let (span, rest) = parsePrefix(of: first.trimmingSpaces) else { return (nil, inlines) }
         var out = inlines
         if rest.isEmpty { out.removeFirst() } else { out[0] = .text(rest) }
         return (span, out)
+    }
+
+    /// False when the text cannot start with a time: its first scalar is neither whitespace nor an
+    /// ASCII digit. Then trimming keeps that scalar first, and `clock` needs an ASCII digit there.
+    /// Most items are plain text: this spares them the Character-by-Character parse.
+    private static func mayStartWithTime(_ text: String) -> Bool {
+        guard let scalar = text.unicodeScalars.first else { return true }
+        switch scalar.value {
+        case 0x30...0x39: return true
+        case 0x21...0x7E: return false
+        case 0x4E00...0x9FFF: return false
+        default: return scalar.properties.isWhitespace || scalar.value < 0x80
+        }
     }
 }

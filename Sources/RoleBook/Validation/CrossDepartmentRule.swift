@@ -2,9 +2,10 @@
 struct CrossDepartmentRule: Rule {
     func check(_ g: RoleGraph) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (i, role) in g.roles.enumerated() {
+        for i in g.roles.indices {
             guard let s = g.superior[i], let mine = g.roleDepartment[i], let theirs = g.roleDepartment[s], mine != theirs,
-                  g.departmentHead[mine] != i, let ref = role.reportsTo else { continue }
+                  g.departmentHead[mine] != i, let ref = g.roles[i].reportsTo else { continue }
+            let role = g.roles[i]
             out.append(Diagnostic(.crossDepartmentSuperior,
                                   "'\(role.id)' in '\(g.departments[mine].id)' reports to '\(g.roles[s].id)' in '\(g.departments[theirs].id)' but is not its department's head",
                                   at: ref.location,

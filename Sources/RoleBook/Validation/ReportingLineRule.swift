@@ -2,7 +2,9 @@
 struct ReportingLineRule: Rule {
     func check(_ g: RoleGraph) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (i, role) in g.roles.enumerated() {
+        // Fields read in place; only roles with something to report are copied.
+        for i in g.roles.indices where g.roles[i].top || g.superior[i] == i || g.roles[i].reportsTo == nil {
+            let role = g.roles[i]
             if role.top, let ref = role.reportsTo {
                 out.append(Diagnostic(.topWithSuperior, "role '\(role.id)' is 'top: true' but reports to '\(ref.value)'", at: ref.location,
                                       notes: [Diagnostic.Note("remove 'reports_to' or 'top'")]))

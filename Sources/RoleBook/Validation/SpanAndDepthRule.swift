@@ -2,7 +2,8 @@
 struct SpanAndDepthRule: Rule {
     func check(_ g: RoleGraph) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for (i, role) in g.roles.enumerated() where g.subordinates[i].count > g.config.maxSpan {
+        for i in g.roles.indices where g.subordinates[i].count > g.config.maxSpan {
+            let role = g.roles[i]
             out.append(Diagnostic(.spanOfControl, "'\(role.id)' has \(g.subordinates[i].count) direct reports, more than \(g.config.maxSpan)",
                                   at: role.header.titleLocation,
                                   notes: [Diagnostic.Note("raise 'validation.max_span' in rolebook.yml, or add a management layer")]))
