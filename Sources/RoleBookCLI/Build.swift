@@ -51,9 +51,9 @@ struct Build: ParsableCommand {
         let summary: SiteWriter.Summary
         do {
             // Pages are written batch by batch as they render (timings include the writing).
-            summary = try SiteWriter(output: URL(fileURLWithPath: output)).write(cache: noCache ? nil : URL(fileURLWithPath: cacheDir)) { emit in
-                try renderer.render(timings: &clock, emit: emit)
-            }
+            summary = try SiteWriter(output: URL(fileURLWithPath: output)).write(cache: noCache ? nil : URL(fileURLWithPath: cacheDir), reusing: { previous, emit in
+                try renderer.render(timings: &clock, previous: previous, emit: emit)
+            })
         } catch {
             FileHandle.standardError.write("error: \(error)\n")
             throw ExitCode(2)

@@ -20,10 +20,15 @@ struct IncrementalBuildTests {
             try FileManager.default.copyItem(at: fixture, to: content)
         }
 
-        func build(into output: URL? = nil, cache: URL? = nil) throws -> SiteWriter.Summary {
+        /// Builds as `rolebook build` does: pages whose inputs did not change are kept, not rendered.
+        func build(into output: URL? = nil, cache: URL? = nil, renderer identity: UInt64? = PageInputs.rendererIdentity) throws -> SiteWriter.Summary {
             let result = try Checker(loader: ContentLoader(root: content, displayRoot: "content")).run()
             #expect(!result.diagnostics.containsErrors, "\(result.diagnostics)")
-            return try SiteWriter(output: output ?? site).write(SiteRenderer(graph: result.graph).render(), cache: cache)
+            let renderer = SiteRenderer(graph: result.graph, rendererIdentity: identity)
+            var clock = Stopwatch()
+            return try SiteWriter(output: output ?? site).write(cache: cache, reusing: { previous, emit in
+                try renderer.render(timings: &clock, previous: previous, emit: emit)
+            })
         }
 
         func edit(_ path: String, _ change: (String) -> String) throws {
@@ -71,6 +76,82 @@ struct IncrementalBuildTests {
         let second = try w.build(cache: w.cache)
         #expect(second.incremental)
         #expect(second.written == 0 && second.removed == 0 && second.unchanged == first.written)
+        // Every role, department and procedure page and sheet is kept without being rendered.
+        let graph = try Checker(loader: ContentLoader(root: w.content, displayRoot: "content")).run().graph
+        let fingerprinted = SiteRenderer(graph: graph).jobs.filter { PageInputs(site: SiteMap(graph: graph)).fingerprint($0) != nil }.count
+        #expect(fingerprinted == graph.roles.count + graph.departments.count + 2 * graph.procedures.count
+                + graph.procedures.filter(\.hasWeekGrid).count + graph.roles.indices.filter { !graph.roleProcedures[$0].isEmpty }.count)
+        #expect(second.kept == fingerprinted, "\(second)")
+    }
+
+    @Test("a rebuilt rolebook renders every page again")
+    func newRendererRendersEverything() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.root) }
+        _ = try w.build(cache: w.cache, renderer: 1)
+        #expect(try w.build(cache: w.cache, renderer: 1).kept > 0)
+        #expect(try w.build(cache: w.cache, renderer: 2).kept == 0)
+        // Without a way to tell which rolebook rendered a page, none is kept.
+        #expect(try w.build(cache: w.cache, renderer: nil).kept == 0)
+        #expect(try w.build(cache: w.cache, renderer: nil).kept == 0)
+        try w.expectSameAsFreshBuild()
+    }
+
+    /// Edits of every kind a page can depend on, applied one after another.
+    static let edits: [(name: String, path: String, change: @Sendable (String) -> String)] = [
+        ("superior's title", "roles/cs-manager.md", { $0.replacingOccurrences(of: "title: 客服经理", with: "title: 客户体验经理") }),
+        ("vacancy filled", "roles/cs-assistant.md", { $0.replacingOccurrences(of: "headcount: 0", with: "headcount: 2") }),
+        ("headcount", "roles/front-desk.md", { $0.replacingOccurrences(of: "headcount: 3", with: "headcount: 5") }),
+        ("new superior", "roles/cs-assistant.md", { $0.replacingOccurrences(of: "reports_to: cs-manager", with: "reports_to: ops-director\ndepartment: ops").replacingOccurrences(of: "department: cs\n", with: "") }),
+        ("dotted line removed", "roles/ops-director.md", { $0.replacingOccurrences(of: "dotted_line_to: [cs-manager]\n", with: "") }),
+        ("dotted line added", "roles/front-desk.md", { $0.replacingOccurrences(of: "headcount: 5", with: "headcount: 5\ndotted_line_to: [ops-director]") }),
+        ("department title", "departments/ops.md", { $0.replacingOccurrences(of: "title: 營運部", with: "title: 营运管理部") }),
+        ("department summary", "departments/cs.md", { $0.replacingOccurrences(of: "summary: 负责", with: "summary: 主要负责") }),
+        ("a mention of a role", "roles/ceo.md", { $0 + "2. 听取营运总监的月度汇报。\n" }),
+        ("a mention of a role from outside its branch", "roles/cs-assistant.md", { $0 + "2. 每月向总经理提交客户档案报告。\n" }),
+        ("a performer's title", "roles/front-desk.md", { $0.replacingOccurrences(of: "title: 前台接待", with: "title: 前台接待员") }),
+        ("a link to a role", "departments/hq.md", { $0 + "2. 指导[前台接待](../roles/front-desk.md)工作。\n" }),
+        ("procedure owner", "procedures/opening.md", { $0.replacingOccurrences(of: "owner: cs-manager", with: "owner: ops-director") }),
+        ("procedure performers", "procedures/opening.md", { $0.replacingOccurrences(of: "roles: [front-desk]", with: "roles: [front-desk, cs-assistant]") }),
+        ("procedure step", "procedures/opening.md", { $0.replacingOccurrences(of: "检查预约登记表", with: "检查预约与会员登记表") }),
+        ("procedure frequency", "procedures/opening.md", { $0.replacingOccurrences(of: "frequency: daily", with: "frequency: weekly") }),
+        ("role id", "roles/front-desk.md", { $0.replacingOccurrences(of: "title: 前台接待", with: "id: reception\ntitle: 前台接待") }),
+        ("references to the new id", "procedures/opening.md", { $0.replacingOccurrences(of: "roles: [front-desk,", with: "roles: [reception,") }),
+        ("site title", "rolebook.yml", { $0.replacingOccurrences(of: "title: 示例集团岗位手册", with: "title: 示例集团员工手册") }),
+        ("site language", "rolebook.yml", { $0.replacingOccurrences(of: "language: zh-CN", with: "language: zh-TW") }),
+    ]
+
+    @Test("after each of a series of edits, a rebuild that keeps unchanged pages equals a fresh build")
+    func everyKindOfEdit() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.root) }
+        _ = try w.build(cache: w.cache)
+        for edit in Self.edits {
+            let before = try String(contentsOf: w.content.appendingPathComponent(edit.path), encoding: .utf8)
+            try w.edit(edit.path, edit.change)
+            let after = try String(contentsOf: w.content.appendingPathComponent(edit.path), encoding: .utf8)
+            #expect(before != after, "edit '\(edit.name)' changed nothing")
+            // A renamed id leaves references to the old one until the next edit fixes them.
+            if edit.name == "role id" { continue }
+            let summary = try w.build(cache: w.cache)
+            #expect(summary.incremental && summary.written > 0, "\(edit.name): \(summary)")
+            try w.expectSameAsFreshBuild()
+        }
+    }
+
+    @Test("an edit re-renders the pages that show what changed and keeps the rest")
+    func editKeepsUnrelatedPages() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.root) }
+        _ = try w.build(cache: w.cache)
+        let first = try w.build(cache: w.cache)
+        // One responsibility of a role at the bottom of the tree: its own page and sheets, its
+        // department's page and its peers' pages (they list it) are rendered again; the others are kept.
+        try w.edit("roles/cs-assistant.md") { $0 + "2. 整理回访记录。\n" }
+        let summary = try w.build(cache: w.cache)
+        #expect(summary.kept > 0 && summary.kept < first.kept, "\(summary)")
+        #expect(summary.written >= 1)
+        try w.expectSameAsFreshBuild()
     }
 
     @Test("a title edit updates every page showing it, the superior's org chart and the search index")
@@ -232,7 +313,7 @@ struct SiteWriterSafetyTests {
         let summary = try SiteWriter(output: many).write(cache: cacheMany) { emit in
             for start in stride(from: 0, to: files.count, by: 6) { try emit(Array(files[start..<min(start + 6, files.count)])) }
         }
-        #expect(summary == .init(incremental: false, written: 50, unchanged: 0, removed: 0))
+        #expect(summary == .init(incremental: false, written: 50, unchanged: 0, removed: 0, kept: 0))
         for file in files {
             #expect(try String(contentsOf: many.appendingPathComponent(file.path), encoding: .utf8) == file.contents)
         }

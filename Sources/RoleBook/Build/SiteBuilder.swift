@@ -5,13 +5,37 @@ public struct OutputFile: Sendable {
     /// Site-root-relative path (`roles/cs-manager.html`).
     public var path: String
     public var contents: String
+    /// Fingerprint of everything the page was rendered from (``PageInputs``); nil for files made on every build.
+    public var inputs: UInt64?
+    /// A page the previous build wrote from the same inputs: not rendered again, `contents` is empty.
+    public var isKept = false
+
+    public init(path: String, contents: String, inputs: UInt64? = nil) {
+        self.path = path
+        self.contents = contents
+        self.inputs = inputs
+    }
+
+    /// The page at `path` as the previous build wrote it.
+    static func kept(_ path: String, inputs: UInt64) -> OutputFile {
+        var file = OutputFile(path: path, contents: "", inputs: inputs)
+        file.isKept = true
+        return file
+    }
 }
 
 /// Renders every page of the site from the graph, in parallel, with deterministic output.
 public struct SiteRenderer: Sendable {
     public var graph: RoleGraph
+    /// Identifies the rolebook that renders (``PageInputs/rendererIdentity``); nil keeps no page.
+    var rendererIdentity: UInt64?
 
-    public init(graph: RoleGraph) { self.graph = graph }
+    public init(graph: RoleGraph) { self.init(graph: graph, rendererIdentity: PageInputs.rendererIdentity) }
+
+    init(graph: RoleGraph, rendererIdentity: UInt64?) {
+        self.graph = graph
+        self.rendererIdentity = rendererIdentity
+    }
 
     /// A page to render; pages are independent, so they render on all cores.
     enum Job: Sendable {
@@ -44,9 +68,12 @@ public struct SiteRenderer: Sendable {
 
     /// Every file of the site, handed to `emit` in batches (each file once, in a fixed order),
     /// recording the phases in `timings`; `emit` may write each batch before the next renders.
-    public func render(timings: inout Stopwatch, emit: ([OutputFile]) throws -> Void) rethrows {
+    /// Pages whose inputs match what `previous` says the site already holds are not rendered but
+    /// handed over as kept (``OutputFile/isKept``).
+    public func render(timings: inout Stopwatch, previous: SiteWriter.PreviousBuild? = nil, emit: ([OutputFile]) throws -> Void) rethrows {
         let site = SiteMap(graph: graph)
         let strings = UIStrings(language: graph.config.language)
+        let inputs = PageInputs(site: site, renderer: rendererIdentity)
         timings.lap("site map")
         let search = SearchIndexBuilder(graph: graph, strings: [:]).build()
         try emit(search.keys.sorted().map { OutputFile(path: $0, contents: search[$0]!) })
@@ -58,35 +85,49 @@ public struct SiteRenderer: Sendable {
         let jobs = jobs
         for start in stride(from: 0, to: jobs.count, by: Self.batchSize) {
             let batch = Array(jobs[start..<min(start + Self.batchSize, jobs.count)])
-            try emit(batch.parallelMap { job in Self.render(job, site: site, strings: strings, indexScripts: indexScripts) })
+            try emit(batch.parallelMap { job in
+                let fingerprint = inputs.fingerprint(job)
+                let path = Self.path(of: job, site: site)
+                if let fingerprint, let previous, previous.canKeep(path, inputs: fingerprint) { return .kept(path, inputs: fingerprint) }
+                return OutputFile(path: path, contents: Self.contents(of: job, site: site, strings: strings, indexScripts: indexScripts), inputs: fingerprint)
+            })
         }
         timings.lap("pages")
         try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render())])
         timings.lap("graph.json")
     }
 
-    static func render(_ job: Job, site: SiteMap, strings: UIStrings, indexScripts: [String]) -> OutputFile {
+    static func path(of job: Job, site: SiteMap) -> String {
+        switch job {
+        case .home: "index.html"
+        case .az: "az.html"
+        case .procedures: "procedures/index.html"
+        case .search: "search.html"
+        case .checklistIndex: "checklists/index.html"
+        case .role(let i): SiteMap.filePath(site.url(.role(i)))
+        case .department(let i): SiteMap.filePath(site.url(.department(i)))
+        case .procedure(let i): SiteMap.filePath(site.url(.procedure(i)))
+        case .checklist(let i): SiteMap.filePath(site.checklistURL(procedure: i))
+        case .weekChecklist(let i): SiteMap.filePath(site.weekChecklistURL(procedure: i)!)
+        case .roleChecklist(let i): SiteMap.filePath(site.checklistURL(role: i))
+        }
+    }
+
+    static func contents(of job: Job, site: SiteMap, strings: UIStrings, indexScripts: [String]) -> String {
         func context(_ depth: Int, _ path: String? = nil) -> PageContext { PageContext(site: site, strings: strings, depth: depth, contentPath: path) }
         let g = site.graph
         switch job {
-        case .home: return OutputFile(path: "index.html", contents: HomePage(context: context(0)).render())
-        case .az: return OutputFile(path: "az.html", contents: IndexPages(context: context(0)).azPage())
-        case .procedures: return OutputFile(path: "procedures/index.html", contents: IndexPages(context: context(1)).proceduresPage())
-        case .search: return OutputFile(path: "search.html", contents: SearchPage(context: context(0), indexScripts: indexScripts).render())
-        case .checklistIndex: return OutputFile(path: "checklists/index.html", contents: ChecklistPages(context: context(1)).index())
-        case .role(let i):
-            return OutputFile(path: SiteMap.filePath(site.url(.role(i))), contents: RolePage(context: context(1, g.roles[i].header.path), index: i).render())
-        case .department(let i):
-            return OutputFile(path: SiteMap.filePath(site.url(.department(i))), contents: DepartmentPage(context: context(1, g.departments[i].header.path), index: i).render())
-        case .procedure(let i):
-            return OutputFile(path: SiteMap.filePath(site.url(.procedure(i))), contents: ProcedurePage(context: context(1, g.procedures[i].header.path), index: i).render())
-        case .checklist(let i):
-            return OutputFile(path: SiteMap.filePath(site.checklistURL(procedure: i)), contents: ChecklistPages(context: context(1, g.procedures[i].header.path)).procedureSheet(i))
-        case .weekChecklist(let i):
-            return OutputFile(path: SiteMap.filePath(site.weekChecklistURL(procedure: i)!), contents: ChecklistPages(context: context(2, g.procedures[i].header.path)).weekSheet(i))
-        case .roleChecklist(let i):
-            return OutputFile(path: SiteMap.filePath(site.checklistURL(role: i)), contents: ChecklistPages(context: context(2, g.roles[i].header.path)).roleSheet(i))
+        case .home: return HomePage(context: context(0)).render()
+        case .az: return IndexPages(context: context(0)).azPage()
+        case .procedures: return IndexPages(context: context(1)).proceduresPage()
+        case .search: return SearchPage(context: context(0), indexScripts: indexScripts).render()
+        case .checklistIndex: return ChecklistPages(context: context(1)).index()
+        case .role(let i): return RolePage(context: context(1, g.roles[i].header.path), index: i).render()
+        case .department(let i): return DepartmentPage(context: context(1, g.departments[i].header.path), index: i).render()
+        case .procedure(let i): return ProcedurePage(context: context(1, g.procedures[i].header.path), index: i).render()
+        case .checklist(let i): return ChecklistPages(context: context(1, g.procedures[i].header.path)).procedureSheet(i)
+        case .weekChecklist(let i): return ChecklistPages(context: context(2, g.procedures[i].header.path)).weekSheet(i)
+        case .roleChecklist(let i): return ChecklistPages(context: context(2, g.roles[i].header.path)).roleSheet(i)
         }
     }
 }
-

@@ -28,6 +28,21 @@ public struct SiteWriter: Sendable {
 
     /// Produces the site's files, handing each batch to the function it is given.
     public typealias Producer = (_ emit: ([OutputFile]) throws -> Void) throws -> Void
+    /// Produces the site's files, told what the site already holds (nil when writing a new folder,
+    /// where every page must be rendered).
+    public typealias ReusingProducer = (_ previous: PreviousBuild?, _ emit: ([OutputFile]) throws -> Void) throws -> Void
+
+    /// What an in-place update may keep: pages of the previous build still in the folder, with
+    /// the fingerprints of the inputs they were rendered from.
+    public struct PreviousBuild: Sendable {
+        let manifest: SiteManifest
+        let present: Set<String>
+
+        /// Whether the page at `path` is in the site as the previous build rendered it from these inputs.
+        public func canKeep(_ path: String, inputs: UInt64) -> Bool {
+            manifest.inputs[path] == inputs && manifest.hashes[path] != nil && present.contains(path)
+        }
+    }
 
     /// What a write did.
     public struct Summary: Sendable, Equatable {
@@ -36,6 +51,8 @@ public struct SiteWriter: Sendable {
         public var written: Int
         public var unchanged: Int
         public var removed: Int
+        /// Pages not rendered again because their inputs had not changed (counted in `unchanged`).
+        public var kept = 0
     }
 
     /// Writes `files` (see ``write(cache:producing:)``).
@@ -45,7 +62,7 @@ public struct SiteWriter: Sendable {
 
     /// Writes a complete new folder and swaps it in.
     public func write(_ files: [OutputFile]) throws {
-        _ = try writeFolder { emit in try emit(files) }
+        _ = try writeFolder { _, emit in try emit(files) }
     }
 
     /// Writes the site, updating it in place when `cache` holds the manifest of the build that
@@ -53,6 +70,15 @@ public struct SiteWriter: Sendable {
     /// otherwise writes a new folder and swaps it in. The previous site stays as it was until
     /// every file has been written.
     public func write(cache: URL?, producing produce: Producer) throws -> Summary {
+        try write(cache: cache, reusing: { _, emit in
+            // Both closures are non-escaping; the compiler cannot see that `produce` does not re-enter.
+            try withoutActuallyEscaping(emit) { try produce($0) }
+        })
+    }
+
+    /// Writes the site as ``write(cache:producing:)`` does; the producer is told which pages the
+    /// site already holds, so it need not render those whose inputs did not change.
+    public func write(cache: URL?, reusing produce: ReusingProducer) throws -> Summary {
         guard let cache else {
             let manifest = try writeFolder(produce)
             return Summary(incremental: false, written: manifest.hashes.count, unchanged: 0, removed: 0)
@@ -110,7 +136,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Rewrites changed and missing files, removes files the new build no longer has.
-    func update(from old: SiteManifest, _ produce: Producer) throws -> (Summary, SiteManifest) {
+    func update(from old: SiteManifest, _ produce: ReusingProducer) throws -> (Summary, SiteManifest) {
         let fm = FileManager.default
         // Files someone deleted by hand are written again even when their hash is unchanged.
         var present = Set<String>()
@@ -119,16 +145,26 @@ public struct SiteWriter: Sendable {
         }
         let root = output.path
         var hashes: [String: UInt64] = [:]
+        var inputs: [String: UInt64] = [:]
         var written: [String] = []
+        var keptCount = 0
         var folders = Set<String>()
         let writer = BackgroundWriter(output: output.path)
+        let previous = PreviousBuild(manifest: old, present: present)
         // Two phases, so a failed write (disk full, permissions) leaves the previous site intact:
         // first every changed file goes to a temporary name beside its target…
         do {
-            try Self.run(produce) { batch in
+            try Self.run(produce, previous) { batch in
                 let batchHashes = batch.parallelMap { SiteManifest.hash($0.contents) }
                 var changed: [OutputFile] = []
                 for (file, hash) in zip(batch, batchHashes) where hashes[file.path] == nil {
+                    if let fingerprint = file.inputs { inputs[file.path] = fingerprint }
+                    if file.isKept {
+                        guard let kept = old.hashes[file.path] else { throw SiteWriteError.io(file.path, "kept a page the previous build did not write") }
+                        hashes[file.path] = kept
+                        keptCount += 1
+                        continue
+                    }
                     hashes[file.path] = hash
                     if old.hashes[file.path] != hash || !present.contains(file.path) { changed.append(file) }
                 }
@@ -154,13 +190,13 @@ public struct SiteWriter: Sendable {
             guard rename(target + Self.temporarySuffix, target) == 0 else { throw SiteWriteError.io(target, String(cString: strerror(errno))) }
         }
         for path in stale { try? fm.removeItem(at: output.appendingPathComponent(path)) }
-        let summary = Summary(incremental: true, written: written.count, unchanged: hashes.count - written.count, removed: stale.count)
-        return (summary, SiteManifest(hashes: hashes))
+        let summary = Summary(incremental: true, written: written.count, unchanged: hashes.count - written.count, removed: stale.count, kept: keptCount)
+        return (summary, SiteManifest(hashes: hashes, inputs: inputs))
     }
 
     /// Writes a complete new folder as the files arrive, then swaps it in.
     /// - Returns: the manifest of what was written.
-    func writeFolder(_ produce: Producer) throws -> SiteManifest {
+    func writeFolder(_ produce: ReusingProducer) throws -> SiteManifest {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         let name = output.lastPathComponent
@@ -179,10 +215,12 @@ public struct SiteWriter: Sendable {
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
             var hashes: [String: UInt64] = [:]
+            var inputs: [String: UInt64] = [:]
             var folders = Set<String>()
             let root = staging.path
             defer { _ = try? writer.finish() }
-            try Self.run(produce) { batch in
+            try Self.run(produce, nil) { batch in
+                if let kept = batch.first(where: \.isKept) { throw SiteWriteError.io(kept.path, "a kept page cannot go into a new folder") }
                 for d in Self.folders(of: batch) where folders.insert(d).inserted {
                     do {
                         try fm.createDirectory(at: staging.appendingPathComponent(d), withIntermediateDirectories: true)
@@ -191,11 +229,14 @@ public struct SiteWriter: Sendable {
                     }
                 }
                 let batchHashes = batch.parallelMap { SiteManifest.hash($0.contents) }
-                for (file, hash) in zip(batch, batchHashes) where hashes[file.path] == nil { hashes[file.path] = hash }
+                for (file, hash) in zip(batch, batchHashes) where hashes[file.path] == nil {
+                    hashes[file.path] = hash
+                    if let fingerprint = file.inputs { inputs[file.path] = fingerprint }
+                }
                 try writer.submit(batch, root: root, suffix: "")
             }
             try writer.finish()
-            let manifest = SiteManifest(hashes: hashes)
+            let manifest = SiteManifest(hashes: hashes, inputs: inputs)
             try Data(Self.markerText(manifest.buildID).utf8).write(to: staging.appendingPathComponent(Self.marker))
             try? fm.removeItem(at: retired)
             if exists { try fm.moveItem(at: output, to: retired) }
@@ -226,10 +267,10 @@ public struct SiteWriter: Sendable {
     }
 
     /// Runs the producer; its own errors are wrapped in ``ProducerFailure``, the writer's are kept.
-    static func run(_ produce: Producer, _ emit: ([OutputFile]) throws -> Void) throws {
+    static func run(_ produce: ReusingProducer, _ previous: PreviousBuild?, _ emit: ([OutputFile]) throws -> Void) throws {
         do {
             // Both closures are non-escaping; the compiler cannot see that `produce` does not re-enter.
-            try withoutActuallyEscaping(emit) { try produce($0) }
+            try withoutActuallyEscaping(emit) { try produce(previous, $0) }
         } catch let error as SiteWriteError {
             throw error
         } catch {

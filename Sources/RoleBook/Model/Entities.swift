@@ -22,6 +22,8 @@ public struct EntityHeader: Hashable, Sendable {
     /// Where `title` is written, for notes pointing at it.
     public var titleLocation: SourceLocation
     public var document: ContentDocument
+    /// ``StableHash`` of the file's bytes: what the build cache compares to know the file changed.
+    public var sourceHash: UInt64 = 0
 }
 
 public struct Role: Hashable, Sendable {

@@ -35,10 +35,11 @@ struct FileParser {
         }
         // The rest works on the bytes: the body goes to cmark and the front matter to the fast path
         // without copying either into a String of its own.
-        return text.withUTF8 { parse(text: $0) }
+        let sourceHash = StableHash.bytes(UnsafeRawBufferPointer(data))
+        return text.withUTF8 { parse(text: $0, sourceHash: sourceHash) }
     }
 
-    private func parse(text: UnsafeBufferPointer<UInt8>) -> (Entity?, [Diagnostic]) {
+    private func parse(text: UnsafeBufferPointer<UInt8>, sourceHash: UInt64) -> (Entity?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let start = SourceLocation(file: displayPath)
         let split = FrontMatter.split(utf8: text)
@@ -84,7 +85,7 @@ struct FileParser {
         }
         let header = EntityHeader(id: id.value, title: title?.value.trimmingSpaces ?? id.value,
                                   summary: fields.string("summary")?.value, path: path, location: start,
-                                  titleLocation: title?.location ?? start, document: document)
+                                  titleLocation: title?.location ?? start, document: document, sourceHash: sourceHash)
         let entity: Entity
         switch kind {
         case .role:
