@@ -123,6 +123,26 @@ struct RenderingTests {
         #expect(titles.contains(Self.hostile + " role"))
     }
 
+    @Test("graph.json is what JSONEncoder writes for the same records, hostile strings and all")
+    func graphJSONMatchesEncoder() throws {
+        var files = Self.hostileTree
+        files["roles/evil.md"]! += "\n## 岗位职责\n\n1. 08:30 第一行\u{2028}第二行 \\ \"引号\" \u{1}\n   1. 子项\n"
+        files["procedures/p.md"] = "---\ntitle: 流程\nowner: ceo\nfrequency: daily\nversion: \"2\"\n---\n## 步骤\n\n1. 08:00 开门\n"
+        let graph = try buildGraph(files)
+        let json = GraphJSON(site: SiteMap(graph: graph))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let reference = try encoder.encode(json.document())
+        let written = json.render()
+        // The same bytes, except that U+2028/U+2029 are escaped for old JavaScript.
+        let expected = String(decoding: reference, as: UTF8.self).replacingOccurrences(of: "\u{2028}", with: "\\u2028") + "\n"
+        #expect(written == expected)
+        #expect(written.contains("\\u2028"))
+        let a = try JSONSerialization.jsonObject(with: Data(written.utf8)) as? NSDictionary
+        let b = try JSONSerialization.jsonObject(with: reference) as? NSDictionary
+        #expect(a != nil && a == b)
+    }
+
     @Test("cmark safe mode: raw HTML is omitted, unsafe link schemes are dropped and their text kept")
     func safeMarkdown() throws {
         var files = Self.base

@@ -35,8 +35,8 @@ struct FileParser {
         }
         // The rest works on the bytes: the body goes to cmark and the front matter to the fast path
         // without copying either into a String of its own.
-        let sourceHash = StableHash.bytes(UnsafeRawBufferPointer(data))
-        return text.withUTF8 { parse(text: $0, sourceHash: sourceHash) }
+        // Hashed after normalising, so a file saved with a BOM or CRLF is the same entity, same hash.
+        return text.withUTF8 { parse(text: $0, sourceHash: StableHash.bytes(UnsafeRawBufferPointer($0))) }
     }
 
     private func parse(text: UnsafeBufferPointer<UInt8>, sourceHash: UInt64) -> (Entity?, [Diagnostic]) {

@@ -584,6 +584,22 @@ enum JSONText {
         "[" + items.map(string).joined(separator: ",") + "]"
     }
 
+    /// Appends `s` as a JSON string (escaped as ``string(_:)`` does) to UTF-8 bytes.
+    static func append(_ s: String, to out: inout [UInt8]) {
+        var copy = s
+        let clean = copy.withUTF8 { bytes -> Bool in
+            for (i, b) in bytes.enumerated() {
+                if b == 0x22 || b == 0x5C || b < 0x20 { return false }
+                if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 { return false }
+            }
+            out.append(0x22)
+            out.append(contentsOf: bytes)
+            out.append(0x22)
+            return true
+        }
+        if !clean { out.append(contentsOf: string(s).utf8) }
+    }
+
     /// Keys sorted by UTF-8 bytes, like `JSONEncoder`'s `.sortedKeys` on Linux.
     static func object(entries: [(String, String)]) -> String {
         let sorted = entries.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
