@@ -8,9 +8,10 @@ struct Build: ParsableCommand {
         abstract: "Render the content into a self-contained static site.",
         discussion: """
             Refuses to build when 'check' finds errors, unless --allow-errors. The first build writes \
-            a new folder and swaps it in; later builds rewrite only the files whose contents changed \
-            (a manifest of content hashes is kept in --cache-dir), under temporary names renamed over \
-            their targets once every file is written, so a failed build leaves the previous site intact.
+            a new folder and swaps it in; later builds render only the pages whose inputs changed and \
+            rewrite only the files whose contents changed (a manifest of content hashes and page input \
+            fingerprints is kept in --cache-dir), under temporary names renamed over their targets once \
+            every file is written, so a failed build leaves the previous site intact.
             """
     )
 
@@ -63,7 +64,7 @@ struct Build: ParsableCommand {
         if !quiet {
             let g = result.graph
             let how = summary.incremental
-                ? "updated \(summary.written) changed, \(summary.removed) removed, \(summary.unchanged) unchanged"
+                ? "updated \(summary.written) changed, \(summary.removed) removed, \(summary.unchanged) unchanged (\(summary.kept) pages not rendered)"
                 : "wrote all \(summary.written) files"
             print("built \(output)/: \(g.roles.count) roles, \(g.departments.count) departments, \(g.procedures.count) procedures; \(how) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
         }
