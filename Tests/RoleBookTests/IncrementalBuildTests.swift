@@ -81,7 +81,34 @@ struct IncrementalBuildTests {
         let fingerprinted = SiteRenderer(graph: graph).jobs.filter { PageInputs(site: SiteMap(graph: graph)).fingerprint($0) != nil }.count
         #expect(fingerprinted == graph.roles.count + graph.departments.count + 2 * graph.procedures.count
                 + graph.procedures.filter(\.hasWeekGrid).count + graph.roles.indices.filter { !graph.roleProcedures[$0].isEmpty }.count)
-        #expect(second.kept == fingerprinted, "\(second)")
+        // …and so are the search index files and graph.json, since no file changed at all.
+        let searchFiles = try FileManager.default.subpathsOfDirectory(atPath: w.site.appendingPathComponent("search").path)
+            .filter { $0.hasSuffix(".js") }.count
+        #expect(searchFiles > 0)
+        #expect(second.kept == fingerprinted + searchFiles + 1, "\(second)")
+    }
+
+    @Test("an org-chart edit keeps the search index; an edit of searchable text rebuilds it")
+    func searchIndexKeptUnlessTextChanges() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.root) }
+        _ = try w.build(cache: w.cache)
+        let unchanged = try w.build(cache: w.cache)
+        // A headcount and a dotted line are not searchable text: the index files are not rebuilt.
+        try w.edit("roles/front-desk.md") { $0.replacingOccurrences(of: "headcount: 3", with: "headcount: 4\ndotted_line_to: [ops-director]") }
+        let orgChart = try w.build(cache: w.cache)
+        let searchFiles = try FileManager.default.subpathsOfDirectory(atPath: w.site.appendingPathComponent("search").path).filter { $0.hasSuffix(".js") }.count
+        #expect(orgChart.written >= 1 && orgChart.kept >= searchFiles, "\(orgChart)")
+        #expect(orgChart.kept < unchanged.kept, "graph.json and the pages showing the role are rendered again")
+        #expect(try w.text("graph.json").contains("\"headcount\":4"))
+        try w.expectSameAsFreshBuild()
+        // A responsibility is: the index is built again and finds the new words.
+        try w.edit("roles/front-desk.md") { $0 + "4. 登记失物招领。\n" }
+        let text = try w.build(cache: w.cache)
+        // Not kept: the search files, graph.json and at least the role's own page.
+        #expect(text.kept <= unchanged.kept - searchFiles - 2, "\(text)")
+        #expect(try !w.filesContaining("\"失物\":").filter { $0.hasPrefix("search/i/") }.isEmpty)
+        try w.expectSameAsFreshBuild()
     }
 
     @Test("a rebuilt rolebook renders every page again")

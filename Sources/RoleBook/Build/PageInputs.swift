@@ -46,6 +46,17 @@ struct PageInputs: Sendable {
         return StableHash.combine(h, UInt64(truncatingIfNeeded: info.st_mtim.tv_nsec))
     }()
 
+    /// Every source file in order, the settings and the renderer: what `graph.json` is made from.
+    var wholeGraph: UInt64? {
+        guard let global else { return nil }
+        var f = Fingerprint(global)
+        for hashes in [roleHashes, departmentHashes, procedureHashes] {
+            f.add(UInt64(hashes.count))
+            for h in hashes { f.add(h) }
+        }
+        return f.value
+    }
+
     /// The fingerprint of a page, or nil for pages rendered on every build.
     func fingerprint(_ job: SiteRenderer.Job) -> UInt64? {
         guard let global else { return nil }

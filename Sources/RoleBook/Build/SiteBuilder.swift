@@ -75,8 +75,17 @@ public struct SiteRenderer: Sendable {
         let strings = UIStrings(language: graph.config.language)
         let inputs = PageInputs(site: site, renderer: rendererIdentity)
         timings.lap("site map")
-        let search = SearchIndexBuilder(graph: graph, strings: [:]).build()
-        try emit(search.keys.sorted().map { OutputFile(path: $0, contents: search[$0]!) })
+        // The index is one function of every document's searchable text: kept whole when none of
+        // it changed (an edit of reporting lines, headcounts or dotted lines), else built again.
+        let searchBuilder = SearchIndexBuilder(graph: graph, strings: [:])
+        let layout = searchBuilder.layout()
+        let searchInputs = inputs.global.map { StableHash.combine($0, SearchIndexBuilder.fingerprint(layout)) }
+        if let searchInputs, let kept = previous?.keepAll(under: "search/", inputs: searchInputs) {
+            try emit(kept)
+        } else {
+            let search = searchBuilder.build(layout)
+            try emit(search.keys.sorted().map { OutputFile(path: $0, contents: search[$0]!, inputs: searchInputs) })
+        }
         timings.lap("search index")
         try emit([OutputFile(path: "assets/site.css", contents: SiteStylesheet.css),
                   OutputFile(path: "assets/checklist.css", contents: ChecklistStylesheet.css),
@@ -93,7 +102,12 @@ public struct SiteRenderer: Sendable {
             })
         }
         timings.lap("pages")
-        try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render())])
+        // graph.json shows everything: kept only when no file changed at all.
+        if let whole = inputs.wholeGraph, let previous, previous.canKeep("graph.json", inputs: whole) {
+            try emit([.kept("graph.json", inputs: whole)])
+        } else {
+            try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: inputs.wholeGraph)])
+        }
         timings.lap("graph.json")
     }
 

@@ -42,6 +42,14 @@ public struct SiteWriter: Sendable {
         public func canKeep(_ path: String, inputs: UInt64) -> Bool {
             manifest.inputs[path] == inputs && manifest.hashes[path] != nil && present.contains(path)
         }
+
+        /// Every file of the previous build under `folder` as kept, if it wrote at least one there
+        /// and all of them from these inputs and all are still present; nil otherwise.
+        public func keepAll(under folder: String, inputs: UInt64) -> [OutputFile]? {
+            let paths = manifest.hashes.keys.filter { $0.hasPrefix(folder) }.sorted()
+            guard !paths.isEmpty, paths.allSatisfy({ canKeep($0, inputs: inputs) }) else { return nil }
+            return paths.map { OutputFile.kept($0, inputs: inputs) }
+        }
     }
 
     /// What a write did.

@@ -202,6 +202,23 @@ public struct SearchIndexBuilder: Sendable {
 
     static func segment(_ id: String) -> String { SiteMap.segment(id) }
 
+    /// A fingerprint of everything the index files are made from: equal fingerprints, equal files
+    /// (the format constants are covered by the renderer's identity in ``PageInputs``).
+    static func fingerprint(_ layout: Layout) -> UInt64 {
+        var f = Fingerprint(0x7365_6172_6368)
+        func add(_ s: String?) { if let s { f.add(1); f.add(StableHash.string(s)) } else { f.add(0) } }
+        func add(_ list: [String]) { f.add(UInt64(list.count)); for s in list { f.add(StableHash.string(s)) } }
+        f.add(UInt64(layout.records.count))
+        for r in layout.records {
+            add(r.kind.rawValue); add(r.id); add(r.url); add(r.title); add(r.aliases); add(r.department)
+            add(r.departmentNames); add(r.responsibilities); add(r.other); add(r.facts); add(r.display)
+            f.add(UInt64(r.group))
+        }
+        f.add(UInt64(layout.groups.count))
+        for g in layout.groups { add(g.id); add(g.name); f.add(UInt64(g.start)); f.add(UInt64(g.count)) }
+        return f.value
+    }
+
     func roleRecord(_ i: Int, group: Int) -> SearchRecord {
         let role = graph.roles[i]
         let department = graph.roleDepartment[i].map { graph.departments[$0].title }
@@ -343,8 +360,10 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// All output files, site-root-relative path → contents. Identical graphs give identical bytes.
-    public func build() -> [String: String] {
-        let layout = layout()
+    public func build() -> [String: String] { build(layout()) }
+
+    /// The output files for documents already laid out (``layout()``).
+    func build(_ layout: Layout) -> [String: String] {
         let shards = Self.shards(layout.records)
         var files: [String: String] = [:]
         let meta = Meta(version: Self.version, docs: layout.records.count, fragmentBundle: Self.fragmentBundle, separators: shards.separators,
