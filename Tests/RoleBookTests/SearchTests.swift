@@ -376,6 +376,17 @@ extension SearchTests {
             #expect(SearchIndexBuilder(graph: graph, strings: [:]).build() == SearchIndexBuilder(graph: graph, strings: [:]).build())
         }
 
+        @Test("the shards do not depend on how many threads build the posting lists")
+        func partitionCount() throws {
+            let layout = SearchIndexBuilder(graph: try SearchFixture.graph(), strings: [:]).layout()
+            func text(_ s: SearchIndexBuilder.Shards) -> String {
+                s.separators.joined(separator: "|") + s.shards.map { $0.map { $0.0 + "=" + $0.1 }.joined(separator: ",") }.joined(separator: ";")
+            }
+            let one = text(SearchIndexBuilder.shards(layout.records, partitions: 1))
+            #expect(!one.isEmpty)
+            for n in [2, 3, 5, 8] { #expect(text(SearchIndexBuilder.shards(layout.records, partitions: n)) == one, "\(n) partitions") }
+        }
+
         @Test("every file lives under search/ and is a callback script")
         func files() throws {
             let files = try SearchFixture.index()

@@ -12,7 +12,13 @@ public struct CJKFolding: Sendable {
     private static let first: UInt32 = 0x4E00
     private static let last: UInt32 = 0x9FFF
     private let simplified: [Unicode.Scalar]
-    private let pinyin: [String]
+    /// Built on first use of pinyin: `check` never needs it, and splitting 21,000 syllables was a
+    /// few percent of a check's instructions, all before the parallel work starts.
+    private static let pinyinTable: [String] = {
+        let syllables = CJKTables.pinyin.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        let count = Int(last - first) + 1
+        return syllables.count == count ? syllables : Array(repeating: "", count: count)
+    }()
 
     private init() {
         var table = (Self.first...Self.last).map { Unicode.Scalar($0)! }
@@ -21,8 +27,6 @@ public struct CJKFolding: Sendable {
             table[Int(traditional.value - Self.first)] = simple
         }
         simplified = table
-        let syllables = CJKTables.pinyin.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
-        pinyin = syllables.count == table.count ? syllables : table.map { _ in "" }
     }
 
     @inline(__always)
@@ -67,7 +71,7 @@ public struct CJKFolding: Sendable {
     /// Toneless pinyin syllable of a Han character (`经` → `jing`), or nil.
     public func pinyin(_ scalar: Unicode.Scalar) -> String? {
         guard Self.isHan(scalar) else { return nil }
-        let p = pinyin[Int(scalar.value - Self.first)]
+        let p = Self.pinyinTable[Int(scalar.value - Self.first)]
         return p.isEmpty ? nil : p
     }
 

@@ -397,11 +397,12 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// Postings of all records, sharded.
-    static func shards(_ records: [SearchRecord]) -> Shards {
-        // Every token's posting list, found through the packed-key table (CJK) or a dictionary (words).
-        var cjkLists = PackedKeyTable<Int32>(capacity: 1 << 16, empty: -1)
-        var wordLists: [String: Int] = [:]
-        var lists: [[UInt32]] = []
+    static func shards(_ records: [SearchRecord], partitions partitionCount: Int = min(ProcessInfo.processInfo.activeProcessorCount, 8)) -> Shards {
+        // Every token's posting list, found through the packed-key table (CJK) or a dictionary
+        // (words), in one partition of the key space per core: each thread appends the postings of
+        // its own tokens only. Lists are in document order whatever the number of partitions, and
+        // tokens are sorted afterwards, so the output does not depend on it.
+        let partitions = (0..<max(1, partitionCount)).map { _ in PostingPartition() }
         // Chunks bound memory (every record's weights at once were the build's peak); each
         // chunk is cut into slices, one per task, so a slice reuses one scratch table.
         let chunkSize = 1024, sliceSize = 32
@@ -412,34 +413,23 @@ public struct SearchIndexBuilder: Sendable {
                 var scratch = WeightScratch()
                 return (from..<min(from + sliceSize, end)).map { weights(records[$0], scratch: &scratch) }
             }
-            var doc = UInt32(start)
-            for slice in weighted {
-                for w in slice {
-                    for (key, weight) in zip(w.cjk, w.cjkWeights) {
-                        let slot = cjkLists.slot(key)
-                        var list = Int(cjkLists[slot: slot])
-                        if list < 0 { list = lists.count; cjkLists[slot: slot] = Int32(list); lists.append([]) }
-                        lists[list].append(doc << 5 | UInt32(weight))
-                    }
-                    for (token, weight) in w.words {
-                        let list = wordLists[token] ?? { let n = lists.count; wordLists[token] = n; lists.append([]); return n }()
-                        lists[list].append(doc << 5 | UInt32(weight))
-                    }
-                    doc += 1
-                }
+            DispatchQueue.concurrentPerform(iterations: partitions.count) { k in
+                partitions[k].add(weighted, firstDoc: start, partition: k, of: partitions.count)
             }
         }
         // Words never spell a CJK token (those went to the table), so no two entries share a text.
-        var tokens: [(units: [UInt16], text: String, list: Int)] = []
-        tokens.reserveCapacity(cjkLists.count + wordLists.count)
-        cjkLists.forEach { key, list in
-            let text = TokenKey.cjk(key).text
-            tokens.append((Array(text.utf16), text, Int(list)))
+        var tokens: [(units: [UInt16], text: String, partition: Int, list: Int)] = []
+        tokens.reserveCapacity(partitions.reduce(0) { $0 + $1.cjkLists.count + $1.wordLists.count })
+        for (k, part) in partitions.enumerated() {
+            part.cjkLists.forEach { key, list in
+                let text = TokenKey.cjk(key).text
+                tokens.append((Array(text.utf16), text, k, Int(list)))
+            }
+            for (text, list) in part.wordLists { tokens.append((Array(text.utf16), text, k, list)) }
         }
-        for (text, list) in wordLists { tokens.append((Array(text.utf16), text, list)) }
         tokens.sort { $0.units.lexicographicallyPrecedes($1.units) }
-        let ordered = tokens.map { lists[$0.list] }
-        lists = []
+        let ordered = tokens.map { partitions[$0.partition].lists[$0.list] }
+        for part in partitions { part.lists = [] }
         let encoded = ordered.parallelMap(encodePostings)
         var separators = [""]
         var shards: [[(String, String)]] = []
@@ -460,6 +450,46 @@ public struct SearchIndexBuilder: Sendable {
         }
         if !current.isEmpty || shards.isEmpty { shards.append(current) }
         return Shards(separators: separators, shards: shards)
+    }
+
+    /// Posting lists of the tokens of one partition of the key space, filled by one thread at a time.
+    final class PostingPartition: @unchecked Sendable {
+        var cjkLists = PackedKeyTable<Int32>(capacity: 1 << 15, empty: -1)
+        var wordLists: [String: Int] = [:]
+        var lists: [[UInt32]] = []
+
+        /// Appends the postings of this partition's tokens for the documents of `weighted`, which start at `firstDoc`.
+        func add(_ weighted: [[RecordWeights]], firstDoc: Int, partition: Int, of count: Int) {
+            var doc = UInt32(firstDoc)
+            for slice in weighted {
+                for w in slice {
+                    for (key, weight) in zip(w.cjk, w.cjkWeights) where count == 1 || Self.partition(key, count) == partition {
+                        let slot = cjkLists.slot(key)
+                        var list = Int(cjkLists[slot: slot])
+                        if list < 0 { list = lists.count; cjkLists[slot: slot] = Int32(list); lists.append([]) }
+                        lists[list].append(doc << 5 | UInt32(weight))
+                    }
+                    for (token, weight) in w.words where count == 1 || Self.partition(token, count) == partition {
+                        let list = wordLists[token] ?? { let n = lists.count; wordLists[token] = n; lists.append([]); return n }()
+                        lists[list].append(doc << 5 | UInt32(weight))
+                    }
+                    doc += 1
+                }
+            }
+        }
+
+        /// Bits other than those the table's slots use, so each partition's table stays evenly filled.
+        @inline(__always)
+        static func partition(_ key: UInt64, _ count: Int) -> Int {
+            Int(((key &* 0xD6E8_FEB8_6659_FD93) >> 40) % UInt64(count))
+        }
+
+        @inline(__always)
+        static func partition(_ word: String, _ count: Int) -> Int {
+            var h = UInt64(word.utf8.count)
+            for b in word.utf8.prefix(4) { h = h &* 31 &+ UInt64(b) }
+            return Int(h % UInt64(count))
+        }
     }
 
     /// The shortest prefix of `b` (in UTF-16 units) that sorts after `a`: enough to route tokens.
