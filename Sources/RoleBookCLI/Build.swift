@@ -48,7 +48,8 @@ struct Build: ParsableCommand {
         }
         let start = Date()
         var clock = result.timings
-        let renderer = SiteRenderer(graph: result.graph)
+        var renderer = SiteRenderer(graph: result.graph)
+        renderer.cacheDirectory = noCache ? nil : URL(fileURLWithPath: cacheDir)
         let summary: SiteWriter.Summary
         do {
             // Pages are written batch by batch as they render (timings include the writing).

@@ -387,6 +387,112 @@ extension SearchTests {
             for n in [2, 3, 5, 8] { #expect(text(SearchIndexBuilder.shards(layout.records, partitions: n)) == one, "\(n) partitions") }
         }
 
+        /// The previous index as an update reads it, from the files of a build.
+        static func previous(_ layout: SearchIndexBuilder.Layout, _ files: [String: String]) -> PreviousSearchIndex {
+            PreviousSearchIndex(documents: layout.records.map { (SearchIndexBuilder.fingerprint(record: $0), $0.url) },
+                                shardCount: files.keys.filter { $0.hasPrefix("search/i/") }.count,
+                                read: { files[$0] }, isPresent: { files[$0] != nil })
+        }
+
+        /// Edits of records, each applied on top of the previous ones.
+        static let edits: [(String, @Sendable (inout [SearchRecord]) -> Void)] = [
+            ("new title", { $0[1].title = "客户体验总监" }),
+            ("a line added", { $0[2].responsibilities.append("登记失物招领并通知顾客 lost-and-found") }),
+            ("a line removed", { $0[2].responsibilities.removeFirst() }),
+            ("an alias", { $0[0].aliases.append("Chief Executive 總經理") }),
+            ("a token only one document had, gone", { $0[2].responsibilities = $0[2].responsibilities.map { $0.replacingOccurrences(of: "失物", with: "遗失") } }),
+            ("two documents at once", { $0[0].title += "办公室"; $0[$0.count - 1].other.append("每周五盘点 weekly-check") }),
+            ("snippet text only", { $0[3].display.append("附注：以上职责每年复核。") }),
+            ("everything of one document", { r in r[1].title = "甲乙丙"; r[1].responsibilities = ["丁戊己庚"]; r[1].other = []; r[1].facts = ["ZZ-99"] }),
+        ]
+
+        @Test("an update after edits gives the files a full build gives")
+        func updateEqualsBuild() throws {
+            let builder = SearchIndexBuilder(graph: try SearchFixture.graph(), strings: [:])
+            var layout = builder.layout()
+            var files = builder.build(layout)
+            for (name, edit) in Self.edits {
+                var records = layout.records
+                edit(&records)
+                var next = layout
+                next.records = records
+                let update = try #require(builder.update(next, from: Self.previous(layout, files)), "\(name): no update")
+                let full = builder.build(next)
+                var updated = update.files
+                for path in update.unchanged { updated[path] = files[path] }
+                #expect(updated.keys.sorted() == full.keys.sorted(), "\(name)")
+                for (path, text) in full where updated[path] != text { Issue.record("\(name): \(path) differs from a full build") }
+                if name == "new title" {
+                    #expect(records.count > SearchIndexBuilder.fragmentBundle)
+                    #expect(update.unchanged.contains { $0.hasPrefix("search/f/") }, "untouched fragment bundles are kept")
+                }
+                layout = next
+                files = full
+            }
+        }
+
+        @Test("an update of an index of hundreds of shards equals a full build")
+        func largeUpdate() throws {
+            let builder = SearchIndexBuilder(graph: try Report.generated(roles: 2_000, folder: "rolebook-search-update"), strings: [:])
+            let layout = builder.layout()
+            let files = builder.build(layout)
+            #expect(files.keys.filter { $0.hasPrefix("search/i/") }.count > 100)
+            var next = layout
+            // Tokens appear, disappear and change weight in shards across the whole token range.
+            next.records[700].title = "全新岗位名称甲"
+            next.records[1200].responsibilities.append("负责 zebra-crossing 巡查与报修")
+            next.records[1500].responsibilities.removeAll()
+            next.records[1900].aliases = ["Night Auditor"]
+            let update = try #require(builder.update(next, from: Self.previous(layout, files)))
+            let full = builder.build(next)
+            var updated = update.files
+            for path in update.unchanged { updated[path] = files[path] }
+            #expect(updated.keys.sorted() == full.keys.sorted())
+            let differing = full.filter { updated[$0.key] != $0.value }.keys.sorted()
+            #expect(differing.isEmpty, "\(differing.prefix(10))")
+            #expect(update.unchanged.count > update.files.count, "most files are kept")
+        }
+
+        @Test("no update when documents are added or reordered, or a previous file is not as written")
+        func updateRefused() throws {
+            let builder = SearchIndexBuilder(graph: try SearchFixture.graph(), strings: [:])
+            let layout = builder.layout()
+            let files = builder.build(layout)
+            var more = layout
+            more.records.append(layout.records[0])
+            #expect(builder.update(more, from: Self.previous(layout, files)) == nil)
+            var swapped = layout
+            swapped.records.swapAt(0, 1)
+            #expect(builder.update(swapped, from: Self.previous(layout, files)) == nil)
+            var edited = layout
+            edited.records[0].title += "新"
+            var broken = Self.previous(layout, files)
+            broken.read = { _ in nil }
+            #expect(builder.update(edited, from: broken) == nil)
+            #expect(builder.update(edited, from: Self.previous(layout, files)) != nil)
+        }
+
+        @Test("shard files parse back to their entries; anything else does not parse")
+        func shardParsing() throws {
+            let entries = [("客服", "0A"), ("kefu", "W1_3")]
+            let text = SearchIndexBuilder.shardFile(4, entries)
+            let parsed = try #require(SearchIndexBuilder.parseShard(text, 4))
+            #expect(parsed.map { $0.0 + "=" + $0.1 }.sorted() == entries.map { $0.0 + "=" + $0.1 }.sorted())
+            #expect(SearchIndexBuilder.parseShard(text, 5) == nil)
+            #expect(SearchIndexBuilder.parseShard(#"rbSearch.shard(4,{"a\"b":"0"});"# + "\n", 4) == nil)
+            #expect(SearchIndexBuilder.parseShard("rbSearch.shard(4,{});\n", 4)?.isEmpty == true)
+            #expect(SearchIndexBuilder.parseShard("garbage", 4) == nil)
+        }
+
+        @Test("postings scan finds an edited document and stops past the last one")
+        func postingsScan() {
+            let text = SearchIndexBuilder.encodePostings([3 << 5 | 2, 40 << 5 | 7, 1000 << 5 | 1])
+            #expect(SearchIndexBuilder.postings(text, holdAnyOf: [40], upTo: 40))
+            #expect(SearchIndexBuilder.postings(text, holdAnyOf: [1000], upTo: 1000))
+            #expect(!SearchIndexBuilder.postings(text, holdAnyOf: [41], upTo: 41))
+            #expect(!SearchIndexBuilder.postings(text, holdAnyOf: [2000], upTo: 2000))
+        }
+
         @Test("every file lives under search/ and is a callback script")
         func files() throws {
             let files = try SearchFixture.index()
@@ -585,8 +691,16 @@ extension SearchTests {
 
         @Test("index of 10,000 generated roles")
         func large() throws {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-search-large", isDirectory: true)
-            try? FileManager.default.removeItem(at: root)
+            let graph = try Self.generated(roles: 10_000, folder: "rolebook-search-large")
+            let start = Date()
+            let files = SearchIndexBuilder(graph: graph, strings: [:]).build()
+            print("[search] 10k roles: " + Self.describe(files, seconds: Date().timeIntervalSince(start)))
+            if let out = ProcessInfo.processInfo.environment["RB_SEARCH_OUT"] { try Self.write(files, to: out + "/large") }
+        }
+
+        /// A content tree of `roles` generated roles in 100 departments, loaded.
+        static func generated(roles count: Int, folder: String) throws -> RoleGraph {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent(folder + "-\(UUID().uuidString)", isDirectory: true)
             defer { try? FileManager.default.removeItem(at: root) }
             let tasks = ["受理顾客咨询与投诉并跟进处理结果", "制定年度工作计划并组织实施", "检查设备运行状况做好维修记录", "统计每日营业数据并上报", "培训新员工的服务礼仪和操作规范",
                          "核对库存与出入库单据", "组织月度安全检查消除隐患", "编写岗位操作手册并定期更新", "协调各部门完成重点项目", "维护客户档案做好回访登记",
@@ -599,17 +713,13 @@ extension SearchTests {
                 let text = "---\ntitle: 第\(d)事业部\(titles[d % titles.count])部\n---\n## 部门职责\n\n1. \(tasks[d % tasks.count])。\n"
                 try Data(text.utf8).write(to: root.appendingPathComponent("departments/d\(d).md"))
             }
-            for r in 0..<10_000 {
+            for r in 0..<count {
                 var body = "---\ntitle: \(titles[r % titles.count])\(levels[(r / 12) % levels.count])\(r)\ndepartment: d\(r % 100)\ntop: true\ncode: R-\(r)\n---\n## 岗位职责\n\n"
                 for i in 0..<8 { body += "\(i + 1). \(tasks[(r * 7 + i * 3) % tasks.count])，编号 \(r * 31 + i)。\n" }
                 body += "\n## 任职资格\n\n- 大专以上学历，\(r % 9 + 1) 年以上相关工作经验。\n"
                 try Data(body.utf8).write(to: root.appendingPathComponent("roles/r\(r).md"))
             }
-            let graph = try Checker(loader: ContentLoader(root: root, displayRoot: "content")).run().graph
-            let start = Date()
-            let files = SearchIndexBuilder(graph: graph, strings: [:]).build()
-            print("[search] 10k roles: " + Self.describe(files, seconds: Date().timeIntervalSince(start)))
-            if let out = ProcessInfo.processInfo.environment["RB_SEARCH_OUT"] { try Self.write(files, to: out + "/large") }
+            return try Checker(loader: ContentLoader(root: root, displayRoot: "content")).run().graph
         }
 
         static func write(_ files: [String: String], to dir: String) throws {

@@ -29,6 +29,9 @@ public struct SiteRenderer: Sendable {
     public var graph: RoleGraph
     /// Identifies the rolebook that renders (``PageInputs/rendererIdentity``); nil keeps no page.
     var rendererIdentity: UInt64?
+    /// Where the build cache lives (`.rolebook-cache`): the search index's document list is kept
+    /// there so the next build can update the index instead of building it again. Nil: no cache.
+    public var cacheDirectory: URL?
 
     public init(graph: RoleGraph) { self.init(graph: graph, rendererIdentity: PageInputs.rendererIdentity) }
 
@@ -82,9 +85,16 @@ public struct SiteRenderer: Sendable {
         let searchInputs = inputs.global.map { StableHash.combine($0, SearchIndexBuilder.fingerprint(layout)) }
         if let searchInputs, let kept = previous?.keepAll(under: "search/", inputs: searchInputs) {
             try emit(kept)
+        } else if let searchInputs, let global = inputs.global,
+                  let update = previousSearchIndex(previous, renderer: global).flatMap({ searchBuilder.update(layout, from: $0) }) {
+            try emit(update.files.keys.sorted().map { OutputFile(path: $0, contents: update.files[$0]!, inputs: searchInputs) }
+                     + update.unchanged.sorted().map { OutputFile.kept($0, inputs: searchInputs) })
         } else {
             let search = searchBuilder.build(layout)
             try emit(search.keys.sorted().map { OutputFile(path: $0, contents: search[$0]!, inputs: searchInputs) })
+        }
+        if let cacheDirectory, let searchInputs, let global = inputs.global {
+            SearchDocumentsCache.store(cacheDirectory, searchInputs, renderer: global, layout)
         }
         timings.lap("search index")
         try emit([OutputFile(path: "assets/site.css", contents: SiteStylesheet.css),
@@ -109,6 +119,15 @@ public struct SiteRenderer: Sendable {
             try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: inputs.wholeGraph)])
         }
         timings.lap("graph.json")
+    }
+
+    /// The index the site holds, if the cache describes it: the manifest's fingerprint of the
+    /// index files names the document list they were built from.
+    func previousSearchIndex(_ previous: SiteWriter.PreviousBuild?, renderer: UInt64) -> PreviousSearchIndex? {
+        guard let previous, let cacheDirectory, let fingerprint = previous.manifest.inputs["search/meta.js"],
+              let documents = SearchDocumentsCache.load(cacheDirectory, fingerprint, renderer: renderer) else { return nil }
+        let shardCount = previous.manifest.hashes.keys.filter { $0.hasPrefix("search/i/") }.count
+        return PreviousSearchIndex(documents: documents, shardCount: shardCount, read: previous.contents, isPresent: previous.isPresent)
     }
 
     static func path(of job: Job, site: SiteMap) -> String {

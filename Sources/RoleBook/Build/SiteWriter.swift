@@ -37,6 +37,19 @@ public struct SiteWriter: Sendable {
     public struct PreviousBuild: Sendable {
         let manifest: SiteManifest
         let present: Set<String>
+        /// The site folder.
+        let root: String
+
+        /// Whether the previous build wrote `path` and it is still there.
+        func isPresent(_ path: String) -> Bool { manifest.hashes[path] != nil && present.contains(path) }
+
+        /// A file of the previous build, if it is still exactly what that build wrote.
+        func contents(_ path: String) -> String? {
+            guard let expected = manifest.hashes[path], present.contains(path),
+                  let text = ContentLoader.withContents(ofFile: root + "/" + path, { String(validating: $0, as: UTF8.self) }) ?? nil,
+                  SiteManifest.hash(text) == expected else { return nil }
+            return text
+        }
 
         /// Whether the page at `path` is in the site as the previous build rendered it from these inputs.
         public func canKeep(_ path: String, inputs: UInt64) -> Bool {
@@ -165,7 +178,7 @@ public struct SiteWriter: Sendable {
         var keptCount = 0
         var folders = Set<String>()
         let writer = BackgroundWriter(output: output.path)
-        let previous = PreviousBuild(manifest: old, present: present)
+        let previous = PreviousBuild(manifest: old, present: present, root: root)
         // Two phases, so a failed write (disk full, permissions) leaves the previous site intact:
         // first every changed file goes to a temporary name beside its target…
         do {

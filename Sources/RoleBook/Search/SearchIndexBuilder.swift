@@ -365,22 +365,34 @@ public struct SearchIndexBuilder: Sendable {
     /// The output files for documents already laid out (``layout()``).
     func build(_ layout: Layout) -> [String: String] {
         let shards = Self.shards(layout.records)
-        var files: [String: String] = [:]
-        let meta = Meta(version: Self.version, docs: layout.records.count, fragmentBundle: Self.fragmentBundle, separators: shards.separators,
-                        groups: layout.groups.map { .init(i: $0.id, n: $0.name, s: $0.start, c: $0.count) })
-        files["search/meta.js"] = "var rbSearchMeta = " + Self.json(meta) + ";\n"
-        files["search/fold.js"] = "rbSearch.fold(" + Self.json(Fold(pairs: SearchTokenizer.foldingPairs())) + ");\n"
-        let shardFiles = Array(shards.shards.enumerated()).map { ($0.offset, $0.element) }.parallelMap { k, shard in
-            "rbSearch.shard(\(k)," + JSONText.object(entries: shard) + ");\n"
-        }
-        for (k, text) in shardFiles.enumerated() { files["search/i/\(k).js"] = text }
-        let fragmentFiles = Array(layout.records.enumerated()).map { ($0.offset, $0.element) }.parallelMap { doc, record in
-            "rbSearch.frag(\(doc)," + Self.fragment(record).json + ");\n"
-        }
-        for start in stride(from: 0, to: fragmentFiles.count, by: Self.fragmentBundle) {
-            files["search/f/\(start / Self.fragmentBundle).js"] = fragmentFiles[start..<min(start + Self.fragmentBundle, fragmentFiles.count)].joined()
-        }
+        var files = Self.fixedFiles(layout, shards)
+        let shardFiles = Array(shards.shards.enumerated()).map { ($0.offset, $0.element) }.parallelMap(Self.shardFile)
+        for (k, text) in shardFiles.enumerated() { files[Self.shardPath(k)] = text }
+        let bundles = Array(stride(from: 0, to: layout.records.count, by: Self.fragmentBundle))
+        for (b, text) in zip(bundles, bundles.parallelMap { Self.fragmentBundleFile(layout, first: $0) }) { files[Self.fragmentPath(first: b)] = text }
         return files
+    }
+
+    static func shardPath(_ k: Int) -> String { "search/i/\(k).js" }
+    static func fragmentPath(first doc: Int) -> String { "search/f/\(doc / fragmentBundle).js" }
+
+    /// `meta.js` and `fold.js`.
+    static func fixedFiles(_ layout: Layout, _ shards: Shards) -> [String: String] {
+        let meta = Meta(version: version, docs: layout.records.count, fragmentBundle: fragmentBundle, separators: shards.separators,
+                        groups: layout.groups.map { .init(i: $0.id, n: $0.name, s: $0.start, c: $0.count) })
+        return ["search/meta.js": "var rbSearchMeta = " + json(meta) + ";\n",
+                "search/fold.js": "rbSearch.fold(" + json(Fold(pairs: SearchTokenizer.foldingPairs())) + ");\n"]
+    }
+
+    static func shardFile(_ k: Int, _ entries: [(String, String)]) -> String {
+        "rbSearch.shard(\(k)," + JSONText.object(entries: entries) + ");\n"
+    }
+
+    /// The fragments of documents `first ..< first + fragmentBundle`, one line each.
+    static func fragmentBundleFile(_ layout: Layout, first: Int) -> String {
+        (first..<min(first + fragmentBundle, layout.records.count)).map { doc in
+            "rbSearch.frag(\(doc)," + fragment(layout.records[doc]).json + ");\n"
+        }.joined()
     }
 
     static func fragment(_ r: SearchRecord) -> Fragment {
@@ -431,12 +443,17 @@ public struct SearchIndexBuilder: Sendable {
         let ordered = tokens.map { partitions[$0.partition].lists[$0.list] }
         for part in partitions { part.lists = [] }
         let encoded = ordered.parallelMap(encodePostings)
+        return pack(zip(tokens.lazy.map(\.text), encoded))
+    }
+
+    /// (token, encoded postings) entries in UTF-16 token order, cut into shards of about ``shardTargetBytes``.
+    static func pack<S: Sequence>(_ entries: S) -> Shards where S.Element == (String, String) {
         var separators = [""]
         var shards: [[(String, String)]] = []
         var current: [(String, String)] = []
         var size = 0
         var last = ""
-        for (token, postings) in zip(tokens.lazy.map(\.text), encoded) {
+        for (token, postings) in entries {
             let entry = token.utf8.count + postings.utf8.count + 6
             if !current.isEmpty && size + entry > shardTargetBytes {
                 shards.append(current)
