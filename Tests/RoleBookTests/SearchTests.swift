@@ -487,10 +487,13 @@ extension SearchTests {
         @Test("postings scan finds an edited document and stops past the last one")
         func postingsScan() {
             let text = SearchIndexBuilder.encodePostings([3 << 5 | 2, 40 << 5 | 7, 1000 << 5 | 1])
-            #expect(SearchIndexBuilder.postings(text, holdAnyOf: [40], upTo: 40))
-            #expect(SearchIndexBuilder.postings(text, holdAnyOf: [1000], upTo: 1000))
-            #expect(!SearchIndexBuilder.postings(text, holdAnyOf: [41], upTo: 41))
-            #expect(!SearchIndexBuilder.postings(text, holdAnyOf: [2000], upTo: 2000))
+            #expect(SearchIndexBuilder.postings(text, holdAnyOf: [40]))
+            #expect(SearchIndexBuilder.postings(text, holdAnyOf: [1000]))
+            #expect(SearchIndexBuilder.postings(text, holdAnyOf: [0, 1, 2, 3]))
+            #expect(SearchIndexBuilder.postings(text, holdAnyOf: [5, 39, 1000, 1001]))
+            #expect(!SearchIndexBuilder.postings(text, holdAnyOf: [41]))
+            #expect(!SearchIndexBuilder.postings(text, holdAnyOf: [0, 4, 41, 999, 2000]))
+            #expect(!SearchIndexBuilder.postings(text, holdAnyOf: []))
         }
 
         @Test("every file lives under search/ and is a callback script")
