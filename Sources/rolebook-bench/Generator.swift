@@ -1,17 +1,6 @@
 import Foundation
+import RoleBook
 
-/// SplitMix64: a tiny seeded generator, so the same size always yields the same tree.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Writes a synthetic content tree in rolebook's format: `roles` roles over departments of
 /// 15–40 roles, reporting trees 3–6 deep inside each department, departments grouped under

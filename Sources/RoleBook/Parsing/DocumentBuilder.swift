@@ -108,6 +108,11 @@ public enum LinkResolver {
     /// The content-root-relative `.md` path a link points at, or nil for external links and anchors.
     public static func contentTarget(_ destination: String, from contentPath: String) -> String? {
         if let decided = asciiContentTarget(destination, from: contentPath) { return decided }
+        return generalContentTarget(destination, from: contentPath)
+    }
+
+    /// ``contentTarget(_:from:)`` Character by Character: the rules the ASCII shortcut must agree with.
+    static func generalContentTarget(_ destination: String, from contentPath: String) -> String? {
         var path = Substring(destination)
         if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
         if let query = path.firstIndex(of: "?") { path = path[..<query] }

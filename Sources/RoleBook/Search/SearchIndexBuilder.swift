@@ -206,16 +206,12 @@ public struct SearchIndexBuilder: Sendable {
     /// (the format constants are covered by the renderer's identity in ``PageInputs``).
     static func fingerprint(_ layout: Layout) -> UInt64 {
         var f = Fingerprint(0x7365_6172_6368)
-        func add(_ s: String?) { if let s { f.add(1); f.add(StableHash.string(s)) } else { f.add(0) } }
-        func add(_ list: [String]) { f.add(UInt64(list.count)); for s in list { f.add(StableHash.string(s)) } }
         f.add(UInt64(layout.records.count))
-        for r in layout.records {
-            add(r.kind.rawValue); add(r.id); add(r.url); add(r.title); add(r.aliases); add(r.department)
-            add(r.departmentNames); add(r.responsibilities); add(r.other); add(r.facts); add(r.display)
-            f.add(UInt64(r.group))
-        }
+        for h in layout.records.parallelMap(fingerprint(record:)) { f.add(h) }
         f.add(UInt64(layout.groups.count))
-        for g in layout.groups { add(g.id); add(g.name); f.add(UInt64(g.start)); f.add(UInt64(g.count)) }
+        for g in layout.groups {
+            f.add(StableHash.string(g.id)); f.add(StableHash.string(g.name)); f.add(UInt64(g.start)); f.add(UInt64(g.count))
+        }
         return f.value
     }
 
