@@ -65,7 +65,7 @@ struct Build: ParsableCommand {
         if !quiet {
             let g = result.graph
             let how = summary.incremental
-                ? "updated \(summary.written) changed, \(summary.removed) removed, \(summary.unchanged) unchanged (\(summary.kept) pages not rendered)"
+                ? "updated \(summary.written) changed, \(summary.removed) removed, \(summary.unchanged) unchanged (\(summary.kept) kept without rendering)"
                 : "wrote all \(summary.written) files"
             print("built \(output)/: \(g.roles.count) roles, \(g.departments.count) departments, \(g.procedures.count) procedures; \(how) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
         }

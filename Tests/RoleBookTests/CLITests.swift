@@ -56,4 +56,26 @@ struct CLITests {
             #expect(throws: ExitCode.failure) { try Check.parse(["--format", "json", root.path]).run() }
         }
     }
+
+    @Test("rolebook build keeps one manifest and one search document list in --cache-dir, and a rebuild equals a fresh build")
+    func buildCache() throws {
+        try withContent(RuleFixtures.base) { root in
+            // Folders starting with `_` are not content.
+            let site = root.appendingPathComponent("_site"), cache = root.appendingPathComponent("_cache")
+            let fresh = root.appendingPathComponent("_fresh")
+            func cacheFiles() throws -> [String] { try FileManager.default.contentsOfDirectory(atPath: cache.path).sorted() }
+            try Build.parse([root.path, "-o", site.path, "--cache-dir", cache.path, "--quiet"]).run()
+            let first = try cacheFiles()
+            #expect(first.filter { $0.hasSuffix(".manifest") }.count == 1 && first.filter { $0.hasSuffix(".docs") }.count == 1, "\(first)")
+            let role = root.appendingPathComponent("roles/ceo.md")
+            try Data((try String(contentsOf: role, encoding: .utf8) + "\n- 审批年度预算。\n").utf8).write(to: role)
+            try Build.parse([root.path, "-o", site.path, "--cache-dir", cache.path, "--quiet"]).run()
+            let second = try cacheFiles()
+            #expect(second.filter { $0.hasSuffix(".docs") }.count == 1 && second != first, "the old list is replaced: \(second)")
+            try Build.parse([root.path, "-o", fresh.path, "--no-cache", "--quiet"]).run()
+            let a = try IncrementalBuildTests.Workspace.files(site), b = try IncrementalBuildTests.Workspace.files(fresh)
+            #expect(a == b)
+            #expect(a.keys.contains("search/meta.js"))
+        }
+    }
 }

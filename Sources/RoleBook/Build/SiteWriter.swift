@@ -72,7 +72,7 @@ public struct SiteWriter: Sendable {
         public var written: Int
         public var unchanged: Int
         public var removed: Int
-        /// Pages not rendered again because their inputs had not changed (counted in `unchanged`).
+        /// Files not rendered again because their inputs had not changed (counted in `unchanged`).
         public var kept = 0
     }
 
