@@ -29,7 +29,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Print how long each phase took (to standard error).")
     var timings = false
 
-    @Option(help: "Where to keep the manifest that lets a rebuild rewrite only changed files.", completion: .directory)
+    @Option(help: "Where to keep the manifest and search document list that let a rebuild render and rewrite only what changed.", completion: .directory)
     var cacheDir = ".rolebook-cache"
 
     @Flag(help: "Write the whole site into a new folder, ignoring and not updating the cache.")
