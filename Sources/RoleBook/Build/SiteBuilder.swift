@@ -82,11 +82,12 @@ public struct SiteRenderer: Sendable {
         // it changed (an edit of reporting lines, headcounts or dotted lines), else built again.
         let searchBuilder = SearchIndexBuilder(graph: graph, strings: [:])
         let layout = searchBuilder.layout()
-        let searchInputs = inputs.global.map { StableHash.combine($0, SearchIndexBuilder.fingerprint(layout)) }
+        let documents = SearchIndexBuilder.documentFingerprints(layout)
+        let searchInputs = inputs.global.map { StableHash.combine($0, SearchIndexBuilder.fingerprint(layout, documents: documents)) }
         if let searchInputs, let kept = previous?.keepAll(under: "search/", inputs: searchInputs) {
             try emit(kept)
         } else if let searchInputs, let global = inputs.global,
-                  let update = previousSearchIndex(previous, renderer: global).flatMap({ searchBuilder.update(layout, from: $0) }) {
+                  let update = previousSearchIndex(previous, renderer: global).flatMap({ searchBuilder.update(layout, documents: documents, from: $0) }) {
             try emit(update.files.keys.sorted().map { OutputFile(path: $0, contents: update.files[$0]!, inputs: searchInputs) }
                      + update.unchanged.sorted().map { OutputFile.kept($0, inputs: searchInputs) })
         } else {
@@ -94,7 +95,7 @@ public struct SiteRenderer: Sendable {
             try emit(search.keys.sorted().map { OutputFile(path: $0, contents: search[$0]!, inputs: searchInputs) })
         }
         if let cacheDirectory, let searchInputs, let global = inputs.global {
-            SearchDocumentsCache.store(cacheDirectory, searchInputs, renderer: global, layout)
+            SearchDocumentsCache.store(cacheDirectory, searchInputs, renderer: global, layout, documents: documents)
         }
         timings.lap("search index")
         try emit([OutputFile(path: "assets/site.css", contents: SiteStylesheet.css),

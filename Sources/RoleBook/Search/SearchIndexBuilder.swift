@@ -204,10 +204,16 @@ public struct SearchIndexBuilder: Sendable {
 
     /// A fingerprint of everything the index files are made from: equal fingerprints, equal files
     /// (the format constants are covered by the renderer's identity in ``PageInputs``).
-    static func fingerprint(_ layout: Layout) -> UInt64 {
+    static func fingerprint(_ layout: Layout) -> UInt64 { fingerprint(layout, documents: documentFingerprints(layout)) }
+
+    /// Each document's ``fingerprint(record:)``, on all cores.
+    static func documentFingerprints(_ layout: Layout) -> [UInt64] { layout.records.parallelMap(fingerprint(record:)) }
+
+    /// ``fingerprint(_:)`` from the documents' fingerprints, computed once per build.
+    static func fingerprint(_ layout: Layout, documents: [UInt64]) -> UInt64 {
         var f = Fingerprint(0x7365_6172_6368)
-        f.add(UInt64(layout.records.count))
-        for h in layout.records.parallelMap(fingerprint(record:)) { f.add(h) }
+        f.add(UInt64(documents.count))
+        for h in documents { f.add(h) }
         f.add(UInt64(layout.groups.count))
         for g in layout.groups {
             f.add(StableHash.string(g.id)); f.add(StableHash.string(g.name)); f.add(UInt64(g.start)); f.add(UInt64(g.count))

@@ -28,9 +28,13 @@ extension SearchIndexBuilder {
     }
 
     func update(_ layout: Layout, from previous: PreviousSearchIndex) -> Update? {
+        update(layout, documents: Self.documentFingerprints(layout), from: previous)
+    }
+
+    /// ``update(_:from:)`` given the documents' fingerprints (``documentFingerprints(_:)``).
+    func update(_ layout: Layout, documents fingerprints: [UInt64], from previous: PreviousSearchIndex) -> Update? {
         let records = layout.records
-        guard records.count == previous.documents.count, !records.isEmpty else { return nil }
-        let fingerprints = records.parallelMap(Self.fingerprint(record:))
+        guard records.count == previous.documents.count, records.count == fingerprints.count, !records.isEmpty else { return nil }
         var changed: [Int] = []
         for d in records.indices {
             guard records[d].url == previous.documents[d].url else { return nil }
@@ -229,9 +233,9 @@ enum SearchDocumentsCache {
     }
 
     /// Writes the documents of the index with this fingerprint and removes older lists.
-    static func store(_ cache: URL, _ fingerprint: UInt64, renderer: UInt64, _ layout: SearchIndexBuilder.Layout) {
+    static func store(_ cache: URL, _ fingerprint: UInt64, renderer: UInt64, _ layout: SearchIndexBuilder.Layout, documents: [UInt64]) {
         var text = header(renderer) + "\n"
-        for r in layout.records { text += String(SearchIndexBuilder.fingerprint(record: r), radix: 16) + " " + r.url + "\n" }
+        for (r, h) in zip(layout.records, documents) { text += String(h, radix: 16) + " " + r.url + "\n" }
         let target = url(cache, fingerprint)
         let fm = FileManager.default
         try? fm.createDirectory(at: cache, withIntermediateDirectories: true)
