@@ -167,6 +167,26 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test("after a text edit the search index is patched, keeping the files it does not touch")
+    func searchIndexPatched() throws {
+        // The same edit in two workspaces; one loses the cached document list, so its index is built whole.
+        let patched = try Workspace(), rebuilt = try Workspace()
+        defer { for w in [patched, rebuilt] { try? FileManager.default.removeItem(at: w.root) } }
+        var kept: [Int] = []
+        for (w, dropList) in [(patched, false), (rebuilt, true)] {
+            _ = try w.build(cache: w.cache)
+            try w.edit("roles/front-desk.md") { $0 + "4. 登记失物招领。\n" }
+            if dropList {
+                for name in try FileManager.default.contentsOfDirectory(atPath: w.cache.path) where name.hasSuffix(".docs") {
+                    try FileManager.default.removeItem(at: w.cache.appendingPathComponent(name))
+                }
+            }
+            kept.append(try w.build(cache: w.cache).kept)
+            try w.expectSameAsFreshBuild()
+        }
+        #expect(kept[0] > kept[1], "the patched index keeps untouched fragment bundles: \(kept)")
+    }
+
     @Test("an edit re-renders the pages that show what changed and keeps the rest")
     func editKeepsUnrelatedPages() throws {
         let w = try Workspace()

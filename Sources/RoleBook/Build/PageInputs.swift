@@ -112,12 +112,7 @@ struct PageInputs: Sendable {
         f.add(UInt64(g.departmentRoles[d].count))
         for r in g.departmentRoles[d] {
             f.add(node(.role(r)))
-            if let s = g.superior[r] {
-                f.add(node(.role(s)))
-                f.add(optional: g.roleDepartment[s].map { node(.department($0)) })
-            } else {
-                f.add(0)
-            }
+            roleWithDepartment(g.superior[r], &f)
             roles(g.subordinates[r], &f)
             roles(g.dotted[r], &f)
         }
@@ -125,12 +120,7 @@ struct PageInputs: Sendable {
         f.add(UInt64(g.departmentChildren[d].count))
         for c in g.departmentChildren[d] {
             f.add(node(.department(c)))
-            if let head = g.departmentHead[c] {
-                f.add(node(.role(head)))
-                f.add(optional: g.roleDepartment[head].map { node(.department($0)) })
-            } else {
-                f.add(0)
-            }
+            roleWithDepartment(g.departmentHead[c], &f)
             f.add(UInt64(g.rolesInTree(c).count))
         }
         f.add(UInt64(departmentProcedures[d].count))
@@ -173,6 +163,13 @@ struct PageInputs: Sendable {
     private func roles(_ list: [Int], _ f: inout Fingerprint) {
         f.add(UInt64(list.count))
         for r in list { f.add(roleHashes[r]) }
+    }
+
+    /// A role and the department it belongs to (org charts place and label boxes by it), or a marker for none.
+    private func roleWithDepartment(_ r: Int?, _ f: inout Fingerprint) {
+        guard let r else { f.add(0); return }
+        f.add(node(.role(r)))
+        f.add(optional: graph.roleDepartment[r].map { node(.department($0)) })
     }
 
     /// A department and its ancestors (breadcrumbs), or a marker for none.

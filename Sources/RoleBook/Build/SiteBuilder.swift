@@ -78,25 +78,7 @@ public struct SiteRenderer: Sendable {
         let strings = UIStrings(language: graph.config.language)
         let inputs = PageInputs(site: site, renderer: rendererIdentity)
         timings.lap("site map")
-        // The index is one function of every document's searchable text: kept whole when none of
-        // it changed (an edit of reporting lines, headcounts or dotted lines), else built again.
-        let searchBuilder = SearchIndexBuilder(graph: graph, strings: [:])
-        let layout = searchBuilder.layout()
-        let documents = SearchIndexBuilder.documentFingerprints(layout)
-        let searchInputs = inputs.global.map { StableHash.combine($0, SearchIndexBuilder.fingerprint(layout, documents: documents)) }
-        if let searchInputs, let kept = previous?.keepAll(under: "search/", inputs: searchInputs) {
-            try emit(kept)
-        } else if let searchInputs, let global = inputs.global,
-                  let update = previousSearchIndex(previous, renderer: global).flatMap({ searchBuilder.update(layout, documents: documents, from: $0) }) {
-            try emit(update.files.keys.sorted().map { OutputFile(path: $0, contents: update.files[$0]!, inputs: searchInputs) }
-                     + update.unchanged.sorted().map { OutputFile.kept($0, inputs: searchInputs) })
-        } else {
-            let search = searchBuilder.build(layout)
-            try emit(search.keys.sorted().map { OutputFile(path: $0, contents: search[$0]!, inputs: searchInputs) })
-        }
-        if let cacheDirectory, let searchInputs, let global = inputs.global {
-            SearchDocumentsCache.store(cacheDirectory, searchInputs, renderer: global, layout, documents: documents)
-        }
+        try emit(searchIndex(global: inputs.global, previous: previous))
         timings.lap("search index")
         try emit([OutputFile(path: "assets/site.css", contents: SiteStylesheet.css),
                   OutputFile(path: "assets/checklist.css", contents: ChecklistStylesheet.css),
@@ -120,6 +102,26 @@ public struct SiteRenderer: Sendable {
             try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: inputs.wholeGraph)])
         }
         timings.lap("graph.json")
+    }
+
+    /// The search index files. The index is one function of every document's searchable text:
+    /// kept whole when none of it changed (an edit of reporting lines, headcounts or dotted
+    /// lines), patched after a few edits (``SearchIndexBuilder/update(_:documents:from:)``), else
+    /// built again. `global` is ``PageInputs/global``; nil keeps and patches nothing.
+    func searchIndex(global: UInt64?, previous: SiteWriter.PreviousBuild?) -> [OutputFile] {
+        let builder = SearchIndexBuilder(graph: graph, strings: [:])
+        let layout = builder.layout()
+        let documents = SearchIndexBuilder.documentFingerprints(layout)
+        guard let global else { return builder.build(layout).sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) } }
+        let inputs = StableHash.combine(global, SearchIndexBuilder.fingerprint(layout, documents: documents))
+        // Stored after the update has read the previous list: storing removes older lists.
+        defer { if let cacheDirectory { SearchDocumentsCache.store(cacheDirectory, inputs, renderer: global, layout, documents: documents) } }
+        if let kept = previous?.keepAll(under: "search/", inputs: inputs) { return kept }
+        if let update = previousSearchIndex(previous, renderer: global).flatMap({ builder.update(layout, documents: documents, from: $0) }) {
+            return update.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value, inputs: inputs) }
+                + update.unchanged.sorted().map { OutputFile.kept($0, inputs: inputs) }
+        }
+        return builder.build(layout).sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value, inputs: inputs) }
     }
 
     /// The index the site holds, if the cache describes it: the manifest's fingerprint of the

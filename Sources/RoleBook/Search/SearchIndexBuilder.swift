@@ -557,19 +557,35 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     static func decodePostings(_ text: String) -> [(doc: Int, weight: Int)] {
-        var out: [(Int, Int)] = []
-        var v = 0
-        var previous = -1
-        for c in text.utf8 {
-            if let d = moreDigits.firstIndex(of: c) { v = v << 5 | d; continue }
-            guard let d = finalDigits.firstIndex(of: c) else { continue }
-            v = v << 5 | d
-            let doc = previous + 1 + (v >> 5)
-            out.append((doc, v & 31))
-            previous = doc
-            v = 0
-        }
+        var out: [(doc: Int, weight: Int)] = []
+        forEachPosting(text) { doc, weight in out.append((doc, weight)); return true }
         return out
+    }
+
+    /// Digit values of the postings alphabet: 0–31 final, 32–63 continuation, 255 other.
+    private static let digitValues: [UInt8] = {
+        var table = [UInt8](repeating: 255, count: 256)
+        for (i, c) in finalDigits.enumerated() { table[Int(c)] = UInt8(i) }
+        for (i, c) in moreDigits.enumerated() { table[Int(c)] = UInt8(32 + i) }
+        return table
+    }()
+
+    /// Calls `body` with each `(doc, weight)` of encoded postings, in order, until it returns false.
+    static func forEachPosting(_ text: String, _ body: (_ doc: Int, _ weight: Int) -> Bool) {
+        var text = text
+        text.withUTF8 { bytes in
+            var v = 0, previous = -1
+            for b in bytes {
+                let d = Int(digitValues[Int(b)])
+                if d == 255 { continue }
+                if d >= 32 { v = v << 5 | (d - 32); continue }
+                v = v << 5 | d
+                let doc = previous + 1 + (v >> 5)
+                guard body(doc, v & 31) else { return }
+                previous = doc
+                v = 0
+            }
+        }
     }
 
     static func json<T: Encodable>(_ value: T) -> String {

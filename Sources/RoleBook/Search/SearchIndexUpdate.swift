@@ -14,6 +14,12 @@ struct PreviousSearchIndex {
 }
 
 extension SearchIndexBuilder {
+    /// Files written by ``update(_:from:)``, and the paths of the previous index it keeps as they are.
+    struct Update {
+        var files: [String: String]
+        var unchanged: [String]
+    }
+
     /// The index files after an edit, from the previous index: the posting lists of the tokens of
     /// edited documents are patched, every other list is kept as encoded, and the shards are cut
     /// again exactly as ``build(_:)`` cuts them, so the files are byte for byte those of a build
@@ -22,11 +28,6 @@ extension SearchIndexBuilder {
     /// Nil when an update would not pay or cannot be done: documents were added, removed or
     /// reordered (numbers shift), more than eight and more than a twentieth of them changed, or a
     /// file of the previous index is missing or not as written.
-    struct Update {
-        var files: [String: String]
-        var unchanged: [String]
-    }
-
     func update(_ layout: Layout, from previous: PreviousSearchIndex) -> Update? {
         update(layout, documents: Self.documentFingerprints(layout), from: previous)
     }
@@ -132,36 +133,19 @@ extension SearchIndexBuilder {
         a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
     }
 
-    /// Digit values of the postings alphabet (``encodePostings(_:)``): 0–31 final, 32–63 continuation, 255 other.
-    private static let digitValues: [UInt8] = {
-        var table = [UInt8](repeating: 255, count: 256)
-        for (i, c) in finalDigits.enumerated() { table[Int(c)] = UInt8(i) }
-        for (i, c) in moreDigits.enumerated() { table[Int(c)] = UInt8(32 + i) }
-        return table
-    }()
-
     /// Whether encoded postings hold any of `docs` (ascending). Both lists ascend, so one cursor
     /// walks `docs` alongside, and the scan stops past the last of them: no hashing per posting,
     /// which made checking every list of a 10,000-role index take half a second.
     static func postings(_ text: String, holdAnyOf docs: [Int]) -> Bool {
         guard let last = docs.last else { return false }
-        var text = text
-        return text.withUTF8 { bytes -> Bool in
-            var v = 0, previous = -1, next = 0
-            for b in bytes {
-                let d = Int(digitValues[Int(b)])
-                if d == 255 { continue }
-                if d >= 32 { v = v << 5 | (d - 32); continue }
-                v = v << 5 | d
-                let doc = previous + 1 + (v >> 5)
-                if doc > last { return false }
-                while docs[next] < doc { next += 1 }
-                if docs[next] == doc { return true }
-                previous = doc
-                v = 0
-            }
-            return false
+        var found = false, next = 0
+        forEachPosting(text) { doc, _ in
+            guard doc <= last else { return false }
+            while docs[next] < doc { next += 1 }
+            found = docs[next] == doc
+            return !found
         }
+        return found
     }
 
     /// The entries of a shard file as ``shardFile(_:_:)`` writes it, or nil for anything else
