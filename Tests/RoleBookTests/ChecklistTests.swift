@@ -298,7 +298,7 @@ struct ChecklistTests {
             "日期：</span><span class=\"blank-line\">", "班次：</span><span class=\"blank-line\">", "姓名：</span><span class=\"blank-line\">",
             #"<th class="col-check">完成</th>"#, #"<th class="col-time">时间</th>"#, #"<th class="col-step">步骤</th>"#, #"<th class="col-remarks">备注</th>"#,
             #"<td class="col-check"><span class="box"></span></td>"#, #"<td class="col-remarks"></td>"#,
-            "执行人：", "复核人：", #"onclick="window.print()""#, "assets/checklist.css",
+            "执行人：", "复核人：", #"data-action="print""#, "assets/checklist.css",
             #"@bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页""#,
         ] {
             #expect(html.contains(part), "missing \(part)")

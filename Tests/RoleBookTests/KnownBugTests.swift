@@ -36,7 +36,7 @@ struct KnownBugTests {
     @Test("`validation:` value errors in rolebook.yml are RB011, not RB004")
     func configValueErrorsAreConfigErrors() throws {
         let result = try runCheck(RuleFixtures.base.with(["rolebook.yml": "validation:\n  max_span: many\n"]))
-        #expect(result.diagnosticLines == ["content/rolebook.yml:2:13: error[RB011]: 'max_span' must be a whole number ≥ 0"])
+        #expect(result.diagnosticLines == ["content/rolebook.yml:2:13: error[RB011]: 'max_span' must be a whole number from 1 to 10000"])
     }
 
     @Test("a UTF-8 BOM in rolebook.yml is skipped, as in Markdown files")

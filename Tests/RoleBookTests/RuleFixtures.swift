@@ -287,6 +287,14 @@ enum RuleFixtures {
     static let emptyDepartment = base.with(["departments/store.md": "---\ntitle: 门店\nparent: ops\n---\n## 部门职责\n\n- 门店销售\n"])
     static let departmentWithRole = base.with(store)
 
+    /// Lists nested 70 levels deep (one line, `- - - …`) are flattened past 64; 30 levels are kept.
+    static let deepNesting = base.with([
+        "roles/clerk.md": role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 岗位职责\n\n" + String(repeating: "- ", count: 70) + "收银结账\n"),
+    ])
+    static let shallowNesting = base.with([
+        "roles/clerk.md": role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 岗位职责\n\n" + String(repeating: "- ", count: 30) + "收银结账\n"),
+    ])
+
     /// For every code: a tree that triggers it and one that does not.
     static let pairs: [DiagnosticCode: (triggers: ContentTree, clean: ContentTree)] = [
         .invalidUTF8: (invalidUTF8, validUTF8),
@@ -325,5 +333,6 @@ enum RuleFixtures {
         .unknownFrequency: (unknownFrequency, chineseFrequency),
         .rawHTML: (rawHTML, htmlInCode),
         .emptyDepartment: (emptyDepartment, departmentWithRole),
+        .nestingFlattened: (deepNesting, shallowNesting),
     ]
 }

@@ -89,7 +89,7 @@ struct FileRuleTests {
     @Test("RB004 for a negative headcount, at the value")
     func invalidHeadcount() throws {
         let result = try runCheck(RuleFixtures.invalidValue)
-        #expect(result.diagnosticLines == ["content/roles/clerk.md:5:12: error[RB004]: 'headcount' must be a whole number ≥ 0"])
+        #expect(result.diagnosticLines == ["content/roles/clerk.md:5:12: error[RB004]: 'headcount' must be a whole number from 0 to 100000"])
     }
 
     @Test("RB004 for a `top` that is not a boolean")
@@ -712,13 +712,14 @@ struct DiagnosticCodeTests {
         #expect(DiagnosticCode.allCases.map(\.rawValue) == [
             "RB001", "RB002", "RB003", "RB004", "RB005", "RB006", "RB007", "RB008", "RB009", "RB010", "RB011",
             "RB101", "RB102", "RB103", "RB104", "RB105", "RB106", "RB107", "RB108", "RB109", "RB110", "RB111", "RB112",
-            "RB201", "RB202", "RB203", "RB204", "RB205", "RB206", "RB207", "RB208", "RB209", "RB210", "RB211", "RB212", "RB213",
+            "RB201", "RB202", "RB203", "RB204", "RB205", "RB206", "RB207", "RB208", "RB209", "RB210", "RB211", "RB212", "RB213", "RB214",
         ])
     }
 
     static let warnings: Set<DiagnosticCode> = [
         .spanOfControl, .chainTooDeep, .crossDepartmentSuperior, .positionsMismatch, .vacantWithReports, .noResponsibilities,
         .emptySection, .unknownKey, .procedureWithoutSteps, .emptyPhase, .unknownFrequency, .rawHTML, .emptyDepartment,
+        .nestingFlattened,
     ]
 
     @Test("RB0xx and RB1xx are errors, RB2xx warnings", arguments: DiagnosticCode.allCases)

@@ -82,7 +82,8 @@ public struct SiteRenderer: Sendable {
         timings.lap("search index")
         try emit([OutputFile(path: "assets/site.css", contents: SiteStylesheet.css),
                   OutputFile(path: "assets/checklist.css", contents: ChecklistStylesheet.css),
-                  OutputFile(path: "assets/search.js", contents: SearchClientAssets.script)])
+                  OutputFile(path: "assets/search.js", contents: SearchClientAssets.script),
+                  OutputFile(path: "assets/page.js", contents: PageScript.script)])
         let indexScripts = SearchIndexBuilder.pageScripts
         let jobs = jobs
         for start in stride(from: 0, to: jobs.count, by: Self.batchSize) {

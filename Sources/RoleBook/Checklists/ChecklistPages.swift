@@ -113,7 +113,7 @@ struct ChecklistPages {
     }
 
     private func toolbar(extra: [HTML]) -> HTML {
-        el("div", ["class": "sheet-toolbar"], children: [el("button", ["class": "button", "type": "button", "onclick": "window.print()"], .text(s["print"]))] + extra)
+        el("div", ["class": "sheet-toolbar"], children: [el("button", ["class": "button", "type": "button", "data-action": "print"], .text(s["print"]))] + extra)
     }
 
     /// Organisation, department, roles, title, version, effective date, and blanks for date / shift / name.

@@ -39,6 +39,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case unknownFrequency = "RB211"
     case rawHTML = "RB212"
     case emptyDepartment = "RB213"
+    case nestingFlattened = "RB214"
 
     public var severity: Diagnostic.Severity {
         rawValue.hasPrefix("RB2") ? .warning : .error
@@ -83,6 +84,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .unknownFrequency: "a procedure's `frequency` is not a known value"
         case .rawHTML: "raw HTML in Markdown is not rendered"
         case .emptyDepartment: "a department has no roles and no sub-departments"
+        case .nestingFlattened: "Markdown nested deeper than the limit is flattened"
         }
     }
 }

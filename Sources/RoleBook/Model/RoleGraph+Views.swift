@@ -18,6 +18,19 @@ extension RoleGraph {
         return subordinates[s].filter { $0 != role }
     }
 
+    /// The first `limit` peers of a role and how many more there are: under a superior with
+    /// thousands of reports, listing every peer on every page made the site quadratic.
+    public func peers(_ role: Int, limit: Int) -> (shown: [Int], more: Int) {
+        guard let s = superior[role] else { return ([], 0) }
+        var shown: [Int] = []
+        shown.reserveCapacity(min(limit, subordinates[s].count))
+        for r in subordinates[s] where r != role {
+            guard shown.count < limit else { break }
+            shown.append(r)
+        }
+        return (shown, subordinates[s].count - 1 - shown.count)
+    }
+
     public func spanOfControl(_ role: Int) -> Int { subordinates[role].count }
 
     /// Levels below the top for every role (top = 0); nil for roles on or under a cycle.

@@ -42,8 +42,8 @@ struct ConfigParser {
                     continue
                 }
                 var v = FieldReader(entries: pairs, file: displayPath)
-                if let n = v.integer("max_span") { config.maxSpan = n.value }
-                if let n = v.integer("max_depth") { config.maxDepth = n.value }
+                if let n = v.integer("max_span", in: SiteConfig.maxSpanRange) { config.maxSpan = n.value }
+                if let n = v.integer("max_depth", in: SiteConfig.maxDepthRange) { config.maxDepth = n.value }
                 valueErrors += v.diagnostics
             case "sections":
                 guard case .mapping(let pairs) = entry.value.value else {

@@ -107,8 +107,14 @@ struct DocumentBuilder {
 public enum LinkResolver {
     /// The content-root-relative `.md` path a link points at, or nil for external links and anchors.
     public static func contentTarget(_ destination: String, from contentPath: String) -> String? {
-        if let decided = asciiContentTarget(destination, from: contentPath) { return decided }
+        if let decided = asciiContentTarget(destination, from: contentPath) { return decided.map(lowerCaseExtension) }
         return generalContentTarget(destination, from: contentPath)
+    }
+
+    /// `x.MD` names the content file `x.md` (content files are found by their lower-case extension).
+    static func lowerCaseExtension(_ target: String) -> String {
+        guard !target.hasSuffix(".md"), target.lowercased().hasSuffix(".md") else { return target }
+        return String(target.dropLast(3)) + ".md"
     }
 
     /// ``contentTarget(_:from:)`` Character by Character: the rules the ASCII shortcut must agree with.
@@ -116,7 +122,8 @@ public enum LinkResolver {
         var path = Substring(destination)
         if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
         if let query = path.firstIndex(of: "?") { path = path[..<query] }
-        guard !path.isEmpty, path.hasSuffix(".md"), !path.contains(":") else { return nil }
+        // `.MD` and `.Md` name content files too (Windows editors save them so).
+        guard !path.isEmpty, path.lowercased().hasSuffix(".md"), !path.contains(":") else { return nil }
         let decoded = String(path).removingPercentEncodingIfPossible
         var components: [Substring] = decoded.hasPrefix("/") ? [] : contentPath.split(separator: "/").dropLast()
         for part in decoded.split(separator: "/") {
@@ -126,7 +133,7 @@ public enum LinkResolver {
             default: components.append(part)
             }
         }
-        return components.joined(separator: "/")
+        return lowerCaseExtension(components.joined(separator: "/"))
     }
 
     /// ``contentTarget(_:from:)`` on bytes, for ASCII text without percent escapes, where every byte
@@ -145,7 +152,7 @@ public enum LinkResolver {
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
         var end = d.firstIndex(of: UInt8(ascii: "#")) ?? d.count
         end = d[..<end].firstIndex(of: UInt8(ascii: "?")) ?? end
-        guard end >= 3, d[end - 3] == dot, d[end - 2] == UInt8(ascii: "m"), d[end - 1] == UInt8(ascii: "d"),
+        guard end >= 3, d[end - 3] == dot, d[end - 2] | 0x20 == UInt8(ascii: "m"), d[end - 1] | 0x20 == UInt8(ascii: "d"),
               !d[..<end].contains(UInt8(ascii: ":")) else { return .some(nil) }
         // Percent escapes may decode to anything: left to the general rules.
         guard !d[..<end].contains(UInt8(ascii: "%")) else { return nil }

@@ -69,14 +69,24 @@ struct FileParser {
 
         guard let kind = detectKind(&fields, diagnostics: &diagnostics) else { return (nil, diagnostics) }
 
-        let blocks = MarkdownParser.parse(utf8: UnsafeBufferPointer(rebasing: text[split.body]), lineOffset: split.bodyLineOffset)
+        var flattened: (line: Int, column: Int)?
+        let blocks = MarkdownParser.parse(utf8: UnsafeBufferPointer(rebasing: text[split.body]), lineOffset: split.bodyLineOffset, flattened: &flattened)
+        if let flattened {
+            diagnostics.append(Diagnostic(.nestingFlattened, "lists, quotes or emphasis nested deeper than \(MarkdownParser.maxNesting) levels are flattened",
+                                          at: SourceLocation(file: displayPath, line: flattened.line, column: flattened.column),
+                                          notes: [Diagnostic.Note("the text is kept; only the deeper indentation is lost")]))
+        }
         let document = DocumentBuilder(vocabulary: vocabulary, displayPath: displayPath, contentPath: path)
             .build(blocks, diagnostics: &diagnostics)
 
-        let id = fields.string("id") ?? Located(String(String(path.slashComponents.last ?? "").dropLast(3)), at: start)
+        // No length cap from the reader: IDRules reports a long id in the file-name terms that matter.
+        let id = fields.string("id", maxLength: .max) ?? Located(String(String(path.slashComponents.last ?? "").dropLast(3)), at: start)
         if let problem = IDRules.problem(with: id.value) {
-            diagnostics.append(Diagnostic(.invalidID, "id '\(id.value)' \(problem)", at: id.location,
-                                          notes: [Diagnostic.Note("use letters, digits, '-', '_' or '.', e.g. '\(IDRules.suggestion(for: id.value))'")]))
+            let fix = id.value.utf8.count > IDRules.maxBytes
+                ? "shorten it to at most \(IDRules.maxBytes) bytes (as many letters or digits, or about \(IDRules.maxBytes / 3) Chinese characters)"
+                : "use letters, digits, '-', '_' or '.', e.g. '\(IDRules.suggestion(for: id.value))'"
+            diagnostics.append(Diagnostic(.invalidID, "id '\(id.value.truncatedForMessage)' \(problem)", at: id.location,
+                                          notes: [Diagnostic.Note(fix)]))
         }
         let title = fields.string("title")
         if title == nil || title!.value.trimmingSpaces.isEmpty {
@@ -84,7 +94,7 @@ struct FileParser {
                                           notes: [Diagnostic.Note("add 'title: …' to the front matter")]))
         }
         let header = EntityHeader(id: id.value, title: title?.value.trimmingSpaces ?? id.value,
-                                  summary: fields.string("summary")?.value, path: path, location: start,
+                                  summary: fields.string("summary", maxLength: FieldReader.maxSummaryLength)?.value, path: path, location: start,
                                   titleLocation: title?.location ?? start, document: document, sourceHash: sourceHash)
         let entity: Entity
         switch kind {
@@ -154,7 +164,12 @@ struct FileParser {
 
 /// Rules for ids: safe as a URL path segment and a file name.
 enum IDRules {
+    /// Longest id in UTF-8 bytes: ids become file names (`roles/ID.html`, checklist PDFs with a
+    /// suffix), and Linux allows 255 bytes per name.
+    static let maxBytes = 100
+
     static func problem(with id: String) -> String? {
+        if id.utf8.count > maxBytes { return "is too long (\(id.utf8.count) bytes in a file name; at most \(maxBytes))" }
         // The usual id (`cs-manager`, `r000123`) passes every rule below; say so from its bytes.
         if !id.isEmpty, id.utf8.allSatisfy(isPlainIDByte) { return nil }
         if id.isEmpty { return "is empty" }

@@ -85,6 +85,7 @@ enum FrontMatter {
     /// every scalar and its default encoding read the environment on every call.
     static func parseWithYams(_ yaml: String, file: String, firstLine: Int) throws(FrontMatterError) -> YAMLValue {
         let locator = YAMLLocator(yaml, file: file, firstLine: firstLine)
+        try YAMLGuard.check(yaml, locator: locator)
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)

@@ -5,14 +5,24 @@ import CCMark
 /// The only file that imports cmark: every node is copied during one `cmark_iter` walk
 /// and the whole cmark tree is freed before returning.
 public enum MarkdownParser {
+    /// Deepest nesting of containers kept (lists, items, quotes, emphasis, links); deeper ones are
+    /// flattened into the container at this depth. Every later walk over ``Block`` and ``Inline``
+    /// (renderers, search text, mentions, hashing, even freeing the values) recurses, so this cap
+    /// is what keeps a file of 10,000 nested `>` or `*` from overflowing the stack. Thirty levels
+    /// of nested lists still fit.
+    public static let maxNesting = 64
+
     /// Parses `text`; `lineOffset` is added to every line so positions refer to the whole file.
     public static func parse(_ text: String, lineOffset: Int = 0) -> [Block] {
         var source = text
-        return source.withUTF8 { parse(utf8: $0, lineOffset: lineOffset) }
+        var flattened: (line: Int, column: Int)?
+        return source.withUTF8 { parse(utf8: $0, lineOffset: lineOffset, flattened: &flattened) }
     }
 
     /// The same on UTF-8 bytes, so a file's body is parsed where it lies in the file.
-    static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, lineOffset: Int = 0) -> [Block] {
+    /// - Parameter flattened: set to the position of the first container nested deeper than
+    ///   ``maxNesting`` (its content is kept, its structure flattened).
+    static func parse(utf8 buffer: UnsafeBufferPointer<UInt8>, lineOffset: Int = 0, flattened: inout (line: Int, column: Int)?) -> [Block] {
         // An empty document has no blocks.
         guard !buffer.isEmpty, let base = buffer.baseAddress else { return [] }
         let raw = UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self)
@@ -22,7 +32,7 @@ public enum MarkdownParser {
         defer { cmark_node_free(root) }
         guard let iter = cmark_iter_new(root) else { return [] }
         defer { cmark_iter_free(iter) }
-        return walk(iter, lineOffset: lineOffset)
+        return walk(iter, lineOffset: lineOffset, flattened: &flattened)
     }
 
     /// A container under construction; children are appended as the walk leaves them.
@@ -40,9 +50,20 @@ public enum MarkdownParser {
         var title = ""
     }
 
-    private static func walk(_ iter: OpaquePointer, lineOffset: Int) -> [Block] {
+    /// Containers that may be flattened: their content can move into the enclosing container.
+    /// Paragraphs and headings cannot (they make the blocks), nor an item right under its list.
+    private static func isFlattenable(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_EMPH, CMARK_NODE_STRONG, CMARK_NODE_LINK, CMARK_NODE_IMAGE: true
+        default: false
+        }
+    }
+
+    private static func walk(_ iter: OpaquePointer, lineOffset: Int, flattened: inout (line: Int, column: Int)?) -> [Block] {
         var stack: [Frame] = []
         var result: [Block] = []
+        // Containers entered but not pushed (too deep); their EXIT events are skipped likewise.
+        var skipped = 0
         while true {
             let event = cmark_iter_next(iter)
             if event == CMARK_EVENT_DONE { break }
@@ -75,6 +96,12 @@ public enum MarkdownParser {
                 case CMARK_NODE_THEMATIC_BREAK:
                     stack[stack.count - 1].blocks.append(Block(.thematicBreak, line: fileLine, column: fileColumn))
                 default:
+                    if stack.count >= maxNesting, isFlattenable(type),
+                       !(type == CMARK_NODE_ITEM && stack[stack.count - 1].type == CMARK_NODE_LIST) {
+                        skipped += 1
+                        if flattened == nil { flattened = (fileLine, fileColumn) }
+                        continue
+                    }
                     // Filled in place on the stack: building it aside copied (and retained) every field.
                     stack.append(Frame(type: type, line: fileLine, column: fileColumn))
                     let top = stack.count - 1
@@ -94,6 +121,12 @@ public enum MarkdownParser {
             }
 
             // EXIT of a container: assemble it and hand it to its parent.
+            // While any skipped container is open the stack is at its cap, so every flattenable
+            // container opened since was skipped too: this EXIT is the innermost skipped one's.
+            if skipped > 0, isFlattenable(type) {
+                skipped -= 1
+                continue
+            }
             guard let frame = stack.popLast() else { continue }
             switch frame.type {
             case CMARK_NODE_DOCUMENT:

@@ -2,6 +2,11 @@
 struct Layout {
     var context: PageContext
 
+    /// Sent with every page as a `<meta http-equiv>`: scripts and styles from the site only (no
+    /// inline script or handlers, so text from content can never run), nothing embedded, no
+    /// `<base>`. Inline styles stay allowed for the per-page print rules; all of them are escaped.
+    static let contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'"
+
     struct Crumb {
         var title: String
         var href: String?
@@ -16,6 +21,7 @@ struct Layout {
         let document = el("html", ["lang": context.graph.config.language],
             el("head", [:], children: [
                 el("meta", ["charset": "utf-8"]),
+                el("meta", ["http-equiv": "Content-Security-Policy", "content": Self.contentSecurityPolicy]),
                 el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
                 el("meta", ["name": "generator", "content": "rolebook"]),
                 el("title", .text(title == site ? site : "\(title) · \(site)")),
@@ -28,7 +34,7 @@ struct Layout {
                 // Prefixed: a content heading "Main" has the anchor `main`.
                 el("main", ["id": "rb-main", "class": "main"], main),
                 el("footer", ["class": "site-footer"], .text(site + " · " + s["generated"])),
-            ] + scripts.map { el("script", ["src": context.href($0)]) }))
+            ] + (["assets/page.js"] + scripts).map { el("script", ["src": context.href($0)]) }))
         var out = "<!doctype html>\n"
         document.render(into: &out)
         out += "\n"

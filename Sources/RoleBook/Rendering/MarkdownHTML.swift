@@ -74,7 +74,10 @@ struct MarkdownHTML {
             guard let node = context.site.node(forContentPath: target) else { return nil }
             return context.href(node) + (LinkResolver.fragment(d).map { "#" + anchor($0, in: node) } ?? "")
         }
-        // Other relative links are kept as written (assets next to the site).
+        // Only plain relative paths stay (assets next to the site): `//host`, `/\host` and `\\host`
+        // lead to other hosts (browsers read `\` as `/`), `/path` leaves the site, and control
+        // characters are stripped by browsers before they read the URL.
+        if d.hasPrefix("/") || d.contains("\\") || d.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return nil }
         return d
     }
 

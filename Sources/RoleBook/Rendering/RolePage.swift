@@ -5,6 +5,18 @@ struct RolePage {
 
     /// Backlink panels longer than this start folded.
     static let foldedPanelItems = 6
+    /// Peers listed on a role page; the rest are on the superior's page, so that a superior
+    /// with thousands of reports does not make every one of their pages list all the others.
+    static let listedPeers = 40
+    /// Superiors listed in the chain of command: the top and the nearest ones, the levels
+    /// between them counted (a chain thousands deep would otherwise be on every page under it).
+    static let listedChain = 12
+
+    /// The chain as listed: the top, then (when cut) how many levels are left out, then the nearest superiors.
+    static func listedChain(_ chain: [Int]) -> (top: [Int], omitted: Int, nearest: [Int]) {
+        guard chain.count > listedChain else { return ([], 0, chain) }
+        return ([chain[0]], chain.count - listedChain, Array(chain.suffix(listedChain - 1)))
+    }
 
     func render() -> String {
         let g = context.graph, s = context.strings
@@ -24,7 +36,7 @@ struct RolePage {
         if let hours = role.hours { fact(s["hours"], .text(hours)) }
 
         let header = el("header", ["class": "page-header"],
-            el("button", ["class": "print-button", "type": "button", "onclick": "window.print()"], .text(s["print"])),
+            el("button", ["class": "print-button", "type": "button", "data-action": "print"], .text(s["print"])),
             el("p", ["class": "eyebrow"], .text(s["role"])),
             el("h1", .text(role.title)),
             role.aliases.isEmpty ? .empty : el("p", ["class": "aliases"], .text(s["aliases"] + "：" + role.aliases.joined(separator: "、"))),
@@ -61,16 +73,20 @@ struct RolePage {
                 panels.append(el("section", ["class": "panel"], el("h2", .text(title)), list))
             }
         }
-        let chain = g.chainOfCommand(index)
-        if !chain.isEmpty {
+        let chain = Self.listedChain(g.chainOfCommand(index))
+        if !chain.nearest.isEmpty {
+            let omitted = chain.omitted > 0 ? [el("li", ["class": "chain-omitted"], .text(s.format("chainOmitted", chain.omitted)))] : []
             panels.append(el("section", ["class": "panel panel-chain"], el("h2", .text(s["chain"])),
-                el("ol", ["class": "chain"], children: chain.map { el("li", [:], context.roleLink($0)) }
+                el("ol", ["class": "chain"], children: chain.top.map { el("li", [:], context.roleLink($0)) } + omitted
+                    + chain.nearest.map { el("li", [:], context.roleLink($0)) }
                     + [el("li", ["class": "is-self"], el("span", .text(g.roles[index].title)))])))
         }
         panel(s["directReports"], g.subordinates[index].map(context.roleLink))
         panel(s["dottedLine"], g.dotted[index].map(context.roleLink))
         panel(s["dottedReports"], g.dottedReports[index].map(context.roleLink))
-        panel(s["peers"], g.peers(index).map(context.roleLink))
+        let peers = g.peers(index, limit: Self.listedPeers)
+        panel(s["peers"], peers.shown.map(context.roleLink) + (peers.more > 0 && g.superior[index] != nil
+            ? [el("a", ["class": "more-link", "href": context.href(.role(g.superior[index]!))], .text(s.format("morePeers", peers.more)))] : []))
         let procedures = g.roleProcedures[index]
         panel(s["ownedProcedures"], procedures.filter { g.procedureOwner[$0] == index }.map { context.link(.procedure($0)) })
         panel(s["performedProcedures"], procedures.filter { g.procedureOwner[$0] != index }.map { context.link(.procedure($0)) })

@@ -280,7 +280,13 @@ public enum SearchTokenizer {
         var suffixes: [(full: String, initials: String)] = []
         suffixes.reserveCapacity(full.count)
         var fullSuffix = "", initialSuffix = ""
+        var fullLength = 0, initialLength = 0
         for i in full.indices.reversed() {
+            // Suffixes only grow from here on: once both are past the longest token kept, none
+            // of the rest is kept either, so a name's cost stays linear however long it is.
+            fullLength += full[i].unicodeScalars.count
+            initialLength += initials[i].unicodeScalars.count
+            if fullLength > maxPinyin && initialLength > maxPinyin { break }
             fullSuffix = full[i] + fullSuffix
             initialSuffix = initials[i] + initialSuffix
             suffixes.append((fullSuffix, initialSuffix))

@@ -68,3 +68,10 @@ extension String {
 extension Substring {
     var trimmingSpaces: String { String(self).trimmingSpaces }
 }
+
+extension String {
+    /// The string as quoted in a one-line message: at most 60 characters, then `…`.
+    var truncatedForMessage: String {
+        utf8.count <= 60 || count <= 60 ? self : String(prefix(60)) + "…"
+    }
+}

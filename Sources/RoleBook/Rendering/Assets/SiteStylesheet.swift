@@ -88,6 +88,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .chain li:not(:last-child)::after { content: ""; position: absolute; left: 6.5px; top: 12.5px; bottom: -15.5px; width: 1px; background: #9cc7c4; }
 .chain .is-self::before { left: 1px; top: 6.5px; width: 12px; height: 12px; background: var(--paper); border: 3px solid var(--accent); box-sizing: border-box; }
 .chain .is-self span { font-weight: 700; }
+.chain .chain-omitted { color: var(--muted); font-size: .9em; }
+.chain .chain-omitted::before { background: transparent; border: 1px dashed var(--accent); box-sizing: border-box; }
 .panel-action { margin: 0; padding: 12px 18px; background: var(--wash); }
 .badge { display: inline-block; font-size: 12px; line-height: 1.6; padding: 0 8px; border-radius: 999px; margin-left: 6px; vertical-align: 1px; font-weight: 600; }
 .badge-vacant { background: var(--warn-wash); color: var(--warn); border: 1px dashed var(--warn); }
