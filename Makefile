@@ -22,11 +22,13 @@ $(APT_UPDATED):
 deps:
 	@pkg-config --exists libcmark 2>/dev/null || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) libcmark-dev pkg-config; }
 
-# Headless Chromium with CJK fonts for the end-to-end tests, poppler for the PDF checks, cmark's CLI as the benchmark floor.
+# Headless Chromium with CJK fonts for the end-to-end tests, poppler for the PDF checks, node for the
+# search client's unit tests and `node --check` of every script.
 test-deps: deps
 	@command -v chromium >/dev/null 2>&1 || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) chromium; }
 	@fc-list 2>/dev/null | grep -q "Noto Sans CJK" || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) fonts-noto-cjk fontconfig; }
 	@command -v pdftotext >/dev/null 2>&1 || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) poppler-utils; }
+	@command -v node >/dev/null 2>&1 || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) nodejs; }
 
 bench-deps: test-deps
 	@command -v cmark >/dev/null 2>&1 || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) cmark; }

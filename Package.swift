@@ -19,9 +19,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // Assets/*.js|css|html are real files, embedded into the binary at build time.
+        .executableTarget(name: "rolebook-embed"),
+        .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["rolebook-embed"], path: "Sources/EmbedAssetsPlugin"),
         .target(
             name: "RoleBook",
-            dependencies: ["CCMark", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCMark", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedAssets"]
         ),
         .target(
             name: "RoleBookCLI",
@@ -29,7 +33,7 @@ let package = Package(
         ),
         .executableTarget(name: "rolebook", dependencies: ["RoleBookCLI"]),
         // Benchmark driver (`make bench`): synthetic content, rolebook vs Hugo vs the cmark floor.
-        .executableTarget(name: "rolebook-bench", dependencies: ["RoleBook"]),
+        .executableTarget(name: "rolebook-bench", dependencies: ["RoleBook"], plugins: ["EmbedAssets"]),
         // Regenerates Search/CJKTables.swift from ICU (`make tables`).
         .executableTarget(name: "rolebook-tables"),
         .testTarget(

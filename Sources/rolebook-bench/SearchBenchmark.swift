@@ -111,48 +111,8 @@ struct SearchBenchmark {
     }
 
     /// Loads the real search page in a frame, then times `rbSearch.search` plus the top ten fragments.
-    static let rolebookHarness = """
-    <!doctype html><meta charset="utf-8"><title>running</title>
-    <iframe id="f" src="search.html" style="width:100%;height:600px"></iframe>
-    <script>
-    var q = new URLSearchParams(location.search).get('q');
-    document.getElementById('f').onload = function () {
-      var w = this.contentWindow, t0 = performance.now();
-      w.rbSearch.search(q).then(function (r) {
-        return Promise.all(r.hits.slice(0, 10).map(function (h) { return w.rbSearch.fragment(h.d); })).then(function () { return r; });
-      }).then(function (r) {
-        var ms = performance.now() - t0, t1 = performance.now();
-        return w.rbSearch.search(q).then(function (r2) {
-          return Promise.all(r2.hits.slice(0, 10).map(function (h) { return w.rbSearch.fragment(h.d); }));
-        }).then(function () { return [r, ms, performance.now() - t1]; });
-      }).then(function (x) {
-        var r = x[0], ms = x[1], warm = x[2];
-        var es = w.performance.getEntriesByType('resource').filter(function (e) { return /\\/search\\/|search\\.js/.test(e.name); });
-        var bytes = es.reduce(function (s, e) { return s + e.encodedBodySize; }, 0);
-        document.title = 'done:' + JSON.stringify({ ms: ms, warm: warm, bytes: bytes, files: es.length, hits: r.hits.length });
-      });
-    };
-    </script>
-    """
+    static var rolebookHarness: String { EmbeddedAssets.benchRolebookHTML }
 
     /// Pagefind's documented JS API: init (entry + wasm), search, then `data()` of the top ten.
-    static let pagefindHarness = """
-    <!doctype html><meta charset="utf-8"><title>running</title>
-    <script type="module">
-    var q = new URLSearchParams(location.search).get('q');
-    const pagefind = await import('./pagefind/pagefind.js');
-    await pagefind.init();
-    const t0 = performance.now();
-    const s = await pagefind.search(q);
-    await Promise.all(s.results.slice(0, 10).map(r => r.data()));
-    const ms = performance.now() - t0;
-    const t1 = performance.now();
-    const again = await pagefind.search(q);
-    await Promise.all(again.results.slice(0, 10).map(r => r.data()));
-    const warm = performance.now() - t1;
-    const es = performance.getEntriesByType('resource').filter(e => /\\/pagefind\\//.test(e.name));
-    const bytes = es.reduce((n, e) => n + e.encodedBodySize, 0);
-    document.title = 'done:' + JSON.stringify({ ms: ms, warm: warm, bytes: bytes, files: es.length, hits: s.results.length });
-    </script>
-    """
+    static var pagefindHarness: String { EmbeddedAssets.benchPagefindHTML }
 }

@@ -41,7 +41,7 @@ public struct SearchIndexBuilder: Sendable {
     public var strings: [String: String]
 
     /// Format version written to `meta.js`; the client refuses other versions.
-    public static let version = 1
+    public static let version = SearchFormat.shared.version
     /// Site-root-relative scripts `search.html` must load, in order, before `assets/search.js`.
     public static let pageScripts = ["search/meta.js"]
     /// A shard is closed once its entries reach this many bytes (a single long posting list may exceed it).
@@ -537,8 +537,8 @@ public struct SearchIndexBuilder: Sendable {
     /// Postings as `(doc, weight)` pairs, doc ascending: each pair is `v = gap << 5 | weight` with
     /// `gap = doc - previousDoc - 1` (first: `doc`), written big-endian in base 32 with
     /// continuation digits `WXYZa-z._` before a final digit `0-9A-V`.
-    static let finalDigits = Array("0123456789ABCDEFGHIJKLMNOPQRSTUV".utf8)
-    static let moreDigits = Array("WXYZabcdefghijklmnopqrstuvwxyz._".utf8)
+    static let finalDigits = Array(SearchFormat.shared.finalDigits.utf8)
+    static let moreDigits = Array(SearchFormat.shared.moreDigits.utf8)
 
     static func encodePostings(_ list: [UInt32]) -> String {
         var out: [UInt8] = []

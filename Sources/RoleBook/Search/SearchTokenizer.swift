@@ -24,7 +24,7 @@ import Foundation
 ///    With prefix matching, `kefu jing`, `jingli`, `kfjl` and `fjl` all find 客服经理.
 public enum SearchTokenizer {
     /// Longest joined compound kept as a token (longer ones, such as URLs, keep only their words).
-    public static let maxCompound = 32
+    public static let maxCompound = SearchFormat.shared.maxCompound
     /// Longest pinyin suffix token.
     static let maxPinyin = 64
 

@@ -1,0 +1,469 @@
+/* rolebook search client: see docs/search.md. No dependencies; safe from file://. */
+(function (global) {
+  'use strict';
+  /* rbSearchFormat (the first line of assets/search.js) comes from search-format.json, which the index builder reads too. */
+  var FORMAT = global.rbSearchFormat;
+  var VERSION = FORMAT.version, MAX_COMPOUND = FORMAT.maxCompound;
+  var PAGE = 10, MAX_PREFIX_SHARDS = 4, DEBOUNCE = 120, SNIPPET = 90;
+  var api = global.rbSearch = global.rbSearch || {};
+  var shards = {}, frags = {}, loads = {}, decoded = {}, foldMap = null;
+  var CJK = 1, WORD = 2, CONNECTOR = 3, SEPARATOR = 0;
+  var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+  function meta() { return global.rbSearchMeta; }
+
+  /* ---- Loading: every index file is a script that calls back into rbSearch. ---- */
+  api.root = '';
+  api.loadScript = function (path) {
+    return new Promise(function (resolve) {
+      var s = document.createElement('script');
+      s.src = api.root + path;
+      s.async = true;
+      s.onload = function () { resolve(true); };
+      s.onerror = function () { resolve(false); };
+      document.head.appendChild(s);
+    });
+  };
+  function load(path) {
+    if (!loads[path]) loads[path] = api.loadScript(path);
+    return loads[path];
+  }
+  api.shard = function (k, data) { shards[k] = data; };
+  api.frag = function (d, data) { frags[d] = data; };
+  api.fold = function (data) {
+    var cs = Array.from(data.pairs), m = {};
+    for (var i = 0; i + 1 < cs.length; i += 2) m[cs[i]] = cs[i + 1];
+    foldMap = m;
+  };
+
+  /* ---- Tokenizer: the same steps as SearchTokenizer.swift. ---- */
+  function normalize(s) {
+    s = String(s).normalize('NFKC').toLowerCase();
+    if (!foldMap) return s;
+    var out = '';
+    for (var ch of s) out += foldMap[ch] || ch;
+    return out;
+  }
+  function isCJK(v) {
+    return (v >= 0x4e00 && v <= 0x9fff) || (v >= 0x3400 && v <= 0x4dbf) || (v >= 0xf900 && v <= 0xfaff) ||
+      (v >= 0x20000 && v <= 0x3134f) || (v >= 0x3040 && v <= 0x30ff && v !== 0x30fb) || (v >= 0xac00 && v <= 0xd7af);
+  }
+  function classify(v) {
+    if (v < 0x80) {
+      if ((v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7a) || (v >= 0x41 && v <= 0x5a)) return WORD;
+      if (v === 0x2d || v === 0x5f || v === 0x2e || v === 0x2f || v === 0x3a || v === 0x27 || v === 0x26 || v === 0x2b) return CONNECTOR;
+      return SEPARATOR;
+    }
+    if (v === 0x2019) return CONNECTOR;
+    if (isCJK(v)) return CJK;
+    if ((v >= 0xc0 && v <= 0x24f && v !== 0xd7 && v !== 0xf7) || (v >= 0x370 && v <= 0x3ff) || (v >= 0x400 && v <= 0x4ff)) return WORD;
+    return SEPARATOR;
+  }
+  /* CJK runs ({cjk: [chars]}) and compounds ({parts: [words]}) of normalized text. */
+  function pieces(s) {
+    var cps = Array.from(s), out = [], run = [], parts = [], word = '';
+    function endWord() { if (word) { parts.push(word); word = ''; } }
+    function endCompound() { endWord(); if (parts.length) { out.push({ parts: parts }); parts = []; } }
+    function endRun() { if (run.length) { out.push({ cjk: run }); run = []; } }
+    for (var i = 0; i < cps.length; i++) {
+      var k = classify(cps[i].codePointAt(0));
+      if (k === CJK) { endCompound(); run.push(cps[i]); }
+      else if (k === WORD) { endRun(); word += cps[i]; }
+      else if (k === CONNECTOR) {
+        endRun();
+        if (word && i + 1 < cps.length && classify(cps[i + 1].codePointAt(0)) === WORD) endWord(); else endCompound();
+      } else { endRun(); endCompound(); }
+    }
+    endRun();
+    endCompound();
+    return out;
+  }
+  function length(s) { return Array.from(s).length; }
+  /* AND-ed terms {t, p}: CJK unigram or bigrams (exact), compounds joined (prefix when >= 2 chars). */
+  function terms(q) {
+    var out = [], seen = {};
+    function add(t, prefix) {
+      prefix = prefix && length(t) >= 2;
+      var key = (prefix ? '*' : '=') + t;
+      if (!seen[key]) { seen[key] = true; out.push({ t: t, p: prefix }); }
+    }
+    pieces(normalize(q)).forEach(function (pc) {
+      if (pc.cjk) {
+        if (pc.cjk.length === 1) add(pc.cjk[0], false);
+        else for (var i = 0; i + 1 < pc.cjk.length; i++) add(pc.cjk[i] + pc.cjk[i + 1], false);
+      } else if (pc.parts.length === 1) add(pc.parts[0], true);
+      else {
+        var joined = pc.parts.join('');
+        if (length(joined) <= MAX_COMPOUND) add(joined, true);
+        else pc.parts.forEach(function (p) { add(p, true); });
+      }
+    });
+    return out;
+  }
+  /* What to <mark> in titles and snippets: CJK characters or bigrams, and words (at a word start). */
+  function needles(q) {
+    var out = [], seen = {};
+    function add(t, word) { if (!seen[t]) { seen[t] = true; out.push({ t: t, w: word }); } }
+    pieces(normalize(q)).forEach(function (pc) {
+      if (pc.cjk) {
+        if (pc.cjk.length === 1) add(pc.cjk[0], false);
+        else for (var i = 0; i + 1 < pc.cjk.length; i++) add(pc.cjk[i] + pc.cjk[i + 1], false);
+      } else pc.parts.forEach(function (p) { add(p, true); });
+    });
+    return out;
+  }
+
+  /* ---- Index lookup ---- */
+  function shardOf(t) {
+    var sep = meta().separators, lo = 0, hi = sep.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (t < sep[mid]) hi = mid - 1; else lo = mid;
+    }
+    return lo;
+  }
+  function shardsFor(term) {
+    var a = shardOf(term.t);
+    if (!term.p) return [a];
+    var b = shardOf(term.t + '\uffff'), list = [];
+    for (var k = a; k <= b && list.length < MAX_PREFIX_SHARDS; k++) list.push(k);
+    return list;
+  }
+  var DIGIT = {};
+  (function () {
+    var fin = FORMAT.finalDigits, more = FORMAT.moreDigits;
+    for (var i = 0; i < 32; i++) { DIGIT[fin.charCodeAt(i)] = i; DIGIT[more.charCodeAt(i)] = 32 + i; }
+  })();
+  /* Postings "gap<<5|weight" in base 32, continuation digits first: [docs, weights]. */
+  function decode(key, text) {
+    if (decoded[key]) return decoded[key];
+    var docs = [], weights = [], v = 0, prev = -1;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT[text.charCodeAt(i)];
+      if (d === undefined) continue;
+      if (d >= 32) { v = v * 32 + (d - 32); continue; }
+      v = v * 32 + d;
+      var doc = prev + 1 + Math.floor(v / 32);
+      docs.push(doc);
+      weights.push(v % 32);
+      prev = doc;
+      v = 0;
+    }
+    return (decoded[key] = [docs, weights]);
+  }
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+  /* doc -> best weight of the term; a prefix-only match counts 0.8. */
+  function match(term) {
+    var result = new Map();
+    function take(k, token, factor) {
+      var p = decode(k + ' ' + token, shards[k][token]), docs = p[0], ws = p[1];
+      for (var i = 0; i < docs.length; i++) {
+        var s = ws[i] * factor, old = result.get(docs[i]);
+        if (old === undefined || s > old) result.set(docs[i], s);
+      }
+    }
+    shardsFor(term).forEach(function (k) {
+      var sh = shards[k];
+      if (!sh) return;
+      if (!term.p) { if (own(sh, term.t)) take(k, term.t, 1); return; }
+      Object.keys(sh).forEach(function (token) {
+        if (token.lastIndexOf(term.t, 0) === 0) take(k, token, token === term.t ? 1 : 0.8);
+      });
+    });
+    return result;
+  }
+  /* Resolves to {terms, hits: [{d, s}]}, best first (score, then document order). */
+  api.search = function (q) {
+    var m = meta();
+    if (!m || m.version !== VERSION) return Promise.resolve({ terms: [], hits: [] });
+    var ready = HAN.test(q) && !foldMap ? load('search/fold.js') : Promise.resolve(true);
+    return ready.then(function () {
+      var ts = terms(q), need = [];
+      if (!ts.length) return { terms: ts, hits: [] };
+      ts.forEach(function (t) { shardsFor(t).forEach(function (k) { if (need.indexOf(k) < 0) need.push(k); }); });
+      return Promise.all(need.map(function (k) { return load('search/i/' + k + '.js'); })).then(function () {
+        var maps = ts.map(match).sort(function (a, b) { return a.size - b.size; }), hits = [];
+        maps[0].forEach(function (s, d) {
+          for (var j = 1; j < maps.length; j++) {
+            var x = maps[j].get(d);
+            if (x === undefined) return;
+            s += x;
+          }
+          hits.push({ d: d, s: s });
+        });
+        hits.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
+        return { terms: ts, hits: hits };
+      });
+    });
+  };
+  /* The department group of a document: {i: id, n: name, s: start, c: count}. */
+  function groupOf(d) {
+    var g = meta().groups, lo = 0, hi = g.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (d < g[mid].s) hi = mid - 1; else lo = mid;
+    }
+    return g[lo];
+  }
+  api.fragment = function (d) {
+    return load('search/f/' + Math.floor(d / (meta().fragmentBundle || 1)) + '.js').then(function () { return frags[d] || null; });
+  };
+
+  /* ---- Highlighting ---- */
+  /* Segments [[text, marked], ...] of text with every needle marked (folded comparison). */
+  function marks(text, ns) {
+    var folded = '', starts = [], ends = [], i = 0;
+    for (var ch of text) {
+      var f = normalize(ch);
+      for (var j = 0; j < f.length; j++) { starts.push(i); ends.push(i + ch.length); }
+      folded += f;
+      i += ch.length;
+    }
+    var ranges = [];
+    ns.forEach(function (n) {
+      if (!n.t) return;
+      var at = folded.indexOf(n.t);
+      while (at >= 0) {
+        var ok = !n.w || at === 0 || classify(folded.charCodeAt(at - 1)) !== WORD;
+        if (ok) ranges.push([starts[at], ends[at + n.t.length - 1]]);
+        at = folded.indexOf(n.t, at + 1);
+      }
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var last = merged[merged.length - 1];
+      if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]); else merged.push([r[0], r[1]]);
+    });
+    var out = [], pos = 0;
+    merged.forEach(function (r) {
+      if (r[0] > pos) out.push([text.slice(pos, r[0]), false]);
+      out.push([text.slice(r[0], r[1]), true]);
+      pos = r[1];
+    });
+    if (pos < text.length) out.push([text.slice(pos), false]);
+    return out;
+  }
+  function markedCount(segments) {
+    var n = 0;
+    segments.forEach(function (s) { if (s[1]) n += s[0].length; });
+    return n;
+  }
+  /* The line of a fragment that matches most, cut to about SNIPPET characters around the first mark. */
+  function snippet(frag, ns) {
+    var lines = (frag.aliases && frag.aliases.length ? [frag.aliases.join(' · ')] : []).concat(frag.text || []);
+    var best = null, bestCount = 0;
+    lines.forEach(function (line) {
+      var segs = marks(line, ns), n = markedCount(segs);
+      if (n > bestCount) { best = line; bestCount = n; }
+    });
+    var line = best === null ? ((frag.text && frag.text[0]) || '') : best;
+    if (line.length <= SNIPPET) return marks(line, ns);
+    var segs = marks(line, ns), first = 0, pos = 0;
+    for (var i = 0; i < segs.length; i++) { if (segs[i][1]) { first = pos; break; } pos += segs[i][0].length; }
+    var start = Math.max(0, Math.min(first - 20, line.length - SNIPPET));
+    if (start > 0 && /[\udc00-\udfff]/.test(line.charAt(start))) start--;
+    var end = Math.min(line.length, start + SNIPPET);
+    if (end < line.length && /[\ud800-\udbff]/.test(line.charAt(end - 1))) end++;
+    var cut = marks(line.slice(start, end), ns);
+    if (start > 0) cut.unshift(['…', false]);
+    if (end < line.length) cut.push(['…', false]);
+    return cut;
+  }
+  api.normalize = normalize;
+  api.pieces = pieces;
+  api.terms = terms;
+  api.needles = needles;
+  api.marks = marks;
+  api.snippet = snippet;
+  api.groupOf = groupOf;
+
+  /* ---- The page ---- */
+  function init() {
+    var box = document.getElementById('rb-search');
+    if (!box) return;
+    var input = document.getElementById('rb-q'), filters = document.getElementById('rb-filters');
+    var list = document.getElementById('rb-results'), form = box.querySelector('form');
+    var strings = {};
+    try { strings = JSON.parse(box.getAttribute('data-strings') || '{}'); } catch (e) { strings = {}; }
+    function str(key, fallback) { return typeof strings[key] === 'string' ? strings[key] : fallback; }
+    api.root = box.getAttribute('data-root') || '';
+
+    var count = document.createElement('p');
+    count.id = 'rb-count';
+    count.className = 'rb-count';
+    count.setAttribute('aria-live', 'polite');
+    box.insertBefore(count, filters);
+    var more = document.createElement('button');
+    more.type = 'button';
+    more.className = 'rb-more';
+    more.textContent = str('more', 'More');
+    more.hidden = true;
+    list.parentNode.insertBefore(more, list.nextSibling);
+
+    var params = new URLSearchParams(global.location.search);
+    var state = { q: '', hits: [], shown: 0, group: params.get('d'), needles: [], active: -1 };
+    var qseq = 0, rseq = 0, timer = null;
+    input.value = params.get('q') || '';
+
+    function setURL() {
+      try {
+        var p = new URLSearchParams(global.location.search);
+        if (state.q) p.set('q', state.q); else p.delete('q');
+        if (state.group) p.set('d', state.group); else p.delete('d');
+        var s = p.toString();
+        global.history.replaceState(null, '', global.location.pathname + (s ? '?' + s : '') + global.location.hash);
+      } catch (e) { /* file:// in some browsers refuses; the page still works */ }
+    }
+    function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+    function appendMarked(node, segments) {
+      segments.forEach(function (s) {
+        if (!s[1]) { node.appendChild(document.createTextNode(s[0])); return; }
+        var m = document.createElement('mark');
+        m.textContent = s[0];
+        node.appendChild(m);
+      });
+    }
+    function filtered() {
+      if (!state.group) return state.hits;
+      return state.hits.filter(function (h) { return groupOf(h.d).i === state.group; });
+    }
+    function renderFilters() {
+      clear(filters);
+      if (!state.hits.length) return;
+      var counts = new Map();
+      state.hits.forEach(function (h) { var g = groupOf(h.d); counts.set(g, (counts.get(g) || 0) + 1); });
+      if (state.group && !Array.from(counts.keys()).some(function (g) { return g.i === state.group; })) state.group = null;
+      function button(label, n, id) {
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'rb-filter';
+        b.setAttribute('aria-pressed', String((state.group || '') === id));
+        b.setAttribute('data-group', id);
+        b.appendChild(document.createTextNode(label + ' '));
+        var c = document.createElement('span');
+        c.className = 'rb-filter-count';
+        c.textContent = String(n);
+        b.appendChild(c);
+        b.addEventListener('click', function () {
+          state.group = id || null;
+          setURL();
+          renderFilters();
+          renderPage(true);
+        });
+        filters.appendChild(b);
+      }
+      button(str('all', 'All'), state.hits.length, '');
+      var groups = Array.from(counts.keys()).sort(function (a, b) { return counts.get(b) - counts.get(a) || a.s - b.s; });
+      groups.forEach(function (g) { if (g.i) button(g.n, counts.get(g), g.i); });
+    }
+    function renderHit(h, index) {
+      var fr = frags[h.d];
+      if (!fr) return null;
+      var li = document.createElement('li');
+      li.className = 'rb-result';
+      li.id = 'rb-r-' + index;
+      li.setAttribute('data-kind', fr.kind);
+      var badge = document.createElement('span');
+      badge.className = 'rb-kind';
+      badge.textContent = str(fr.kind, fr.kind);
+      li.appendChild(badge);
+      var a = document.createElement('a');
+      a.className = 'rb-result-link';
+      a.href = api.root + fr.url;
+      appendMarked(a, marks(fr.title, state.needles));
+      li.appendChild(a);
+      if (fr.department) {
+        var dep = document.createElement('span');
+        dep.className = 'rb-result-department';
+        dep.textContent = fr.department;
+        li.appendChild(dep);
+      }
+      var p = document.createElement('p');
+      p.className = 'rb-snippet';
+      appendMarked(p, snippet(fr, state.needles));
+      li.appendChild(p);
+      return li;
+    }
+    function renderPage(reset) {
+      if (reset) { rseq++; state.shown = 0; state.active = -1; }
+      var my = rseq, hits = filtered();
+      var slice = hits.slice(state.shown, state.shown + PAGE);
+      more.disabled = true;
+      return Promise.all(slice.map(function (h) { return api.fragment(h.d); })).then(function () {
+        if (my !== rseq) return;
+        more.disabled = false;
+        if (reset) clear(list);
+        slice.forEach(function (h, i) {
+          var li = renderHit(h, state.shown + i);
+          if (li) list.appendChild(li);
+        });
+        state.shown += slice.length;
+        count.textContent = hits.length ? str('results', '{n}').replace('{n}', String(hits.length)) : str('noResults', '');
+        more.hidden = state.shown >= hits.length;
+      });
+    }
+    function update() {
+      var q = input.value, my = ++qseq;
+      state.q = q.trim();
+      if (!state.q) state.group = null;
+      setURL();
+      if (!state.q) {
+        rseq++;
+        state.hits = [];
+        clear(list); clear(filters);
+        count.textContent = '';
+        more.hidden = true;
+        return Promise.resolve();
+      }
+      count.textContent = str('loading', '');
+      return api.search(state.q).then(function (r) {
+        if (my !== qseq) return;
+        state.hits = r.hits;
+        state.needles = needles(state.q);
+        renderFilters();
+        return renderPage(true);
+      });
+    }
+    function setActive(i) {
+      var items = list.querySelectorAll('.rb-result');
+      if (!items.length) return;
+      state.active = Math.max(-1, Math.min(items.length - 1, i));
+      for (var k = 0; k < items.length; k++) {
+        var on = k === state.active;
+        items[k].classList.toggle('is-active', on);
+        if (on) items[k].setAttribute('aria-current', 'true'); else items[k].removeAttribute('aria-current');
+      }
+      if (state.active >= 0 && items[state.active].scrollIntoView) items[state.active].scrollIntoView({ block: 'nearest' });
+    }
+
+    input.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(update, DEBOUNCE);
+    });
+    if (form) form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      clearTimeout(timer);
+      update();
+    });
+    more.addEventListener('click', function () { if (!more.disabled) renderPage(false); });
+    box.addEventListener('keydown', function (e) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        if (!list.querySelector('.rb-result')) return;
+        e.preventDefault();
+        setActive(state.active + (e.key === 'ArrowDown' ? 1 : -1));
+      } else if (e.key === 'Enter' && state.active >= 0) {
+        var items = list.querySelectorAll('.rb-result'), link = items[state.active] && items[state.active].querySelector('.rb-result-link');
+        if (!link) return;
+        e.preventDefault();
+        global.location.href = link.href;
+      }
+    });
+    if (input.value.trim()) update();
+    api.update = update;
+  }
+  if (typeof document !== 'undefined') {
+    if (document.readyState === 'loading' && !document.getElementById('rb-search')) document.addEventListener('DOMContentLoaded', init);
+    else init();
+  }
+})(typeof window !== 'undefined' ? window : typeof globalThis !== 'undefined' ? globalThis : this);
