@@ -45,11 +45,13 @@ enum Browser {
         return file
     }
 
-    /// Builds a fixture's site into `.build/e2e/<name>/site` and returns that folder.
-    static func buildFixture(_ fixture: String) throws -> URL {
+    /// Builds a fixture's site into `.build/e2e/<folder>/site` and returns that folder. A suite
+    /// that adds files of its own to the site passes its own `folder`: a rebuild by another suite
+    /// running at the same time removes files the site does not list.
+    static func buildFixture(_ fixture: String, folder: String? = nil) throws -> URL {
         let content = packageRoot.appendingPathComponent("Tests/RoleBookTests/Fixtures/\(fixture)/content")
         let result = try Checker(loader: ContentLoader(root: content, displayRoot: "content")).run()
-        let site = artefacts.appendingPathComponent(fixture + "/site")
+        let site = artefacts.appendingPathComponent((folder ?? fixture) + "/site")
         try FileManager.default.createDirectory(at: site.deletingLastPathComponent(), withIntermediateDirectories: true)
         try SiteWriter(output: site).write(SiteRenderer(graph: result.graph).render())
         return site

@@ -49,7 +49,7 @@ struct CSPEndToEndTests {
         ("checklists/opening.html", true), ("checklists/roles/cs-manager.html", true), ("az.html", false),
     ])
     func page(path: String, hasPrintButton: Bool) throws {
-        let site = try Browser.buildFixture("e2e")
+        let site = try Browser.buildFixture("e2e", folder: "e2e-csp")
         let html = try String(contentsOf: site.appendingPathComponent(path), encoding: .utf8)
         #expect(html.contains("http-equiv=\"Content-Security-Policy\""))
         let log = Self.log(try Browser.dom(try Self.harness(site, page: path)))
@@ -60,7 +60,7 @@ struct CSPEndToEndTests {
 
     @Test("search answers under the policy with no violation")
     func search() throws {
-        let site = try Browser.buildFixture("e2e")
+        let site = try Browser.buildFixture("e2e", folder: "e2e-csp")
         var components = URLComponents(url: try Self.harness(site, page: "search.html"), resolvingAgainstBaseURL: false)!
         components.queryItems = [URLQueryItem(name: "q", value: "客服")]
         let log = Self.log(try Browser.dom(components.url!))

@@ -161,7 +161,7 @@ enum SearchFixture {
     }
 
     static func index(_ files: [String: String] = files) throws -> [String: String] {
-        SearchIndexBuilder(graph: try graph(files), strings: [:]).build()
+        SearchIndexBuilder(graph: try graph(files)).build()
     }
 
     /// The JSON argument of a `search/…js` file.
@@ -373,12 +373,12 @@ extension SearchTests {
             #expect(a.keys.sorted() == b.keys.sorted())
             for (path, text) in a { #expect(b[path] == text, "\(path) differs") }
             let graph = try SearchFixture.graph()
-            #expect(SearchIndexBuilder(graph: graph, strings: [:]).build() == SearchIndexBuilder(graph: graph, strings: [:]).build())
+            #expect(SearchIndexBuilder(graph: graph).build() == SearchIndexBuilder(graph: graph).build())
         }
 
         @Test("the shards do not depend on how many threads build the posting lists")
         func partitionCount() throws {
-            let layout = SearchIndexBuilder(graph: try SearchFixture.graph(), strings: [:]).layout()
+            let layout = SearchIndexBuilder(graph: try SearchFixture.graph()).layout()
             func text(_ s: SearchIndexBuilder.Shards) -> String {
                 s.separators.joined(separator: "|") + s.shards.map { $0.map { $0.0 + "=" + $0.1 }.joined(separator: ",") }.joined(separator: ";")
             }
@@ -408,7 +408,7 @@ extension SearchTests {
 
         @Test("an update after edits gives the files a full build gives")
         func updateEqualsBuild() throws {
-            let builder = SearchIndexBuilder(graph: try SearchFixture.graph(), strings: [:])
+            let builder = SearchIndexBuilder(graph: try SearchFixture.graph())
             var layout = builder.layout()
             var files = builder.build(layout)
             for (name, edit) in Self.edits {
@@ -433,7 +433,7 @@ extension SearchTests {
 
         @Test("an update of an index of hundreds of shards equals a full build")
         func largeUpdate() throws {
-            let builder = SearchIndexBuilder(graph: try Report.generated(roles: 2_000, folder: "rolebook-search-update"), strings: [:])
+            let builder = SearchIndexBuilder(graph: try Report.generated(roles: 2_000, folder: "rolebook-search-update"))
             let layout = builder.layout()
             let files = builder.build(layout)
             #expect(files.keys.filter { $0.hasPrefix("search/i/") }.count > 100)
@@ -455,7 +455,7 @@ extension SearchTests {
 
         @Test("no update when documents are added or reordered, or a previous file is not as written")
         func updateRefused() throws {
-            let builder = SearchIndexBuilder(graph: try SearchFixture.graph(), strings: [:])
+            let builder = SearchIndexBuilder(graph: try SearchFixture.graph())
             let layout = builder.layout()
             let files = builder.build(layout)
             var more = layout
@@ -686,7 +686,7 @@ extension SearchTests {
         func repositoryContent() throws {
             let graph = try Checker(loader: ContentLoader(root: Self.packageRoot.appendingPathComponent("content"), displayRoot: "content")).run().graph
             let start = Date()
-            let files = SearchIndexBuilder(graph: graph, strings: [:]).build()
+            let files = SearchIndexBuilder(graph: graph).build()
             print("[search] content/: \(graph.roles.count) roles, \(graph.departments.count) departments, \(graph.procedures.count) procedures; "
                   + Self.describe(files, seconds: Date().timeIntervalSince(start)))
             if let out = ProcessInfo.processInfo.environment["RB_SEARCH_OUT"] { try Self.write(files, to: out + "/content") }
@@ -696,7 +696,7 @@ extension SearchTests {
         func large() throws {
             let graph = try Self.generated(roles: 10_000, folder: "rolebook-search-large")
             let start = Date()
-            let files = SearchIndexBuilder(graph: graph, strings: [:]).build()
+            let files = SearchIndexBuilder(graph: graph).build()
             print("[search] 10k roles: " + Self.describe(files, seconds: Date().timeIntervalSince(start)))
             if let out = ProcessInfo.processInfo.environment["RB_SEARCH_OUT"] { try Self.write(files, to: out + "/large") }
         }

@@ -38,12 +38,15 @@ struct PageInputs: Sendable {
     }
 
     /// The running binary's size and modification time: a rebuilt rolebook renders everything again.
+    /// Foundation's file attributes, not `/proc/self/exe` and glibc's `st_mtim`, so it holds on
+    /// every platform Package.swift names.
     static let rendererIdentity: UInt64? = {
-        var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return nil }
-        var h = StableHash.combine(0x726F_6C65_626F_6F6B, UInt64(truncatingIfNeeded: info.st_size))
-        h = StableHash.combine(h, UInt64(truncatingIfNeeded: info.st_mtim.tv_sec))
-        return StableHash.combine(h, UInt64(truncatingIfNeeded: info.st_mtim.tv_nsec))
+        guard let path = Bundle.main.executableURL?.resolvingSymlinksInPath().path,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = (attributes[.size] as? NSNumber)?.uint64Value,
+              let modified = attributes[.modificationDate] as? Date else { return nil }
+        let nanoseconds = UInt64(max(0, modified.timeIntervalSince1970 * 1_000_000_000))
+        return StableHash.combine(StableHash.combine(0x726F_6C65_626F_6F6B, size), nanoseconds)
     }()
 
     /// Every source file in order, the settings and the renderer: what `graph.json` is made from.

@@ -110,7 +110,7 @@ public struct SiteRenderer: Sendable {
     /// lines), patched after a few edits (``SearchIndexBuilder/update(_:documents:from:)``), else
     /// built again. `global` is ``PageInputs/global``; nil keeps and patches nothing.
     func searchIndex(global: UInt64?, previous: SiteWriter.PreviousBuild?) -> [OutputFile] {
-        let builder = SearchIndexBuilder(graph: graph, strings: [:])
+        let builder = SearchIndexBuilder(graph: graph)
         let layout = builder.layout()
         let documents = SearchIndexBuilder.documentFingerprints(layout)
         guard let global else { return builder.build(layout).sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) } }

@@ -12,7 +12,7 @@ struct ChecklistPages {
         let checklist = Checklist(graph: g, procedure: p)
         let roles = performers(p)
         let main = el("div", ["class": "sheet-page"],
-            toolbar(extra: context.site.weekChecklistURL(procedure: p).map { [el("a", ["class": "button button-ghost", "href": context.href($0)], .text(s["weekGrid"]))] } ?? []),
+            toolbar(extra: context.site.weekChecklistURL(procedure: p).map { [el("a", ["class": "button button-ghost", "href": context.href($0)], .text(s[.weekGrid]))] } ?? []),
             el("article", ["class": "sheet"],
                table(checklist, head: sheetHead(title: proc.title, department: g.procedureDepartment[p], roles: roles, procedure: p)),
                signOff()))
@@ -22,8 +22,8 @@ struct ChecklistPages {
     func weekSheet(_ p: Int) -> String {
         let proc = g.procedures[p]
         let checklist = Checklist(graph: g, procedure: p)
-        let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map { s[$0] }
-        let head = sheetHead(title: proc.title + " · " + s["weekGrid"], department: g.procedureDepartment[p], roles: performers(p), procedure: p, week: true)
+        let days = [UIKey.mon, .tue, .wed, .thu, .fri, .sat, .sun].map { s[$0] }
+        let head = sheetHead(title: proc.title + " · " + s[.weekGrid], department: g.procedureDepartment[p], roles: performers(p), procedure: p, week: true)
         let markdown = MarkdownHTML(context: procedureContext(p))
         let rows: [HTML] = checklist.rows.map { row in
             if row.kind == .phase {
@@ -36,10 +36,10 @@ struct ChecklistPages {
         let table = el("table", ["class": "sheet-table week"],
             el("colgroup", children: [el("col", ["class": "col-step"])] + days.map { _ in el("col", ["class": "col-day"]) }),
             el("thead", [:], el("tr", el("th", ["colspan": String(days.count + 1), "class": "head-cell"], head)),
-               el("tr", children: [el("th", ["class": "col-step"], .text(s["step"]))] + days.map { el("th", ["class": "col-day"], .text($0)) })),
+               el("tr", children: [el("th", ["class": "col-step"], .text(s[.step]))] + days.map { el("th", ["class": "col-day"], .text($0)) })),
             el("tbody", children: rows))
         let main = el("div", ["class": "sheet-page"], toolbar(extra: []), el("article", ["class": "sheet sheet-landscape"], table, signOff()))
-        return page(title: proc.title + " · " + s["weekGrid"], main: main, crumbs: [.init(title: proc.title, href: context.href(.procedure(p)))], landscape: true)
+        return page(title: proc.title + " · " + s[.weekGrid], main: main, crumbs: [.init(title: proc.title, href: context.href(.procedure(p)))], landscape: true)
     }
 
     /// Every procedure a role performs or owns, by frequency then by earliest time.
@@ -57,7 +57,7 @@ struct ChecklistPages {
         }
         let main = el("div", ["class": "sheet-page"], toolbar(extra: []),
                       el("article", ["class": "sheet"], .fragment(blocks)))
-        return page(title: role.title + " · " + s["checklists"], main: main, crumbs: [.init(title: role.title, href: context.href(.role(r)))])
+        return page(title: role.title + " · " + s[.checklists], main: main, crumbs: [.init(title: role.title, href: context.href(.role(r)))])
     }
 
     func index() -> String {
@@ -65,23 +65,23 @@ struct ChecklistPages {
         let departments = byDepartment.keys.sorted()
         let rolesWithSheets = g.roles.indices.filter { !g.roleProcedures[$0].isEmpty }
         let main = el("article", ["class": "doc doc-wide"],
-            el("header", ["class": "page-header"], el("h1", .text(s["checklistIndex"]))),
-            el("section", [:], el("h2", .text(s["byDepartment"])),
+            el("header", ["class": "page-header"], el("h1", .text(s[.checklistIndex]))),
+            el("section", [:], el("h2", .text(s[.byDepartment])),
                el("div", ["class": "cards-columns"], children: departments.map { d in
                    el("div", ["class": "card"],
-                      el("h3", d >= 0 ? context.link(.department(d)) : .text(s["other"])),
+                      el("h3", d >= 0 ? context.link(.department(d)) : .text(s[.other])),
                       el("ul", children: byDepartment[d]!.map { p in
                           el("li", [:], el("a", ["href": context.href(context.site.checklistURL(procedure: p))], .text(g.procedures[p].title)),
                              el("span", ["class": "muted"], .text(" " + s.frequency(g.procedures[p].frequency))))
                       }))
                })),
-            el("section", [:], el("h2", .text(s["byRole"])),
+            el("section", [:], el("h2", .text(s[.byRole])),
                el("ul", ["class": "cards"], children: rolesWithSheets.map { r in
                    el("li", ["class": "card"], el("a", ["href": context.href(context.site.checklistURL(role: r))], .text(g.roles[r].title)),
-                      el("span", ["class": "muted"], .text(s.format("roleChecklist", g.roleProcedures[r].count))))
+                      el("span", ["class": "muted"], .text(s.format(.roleChecklist, g.roleProcedures[r].count))))
                })))
-        return Layout(context: context).page(title: s["checklistIndex"], bodyClass: "page-checklists",
-                                             crumbs: [.init(title: s["home"], href: context.href("index.html")), .init(title: s["checklists"], href: nil)], main: main)
+        return Layout(context: context).page(title: s[.checklistIndex], bodyClass: "page-checklists",
+                                             crumbs: [.init(title: s[.home], href: context.href("index.html")), .init(title: s[.checklists], href: nil)], main: main)
     }
 
     static func orderedProcedures(for r: Int, in g: RoleGraph) -> [Int] {
@@ -104,7 +104,7 @@ struct ChecklistPages {
 
     private func page(title: String, main: HTML, crumbs: [Layout.Crumb], landscape: Bool = false) -> String {
         let layout = Layout(context: context)
-        var all = [Layout.Crumb(title: s["home"], href: context.href("index.html")), .init(title: s["checklists"], href: context.href("checklists/index.html"))]
+        var all = [Layout.Crumb(title: s[.home], href: context.href("index.html")), .init(title: s[.checklists], href: context.href("checklists/index.html"))]
         all += crumbs
         let pageCSS = ChecklistStylesheet.pageRule(strings: s, landscape: landscape)
         return layout.page(title: title, bodyClass: "page-checklist", crumbs: all, main: main,
@@ -113,7 +113,7 @@ struct ChecklistPages {
     }
 
     private func toolbar(extra: [HTML]) -> HTML {
-        el("div", ["class": "sheet-toolbar"], children: [el("button", ["class": "button", "type": "button", "data-action": "print"], .text(s["print"]))] + extra)
+        el("div", ["class": "sheet-toolbar"], children: [el("button", ["class": "button", "type": "button", "data-action": "print"], .text(s[.print]))] + extra)
     }
 
     /// Organisation, department, roles, title, version, effective date, and blanks for date / shift / name.
@@ -121,16 +121,16 @@ struct ChecklistPages {
         let proc = g.procedures[p]
         var meta: [HTML] = []
         func item(_ label: String, _ value: String) {
-            meta.append(el("span", ["class": "meta-item"], el("span", ["class": "meta-label"], .text(label + "：")), .text(value)))
+            meta.append(el("span", ["class": "meta-item"], el("span", ["class": "meta-label"], .text(label + s[.colon])), .text(value)))
         }
-        item(s["organization"], g.config.organization ?? g.config.title)
-        if let d = department { item(s["department"], g.departments[d].title) }
-        if !roles.isEmpty { item(s["role"], roles.map { g.roles[$0].title }.joined(separator: "、")) }
-        if let v = proc.version { item(s["version"], v) }
-        if let e = proc.effective { item(s["effective"], e) }
-        if let f = proc.frequency { item(s["frequency"], s.frequency(f)) }
-        let blanks = (week ? ["date", "name"] : ["date", "shift", "name"]).map { key in
-            el("span", ["class": "blank"], el("span", .text(s[key] + "：")), el("span", ["class": "blank-line"]))
+        item(s[.organization], g.config.organization ?? g.config.title)
+        if let d = department { item(s[.department], g.departments[d].title) }
+        if !roles.isEmpty { item(s[.role], roles.map { g.roles[$0].title }.joined(separator: s[.nameSeparator])) }
+        if let v = proc.version { item(s[.version], v) }
+        if let e = proc.effective { item(s[.effective], e) }
+        if let f = proc.frequency { item(s[.frequency], s.frequency(f)) }
+        let blanks = (week ? [UIKey.date, .name] : [UIKey.date, .shift, .name]).map { key in
+            el("span", ["class": "blank"], el("span", .text(s[key] + s[.colon])), el("span", ["class": "blank-line"]))
         }
         return el("div", ["class": "sheet-head"],
                   el("div", ["class": "sheet-title"], .text(title)),
@@ -156,8 +156,8 @@ struct ChecklistPages {
             el("colgroup", el("col", ["class": "col-check"]), el("col", ["class": "col-time"]), el("col", ["class": "col-step"]), el("col", ["class": "col-remarks"])),
             el("thead", [:],
                el("tr", el("th", ["colspan": "4", "class": "head-cell"], head)),
-               el("tr", el("th", ["class": "col-check"], .text(s["done"])), el("th", ["class": "col-time"], .text(s["time"])),
-                  el("th", ["class": "col-step"], .text(s["step"])), el("th", ["class": "col-remarks"], .text(s["remarks"])))),
+               el("tr", el("th", ["class": "col-check"], .text(s[.done])), el("th", ["class": "col-time"], .text(s[.time])),
+                  el("th", ["class": "col-step"], .text(s[.step])), el("th", ["class": "col-remarks"], .text(s[.remarks])))),
             el("tbody", children: rows))
     }
 
@@ -179,8 +179,8 @@ struct ChecklistPages {
 
     /// 执行人 / 复核人 / 日期.
     private func signOff() -> HTML {
-        el("div", ["class": "sign-off"], children: ["executor", "reviewer", "date"].map { key in
-            el("div", ["class": "sign"], el("span", .text(s[key] + "：")), el("span", ["class": "blank-line"]))
+        el("div", ["class": "sign-off"], children: [UIKey.executor, .reviewer, .date].map { key in
+            el("div", ["class": "sign"], el("span", .text(s[key] + s[.colon])), el("span", ["class": "blank-line"]))
         })
     }
 }

@@ -2,7 +2,7 @@
 enum ChecklistStylesheet {
     /// Page numbers go in a margin box; the wording comes from the UI strings.
     static func pageRule(strings: UIStrings, landscape: Bool) -> String {
-        let parts = strings["pageOf"].components(separatedBy: "{p}")
+        let parts = strings[.pageOf].components(separatedBy: "{p}")
         let before = parts.first ?? ""
         let middle = parts.count > 1 ? parts[1].components(separatedBy: "{t}") : ["", ""]
         func q(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\"" }

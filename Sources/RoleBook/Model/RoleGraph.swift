@@ -5,53 +5,53 @@ public enum NodeRef: Hashable, Sendable, Comparable {
 
 /// A responsibility, duty or step that names a role by its title or an alias.
 public struct Mention: Hashable, Sendable {
-    public var from: NodeRef
-    public var role: Int
-    public var text: String
-    public var location: SourceLocation
+    public internal(set) var from: NodeRef
+    public internal(set) var role: Int
+    public internal(set) var text: String
+    public internal(set) var location: SourceLocation
 }
 
 /// A Markdown link from one content file to another.
 public struct LinkEdge: Hashable, Sendable {
-    public var from: NodeRef
-    public var to: NodeRef
-    public var location: SourceLocation
+    public internal(set) var from: NodeRef
+    public internal(set) var to: NodeRef
+    public internal(set) var location: SourceLocation
 }
 
 /// The resolved role/responsibility graph: entities plus edges by index.
 ///
 /// Built once by ``GraphBuilder``; every renderer and rule reads it and none mutates it.
 public struct RoleGraph: Sendable {
-    public var config: SiteConfig
-    public var roles: [Role] = []
-    public var departments: [Department] = []
-    public var procedures: [Procedure] = []
-    public var roleIndex: [String: Int] = [:]
-    public var departmentIndex: [String: Int] = [:]
-    public var procedureIndex: [String: Int] = [:]
+    public internal(set) var config: SiteConfig
+    public internal(set) var roles: [Role] = []
+    public internal(set) var departments: [Department] = []
+    public internal(set) var procedures: [Procedure] = []
+    public internal(set) var roleIndex: [String: Int] = [:]
+    public internal(set) var departmentIndex: [String: Int] = [:]
+    public internal(set) var procedureIndex: [String: Int] = [:]
 
     // Edges resolved from front matter (nil / empty where the reference did not resolve).
-    public var superior: [Int?] = []
-    public var dotted: [[Int]] = []
-    public var listedReports: [[Located<Int>]?] = []
-    public var roleDepartment: [Int?] = []
-    public var departmentParent: [Int?] = []
-    public var departmentHead: [Int?] = []
-    public var positions: [[(role: Int, count: Int, location: SourceLocation)]] = []
-    public var procedureOwner: [Int?] = []
-    public var procedurePerformers: [[Int]] = []
-    public var procedureDepartment: [Int?] = []
-    public var mentions: [Mention] = []
-    public var links: [LinkEdge] = []
+    public internal(set) var superior: [Int?] = []
+    public internal(set) var dotted: [[Int]] = []
+    public internal(set) var listedReports: [[Located<Int>]?] = []
+    public internal(set) var roleDepartment: [Int?] = []
+    public internal(set) var departmentParent: [Int?] = []
+    public internal(set) var departmentHead: [Int?] = []
+    public internal(set) var positions: [[(role: Int, count: Int, location: SourceLocation)]] = []
+    public internal(set) var procedureOwner: [Int?] = []
+    public internal(set) var procedurePerformers: [[Int]] = []
+    public internal(set) var procedureDepartment: [Int?] = []
+    public internal(set) var mentions: [Mention] = []
+    public internal(set) var links: [LinkEdge] = []
 
     // Reverse edges, derived once by ``GraphBuilder/derive(_:)``.
-    public var subordinates: [[Int]] = []
-    public var dottedReports: [[Int]] = []
-    public var departmentChildren: [[Int]] = []
-    public var departmentRoles: [[Int]] = []
-    public var roleProcedures: [[Int]] = []
-    public var mentionedIn: [[Mention]] = []
-    public var linkedFrom: [NodeRef: [LinkEdge]] = [:]
+    public internal(set) var subordinates: [[Int]] = []
+    public internal(set) var dottedReports: [[Int]] = []
+    public internal(set) var departmentChildren: [[Int]] = []
+    public internal(set) var departmentRoles: [[Int]] = []
+    public internal(set) var roleProcedures: [[Int]] = []
+    public internal(set) var mentionedIn: [[Mention]] = []
+    public internal(set) var linkedFrom: [NodeRef: [LinkEdge]] = [:]
 
     public init(config: SiteConfig) { self.config = config }
 

@@ -9,16 +9,16 @@ struct HomePage {
         let hero = el("section", ["class": "hero"],
             el("h1", .text(g.config.title)),
             el("form", ["class": "hero-search", "action": context.href("search.html"), "role": "search"],
-               el("input", ["type": "search", "name": "q", "placeholder": s["searchPlaceholder"], "aria-label": s["search"]]),
-               el("button", ["type": "submit"], .text(s["search"]))),
+               el("input", ["type": "search", "name": "q", "placeholder": s[.searchPlaceholder], "aria-label": s[.search]]),
+               el("button", ["type": "submit"], .text(s[.search]))),
             el("ul", ["class": "stats"],
-               el("li", el("strong", .text(String(g.departments.count))), .text(s["departments"])),
-               el("li", el("strong", .text(String(g.roles.count))), .text(s["roles"])),
-               el("li", el("strong", .text(String(headcount))), .text(s["headcount"])),
-               el("li", el("strong", .text(String(vacancies.count))), .text(s["vacancies"])),
-               el("li", el("strong", .text(String(g.procedures.count))), .text(s["procedures"]))))
+               el("li", el("strong", .text(String(g.departments.count))), .text(s[.departments])),
+               el("li", el("strong", .text(String(g.roles.count))), .text(s[.roles])),
+               el("li", el("strong", .text(String(headcount))), .text(s[.headcount])),
+               el("li", el("strong", .text(String(vacancies.count))), .text(s[.vacancies])),
+               el("li", el("strong", .text(String(g.procedures.count))), .text(s[.procedures]))))
 
-        let tree = el("section", ["id": "departments", "class": "home-tree"], el("h2", .text(s["overview"])),
+        let tree = el("section", ["id": "departments", "class": "home-tree"], el("h2", .text(s[.overview])),
                       el("ul", ["class": "dept-tree"], children: g.rootDepartments.map { node($0, depth: 0) }))
 
         var side: [HTML] = []
@@ -26,13 +26,13 @@ struct HomePage {
             .sorted { (g.procedures[$0].effective!, g.procedures[$1].id) > (g.procedures[$1].effective!, g.procedures[$0].id) }
             .prefix(8)
         if !recent.isEmpty {
-            side.append(el("section", ["class": "panel"], el("h2", .text(s["recentProcedures"])),
+            side.append(el("section", ["class": "panel"], el("h2", .text(s[.recentProcedures])),
                 el("ul", children: recent.map { p in
                     el("li", [:], context.link(.procedure(p)), el("span", ["class": "muted"], .text(" " + (g.procedures[p].effective ?? ""))))
                 })))
         }
         if !vacancies.isEmpty {
-            side.append(el("section", ["class": "panel"], el("h2", .text(s["vacancies"]) , el("span", ["class": "count"], .text(String(vacancies.count)))),
+            side.append(el("section", ["class": "panel"], el("h2", .text(s[.vacancies]) , el("span", ["class": "count"], .text(String(vacancies.count)))),
                 el("ul", children: vacancies.map { r in
                     el("li", [:], context.link(.role(r)),
                        g.roleDepartment[r].map { el("span", ["class": "muted"], .text(" · " + (g.departments[$0].short ?? g.departments[$0].title))) } ?? .empty)
@@ -50,8 +50,8 @@ struct HomePage {
         let vacant = roles.filter { g.roles[$0].isVacant }.count
         let label = el("span", ["class": "dept-label"],
             context.link(.department(d)),
-            el("span", ["class": "muted"], .text(" " + s.format("roleCount", roles.count) + " · " + s.format("headcountTotal", headcount))),
-            vacant > 0 ? el("span", ["class": "badge badge-vacant"], .text(s.format("vacancyCount", vacant))) : .empty)
+            el("span", ["class": "muted"], .text(" " + s.format(.roleCount, roles.count) + " · " + s.format(.headcountTotal, headcount))),
+            vacant > 0 ? el("span", ["class": "badge badge-vacant"], .text(s.format(.vacancyCount, vacant))) : .empty)
         let children = g.departmentChildren[d]
         if children.isEmpty { return el("li", [:], label) }
         let openAttributes = depth < 2 ? [HTML.Attribute("open", nil)] : []

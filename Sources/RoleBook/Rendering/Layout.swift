@@ -28,12 +28,12 @@ struct Layout {
                 el("link", ["rel": "stylesheet", "href": context.href("assets/site.css")]),
             ] + extraHead),
             el("body", ["class": bodyClass], children: [
-                el("a", ["class": "skip-link", "href": "#rb-main"], .text(s["skipToContent"])),
+                el("a", ["class": "skip-link", "href": "#rb-main"], .text(s[.skipToContent])),
                 header(),
                 crumbs.isEmpty ? .empty : breadcrumbs(crumbs),
                 // Prefixed: a content heading "Main" has the anchor `main`.
                 el("main", ["id": "rb-main", "class": "main"], main),
-                el("footer", ["class": "site-footer"], .text(site + " · " + s["generated"])),
+                el("footer", ["class": "site-footer"], .text(site + " · " + s[.generated])),
             ] + (["assets/page.js"] + scripts).map { el("script", ["src": context.href($0)]) }))
         var out = "<!doctype html>\n"
         document.render(into: &out)
@@ -48,13 +48,13 @@ struct Layout {
                 el("a", ["class": "brand", "href": context.href("index.html")],
                    el("span", ["class": "brand-mark", "aria-hidden": "true"], .text(String(context.graph.config.title.prefix(1)))),
                    el("span", ["class": "brand-name"], .text(context.graph.config.title))),
-                el("nav", ["class": "site-nav", "aria-label": s["home"]],
-                   el("a", ["href": context.href("index.html#departments")], .text(s["departments"])),
-                   el("a", ["href": context.href("az.html")], .text(s["az"])),
-                   el("a", ["href": context.href("procedures/index.html")], .text(s["procedures"])),
-                   el("a", ["href": context.href("checklists/index.html")], .text(s["checklists"]))),
+                el("nav", ["class": "site-nav", "aria-label": s[.home]],
+                   el("a", ["href": context.href("index.html#departments")], .text(s[.departments])),
+                   el("a", ["href": context.href("az.html")], .text(s[.az])),
+                   el("a", ["href": context.href("procedures/index.html")], .text(s[.procedures])),
+                   el("a", ["href": context.href("checklists/index.html")], .text(s[.checklists]))),
                 el("form", ["class": "header-search", "action": context.href("search.html"), "role": "search"],
-                   el("input", ["type": "search", "name": "q", "placeholder": s["searchPlaceholder"], "aria-label": s["search"]]))))
+                   el("input", ["type": "search", "name": "q", "placeholder": s[.searchPlaceholder], "aria-label": s[.search]]))))
     }
 
     private func breadcrumbs(_ crumbs: [Crumb]) -> HTML {
@@ -66,7 +66,7 @@ struct Layout {
 
     /// Home, then the department path, for a page inside a department.
     func departmentCrumbs(_ d: Int?) -> [Crumb] {
-        var crumbs = [Crumb(title: context.strings["home"], href: context.href("index.html"))]
+        var crumbs = [Crumb(title: context.strings[.home], href: context.href("index.html"))]
         if let d {
             for x in context.graph.departmentPath(d) {
                 let dept = context.graph.departments[x]

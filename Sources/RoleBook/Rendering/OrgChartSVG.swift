@@ -68,20 +68,20 @@ struct OrgChartSVG {
             .init("viewBox", "0 0 \(fmt(layout.width)) \(fmt(layout.height))"),
             // Scales down to the page's width, but not below a readable size (then it scrolls).
             .init("style", "min-width:\(fmt((layout.width * Self.minimumScale).rounded()))px"),
-            .init("role", "img"), .init("aria-label", s["orgChart"] + ": " + g.departments[d].title),
+            .init("role", "img"), .init("aria-label", s[.orgChart] + ": " + g.departments[d].title),
         ], parts)
 
-        var key: [HTML] = [el("li", el("span", ["class": "oc-key oc-key-line", "aria-hidden": "true"]), .text(s["legendReports"]))]
-        if !dottedPairs.isEmpty { key.append(el("li", el("span", ["class": "oc-key oc-key-dotted", "aria-hidden": "true"]), .text(s["dottedLine"]))) }
-        if hasVacant { key.append(el("li", el("span", ["class": "oc-key oc-key-vacant", "aria-hidden": "true"]), .text(s["vacant"]))) }
-        if hasSubHead { key.append(el("li", el("span", ["class": "oc-key oc-key-subdept", "aria-hidden": "true"]), .text(s["legendSubdept"]))) }
+        var key: [HTML] = [el("li", el("span", ["class": "oc-key oc-key-line", "aria-hidden": "true"]), .text(s[.legendReports]))]
+        if !dottedPairs.isEmpty { key.append(el("li", el("span", ["class": "oc-key oc-key-dotted", "aria-hidden": "true"]), .text(s[.dottedLine]))) }
+        if hasVacant { key.append(el("li", el("span", ["class": "oc-key oc-key-vacant", "aria-hidden": "true"]), .text(s[.vacant]))) }
+        if hasSubHead { key.append(el("li", el("span", ["class": "oc-key oc-key-subdept", "aria-hidden": "true"]), .text(s[.legendSubdept]))) }
         var notes: [HTML] = [el("ul", ["class": "oc-legend"], children: key)]
         if !dottedPairs.isEmpty {
             notes.append(el("p", ["class": "oc-dotted-list"],
-                el("strong", .text(s["dottedLine"] + s["colon"])),
+                el("strong", .text(s[.dottedLine] + s[.colon])),
                 .fragment(dottedPairs.enumerated().map { i, pair in
                     // The separator stays outside the unbreakable pair so lines can break after it.
-                    .fragment([i > 0 ? .text(s["listSeparator"]) : .empty,
+                    .fragment([i > 0 ? .text(s[.listSeparator]) : .empty,
                                el("span", ["class": "oc-pair"], context.link(.role(pair.from)), .text(" ⇢ "), context.link(.role(pair.to)))])
                 })))
         }
@@ -101,8 +101,8 @@ struct OrgChartSVG {
     private func subtitle(_ r: Int, isSubHead: Bool) -> String {
         let g = context.graph, s = context.strings, role = g.roles[r]
         if isSubHead, let sd = g.roleDepartment[r] { return g.departments[sd].short ?? g.departments[sd].title }
-        if role.isVacant { return s["vacant"] }
-        return s["headcount"] + " " + s.format("people", role.headcount)
+        if role.isVacant { return s[.vacant] }
+        return s[.headcount] + " " + s.format(.people, role.headcount)
     }
 
     /// The same tree as an indented list (shown on narrow screens instead of a wide drawing).

@@ -29,6 +29,6 @@ public struct PageContext: Sendable {
 
     public func roleLink(_ i: Int) -> HTML {
         let role = graph.roles[i]
-        return .fragment([link(.role(i)), role.isVacant ? el("span", ["class": "badge badge-vacant"], .text(strings["vacant"])) : .empty])
+        return .fragment([link(.role(i)), role.isVacant ? el("span", ["class": "badge badge-vacant"], .text(strings[.vacant])) : .empty])
     }
 }

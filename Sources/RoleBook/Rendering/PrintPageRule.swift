@@ -4,7 +4,7 @@
 enum PrintPageRule {
     static func css(strings: UIStrings, topLeft: String, topRight: String) -> String {
         // "第 {p} 页 / 共 {t} 页" → literal pieces around the two counters.
-        let template = strings["pageOf"]
+        let template = strings[.pageOf]
         let (before, afterP) = split(template, at: "{p}")
         let (middle, after) = split(afterP, at: "{t}")
         let margin = "font-size: 8.5pt; color: #555;"

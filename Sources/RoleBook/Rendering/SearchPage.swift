@@ -10,8 +10,8 @@ struct SearchPage {
     func clientStrings() -> String {
         let s = context.strings
         var table: [String: String] = [:]
-        for key in ["noResults", "results", "all", "role", "department", "procedure", "loading", "more"] { table[key] = s[key] }
-        table["placeholder"] = s["searchPlaceholder"]
+        for key in [UIKey.noResults, .results, .all, .role, .department, .procedure, .loading, .more] { table[key.rawValue] = s[key] }
+        table["placeholder"] = s[.searchPlaceholder]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(table)) ?? Data("{}".utf8), as: UTF8.self)
@@ -20,14 +20,14 @@ struct SearchPage {
     func render() -> String {
         let s = context.strings
         let main = el("article", ["class": "doc doc-wide"],
-            el("header", ["class": "page-header"], el("h1", .text(s["search"]))),
+            el("header", ["class": "page-header"], el("h1", .text(s[.search]))),
             el("div", ["id": "rb-search", "data-root": context.root, "data-strings": clientStrings()],
                el("form", ["class": "rb-search-form", "action": "search.html", "role": "search"],
-                  el("input", ["id": "rb-q", "name": "q", "type": "search", "autocomplete": "off", "placeholder": s["searchPlaceholder"], "aria-label": s["search"], "autofocus": nil])),
+                  el("input", ["id": "rb-q", "name": "q", "type": "search", "autocomplete": "off", "placeholder": s[.searchPlaceholder], "aria-label": s[.search], "autofocus": nil])),
                el("div", ["id": "rb-filters"]),
                el("ol", ["id": "rb-results"])))
-        return Layout(context: context).page(title: s["search"], bodyClass: "page-search",
-                                             crumbs: [.init(title: s["home"], href: context.href("index.html")), .init(title: s["search"], href: nil)],
+        return Layout(context: context).page(title: s[.search], bodyClass: "page-search",
+                                             crumbs: [.init(title: s[.home], href: context.href("index.html")), .init(title: s[.search], href: nil)],
                                              main: main, scripts: indexScripts + ["assets/search.js", "search/fold.js"])
     }
 }

@@ -26,7 +26,7 @@ struct SectionsHTML {
     func toc(_ document: ContentDocument) -> HTML {
         let sections = document.sections.filter { $0.kind != .intro }
         guard sections.count >= 3 else { return .empty }
-        return el("nav", ["class": "toc", "aria-label": context.strings["sectionsNav"]],
+        return el("nav", ["class": "toc", "aria-label": context.strings[.sectionsNav]],
                   el("ol", children: sections.map { el("li", [:], el("a", ["href": "#" + $0.anchor], .text($0.heading))) }))
     }
 }

@@ -38,7 +38,7 @@ struct SearchRecord: Codable, Hashable, Sendable {
 public struct SearchIndexBuilder: Sendable {
     public var graph: RoleGraph
     /// UI strings; `noDepartment` labels the filter for documents without a department.
-    public var strings: [String: String]
+    public var strings: UIStrings
 
     /// Format version written to `meta.js`; the client refuses other versions.
     public static let version = SearchFormat.shared.version
@@ -52,9 +52,10 @@ public struct SearchIndexBuilder: Sendable {
     /// consecutive documents (one department's) tend to appear in the same result list.
     public static let fragmentBundle = 8
 
-    public init(graph: RoleGraph, strings: [String: String]) {
+    /// - Parameter strings: defaults to the site's language (`rolebook.yml`).
+    public init(graph: RoleGraph, strings: UIStrings? = nil) {
         self.graph = graph
-        self.strings = strings
+        self.strings = strings ?? UIStrings(language: graph.config.language)
     }
 
     // MARK: - Ranking
@@ -194,7 +195,7 @@ public struct SearchIndexBuilder: Sendable {
             records += procedureBuckets[bucket].map { procedureRecords[$0] }
             guard records.count > start else { continue }
             for i in start..<records.count { records[i].group = group }
-            let name = bucket < none ? g.departments[bucket].title : (strings["noDepartment"] ?? "—")
+            let name = bucket < none ? g.departments[bucket].title : strings[.noDepartment]
             groups.append(.init(id: bucket < none ? g.departments[bucket].id : "", name: name, start: start, count: records.count - start))
         }
         return Layout(records: records, groups: groups)
