@@ -1,7 +1,11 @@
+var rbSearchFormat = { "version": 1, "maxCompound": 32, "finalDigits": "0123456789ABCDEFGHIJKLMNOPQRSTUV", "moreDigits": "WXYZabcdefghijklmnopqrstuvwxyz._" };
 /* rolebook search client: see docs/search.md. No dependencies; safe from file://. */
 (function (global) {
   'use strict';
-  var VERSION = 1, PAGE = 10, MAX_PREFIX_SHARDS = 4, MAX_COMPOUND = 32, DEBOUNCE = 120, SNIPPET = 90;
+  /* rbSearchFormat (the first line of assets/search.js) comes from search-format.json, which the index builder reads too. */
+  var FORMAT = global.rbSearchFormat;
+  var VERSION = FORMAT.version, MAX_COMPOUND = FORMAT.maxCompound;
+  var PAGE = 10, MAX_PREFIX_SHARDS = 4, DEBOUNCE = 120, SNIPPET = 90;
   var api = global.rbSearch = global.rbSearch || {};
   var shards = {}, frags = {}, loads = {}, decoded = {}, foldMap = null;
   var CJK = 1, WORD = 2, CONNECTOR = 3, SEPARATOR = 0;
@@ -128,7 +132,7 @@
   }
   var DIGIT = {};
   (function () {
-    var fin = '0123456789ABCDEFGHIJKLMNOPQRSTUV', more = 'WXYZabcdefghijklmnopqrstuvwxyz._';
+    var fin = FORMAT.finalDigits, more = FORMAT.moreDigits;
     for (var i = 0; i < 32; i++) { DIGIT[fin.charCodeAt(i)] = i; DIGIT[more.charCodeAt(i)] = 32 + i; }
   })();
   /* Postings "gap<<5|weight" in base 32, continuation digits first: [docs, weights]. */
@@ -299,7 +303,7 @@
     list.parentNode.insertBefore(more, list.nextSibling);
 
     var params = new URLSearchParams(global.location.search);
-    var state = { q: '', hits: [], shown: [], group: params.get('d'), needles: [], active: -1 };
+    var state = { q: '', hits: [], shown: 0, group: params.get('d'), needles: [], active: -1 };
     var qseq = 0, rseq = 0, timer = null;
     input.value = params.get('q') || '';
 
