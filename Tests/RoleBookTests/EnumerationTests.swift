@@ -274,6 +274,8 @@ struct EnumerationOutputTests {
         let page = try #require(pages["procedures/open.html"])
         #expect(page.contains("class=\"steps enum enum-ar enum-p-dun\""))
         #expect(page.contains("class=\"steps enum enum-circled enum-p-bare\""))
+        // Sub-steps keep their own markers too.
+        #expect(page.contains("<ol class=\"substeps enum enum-ar enum-p-fparen\">"))
     }
 
     /// Lines in the style of the seeds' 岗位职责 blocks (traditional script, `1、…；`, and `①…` run together).
