@@ -31,9 +31,11 @@ struct ProcedurePage {
             }
             // Prose around the steps is kept; lists are rendered as steps with their times.
             for block in section.blocks {
-                if case .list(let ordered, _, _) = block.kind {
+                if case .list(let ordered, _, let listItems, let style) = block.kind {
                     let items = DocumentItems.items(of: block, in: section)
-                    children.append(.element(ordered ? "ol" : "ul", [.init("class", "steps")], items.map(step)))
+                    let classes = MarkdownHTML.classes(for: style).map { "steps " + $0 } ?? "steps"
+                    children.append(.element(ordered ? "ol" : "ul", [.init("class", classes)],
+                                             items.enumerated().map { step($1, source: $0 < listItems.count ? listItems[$0] : nil) }))
                 } else {
                     children.append(markdown.render(block))
                 }
@@ -52,12 +54,23 @@ struct ProcedurePage {
         return layout.page(title: proc.title, bodyClass: "page-procedure", crumbs: crumbs, main: main)
     }
 
-    private func step(_ item: Item) -> HTML {
+    /// - Parameter source: the list item the step was parsed from, whose sub-list says how the
+    ///   sub-steps were numbered (`（1）` under `1、` stays `（1）`).
+    private func step(_ item: Item, source: ListItem?) -> HTML {
         let markdown = MarkdownHTML(context: context)
+        var subStyle = ListStyle.markdown
+        var subSources: [ListItem] = []
+        for block in source?.blocks ?? [] {
+            guard case .list(_, _, let listItems, let style) = block.kind else { continue }
+            if subSources.isEmpty { subStyle = style }
+            subSources += listItems
+        }
+        let subClasses = MarkdownHTML.classes(for: subStyle).map { "substeps " + $0 } ?? "substeps"
         return el("li", ["class": item.time == nil ? "step" : "step is-timed"],
                   item.time.map { el("time", ["class": "step-time"], .text($0.label)) } ?? .empty,
                   el("span", ["class": "step-text"], children: markdown.render(item.inlines)),
-                  item.children.isEmpty ? .empty : el("ol", ["class": "substeps"], children: item.children.map(step)))
+                  item.children.isEmpty ? .empty : el("ol", ["class": subClasses],
+                                                      children: item.children.enumerated().map { step($1, source: $0 < subSources.count ? subSources[$0] : nil) }))
     }
 }
 
@@ -66,7 +79,7 @@ enum DocumentItems {
     static func items(of block: Block, in section: Section) -> [Item] {
         var offset = 0
         for b in section.blocks {
-            guard case .list(_, _, let listItems) = b.kind else { continue }
+            guard case .list(_, _, let listItems, _) = b.kind else { continue }
             if b == block { return Array(section.items[offset..<min(section.items.count, offset + listItems.count)]) }
             offset += listItems.count
         }
