@@ -1,0 +1,141 @@
+import Foundation
+import RoleBook
+
+/// Removes what scraped and converted documents carry besides the text: pinyin in brackets
+/// after characters (`網(wǎng)`), page numbers, site boilerplate; each removal is noted.
+public struct NoiseFilter: Sendable {
+    public init() {}
+
+    /// Substrings that mark a line as a web site's own text rather than the document's.
+    static let boilerplate: [String] = [
+        "小编为你整理", "小编为您整理", "小编整理", "千文网", "还可以找到更多", "但愿对你工作学习有帮助", "希望对你有帮助",
+        "希望对大家有帮助", "本文由", "本文来源", "文章来源", "原文地址", "本文地址", "转载请注明", "版权所有", "免费下载",
+        "下载文档", "点击下载", "更多相关", "相关推荐", "推荐阅读", "猜你喜欢", "扫一扫", "http://", "https://", "www.",
+    ]
+
+    /// Cleans lines in place and returns what was removed.
+    public func clean(_ lines: [SourceLine], file: String) -> (lines: [SourceLine], notes: [ImportNote]) {
+        var out: [SourceLine] = []
+        var notes: [ImportNote] = []
+        var pinyinCount: [Int: Int] = [:]
+        for var line in lines {
+            let (text, removed) = Self.removingPinyin(line.text)
+            if removed > 0 { pinyinCount[line.line, default: 0] += removed }
+            line.text = text
+            let trimmed = line.text.trimmingCharacters(in: .whitespaces)
+            if let why = Self.noiseKind(of: trimmed) {
+                notes.append(ImportNote(.noise, file: file, line: line.line, "\(why) dropped: \(Self.quote(trimmed))"))
+                continue
+            }
+            let (kept, page) = Self.removingInlinePageNumbers(trimmed)
+            if let page { notes.append(ImportNote(.noise, file: file, line: line.line, "page number dropped: \(Self.quote(page))")) }
+            line.text = kept
+            out.append(line)
+        }
+        for (line, count) in pinyinCount.sorted(by: { $0.key < $1.key }) {
+            notes.append(ImportNote(.noise, file: file, line: line, "pinyin in brackets dropped after \(count) character\(count == 1 ? "" : "s")"))
+        }
+        return (out, notes)
+    }
+
+    static func quote(_ s: String) -> String {
+        let cut = s.count > 40 ? String(s.prefix(40)) + "…" : s
+        return "'" + cut + "'"
+    }
+
+    /// Why a whole line is noise, or nil when it is text.
+    static func noiseKind(of line: String) -> String? {
+        if isPageNumber(line) { return "page number" }
+        let folded = CJKFolding.shared.simplify(line).lowercased()
+        if boilerplate.contains(where: { folded.contains($0) }) { return "site boilerplate" }
+        return nil
+    }
+
+    /// `- 3 -`, `— 3 —`, `3`, `第 3 页 共 5 页`, `第3页`, `共5页`, `页数：共3页`, `Page 3 of 5`.
+    static func isPageNumber(_ line: String) -> Bool {
+        let s = CJKFolding.shared.simplify(line).filter { !$0.isWhitespace }
+        if s.isEmpty { return false }
+        let dashes: Set<Character> = ["-", "—", "–", "－"]
+        let core = String(s.drop(while: { dashes.contains($0) }).reversed().drop(while: { dashes.contains($0) }).reversed())
+        if !core.isEmpty, core.count <= 4, core.allSatisfy(\.isASCIIDigit), core.count < s.count { return true }
+        return pageNumberRange(in: s) == s.startIndex..<s.endIndex
+    }
+
+    /// The range of a `第N页(共M页)` / `共M页` / `页数：共M页` / `page N of M` phrase.
+    static func pageNumberRange(in s: String) -> Range<String.Index>? {
+        let lower = s.lowercased()
+        if let r = lower.range(of: #"(页数[:：]?\s*)?(第\s*\d+\s*页\s*[,，/]?\s*)?共\s*\d+\s*页|第\s*\d+\s*页|page\s*\d+(\s*of\s*\d+)?"#, options: .regularExpression) {
+            // Same length in both: lowercasing ASCII and CJK keeps indices.
+            let start = s.index(s.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: r.lowerBound))
+            let end = s.index(start, offsetBy: lower.distance(from: r.lowerBound, to: r.upperBound))
+            return start..<end
+        }
+        return nil
+    }
+
+    /// A line that ends with a page phrase (`…工作。 第 3 页 共 5 页`) loses it.
+    static func removingInlinePageNumbers(_ line: String) -> (String, String?) {
+        let simplified = CJKFolding.shared.simplify(line)
+        guard simplified.count == line.count, let r = pageNumberRange(in: simplified),
+              r.upperBound == simplified.endIndex || simplified[r.upperBound...].allSatisfy(\.isWhitespace)
+        else { return (line, nil) }
+        let offset = simplified.distance(from: simplified.startIndex, to: r.lowerBound)
+        let cut = line.index(line.startIndex, offsetBy: offset)
+        let before = line[..<cut]
+        // `第3页` inside a sentence is text; only a phrase that follows a space or a sentence end is a page number.
+        guard let last = before.last, last.isWhitespace || "。；;".contains(last) else { return (line, nil) }
+        return (before.trimmingCharacters(in: .whitespaces), String(line[cut...]).trimmingCharacters(in: .whitespaces))
+    }
+
+    static let toneVowels: Set<Character> = Set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü")
+
+    /// `網(wǎng)` → `網`: a bracket right after a Han character holding only that character's
+    /// pinyin (tone marks or not) is an annotation. Returns the text and how many were removed.
+    static func removingPinyin(_ text: String) -> (String, Int) {
+        guard text.contains("(") || text.contains("（") else { return (text, 0) }
+        let chars = Array(text)
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var removed = 0
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            out.append(c)
+            i += 1
+            guard i < chars.count, chars[i] == "(" || chars[i] == "（",
+                  let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1,
+                  let expected = CJKFolding.shared.pinyin(CJKFolding.shared.simplify(scalar))
+            else { continue }
+            var j = i + 1
+            var word = ""
+            while j < chars.count, j - i <= 8, chars[j].isLetter, chars[j].isASCII || toneVowels.contains(chars[j]) {
+                word.append(chars[j])
+                j += 1
+            }
+            guard j < chars.count, chars[j] == ")" || chars[j] == "）", !word.isEmpty else { continue }
+            let plain = String(word.lowercased().map(toneless))
+            // A toned syllable is an annotation even when the table reads the character differently (多音字).
+            if plain == expected || word.contains(where: { toneVowels.contains($0) && $0 != "ü" }) {
+                removed += 1
+                i = j + 1
+            }
+        }
+        return (out, removed)
+    }
+
+    static func toneless(_ c: Character) -> Character {
+        switch c {
+        case "ā", "á", "ǎ", "à": "a"
+        case "ē", "é", "ě", "è": "e"
+        case "ī", "í", "ǐ", "ì": "i"
+        case "ō", "ó", "ǒ", "ò": "o"
+        case "ū", "ú", "ǔ", "ù": "u"
+        case "ǖ", "ǘ", "ǚ", "ǜ", "ü": "v"
+        default: c
+        }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}
