@@ -15,11 +15,11 @@ public enum FieldNames {
     public static let table: [String: FieldMeaning] = {
         var t: [String: FieldMeaning] = [:]
         func add(_ meaning: FieldMeaning, _ labels: String...) { for l in labels { t[l] = meaning } }
-        add(.scalar(.title), "岗位名称", "职位名称", "岗位名", "职务名称")
+        add(.scalar(.title), "岗位名称", "职位名称", "岗位名", "职务名称", "职位", "岗位")
         add(.scalar(.department), "所属部门", "部门", "隶属部门", "所在部门", "部门名称")
         add(.scalar(.reportsTo), "直接上级", "直属上级", "汇报对象", "汇报职级", "直接主管", "直接领导", "直接行政主管", "直接上司", "上级")
         add(.scalar(.directReports), "直接下级", "直接下属", "管理范围", "直属下级", "下属")
-        add(.scalar(.code), "岗位编号", "职位编号", "岗位编码", "职位编码")
+        add(.scalar(.code), "岗位编号", "职位编号", "岗位编码", "职位编码", "职位代码", "岗位代码")
         add(.scalar(.grade), "职级", "岗位等级", "薪资等级", "职位等级", "岗位级别")
         add(.scalar(.headcount), "定编人数", "编制", "岗位定编", "编制人数", "定员")
         add(.scalar(.location), "工作地点")
@@ -27,7 +27,7 @@ public enum FieldNames {
         add(.scalar(.document), "文件编号")
         add(.scalar(.version), "文件版本", "版本", "版本号")
         add(.scalar(.effective), "生效日期", "生效时间")
-        add(.section(.summary), "职责概述", "岗位概述", "岗位目的", "职位概述", "工作大纲", "工作概述", "岗位概要", "职位概要", "概述")
+        add(.section(.summary), "职责概述", "岗位概述", "岗位目的", "职位概述", "工作大纲", "工作概述", "岗位概要", "职位概要", "概述", "工作职责概述")
         add(.section(.responsibilities), "岗位职责", "工作职责", "职责描述", "主要职责", "具体工作职责", "职责细则", "职责", "工作内容",
             "岗位职责描述", "职责范围")
         add(.section(.qualifications), "任职资格", "任职要求", "任职条件", "岗位要求", "资格要求")
@@ -35,7 +35,7 @@ public enum FieldNames {
             "性别", "年龄", "其它要求", "其他要求", "经验", "技能", "资格证书")
         add(.section(.kpis), "考核指标", "绩效指标", "考核标准", "岗位考核")
         add(.section(.authority), "工作权限", "审批权限", "岗位权限", "权限")
-        add(.section(.relations), "工作关系", "架构关系", "隶属关系")
+        add(.section(.relations), "工作关系", "架构关系", "隶属关系", "相关联系部门")
         add(.sectionItem(.relations), "内部协作", "外部联系", "内部关系", "外部关系", "协作关系")
         return t
     }()

@@ -98,7 +98,10 @@ public struct LayoutReader: Sendable {
     }
 
     /// A body line: into the open section, a new section of the open JD, or the department's duties.
-    private func append(_ line: SourceLine, state: inout State, result: inout Result) {
+    private func append(_ raw: SourceLine, state: inout State, result: inout Result) {
+        var line = raw
+        // Decimal section numbers (`13.2.1`) are the source's outline, not part of the text.
+        if Self.decimalNumbering(line.text) > 0 { line.text = Self.strippingNumbering(line.text) }
         if state.job != nil {
             if state.section == nil {
                 let enumerated = Enumeration.marker(atStartOf: Substring(line.text)) != nil || RoleFileWriter.unbulleted(line.text) != nil
@@ -137,6 +140,15 @@ public struct LayoutReader: Sendable {
     private func apply(_ meaning: FieldMeaning, label: String, value: String, line: Int, state: inout State, result: inout Result) {
         switch meaning {
         case .scalar(let field):
+            var value = value
+            // `营运部总监职位代码` (a label with no value glued to the end of the previous value).
+            for length in stride(from: min(8, value.count - 2), through: 4, by: -1) where length > 0 {
+                if FieldNames.meaning(of: value.suffix(length)) != nil {
+                    result.notes.append(ImportNote(.unmapped, file: file, line: line, "label '\(value.suffix(length))' has no value"))
+                    value = String(value.dropLast(length))
+                    break
+                }
+            }
             if field == .title {
                 if let job = state.job, job.fields[.title] != nil {
                     let sameAsHeading = job.sections.allSatisfy { $0.lines.isEmpty } && Self.fold(job.title) == Self.fold(value)
@@ -152,7 +164,7 @@ public struct LayoutReader: Sendable {
             // A field line ends the running section: what follows belongs to a new label or section.
             state.section = nil
         case .section(let kind):
-            openSection(kind, heading: kind.heading, first: SourceLine(value, line: line), line: line, state: &state, result: &result)
+            openSection(kind, heading: kind == .other ? label : kind.heading, first: SourceLine(value, line: line), line: line, state: &state, result: &result)
         case .sectionItem(let kind):
             let heading = kind == .other ? label : kind.heading
             let keep = state.section
@@ -217,12 +229,20 @@ public struct LayoutReader: Sendable {
         case department(String)
     }
 
+    /// Length of a leading decimal outline number (`1.0`, `13.2.1`; not `1.` alone), or 0.
+    static func decimalNumbering(_ text: some StringProtocol) -> Int {
+        let prefix = text.prefix { $0.isASCIIDigit || $0 == "." }
+        guard let dot = prefix.firstIndex(of: "."), prefix.first?.isASCIIDigit == true,
+              prefix.index(after: dot) < prefix.endIndex, prefix[prefix.index(after: dot)].isASCIIDigit else { return 0 }
+        return prefix.count
+    }
+
     /// Leading `1.0`, `1.2.3`, or an enumeration marker (`1、`, `一.`, `（一）`).
     static func strippingNumbering(_ text: String) -> String {
         var s = Substring(text)
-        let decimal = s.prefix { $0.isASCIIDigit || $0 == "." }
-        if decimal.contains("."), decimal.first?.isASCIIDigit == true, decimal.count < s.count {
-            s = s.dropFirst(decimal.count)
+        let decimal = decimalNumbering(s)
+        if decimal > 0, decimal < s.count {
+            s = s.dropFirst(decimal)
         } else if let m = Enumeration.marker(atStartOf: s) {
             s = s.dropFirst(m.length)
         }
@@ -237,6 +257,8 @@ public struct LayoutReader: Sendable {
 
     /// A heading that opens a job description or names a department.
     static func heading(_ raw: String) -> Heading? {
+        // `13.2.1 (2、3楼)客服员工作职责` is a group inside the open job description, not a new one.
+        if raw.prefix(while: { $0.isASCIIDigit || $0 == "." }).filter({ $0 == "." }).count >= 2 { return nil }
         let text = strippingNumbering(raw)
         var s = CJKFolding.shared.simplify(text)
         // `岗位说明书-客户服务经理`, `岗位说明书(客服经理)`
@@ -279,8 +301,15 @@ public struct LayoutReader: Sendable {
     }
 
     /// `label：value`, `label:value`, `label,value` (known scalar labels only) or a label alone.
-    static func labelLine(_ raw: String) -> (label: String, meaning: FieldMeaning, value: String)? {
+    static func labelLine(_ line: String) -> (label: String, meaning: FieldMeaning, value: String)? {
+        // A bulleted label (`-直接行政主管:…`) is a label.
+        let raw = line.first == "-" || line.first == "•" ? String(line.dropFirst()).trimmingCharacters(in: .whitespaces) : line
         let text = strippingNumbering(raw)
+        // `15.2 具体工作职责 主要负责…`: a section heading with its first line after a space.
+        if let space = text.firstIndex(of: " "), case .section(let kind)? = FieldNames.meaning(of: text[..<space]),
+           raw.first?.isASCIIDigit == true || text.distance(from: text.startIndex, to: space) >= 4 {
+            return (String(text[..<space]), .section(kind), text[space...].trimmingCharacters(in: .whitespaces))
+        }
         if let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
             let label = text[..<colon].trimmingCharacters(in: .whitespaces)
             let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -328,7 +357,7 @@ public struct LayoutReader: Sendable {
             let chars = Array(line.text)
             var i = 0
             while i < chars.count {
-                if i > 0, chars[i - 1].isWhitespace, !current.trimmingCharacters(in: .whitespaces).isEmpty, let length = embeddedLabelLength(chars, at: i) {
+                if i > 0, !current.trimmingCharacters(in: .whitespaces).isEmpty, let length = embeddedLabelLength(chars, at: i, after: chars[i - 1]) {
                     pieces.append(current)
                     current = String(chars[i..<(i + length)])
                     i += length
@@ -348,19 +377,40 @@ public struct LayoutReader: Sendable {
 
     /// At `i`: optional `N.N` numbering, then a known label followed by a colon or a space or
     /// the end, or a job heading; returns how many characters to move into the new piece (0 = none).
-    static func embeddedLabelLength(_ chars: [Character], at i: Int) -> Int? {
+    ///
+    /// After a space any label may start; glued to the text before it (`…所在部门:客户服务部直接上级:总经理`,
+    /// `物业管理员(巡楼)4.2具体工作职责`) only a decimal-numbered label or a label of four or more
+    /// characters followed by a colon, so `部门:` inside `所属部门:` never splits. `第N篇` always starts a piece.
+    static func embeddedLabelLength(_ chars: [Character], at i: Int, after previous: Character) -> Int? {
+        if previous.isASCIIDigit || previous == "." { return nil }
+        if chars[i] == "第", let end = chars[(i + 1)...].prefix(4).firstIndex(of: "篇"),
+           end > i + 1, chars[(i + 1)..<end].allSatisfy({ "0123456789一二三四五六七八九十".contains($0) }) {
+            return 1
+        }
+        let spaced = previous.isWhitespace
+        // `… 二.客服前台职责`: a job heading after a space.
+        if spaced, let m = Enumeration.marker(atStartOf: Substring(chars[i...].prefix(6))), m.family == .chineseNumeral {
+            let end = chars[i...].firstIndex(where: \.isWhitespace) ?? chars.count
+            if end == chars.count || end - i <= 26, case .job? = heading(String(chars[i..<end])) { return 1 }
+        }
         var j = i
         while j < chars.count, chars[j].isASCIIDigit || chars[j] == "." { j += 1 }
-        if j > i, !chars[i..<j].contains(".") { return nil }
+        let numbered = j > i
+        if numbered, !chars[i..<j].contains(".") || chars[j - 1] == "." && !spaced { return nil }
         while j < chars.count, chars[j] == " " { j += 1 }
         for length in stride(from: 8, through: 2, by: -1) where j + length <= chars.count {
             let label = String(chars[j..<(j + length)])
-            guard let meaning = FieldNames.meaning(of: label) else { continue }
+            guard !label.contains(where: { $0 == ":" || $0 == "：" }), let meaning = FieldNames.meaning(of: label) else { continue }
             let after = j + length < chars.count ? chars[j + length] : " "
-            let numbered = j > i
-            if after == ":" || after == "：" || ((after == " " || j + length == chars.count) && (numbered || meaningIsSection(meaning))) {
-                return 1
-            }
+            let colon = after == ":" || after == "："
+            let ends = after == " " || j + length == chars.count || numbered
+            // `运营总监 岗位职责:` is a heading: a title, a space, the label and nothing after the colon.
+            let nothingAfter = chars[(j + length + (colon ? 1 : 0))...].allSatisfy(\.isWhitespace)
+            if spaced, colon, nothingAfter, case .section(.responsibilities) = meaning, !chars[..<i].contains(where: { $0 == ":" || $0 == "：" }) { return nil }
+            if spaced, colon || (ends && (numbered || meaningIsSection(meaning))) { return 1 }
+            if !spaced, numbered, colon || ends { return 1 }
+            // Glued, a label needs a value after its colon: `1.部门经理岗位职责:` is one heading.
+            if !spaced, colon, length >= 4, j + length + 1 < chars.count, !chars[j + length + 1].isWhitespace { return 1 }
         }
         return nil
     }

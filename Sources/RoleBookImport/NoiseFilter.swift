@@ -14,9 +14,15 @@ public struct NoiseFilter: Sendable {
     ]
 
     /// Cleans lines in place and returns what was removed.
-    public func clean(_ lines: [SourceLine], file: String) -> (lines: [SourceLine], notes: [ImportNote]) {
+    public func clean(_ input: [SourceLine], file: String) -> (lines: [SourceLine], notes: [ImportNote]) {
         var out: [SourceLine] = []
         var notes: [ImportNote] = []
+        var lines = input
+        if let rejoined = Self.rejoiningNumberedLines(input) {
+            notes.append(ImportNote(.noise, file: file, line: 1,
+                                    "line numbers added by a converter (`1、` … `\(input.count)、`) dropped and the broken lines rejoined"))
+            lines = rejoined
+        }
         var pinyinCount: [Int: Int] = [:]
         for var line in lines {
             let (text, removed) = Self.removingPinyin(line.text)
@@ -36,6 +42,25 @@ public struct NoiseFilter: Sendable {
             notes.append(ImportNote(.noise, file: file, line: line, "pinyin in brackets dropped after \(count) character\(count == 1 ? "" : "s")"))
         }
         return (out, notes)
+    }
+
+    /// Some converters prefix every line with its number (`1、…`, `2、…`) and break lines in the
+    /// middle of words. When nearly every line starts with its own number, the numbers go and the
+    /// lines are joined back into one text (kept at line 1; the items split again by their markers).
+    static func rejoiningNumberedLines(_ lines: [SourceLine]) -> [SourceLine]? {
+        let texts = lines.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard texts.count >= 5 else { return nil }
+        func numberPrefix(_ line: SourceLine) -> Int? {
+            for sep in ["、", ".", "．"] where line.text.hasPrefix("\(line.line)\(sep)") { return "\(line.line)\(sep)".count }
+            return nil
+        }
+        let numbered = texts.filter { numberPrefix($0) != nil }.count
+        guard numbered * 10 >= texts.count * 9 else { return nil }
+        var joined = ""
+        for line in texts {
+            joined += line.text.dropFirst(numberPrefix(line) ?? 0)
+        }
+        return [SourceLine(joined, line: texts[0].line)]
     }
 
     static func quote(_ s: String) -> String {

@@ -42,7 +42,21 @@ struct Resolver {
     static func names(_ value: String) -> [[String]] {
         let v = value.trimmingCharacters(in: CharacterSet(charactersIn: " 。.;；"))
         if ["无", "無", "没有", "沒有", "-", "—", "/"].contains(v) || v.isEmpty { return [] }
-        return v.split(whereSeparator: { "、，,;；".contains($0) }).map { group in
+        // Separators inside brackets belong to the name: `(上市大厅、典藏、博览)服务助理`.
+        var groups: [Substring] = []
+        var depth = 0
+        var start = v.startIndex
+        for i in v.indices {
+            switch v[i] {
+            case "(", "（": depth += 1
+            case ")", "）": depth = max(0, depth - 1)
+            case "、", "，", ",", ";", "；" where depth == 0:
+                groups.append(v[start..<i]); start = v.index(after: i)
+            default: break
+            }
+        }
+        groups.append(v[start...])
+        return groups.map { group in
             let alternatives = group.split(whereSeparator: { $0 == "/" || $0 == "／" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard let first = alternatives.first else { return [] }
             return [first] + alternatives.dropFirst().map { expand($0, like: first) }
