@@ -40,6 +40,9 @@ public enum FieldNames {
         return t
     }()
 
+    /// Labels read only with a colon and a value on the same line.
+    public static let inlineOnly: Set<String> = ["职位", "岗位", "概述", "职责", "部门", "上级", "下属", "专业", "经验", "技能", "权限", "编制", "版本"]
+
     /// Simplified, without spaces, numbering or a trailing colon.
     public static func normalize(_ label: some StringProtocol) -> String {
         var s = CJKFolding.shared.simplify(String(label)).filter { !$0.isWhitespace }

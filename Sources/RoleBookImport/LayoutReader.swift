@@ -34,9 +34,14 @@ public struct LayoutReader: Sendable {
         var result = Result()
         var state = State()
         let lines = Self.splitEmbedded(Self.droppingRepeatedLines(input, file: file, notes: &result.notes))
-        for line in lines {
-            let text = line.text.trimmingCharacters(in: .whitespaces)
+        for (index, line) in lines.enumerated() {
+            var text = line.text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
+            // A title alone on a line before a list that starts at 1 (`出品督导` / `1、…`) heads a new JD.
+            if index + 1 < lines.count, Self.isBareTitle(text), let m = Enumeration.marker(atStartOf: Substring(lines[index + 1].text)), m.ordinal == 1,
+               state.pending == nil {
+                text += "岗位职责"
+            }
             if let pending = state.pending {
                 state.pending = nil
                 if Self.labelLine(text) == nil && Self.heading(text) == nil && Self.part(text) == nil {
@@ -262,7 +267,7 @@ public struct LayoutReader: Sendable {
         let text = strippingNumbering(raw)
         var s = CJKFolding.shared.simplify(text)
         // `岗位说明书-客户服务经理`, `岗位说明书(客服经理)`
-        for lead in ["岗位说明书", "职位说明书"] where s.hasPrefix(lead) {
+        for lead in ["岗位说明书", "职位说明书"] where s.hasPrefix(lead) && "-—–:：(（".contains(s.dropFirst(lead.count).first ?? "x") {
             let title = String(text.dropFirst(lead.count)).trimmingCharacters(in: CharacterSet(charactersIn: "-—–:：()（） "))
             return plausibleTitle(title) ? .job(title: title, rest: "") : nil
         }
@@ -294,6 +299,14 @@ public struct LayoutReader: Sendable {
             return .department(original)
         }
         return .job(title: original, rest: rest)
+    }
+
+    /// A short line that reads as a job title: no marker, no punctuation, a title's ending.
+    static func isBareTitle(_ text: String) -> Bool {
+        let s = CJKFolding.shared.simplify(text)
+        return (2...12).contains(s.count) && plausibleTitle(s) && !s.contains(where: { ":：、".contains($0) })
+            && Enumeration.marker(atStartOf: Substring(s)) == nil && FieldNames.meaning(of: s) == nil
+            && titleEndings.contains(where: { s.hasSuffix($0) })
     }
 
     static func plausibleTitle(_ title: String) -> Bool {
@@ -328,7 +341,8 @@ public struct LayoutReader: Sendable {
             let value = text[text.index(after: comma)...].trimmingCharacters(in: CharacterSet(charactersIn: " 。."))
             return (String(text[..<comma]), .scalar(.title), value)
         }
-        if let meaning = FieldNames.meaning(of: text) { return (text, meaning, "") }
+        // `职位` / `岗位` alone are too common as words to be labels without a colon.
+        if let meaning = FieldNames.meaning(of: text), !FieldNames.inlineOnly.contains(FieldNames.normalize(text)) { return (text, meaning, "") }
         return nil
     }
 
@@ -406,7 +420,8 @@ public struct LayoutReader: Sendable {
             let ends = after == " " || j + length == chars.count || numbered
             // `运营总监 岗位职责:` is a heading: a title, a space, the label and nothing after the colon.
             let nothingAfter = chars[(j + length + (colon ? 1 : 0))...].allSatisfy(\.isWhitespace)
-            if spaced, colon, nothingAfter, case .section(.responsibilities) = meaning, !chars[..<i].contains(where: { $0 == ":" || $0 == "：" }) { return nil }
+            if spaced, colon || j + length == chars.count, nothingAfter, case .section(.responsibilities) = meaning,
+               !chars[..<i].contains(where: { $0 == ":" || $0 == "：" }) { return nil }
             if spaced, colon || (ends && (numbered || meaningIsSection(meaning))) { return 1 }
             if !spaced, numbered, colon || ends { return 1 }
             // Glued, a label needs a value after its colon: `1.部门经理岗位职责:` is one heading.

@@ -13,6 +13,9 @@ public struct NoiseFilter: Sendable {
         "下载文档", "点击下载", "更多相关", "相关推荐", "推荐阅读", "猜你喜欢", "扫一扫", "http://", "https://", "www.",
     ]
 
+    /// Watermarks that document sites insert inside the text (Baidu Wenku's, mis-decoded as Cyrillic).
+    static let inlineMarks = ["Байду номын сангаас"]
+
     /// Cleans lines in place and returns what was removed.
     public func clean(_ input: [SourceLine], file: String) -> (lines: [SourceLine], notes: [ImportNote]) {
         var out: [SourceLine] = []
@@ -25,7 +28,11 @@ public struct NoiseFilter: Sendable {
         }
         var pinyinCount: [Int: Int] = [:]
         for var line in lines {
-            let (text, removed) = Self.removingPinyin(line.text)
+            var (text, removed) = Self.removingPinyin(line.text)
+            for mark in Self.inlineMarks where text.contains(mark) {
+                text = text.replacingOccurrences(of: mark, with: "")
+                notes.append(ImportNote(.noise, file: file, line: line.line, "site watermark dropped: '\(mark)'"))
+            }
             if removed > 0 { pinyinCount[line.line, default: 0] += removed }
             line.text = text
             let trimmed = line.text.trimmingCharacters(in: .whitespaces)
