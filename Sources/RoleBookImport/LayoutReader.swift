@@ -256,7 +256,8 @@ public struct LayoutReader: Sendable {
 
     /// Endings of a job heading, longest first (folded to simplified script before matching).
     static let jobSuffixes = ["岗位职责描述", "岗位职责说明", "岗位职责", "岗位说明书", "职位说明书", "工作职责", "职责描述", "职责"]
-    static let titleEndings = ["经理", "主管", "主任", "专员", "助理", "总监", "督导", "员", "师", "长", "管家", "前台", "厨", "负责人", "文员", "人员", "总", "监", "秘书", "顾问"]
+    static let titleEndings = ["经理", "主管", "主任", "专员", "助理", "总监", "督导", "员", "师", "长", "管家", "前台", "厨", "负责人", "文员", "人员", "总",
+                               "监", "秘书", "顾问", "司机", "工", "保安", "保洁", "客服", "代表"]
     static let departmentEndings = ["部", "部门", "中心", "处", "科", "室", "组"]
     static let headingNoise = ["(推荐)", "(合集)", "(精选)", "(范文)", "(通用)", "(最新)"]
 

@@ -50,8 +50,8 @@ struct Resolver {
             switch v[i] {
             case "(", "（": depth += 1
             case ")", "）": depth = max(0, depth - 1)
-            case "、", "，", ",", ";", "；" where depth == 0:
-                groups.append(v[start..<i]); start = v.index(after: i)
+            case "、", "，", ",", ";", "；":
+                if depth == 0 { groups.append(v[start..<i]); start = v.index(after: i) }
             default: break
             }
         }

@@ -11,7 +11,8 @@ enum RoleFileWriter {
     }
 
     /// Lines of a section as list items, using part 1's ``Enumeration`` for the markers: each
-    /// marker family seen first at a level opens that level, so `一、` groups with `①` items nest.
+    /// marker family seen first at a level opens that level, so `一、` groups with `①` items nest
+    /// (`一、` and `第一条` always at the top).
     /// A line without a marker continues the previous item when that item has no sentence end
     /// (text wrapped by a converter), and starts a new top-level item otherwise.
     static func items(_ lines: [SourceLine]) -> [Item] {
@@ -37,6 +38,10 @@ enum RoleFileWriter {
                 if let k = families.firstIndex(of: run.marker.family) {
                     families.removeSubrange((k + 1)...)
                     level = k
+                } else if run.marker.family == .chineseNumeral || run.marker.family == .article {
+                    // `一、` and `第一条` head the outline of Chinese office documents: never nested.
+                    families = [run.marker.family]
+                    level = 0
                 } else {
                     families.append(run.marker.family)
                     level = families.count - 1
