@@ -372,7 +372,8 @@ public struct LayoutReader: Sendable {
             let chars = Array(line.text)
             var i = 0
             while i < chars.count {
-                if i > 0, !current.trimmingCharacters(in: .whitespaces).isEmpty, let length = embeddedLabelLength(chars, at: i, after: chars[i - 1]) {
+                // A piece that is only an outline number (`4.1 `) stays with its heading.
+                if i > 0, !current.allSatisfy({ $0.isWhitespace || $0.isASCIIDigit || $0 == "." }), let length = embeddedLabelLength(chars, at: i, after: chars[i - 1]) {
                     pieces.append(current)
                     current = String(chars[i..<(i + length)])
                     i += length

@@ -73,6 +73,15 @@ struct Resolver {
         return short
     }
 
+    static func isSubsequence(_ a: String, of b: String) -> Bool {
+        var rest = b[...]
+        for c in a {
+            guard let i = rest.firstIndex(of: c) else { return false }
+            rest = rest[rest.index(after: i)...]
+        }
+        return true
+    }
+
     /// Levenshtein distance over characters, for did-you-mean between titles (short strings only).
     static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
@@ -126,9 +135,14 @@ struct Resolver {
         func lookup(_ name: String) -> Int? { byTitle[fold(name)] }
         func didYouMean(_ name: String) -> String {
             let n = fold(name)
+            // Near: one title inside the other with at most two characters more (环境主管 / 环境管理主管),
+            // or one character different in titles of four or more.
             let near = jobs.map(\.title).filter { t in
                 let f = fold(t)
-                return f != n && (Self.distance(f, n) <= 2 || (n.count >= 3 && f.contains(n)) || (f.count >= 3 && n.contains(f)))
+                guard f != n else { return false }
+                let d = Self.distance(f, n)
+                return (d <= 2 && (Self.isSubsequence(f, of: n) || Self.isSubsequence(n, of: f)) && min(f.count, n.count) >= 2)
+                    || (d == 1 && min(f.count, n.count) >= 4)
             }
             let unique = Array(Set(near)).sorted()
             return unique.isEmpty ? "" : "; did you mean " + unique.prefix(3).map { "'\($0)'" }.joined(separator: " or ") + "?"
@@ -138,9 +152,17 @@ struct Resolver {
         var superior: [Int?] = Array(repeating: nil, count: jobs.count)
         var superiorText: [String?] = Array(repeating: nil, count: jobs.count)
         var dotted: [[Int]] = Array(repeating: [], count: jobs.count)
+        // The one job description with no superior, when every other one names one, heads the organisation.
+        let unheaded = jobs.indices.filter { jobs[$0].fields[.reportsTo] == nil }
+        let head = unheaded.count == 1 && jobs.count > 1 ? unheaded.first : nil
         for (i, job) in jobs.enumerated() {
             guard let value = job.fields[.reportsTo] else {
-                plan.notes.append(ImportNote(.problem, file: job.file, line: job.line, "'\(job.title)' names no 直接上级: reports_to not set"))
+                if i == head {
+                    plan.notes.append(ImportNote(.imported, file: job.file, line: job.line,
+                                                 "'\(job.title)' is the only role without a 直接上级: written as top: true"))
+                } else {
+                    plan.notes.append(ImportNote(.problem, file: job.file, line: job.line, "'\(job.title)' names no 直接上级: reports_to not set"))
+                }
                 continue
             }
             let groups = Self.names(value.text)
@@ -195,6 +217,8 @@ struct Resolver {
                 plan.notes.append(ImportNote(.problem, file: job.file, line: job.line, "'\(job.title)' names no 所属部门: department not set"))
             }
             role.reportsTo = superior[i].map { ids[$0] } ?? superiorText[i]
+            role.top = i == head
+            role.reportsToIsId = superior[i] != nil
             role.dottedLineTo = dotted[i].map { ids[$0] }
             role.directReports = directReports[i]
             if let h = job.fields[.headcount] {

@@ -96,6 +96,9 @@ enum RoleFileWriter {
         var title: String
         var department: String?
         var reportsTo: String?
+        var top = false
+        /// False when `reportsTo` is the source's text, kept for `check` to point at.
+        var reportsToIsId = false
         var dottedLineTo: [String] = []
         var directReports: [String] = []
         var headcount: Int?
@@ -113,8 +116,9 @@ enum RoleFileWriter {
         var out = "---\n"
         out += "title: \(yaml(r.title))\n"
         if let d = r.department { out += "department: \(d)\n" }
-        if let s = r.reportsTo { out += "reports_to: \(yaml(s))\n" }
-        if !r.dottedLineTo.isEmpty { out += "dotted_line_to: [\(r.dottedLineTo.map(yaml).joined(separator: ", "))]\n" }
+        if let s = r.reportsTo { out += "reports_to: \(r.reportsToIsId ? s : yaml(s))\n" }
+        if r.top { out += "top: true\n" }
+        if !r.dottedLineTo.isEmpty { out += "dotted_line_to: [\(r.dottedLineTo.joined(separator: ", "))]\n" }
         if !r.directReports.isEmpty { out += "direct_reports: [\(r.directReports.joined(separator: ", "))]\n" }
         if let h = r.headcount { out += "headcount: \(h)\n" }
         for (key, value) in [("code", r.code), ("grade", r.grade), ("location", r.location), ("hours", r.hours),
