@@ -144,6 +144,10 @@ public struct LayoutReader: Sendable {
 
     private func apply(_ meaning: FieldMeaning, label: String, value: String, line: Int, state: inout State, result: inout Result) {
         switch meaning {
+        case .scalar(let field) where value.count > 100:
+            // Run-on text after a label is not a field value: kept as a section under the label.
+            apply(.section(.other), label: label, value: value, line: line, state: &state, result: &result)
+            result.notes.append(ImportNote(.unmapped, file: file, line: line, "value of '\(label)' too long for \(field.rawValue) (\(value.count) characters): kept as section '## \(label)'"))
         case .scalar(let field):
             var value = value
             // `营运部总监职位代码` (a label with no value glued to the end of the previous value).
@@ -427,7 +431,7 @@ public struct LayoutReader: Sendable {
             if spaced, colon || (ends && (numbered || meaningIsSection(meaning))) { return 1 }
             if !spaced, numbered, colon || ends { return 1 }
             // Glued, a label needs a value after its colon: `1.部门经理岗位职责:` is one heading.
-            if !spaced, colon, length >= 4, j + length + 1 < chars.count, !chars[j + length + 1].isWhitespace { return 1 }
+            if !spaced, colon, length >= 4, !chars[(j + length + 1)...].allSatisfy(\.isWhitespace) { return 1 }
         }
         return nil
     }
