@@ -113,6 +113,10 @@ public struct LayoutReader: Sendable {
                 openSection(enumerated ? .responsibilities : .summary, heading: enumerated ? "岗位职责" : "职责概述", first: nil, line: line.line,
                             state: &state, result: &result)
             }
+            // Enumerated lines under a summary heading (`概述:` then `1、…`) are duties, not prose.
+            if state.job!.sections[state.section!].kind == .summary, Enumeration.marker(atStartOf: Substring(line.text)) != nil {
+                openSection(.responsibilities, heading: "岗位职责", first: nil, state: &state)
+            }
             state.job!.sections[state.section!].lines.append(line)
         } else if let d = state.department {
             result.departments[d].duties.append(line)
@@ -334,7 +338,8 @@ public struct LayoutReader: Sendable {
             // An enumerated line (`1、工作时间:每天…`) is an item, not a field.
             if Enumeration.marker(atStartOf: Substring(raw)) != nil, FieldNames.meaning(of: label) == nil { return nil }
             if let meaning = FieldNames.meaning(of: label) { return (label, meaning, value) }
-            // An unknown short label with a value is kept as a section of its own.
+            // An unknown short label with a value is kept as a section of its own; without a value
+            // (`客诉处理:`) it is a line of the running section (a group of duties).
             if (2...8).contains(label.count), label.allSatisfy({ CJKFolding.shared.pinyin($0.unicodeScalars.first!) != nil }),
                Enumeration.marker(atStartOf: Substring(raw)) == nil, !value.isEmpty, value.count < 200, raw == text {
                 return (label, .section(.other), value)

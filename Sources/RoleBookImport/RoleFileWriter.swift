@@ -18,6 +18,8 @@ enum RoleFileWriter {
     static func items(_ lines: [SourceLine]) -> [Item] {
         var items: [Item] = []
         var families: [EnumerationMarker.Family] = []
+        // After a group line ending in a colon (`客诉处理:`), the enumerated items nest under it.
+        var base = 0
         for line in lines {
             let runs = Enumeration.runs(inLine: Substring(line.text))
             if runs.isEmpty {
@@ -29,7 +31,8 @@ enum RoleFileWriter {
                     items[items.count - 1].text += text
                 } else if !text.isEmpty {
                     families = []
-                    items.append(Item(level: 0, text: text, line: line.line))
+                    base = text.hasSuffix(":") || text.hasSuffix("：") ? 1 : 0
+                    items.append(Item(level: 0, text: base == 1 ? String(text.dropLast()) : text, line: line.line))
                 }
                 continue
             }
@@ -41,13 +44,14 @@ enum RoleFileWriter {
                 } else if run.marker.family == .chineseNumeral || run.marker.family == .article {
                     // `一、` and `第一条` head the outline of Chinese office documents: never nested.
                     families = [run.marker.family]
+                    base = 0
                     level = 0
                 } else {
                     families.append(run.marker.family)
                     level = families.count - 1
                 }
                 // A level never jumps by more than one (Markdown would read it as code), capped at 3.
-                level = min(level, (items.last?.level ?? -1) + 1, 3)
+                level = min(level + base, (items.last?.level ?? -1) + 1, 3)
                 let text = run.text.trimmingCharacters(in: .whitespaces)
                 if !text.isEmpty { items.append(Item(level: level, text: text, line: line.line)) }
             }
