@@ -45,8 +45,11 @@ public struct NoiseFilter: Sendable {
             line.text = kept
             out.append(line)
         }
-        for (line, count) in pinyinCount.sorted(by: { $0.key < $1.key }) {
-            notes.append(ImportNote(.noise, file: file, line: line, "pinyin in brackets dropped after \(count) character\(count == 1 ? "" : "s")"))
+        // One note per file: scraped pages annotate hundreds of characters.
+        if let first = pinyinCount.keys.min(), let last = pinyinCount.keys.max() {
+            let total = pinyinCount.values.reduce(0, +)
+            let lines = pinyinCount.count == 1 ? "line \(first)" : "\(pinyinCount.count) lines between \(first) and \(last)"
+            notes.append(ImportNote(.noise, file: file, line: first, "pinyin in brackets dropped after \(total) character\(total == 1 ? "" : "s") on \(lines)"))
         }
         return (out, notes)
     }
