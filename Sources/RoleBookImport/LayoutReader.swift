@@ -74,7 +74,10 @@ public struct LayoutReader: Sendable {
             switch heading {
             case .job(let title, let rest):
                 // The same heading twice in a row (a title line, then the same as a heading) opens one JD.
-                if let job = state.job, job.sections.isEmpty, Self.fold(job.title) == Self.fold(title) { return }
+                if let job = state.job, job.sections.isEmpty, Self.fold(job.title) == Self.fold(title) {
+                    if !rest.isEmpty { openSection(.responsibilities, heading: "岗位职责", first: SourceLine(rest, line: line.line), state: &state) }
+                    return
+                }
                 close(&state, &result)
                 var job = ImportedJob(file: file, line: line.line)
                 job.fields[.title] = SourceValue(text: title, line: line.line)
@@ -291,7 +294,15 @@ public struct LayoutReader: Sendable {
             body = String(s[..<colon])
         }
         body = body.trimmingCharacters(in: .whitespaces)
-        guard let suffix = jobSuffixes.first(where: { body.hasSuffix($0) }) else { return nil }
+        guard let suffix = jobSuffixes.first(where: { body.hasSuffix($0) }) else {
+            // `物业服务中心前台客服岗位职责负责物业服务中心的电话接听…`: a heading run into its first duty.
+            if let r = s.range(of: "岗位职责"), s.distance(from: s.startIndex, to: r.lowerBound) <= 16 {
+                let title = String(text.prefix(s.distance(from: s.startIndex, to: r.lowerBound)))
+                let after = String(text.dropFirst(title.count + 4)).trimmingCharacters(in: CharacterSet(charactersIn: ":： "))
+                if isBareTitle(title), !after.isEmpty { return .job(title: title, rest: after) }
+            }
+            return nil
+        }
         let simplifiedTitle = String(body.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
         // Keep the source's script: cut the same number of characters from the original text.
         let original = String(text.prefix(simplifiedTitle.count)).trimmingCharacters(in: .whitespaces)
@@ -413,6 +424,13 @@ public struct LayoutReader: Sendable {
             return 1
         }
         let spaced = previous.isWhitespace
+        // `…交办的其它事务。物业服务中心管理员岗位职责严格执行…`: a job heading after a sentence end.
+        if spaced || "。；;".contains(previous) {
+            for k in 2...16 where i + k + 4 <= chars.count && String(chars[(i + k)..<(i + k + 4)]) == "岗位职责" {
+                if isBareTitle(String(chars[i..<(i + k)])) { return 1 }
+                break
+            }
+        }
         // `… 二.客服前台职责`: a job heading after a space.
         if spaced, let m = Enumeration.marker(atStartOf: Substring(chars[i...].prefix(6))), m.family == .chineseNumeral {
             let end = chars[i...].firstIndex(where: \.isWhitespace) ?? chars.count
