@@ -46,7 +46,7 @@ struct ContentLimitsTests {
         let blocks = MarkdownParser.parse(String(repeating: "- ", count: 30) + "x\n")
         var depth = 0
         var current = blocks
-        while case .list(_, _, let items)? = current.first?.kind, let item = items.first {
+        while case .list(_, _, let items, _)? = current.first?.kind, let item = items.first {
             depth += 1
             current = item.blocks
         }

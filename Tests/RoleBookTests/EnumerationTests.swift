@@ -118,3 +118,218 @@ struct EnumerationRunsTests {
         #expect(r.map(\.text) == ["甲；", "乙"])
     }
 }
+
+/// Paragraphs of enumerated lines become list items in every section.
+@Suite("Enumerated paragraphs as lists")
+struct EnumerationListTests {
+    static func clerk(_ body: String) -> ContentTree {
+        RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.role("title: 店员\ndepartment: ops\nreports_to: manager", body: body)])
+    }
+
+    static func responsibilities(_ body: String) throws -> [Item] {
+        let g = try buildGraph(clerk(body))
+        return g.roles[try g.indexOfRole("clerk")].header.document.items(.responsibilities)
+    }
+
+    /// Texts of an item tree, children indented by two spaces per level.
+    static func outline(_ items: [Item], depth: Int = 0) -> [String] {
+        items.flatMap { [String(repeating: "  ", count: depth) + $0.text] + outline($0.children, depth: depth + 1) }
+    }
+
+    @Test("one item per line for every marker kind", arguments: [
+        "1、甲\n2、乙\n3、丙", "1.甲\n2.乙\n3.丙", "1．甲\n2．乙\n3．丙", "1）甲\n2）乙\n3）丙", "（1）甲\n（2）乙\n（3）丙",
+        "(1)甲\n(2)乙\n(3)丙", "①甲\n②乙\n③丙", "一、甲\n二、乙\n三、丙", "（一）甲\n（二）乙\n（三）丙", "a)甲\nb)乙\nc)丙",
+        "a、甲\nb、乙\nc、丙", "a.甲\nb.乙\nc.丙", "A)甲\nB)乙\nC)丙", "第一条 甲\n第二条 乙\n第三条 丙", "１、甲\n２、乙\n３、丙",
+        "⑴甲\n⑵乙\n⑶丙",
+    ])
+    func everyKind(lines: String) throws {
+        #expect(Self.outline(try Self.responsibilities("## 岗位职责\n\n" + lines + "\n")) == ["甲", "乙", "丙"])
+    }
+
+    @Test("circled numbers from ① to ⑳")
+    func circledToTwenty() throws {
+        let circled = (0..<20).map { String(UnicodeScalar(0x2460 + $0)!) + "第\($0 + 1)项" }.joined(separator: "\n")
+        let items = try Self.responsibilities("## 岗位职责\n\n" + circled + "\n")
+        #expect(items.map(\.text) == (1...20).map { "第\($0)项" })
+    }
+
+    @Test("markers nest as the document nests them: 一、 holds 1、 holds （1）")
+    func nesting() throws {
+        let body = "## 岗位职责\n\n一、团队管理\n1、组建团队\n（1）招聘\n（2）培训\n2、考核团队\n二、客户服务\n1、处理投诉\n"
+        #expect(Self.outline(try Self.responsibilities(body)) == [
+            "团队管理", "  组建团队", "    招聘", "    培训", "  考核团队", "客户服务", "  处理投诉",
+        ])
+    }
+
+    @Test("items keep their source line and column")
+    func locations() throws {
+        // Front matter is lines 1–5, the heading line 6, the paragraph starts on line 8.
+        let items = try Self.responsibilities("## 岗位职责\n\n①建立档案。②参与例会。\n③做好接待。\n")
+        let flat = items.flatMap(\.flattened)
+        #expect(flat.map(\.text) == ["建立档案。", "参与例会。", "做好接待。"])
+        // `②` comes after `①建立档案。` = 3 + 15 bytes.
+        #expect(flat.map(\.location) == [contentLoc("roles/clerk.md", 8, 1), contentLoc("roles/clerk.md", 8, 19), contentLoc("roles/clerk.md", 9, 1)])
+    }
+
+    @Test("several runs on one line, and a wrapped line continuing its item")
+    func runsAndContinuations() throws {
+        let body = "## 岗位职责\n\n1、制定计划；2、组织实施；\n3、检查结果，并向上级\n汇报。\n"
+        #expect(try Self.responsibilities(body).map(\.text) == ["制定计划；", "组织实施；", "检查结果，并向上级 汇报。"])
+    }
+
+    @Test("items separated by blank lines, and a heading line whose items follow, make one list")
+    func acrossParagraphs() throws {
+        let body = "## 岗位职责\n\n一、外联\n\n①建立客户档案。\n\n②参与客户活动。\n\n二、售后服务\n\n①建立项目档案。\n"
+        #expect(Self.outline(try Self.responsibilities(body)) == ["外联", "  建立客户档案。", "  参与客户活动。", "售后服务", "  建立项目档案。"])
+    }
+
+    @Test("a Markdown list after an item is that item's sub-list")
+    func markdownSubList() throws {
+        let body = "## 岗位职责\n\n一、外联\n\n- 建立客户档案\n- 组织活动\n\n二、售后服务\n"
+        #expect(Self.outline(try Self.responsibilities(body)) == ["外联", "  建立客户档案", "  组织活动", "售后服务"])
+    }
+
+    @Test("emphasis, links and code inside an item are kept")
+    func inlinesKept() throws {
+        let items = try Self.responsibilities("## 岗位职责\n\n1、负责**重要**客户；2、维护[档案](https://example.com)\n")
+        #expect(items.map(\.text) == ["负责重要客户；", "维护档案"])
+        #expect(items[0].inlines == [.text("负责"), .strong([.text("重要")]), .text("客户；")])
+        #expect(items[1].inlines == [.text("维护"), .link(destination: "https://example.com", title: "", children: [.text("档案")])])
+    }
+
+    @Test("text that only looks enumerated stays prose", arguments: [
+        "2024.1.1起执行新的考勤制度。", "3.5%的提成按月发放。", "1.5倍工资。", "负责收银，依照第1条规定执行。\n第1条见附件。",
+        "负责收银。\n1、点钞\n2、对账", "1、点钞\n3、对账", "（2）对账\n（1）点钞", "①点钞\n③核对",
+    ])
+    func staysProse(body: String) throws {
+        let g = try buildGraph(Self.clerk("## 岗位职责\n\n- 收银结账\n\n## 工作要求\n\n" + body + "\n"))
+        let section = try #require(g.roles[try g.indexOfRole("clerk")].header.document.sections.last)
+        #expect(section.items.isEmpty)
+        #expect(section.blocks.count == 1)
+        if case .paragraph = section.blocks.first?.kind {} else { Issue.record("expected a paragraph, got \(section.blocks)") }
+    }
+
+    @Test("department duties and qualifications get items too")
+    func otherSections() throws {
+        let tree = Self.clerk("## 岗位职责\n\n1、收银\n\n## 任职资格\n\n（一）高中以上学历\n（二）一年以上经验\n").with([
+            "departments/ops.md": "---\ntitle: 运营部\nhead: ceo\n---\n## 部门职责\n\n①统筹公司运营；②制定运营标准。\n",
+        ])
+        let g = try buildGraph(tree)
+        #expect(g.roles[try g.indexOfRole("clerk")].header.document.items(.qualifications).map(\.text) == ["高中以上学历", "一年以上经验"])
+        #expect(g.departments[try g.indexOfDepartment("ops")].header.document.items(.duties).map(\.text) == ["统筹公司运营；", "制定运营标准。"])
+    }
+
+    @Test("a list keeps the style it was written in", arguments: [
+        ("1、甲", ListStyle.enumerated(.arabic, .ideographicComma)), ("1.甲", .enumerated(.arabic, .fullStop)),
+        ("（一）甲", .enumerated(.parenChineseNumeral, .fullWidthParens)), ("(1)甲", .enumerated(.parenArabic, .parens)),
+        ("①甲", .enumerated(.circled, .bare)), ("第一条 甲", .enumerated(.article, .bare)), ("b）甲", .enumerated(.latinLower, .fullWidthClosingParen)),
+        ("1. 甲", .markdown),
+    ])
+    func style(line: String, style: ListStyle) throws {
+        let g = try buildGraph(Self.clerk("## 岗位职责\n\n" + line + "\n"))
+        let block = try #require(g.roles[try g.indexOfRole("clerk")].header.document.sections(.responsibilities).first?.blocks.first)
+        guard case .list(_, _, _, let written) = block.kind else { Issue.record("not a list: \(block)"); return }
+        #expect(written == style)
+    }
+}
+
+/// RB206 tells a prose-only section from a missing one; procedures and graph.json see the items.
+@Suite("Enumerated lists in rules, checklists and output")
+struct EnumerationOutputTests {
+    @Test("RB206: a section with text but no items is reported at the section, a missing one at the title")
+    func rb206() throws {
+        let prose = try runCheck(EnumerationListTests.clerk("## 岗位职责\n\n负责收银，1、点钞不算列表。\n"))
+        #expect(prose.diagnosticLines.first == "content/roles/clerk.md:6:1: warning[RB206]: section '岗位职责' has text but no list items")
+        let missing = try runCheck(EnumerationListTests.clerk("## 任职资格\n\n1、高中以上学历\n"))
+        #expect(missing.diagnosticLines.first == "content/roles/clerk.md:2:8: warning[RB206]: role 'clerk' has no '岗位职责' section")
+        let listed = try runCheck(EnumerationListTests.clerk("## 岗位职责\n\n1、收银\n2、点钞\n"))
+        #expect(listed.diagnosticLines == [])
+    }
+
+    @Test("procedure steps written as 1、 lines are checklist rows, with their times")
+    func procedureSteps() throws {
+        let tree = RuleFixtures.base.with(["procedures/open.md": """
+        ---
+        title: 开店
+        owner: manager
+        frequency: daily
+        ---
+        ## 开店前
+
+        1、08:30 开门
+        2、检查设备
+        （1）收银机
+        （2）空调
+
+        ## 打烊前
+
+        ①盘点现金；②关闭电源。
+        """])
+        let g = try buildGraph(tree)
+        let checklist = Checklist(graph: g, procedure: 0)
+        #expect(checklist.steps.map(\.number) == ["1", "2", "2.1", "2.2", "3", "4"])
+        #expect(checklist.steps.map { $0.text.plainText } == ["开门", "检查设备", "收银机", "空调", "盘点现金；", "关闭电源。"])
+        #expect(checklist.steps.first?.time == TimeSpan(start: 8 * 60 + 30))
+        let pages = try RenderingTests.site(tree.files)
+        let page = try #require(pages["procedures/open.html"])
+        #expect(page.contains("class=\"steps enum enum-ar enum-p-dun\""))
+        #expect(page.contains("class=\"steps enum enum-circled enum-p-bare\""))
+    }
+
+    /// Lines in the style of the seeds' 岗位职责 blocks (traditional script, `1、…；`, and `①…` run together).
+    static let seedLike = """
+    ## 岗位职责
+
+    1、策劃推進公司的業務運營戰略、流程與計劃，組織協調公司各部門執行；
+    2、修訂及執行公司戰略規劃及與日常營運作相關的制度體系、業務流程；
+    3、策劃推進及組織協調公司重大運營計劃、進行市場發展跟蹤和策略調整；
+    4、建立規範、高效的運營管理體系並優化完善；5、制定公司運營標準並監督實施；
+    6、接受上級領導交付的臨時性任務。
+
+    ## 工作要求
+
+    ①建立客戶檔案。②參與公司客戶關係管理，組織開展客戶活動。
+    ③做好接待人員禮儀培訓。
+    """
+
+    @Test("a role pasted from the seeds has all its responsibilities in graph.json")
+    func graphJSON() throws {
+        let tree = EnumerationListTests.clerk(Self.seedLike)
+        let g = try buildGraph(tree)
+        let json = GraphJSON(site: SiteMap(graph: g)).render()
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let roles = try #require(root["roles"] as? [[String: Any]])
+        let clerk = try #require(roles.first { $0["id"] as? String == "clerk" })
+        let sections = try #require(clerk["sections"] as? [[String: Any]])
+        let counts = sections.map { (($0["kind"] as? String) ?? "", ($0["items"] as? [Any])?.count ?? -1) }
+        #expect(counts.map(\.0) == ["responsibilities", "standards"])
+        #expect(counts.map(\.1) == [6, 3])
+        let first = try #require((sections[0]["items"] as? [[String: Any]])?.first)
+        #expect(first["text"] as? String == "策劃推進公司的業務運營戰略、流程與計劃，組織協調公司各部門執行；")
+        #expect(first["line"] as? Int == 8)
+    }
+
+    @Test("the role page shows the source's markers: class and start of each list")
+    func rolePage() throws {
+        var files = RuleFixtures.base.files
+        files["roles/clerk.md"] = RuleFixtures.role("title: 店员\ndepartment: ops\nreports_to: manager", body: """
+        ## 岗位职责
+
+        一、外联
+        （一）建立档案
+        （二）组织活动
+
+        三、回访
+
+        ## 任职资格
+
+        第三条 高中以上学历
+        第四条 一年以上经验
+        """)
+        let page = try #require(try RenderingTests.site(files)["roles/clerk.html"])
+        #expect(page.contains("<ol class=\"enum enum-cn enum-p-dun\"><li>外联<ol class=\"enum enum-cn enum-p-fparen\"><li>建立档案</li><li>组织活动</li></ol></li></ol>"))
+        // `三、` after a gap cannot continue `一、`: a list of its own, starting at 3.
+        #expect(page.contains("<ol start=\"3\" class=\"enum enum-cn enum-p-dun\"><li>回访</li></ol>"))
+        #expect(page.contains("<ol start=\"3\" class=\"enum enum-article enum-p-article\"><li>高中以上学历</li><li>一年以上经验</li></ol>"))
+    }
+}

@@ -16,7 +16,8 @@ public struct Block: Hashable, Sendable {
     public indirect enum Kind: Hashable, Sendable {
         case paragraph([Inline])
         case heading(level: Int, [Inline])
-        case list(ordered: Bool, start: Int, items: [ListItem])
+        /// `style` says which markers to show: Markdown's own, or the enumerators a document wrote.
+        case list(ordered: Bool, start: Int, items: [ListItem], style: ListStyle = .markdown)
         case blockQuote([Block])
         case code(info: String, literal: String)
         case html(String)
@@ -35,6 +36,27 @@ public struct Block: Hashable, Sendable {
         self.line = line
         self.column = column
     }
+}
+
+/// How a list shows its markers.
+public enum ListStyle: Hashable, Sendable {
+    /// A Markdown list (`1. ` `- `): the site's numbers and bullets.
+    case markdown
+    /// Items found by their Chinese enumerators (`1、` `（一）` `①` …): shown with the same markers,
+    /// so a page numbers its duties as the document did.
+    case enumerated(EnumerationMarker.Family, MarkerPunctuation)
+}
+
+/// The punctuation around an enumerator's number, as written.
+public enum MarkerPunctuation: String, Hashable, Sendable, CaseIterable {
+    case ideographicComma      // 1、 一、 a、
+    case fullStop              // 1. a.
+    case fullWidthFullStop     // 1． 一．
+    case closingParen          // 1) a)
+    case fullWidthClosingParen // 1） a）
+    case parens                // (1) (一) ⑴
+    case fullWidthParens       // （1） （一）
+    case bare                  // ① 第一条
 }
 
 public struct ListItem: Hashable, Sendable {
@@ -76,7 +98,7 @@ extension Block {
     public var plainText: String {
         switch kind {
         case .paragraph(let i), .heading(_, let i): i.plainText
-        case .list(_, _, let items): items.map { $0.blocks.map(\.plainText).joined(separator: " ") }.joined(separator: " ")
+        case .list(_, _, let items, _): items.map { $0.blocks.map(\.plainText).joined(separator: " ") }.joined(separator: " ")
         case .blockQuote(let b): b.map(\.plainText).joined(separator: " ")
         case .code(_, let s): s
         case .html: ""

@@ -19,7 +19,8 @@ struct DocumentBuilder {
         var usedAnchors: [(anchor: String, count: Int)] = []
 
         func close(before end: Int) {
-            current.blocks = Array(blocks[sectionStart..<end])
+            // Paragraphs of `1、` or `①` lines are lists too (HR documents number duties so).
+            current.blocks = EnumerationLists.apply(Array(blocks[sectionStart..<end]))
             current.items = items(in: current.blocks)
             if current.kind != .intro || !current.blocks.isEmpty { sections.append(current) }
         }
@@ -55,10 +56,10 @@ struct DocumentBuilder {
     /// Items of the top-level list blocks; other blocks have none.
     private func items(in blocks: [Block]) -> [Item] {
         var count = 0
-        for block in blocks { if case .list(_, _, let listItems) = block.kind { count += listItems.count } }
+        for block in blocks { if case .list(_, _, let listItems, _) = block.kind { count += listItems.count } }
         var out: [Item] = []
         out.reserveCapacity(count)
-        for block in blocks { if case .list(_, _, let listItems) = block.kind { for listItem in listItems { out.append(item(listItem)) } } }
+        for block in blocks { if case .list(_, _, let listItems, _) = block.kind { for listItem in listItems { out.append(item(listItem)) } } }
         return out
     }
 
@@ -77,7 +78,7 @@ struct DocumentBuilder {
         let location = at(block.line, block.column)
         switch block.kind {
         case .paragraph(let i), .heading(_, let i): collect(i, at: location, links: &links, diagnostics: &diagnostics)
-        case .list(_, _, let items): for item in items { for b in item.blocks { collect(b, links: &links, diagnostics: &diagnostics) } }
+        case .list(_, _, let items, _): for item in items { for b in item.blocks { collect(b, links: &links, diagnostics: &diagnostics) } }
         case .blockQuote(let blocks): for b in blocks { collect(b, links: &links, diagnostics: &diagnostics) }
         case .table(let header, let rows):
             for cell in header + rows.flatMap({ $0 }) { collect(cell, at: location, links: &links, diagnostics: &diagnostics) }

@@ -14,9 +14,10 @@ struct MarkdownHTML {
             // `##` opens sections (rendered by the page); deeper headings shift down one level under the page's h2.
             let tag = "h\(min(6, max(3, level + 1)))"
             return .element(tag, [HTML.Attribute("id", headingIDs[block.line] ?? Slug.make(inlines.plainText))], render(inlines))
-        case .list(let ordered, let start, let items):
+        case .list(let ordered, let start, let items, let style):
             var attributes: [HTML.Attribute] = []
             if ordered && start != 1 { attributes.append(HTML.Attribute("start", String(start))) }
+            if let classes = Self.classes(for: style) { attributes.append(HTML.Attribute("class", classes)) }
             return .element(ordered ? "ol" : "ul", attributes, items.map(render))
         case .blockQuote(let blocks): return el("blockquote", children: blocks.map(render))
         case .code(_, let literal): return el("pre", el("code", .text(literal)))
@@ -27,6 +28,33 @@ struct MarkdownHTML {
                 el("thead", el("tr", children: header.map { el("th", children: render($0)) })),
                 el("tbody", children: rows.map { row in el("tr", children: row.map { el("td", children: render($0)) }) })))
         }
+    }
+
+    /// The classes that make site.css show a list's markers as the document wrote them
+    /// (`enum enum-cn enum-p-dun` for `一、`); nil for Markdown lists.
+    static func classes(for style: ListStyle) -> String? {
+        guard case .enumerated(let family, let punctuation) = style else { return nil }
+        let numerals: String
+        switch family {
+        case .chineseNumeral, .parenChineseNumeral: numerals = "cn"
+        case .arabic, .parenArabic: numerals = "ar"
+        case .circled: numerals = "circled"
+        case .latinLower: numerals = "lower"
+        case .latinUpper: numerals = "upper"
+        case .article: numerals = "article"
+        }
+        let marks: String
+        switch punctuation {
+        case .ideographicComma: marks = "dun"
+        case .fullStop: marks = "dot"
+        case .fullWidthFullStop: marks = "fdot"
+        case .closingParen: marks = "close"
+        case .fullWidthClosingParen: marks = "fclose"
+        case .parens: marks = "paren"
+        case .fullWidthParens: marks = "fparen"
+        case .bare: marks = family == .article ? "article" : "bare"
+        }
+        return "enum enum-\(numerals) enum-p-\(marks)"
     }
 
     /// Tight list items hold one paragraph: render its inlines without a `<p>`.

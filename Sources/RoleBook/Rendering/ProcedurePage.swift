@@ -31,9 +31,10 @@ struct ProcedurePage {
             }
             // Prose around the steps is kept; lists are rendered as steps with their times.
             for block in section.blocks {
-                if case .list(let ordered, _, _) = block.kind {
+                if case .list(let ordered, _, _, let style) = block.kind {
                     let items = DocumentItems.items(of: block, in: section)
-                    children.append(.element(ordered ? "ol" : "ul", [.init("class", "steps")], items.map(step)))
+                    let classes = MarkdownHTML.classes(for: style).map { "steps " + $0 } ?? "steps"
+                    children.append(.element(ordered ? "ol" : "ul", [.init("class", classes)], items.map(step)))
                 } else {
                     children.append(markdown.render(block))
                 }
@@ -66,7 +67,7 @@ enum DocumentItems {
     static func items(of block: Block, in section: Section) -> [Item] {
         var offset = 0
         for b in section.blocks {
-            guard case .list(_, _, let listItems) = b.kind else { continue }
+            guard case .list(_, _, let listItems, _) = b.kind else { continue }
             if b == block { return Array(section.items[offset..<min(section.items.count, offset + listItems.count)]) }
             offset += listItems.count
         }

@@ -52,7 +52,7 @@ enum HeadingIDs {
                 used.insert(id)
                 ids[block.line] = id
             case .blockQuote(let inner): stack += inner.reversed()
-            case .list(_, _, let items): stack += items.flatMap(\.blocks).reversed()
+            case .list(_, _, let items, _): stack += items.flatMap(\.blocks).reversed()
             default: break
             }
         }

@@ -278,7 +278,7 @@ public struct SearchIndexBuilder: Sendable {
         var out: [String] = []
         func visit(_ block: Block) {
             switch block.kind {
-            case .list(_, _, let items):
+            case .list(_, _, let items, _):
                 for item in items { for b in item.blocks { visit(b) } }
             case .blockQuote(let inner):
                 for b in inner { visit(b) }
