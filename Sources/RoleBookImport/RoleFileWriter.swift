@@ -22,6 +22,16 @@ enum RoleFileWriter {
         var base = 0
         for line in lines {
             let runs = Enumeration.runs(inLine: Substring(line.text))
+            // Duties run together without markers (`负责接听电话; 输入业主资料; 登记…`): one item per clause.
+            if runs.isEmpty, unbulleted(line.text) == nil, !endsWithColon(line.text) {
+                let clauses = splitClauses(line.text)
+                if clauses.count >= 3 {
+                    families = []
+                    base = 0
+                    items += clauses.map { Item(level: 0, text: $0, line: line.line) }
+                    continue
+                }
+            }
             if runs.isEmpty {
                 let text = line.text.trimmingCharacters(in: .whitespaces)
                 if let bulleted = unbulleted(text) {
@@ -57,6 +67,28 @@ enum RoleFileWriter {
             }
         }
         return items
+    }
+
+    static func endsWithColon(_ s: String) -> Bool { s.hasSuffix(":") || s.hasSuffix("：") }
+
+    /// A line cut after each `；`/`;` outside brackets, the separator kept with its clause.
+    static func splitClauses(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        var depth = 0
+        for c in text {
+            current.append(c)
+            switch c {
+            case "(", "（": depth += 1
+            case ")", "）": depth = max(0, depth - 1)
+            case ";", "；" where depth == 0:
+                out.append(current.trimmingCharacters(in: .whitespaces)); current = ""
+            default: break
+            }
+        }
+        let rest = current.trimmingCharacters(in: .whitespaces)
+        if !rest.isEmpty { out.append(rest) }
+        return out.filter { !$0.isEmpty }
     }
 
     /// The text after a bullet (`- `, `* `, `• `, `●`), or nil when the line has none.
