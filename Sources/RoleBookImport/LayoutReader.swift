@@ -278,6 +278,8 @@ public struct LayoutReader: Sendable {
         if raw.prefix(while: { $0.isASCIIDigit || $0 == "." }).filter({ $0 == "." }).count >= 2 { return nil }
         let text = strippingNumbering(raw)
         var s = CJKFolding.shared.simplify(text)
+        // `…岗位职责(共5篇)` titles a collection, not a job description.
+        if s.range(of: #"[(（]共\s*\d+\s*篇[)）]"#, options: .regularExpression) != nil { return nil }
         // `岗位说明书-客户服务经理`, `岗位说明书(客服经理)`
         for lead in ["岗位说明书", "职位说明书"] where s.hasPrefix(lead) && "-—–:：(（".contains(s.dropFirst(lead.count).first ?? "x") {
             let title = String(text.dropFirst(lead.count)).trimmingCharacters(in: CharacterSet(charactersIn: "-—–:：()（） "))
@@ -298,7 +300,9 @@ public struct LayoutReader: Sendable {
             // `物业服务中心前台客服岗位职责负责物业服务中心的电话接听…`: a heading run into its first duty.
             if let r = s.range(of: "岗位职责"), s.distance(from: s.startIndex, to: r.lowerBound) <= 16 {
                 let title = String(text.prefix(s.distance(from: s.startIndex, to: r.lowerBound)))
-                let after = String(text.dropFirst(title.count + 4)).trimmingCharacters(in: CharacterSet(charactersIn: ":： "))
+                var after = String(text.dropFirst(title.count + 4)).trimmingCharacters(in: CharacterSet(charactersIn: ":： "))
+                // The heading printed twice (`X岗位职责X岗位职责负责…`) is read once.
+                if after.hasPrefix(title + "岗位职责") { after = String(after.dropFirst(title.count + 4)) }
                 if isBareTitle(title), !after.isEmpty { return .job(title: title, rest: after) }
             }
             return nil

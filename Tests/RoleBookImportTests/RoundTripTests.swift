@@ -73,8 +73,10 @@ import Testing
         var from = text.startIndex
         while let r = text.range(of: n, range: from..<text.endIndex) {
             let after = text[r.upperBound...].drop { $0 == " " || $0 == ")" }
-            if ["岗位职责", "职责", "岗位说明书", "工作职责"].contains(where: { after.hasPrefix($0) }) { return true }
             let before = text[..<r.lowerBound].reversed().drop { $0 == " " }
+            // `汇报职级:项目负责人 岗位职责:` names a superior, not a job description's title.
+            let isValue = before.first == ":" || before.first == "："
+            if !isValue, ["岗位职责", "职责", "岗位说明书", "工作职责"].contains(where: { after.hasPrefix($0) }) { return true }
             if before.first == ":" || before.first == "：" {
                 let label = String(before.dropFirst().prefix(4).reversed())
                 if ["岗位名称", "职位名称"].contains(label) || label.hasSuffix("职位") { return true }
@@ -143,5 +145,14 @@ import Testing
 
     /// The bar is every considered title and 90% of the responsibilities; folders listed here do not
     /// reach it yet, and hold at the figures reached so that a regression fails (docs/import.md).
-    static let floors: [String: (titles: Double, items: Double)] = [:]
+    /// Why each falls short (docs/import.md): manufacturing, entertainment — the editors merged duties
+    /// from the seeds' 须知 and procedures into the roles; trading — two duties rewritten so freely
+    /// that fewer than half their character pairs remain; mall-center — the seed has a
+    /// front desk 管理制度, no job description, and the editors made the role from it.
+    static let floors: [String: (titles: Double, items: Double)] = [
+        "manufacturing": (1, 0.71),
+        "trading": (1, 0.89),
+        "entertainment": (1, 0.78),
+        "mall-center": (0, 0),
+    ]
 }
