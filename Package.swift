@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // cmark from Debian's libcmark-dev; only Parsing/MarkdownParser.swift imports it.
@@ -27,9 +28,15 @@ let package = Package(
             dependencies: ["CCMark", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedAssets"]
         ),
+        // `rolebook import`: existing job descriptions (.txt, .md, .docx) into content files.
+        // A target of its own so the core library never depends on ZIP or XML reading.
+        .target(
+            name: "RoleBookImport",
+            dependencies: ["RoleBook", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .target(
             name: "RoleBookCLI",
-            dependencies: ["RoleBook", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RoleBook", "RoleBookImport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "rolebook", dependencies: ["RoleBookCLI"]),
         // Benchmark driver (`make bench`): synthetic content, rolebook vs Hugo vs the cmark floor.
@@ -39,6 +46,11 @@ let package = Package(
         .testTarget(
             name: "RoleBookTests",
             dependencies: ["RoleBook", "RoleBookCLI"],
+            resources: [.copy("Fixtures"), .copy("Golden")]
+        ),
+        .testTarget(
+            name: "RoleBookImportTests",
+            dependencies: ["RoleBookImport", "RoleBook", "RoleBookCLI", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures"), .copy("Golden")]
         ),
     ]

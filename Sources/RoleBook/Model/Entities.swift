@@ -40,6 +40,11 @@ public struct Role: Hashable, Sendable {
     public var code: String?
     public var place: String?
     public var hours: String?
+    /// Document control of the source job description (`document`, `version`, `effective`),
+    /// kept as written: an imported 岗位说明书 carries its 文件编号/文件版本/生效日期.
+    public var documentCode: String? = nil
+    public var version: String? = nil
+    public var effective: String? = nil
 
     public var id: String { header.id }
     public var title: String { header.title }

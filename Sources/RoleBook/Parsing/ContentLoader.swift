@@ -137,10 +137,22 @@ public struct ContentLoader: Sendable {
     func parseFile(_ path: String, rootPath: String, vocabulary: SectionVocabulary) -> (Entity?, [Diagnostic]) {
         let shown = displayPath(path)
         let parser = FileParser(path: path, displayPath: shown, vocabulary: vocabulary)
-        guard let result = Self.withContents(ofFile: rootPath + "/" + path, parser.parse(bytes:)) else {
+        let read = { (bytes: UnsafeBufferPointer<UInt8>) -> (Entity?, [Diagnostic]) in
+            Self.isMarkedNotContent(bytes) ? (nil, []) : parser.parse(bytes: bytes)
+        }
+        guard let result = Self.withContents(ofFile: rootPath + "/" + path, read) else {
             return (nil, [Diagnostic(.invalidUTF8, "file cannot be read", at: SourceLocation(file: shown))])
         }
         return result
+    }
+
+    /// The first line that marks a Markdown file in a content folder as not content (the
+    /// import report that `rolebook import` writes next to the files it imported).
+    public static let notContentMarker = "<!-- rolebook: not content -->"
+
+    static func isMarkedNotContent(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let marker = notContentMarker.utf8
+        return bytes.count >= marker.count && zip(bytes, marker).allSatisfy { $0 == $1 }
     }
 
     /// Reads a whole file with POSIX calls into a buffer that lives only while `body` runs

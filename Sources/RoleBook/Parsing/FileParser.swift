@@ -12,7 +12,8 @@ struct FileParser {
     static let folders = EntityKind.allCases.map { (name: $0.folder, kind: $0) }
     static let commonKeys = ["kind", "id", "title", "summary"]
     static let keys: [EntityKind: [String]] = [
-        .role: commonKeys + ["department", "reports_to", "top", "direct_reports", "dotted_line_to", "headcount", "aliases", "grade", "code", "location", "hours"],
+        .role: commonKeys + ["department", "reports_to", "top", "direct_reports", "dotted_line_to", "headcount", "aliases", "grade", "code", "location", "hours",
+                "document", "version", "effective"],
         .department: commonKeys + ["parent", "head", "positions", "short"],
         .procedure: commonKeys + ["owner", "roles", "department", "frequency", "version", "effective"],
     ]
@@ -105,7 +106,9 @@ struct FileParser {
                                 dottedLineTo: fields.list("dotted_line_to") ?? [], headcount: headcount?.value ?? 1,
                                 headcountLocation: headcount?.location, aliases: (fields.list("aliases") ?? []).map(\.value),
                                 grade: fields.string("grade")?.value, code: fields.string("code")?.value,
-                                place: fields.string("location")?.value, hours: fields.string("hours")?.value))
+                                place: fields.string("location")?.value, hours: fields.string("hours")?.value,
+                                documentCode: fields.string("document")?.value, version: fields.string("version")?.value,
+                                effective: fields.string("effective")?.value))
         case .department:
             entity = .department(Department(header: header, short: fields.string("short")?.value, parent: fields.string("parent"),
                                             head: fields.string("head"), positions: fields.counts("positions")))

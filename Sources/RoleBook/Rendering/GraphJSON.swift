@@ -31,6 +31,7 @@ struct GraphJSON {
     struct RoleRecord: Encodable, Sendable {
         var id, title, url, source: String
         var department, reportsTo, grade, code, summary: String?
+        var document: String? = nil, version: String? = nil, effective: String? = nil
         var aliases: [String]
         var headcount: Int
         var top: Bool
@@ -97,7 +98,8 @@ struct GraphJSON {
                 let r = g.roles[i]
                 return .init(id: r.id, title: r.title, url: site.url(.role(i)), source: r.header.path,
                              department: g.roleDepartment[i].map { g.departments[$0].id }, reportsTo: g.superior[i].map { g.roles[$0].id },
-                             grade: r.grade, code: r.code, summary: r.header.summary, aliases: r.aliases, headcount: r.headcount, top: r.top,
+                             grade: r.grade, code: r.code, summary: r.header.summary,
+                             document: r.documentCode, version: r.version, effective: r.effective, aliases: r.aliases, headcount: r.headcount, top: r.top,
                              depth: depths[i], sections: r.header.document.sections.filter { $0.kind != .intro }.map(section))
             },
             procedures: Array(g.procedures.indices).parallelMap { p in
@@ -247,6 +249,8 @@ extension GraphJSON.RoleRecord {
         w.string("code", code)
         w.string("department", department)
         w.int("depth", depth)
+        w.string("document", document)
+        w.string("effective", effective)
         w.string("grade", grade)
         w.int("headcount", headcount)
         w.string("id", id)
@@ -257,6 +261,7 @@ extension GraphJSON.RoleRecord {
         w.string("title", title)
         w.bool("top", top)
         w.string("url", url)
+        w.string("version", version)
     }
 }
 

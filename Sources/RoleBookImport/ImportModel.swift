@@ -1,0 +1,104 @@
+/// One line of a source document, after decoding and noise removal.
+public struct SourceLine: Sendable, Equatable {
+    public var text: String
+    /// 1-based line in the text file, or paragraph number in a .docx.
+    public var line: Int
+
+    public init(_ text: String, line: Int) {
+        self.text = text
+        self.line = line
+    }
+}
+
+/// The fields of a job description that become front matter.
+public enum ScalarField: String, CaseIterable, Sendable {
+    case title, department, reportsTo = "reports_to", directReports = "direct_reports"
+    case code, grade, headcount, location, hours
+    case document, version, effective
+}
+
+/// A section of a job description: a heading and its lines, in source order.
+public struct ImportedSection: Sendable, Equatable {
+    /// The heading as the source wrote it (for unmapped labels) or the canonical heading.
+    public var heading: String
+    public var kind: SectionKindName
+    public var lines: [SourceLine]
+    public var line: Int
+}
+
+/// The sections the importer writes, in the order it writes them; `other` keeps the source's heading.
+public enum SectionKindName: String, Sendable, CaseIterable, Comparable {
+    case summary, responsibilities, qualifications, kpis, authority, hours, relations, other
+
+    /// The heading written into the role file.
+    public var heading: String {
+        switch self {
+        case .summary: "职责概述"
+        case .responsibilities: "岗位职责"
+        case .qualifications: "任职资格"
+        case .kpis: "考核指标"
+        case .authority: "工作权限"
+        case .hours: "工作时间"
+        case .relations: "工作关系"
+        case .other: ""
+        }
+    }
+
+    public static func < (a: Self, b: Self) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// A job description found in a source file.
+public struct ImportedJob: Sendable, Equatable {
+    public var file: String
+    /// Where the job description starts.
+    public var line: Int
+    public var fields: [ScalarField: (SourceValue)] = [:]
+    public var sections: [ImportedSection] = []
+
+    public var title: String { fields[.title]?.text ?? "" }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.file == b.file && a.line == b.line && a.fields == b.fields && a.sections == b.sections
+    }
+}
+
+/// A field's value and the line it came from.
+public struct SourceValue: Sendable, Equatable {
+    public var text: String
+    public var line: Int
+}
+
+/// A department named by the sources, with any duties they list for it.
+public struct ImportedDepartment: Sendable, Equatable {
+    public var title: String
+    public var file: String
+    public var line: Int
+    public var duties: [SourceLine] = []
+}
+
+/// Something the report tells: what was imported, dropped or could not be mapped.
+public struct ImportNote: Sendable, Equatable, Comparable {
+    public enum Kind: String, Sendable, Comparable {
+        case imported, noise, unmapped, problem
+
+        public static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    public var kind: Kind
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    public init(_ kind: Kind, file: String, line: Int, _ message: String) {
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public static func < (a: Self, b: Self) -> Bool {
+        (a.file, a.line, a.kind, a.message) < (b.file, b.line, b.kind, b.message)
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import RoleBook
+
+/// How `rolebook import` reads and names things.
+public struct ImportOptions: Sendable {
+    public var encoding: SourceEncoding?
+    public var idPrefix: String
+    public var force: Bool
+
+    public init(encoding: SourceEncoding? = nil, idPrefix: String = "", force: Bool = false) {
+        self.encoding = encoding
+        self.idPrefix = idPrefix
+        self.force = force
+    }
+}
+
+/// A source document read into lines, or why it could not be.
+public struct SourceDocument: Sendable {
+    public var name: String
+    public var lines: [SourceLine]
+    public var notes: [ImportNote]
+    public var unreadable: Bool
+}
+
+/// A role the import writes.
+public struct PlannedRole: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var file: String
+    public var line: Int
+    public var responsibilities: Int
+}
+
+/// Everything an import writes and reports, computed without touching OUT_DIR.
+public struct ImportPlan: Sendable {
+    /// Paths relative to OUT_DIR, and their contents.
+    public var files: [(path: String, contents: String)] = []
+    public var notes: [ImportNote] = []
+    public var roles: [PlannedRole] = []
+    public var departments: [(id: String, title: String)] = []
+    public var sources: [String] = []
+    public var unreadable = false
+
+    public var problems: [ImportNote] { notes.filter { $0.kind == .problem || $0.kind == .unmapped } }
+}
+
+/// `rolebook import`: source documents → job descriptions → content files and a report.
+public enum Importer {
+    /// Extensions read from a walked folder.
+    public static let extensions: Set<String> = ["txt", "text", "md", "markdown", "docx", "doc"]
+
+    /// Reads one file by its extension: `.docx` through ``DocxReader``, `.doc` refused with
+    /// advice, anything else as text in the detected or forced encoding.
+    public static func read(path: String, name: String, options: ImportOptions) -> SourceDocument {
+        let ext = (path as NSString).pathExtension.lowercased()
+        func failed(_ message: String) -> SourceDocument {
+            SourceDocument(name: name, lines: [], notes: [ImportNote(.problem, file: name, line: 0, message)], unreadable: true)
+        }
+        if ext == "doc" {
+            return failed("old binary Word document (.doc) cannot be read: open it in Word or LibreOffice and save it as .docx")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { return failed("cannot be read") }
+        if ext == "docx" {
+            do {
+                return SourceDocument(name: name, lines: try DocxReader.lines(data), notes: [], unreadable: false)
+            } catch {
+                return failed("not a readable .docx: \(error)")
+            }
+        }
+        do {
+            let decoded = try TextDecoding.decode([UInt8](data), forcing: options.encoding)
+            var notes: [ImportNote] = []
+            if decoded.encoding != .utf8 || decoded.hadByteOrderMark {
+                notes.append(ImportNote(.imported, file: name, line: 0,
+                                        "decoded as \(decoded.encoding.rawValue)\(decoded.hadByteOrderMark ? " (byte order mark)" : "")"))
+            }
+            var lines = textLines(decoded.text)
+            if ext == "md" || ext == "markdown" { lines = MarkdownSource.plainLines(lines) }
+            return SourceDocument(name: name, lines: lines, notes: notes, unreadable: false)
+        } catch {
+            return failed("\(error)")
+        }
+    }
+
+    static func textLines(_ text: String) -> [SourceLine] {
+        var out: [SourceLine] = []
+        var n = 0
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            n += 1
+            out.append(SourceLine(String(line), line: n))
+        }
+        return out
+    }
+
+    /// Files to import from the arguments: files as given, folders walked (sorted, hidden names skipped).
+    public static func inputs(_ arguments: [String]) -> (files: [(path: String, name: String)], missing: [String]) {
+        var files: [(String, String)] = []
+        var missing: [String] = []
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory) else { missing.append(argument); continue }
+            guard isDirectory.boolValue else { files.append((argument, argument)); continue }
+            // An explicit stack: folder depth is the user's.
+            var stack = [argument]
+            var found: [String] = []
+            while let folder = stack.popLast() {
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
+                    let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+                    var dir: ObjCBool = false
+                    FileManager.default.fileExists(atPath: path, isDirectory: &dir)
+                    if dir.boolValue { stack.append(path) } else if extensions.contains((name as NSString).pathExtension.lowercased()) { found.append(path) }
+                }
+            }
+            files += found.sorted().map { ($0, $0) }
+        }
+        return (files, missing)
+    }
+
+    /// Reads, maps and resolves every document; the result says what to write and what to report.
+    public static func plan(_ documents: [SourceDocument], options: ImportOptions) -> ImportPlan {
+        var plan = ImportPlan()
+        var jobs: [ImportedJob] = []
+        var departments: [ImportedDepartment] = []
+        for document in documents {
+            plan.sources.append(document.name)
+            plan.notes += document.notes
+            if document.unreadable { plan.unreadable = true; continue }
+            let (lines, noise) = NoiseFilter().clean(document.lines, file: document.name)
+            plan.notes += noise
+            let result = LayoutReader(file: document.name).read(lines)
+            plan.notes += result.notes
+            jobs += result.jobs
+            departments += result.departments
+        }
+        jobs = droppingRepeats(jobs, notes: &plan.notes)
+        Resolver(options: options).resolve(jobs: jobs, departments: departments, into: &plan)
+        plan.notes.sort()
+        return plan
+    }
+
+    /// Repeated copies: a job whose title and text equal an earlier one's, and lines repeated within a section.
+    static func droppingRepeats(_ jobs: [ImportedJob], notes: inout [ImportNote]) -> [ImportedJob] {
+        var seen: [String: ImportedJob] = [:]
+        var out: [ImportedJob] = []
+        for var job in jobs {
+            for s in job.sections.indices {
+                var lineSeen: Set<String> = []
+                job.sections[s].lines = job.sections[s].lines.filter { line in
+                    let key = LayoutReader.fold(line.text)
+                    if lineSeen.insert(key).inserted { return true }
+                    notes.append(ImportNote(.noise, file: job.file, line: line.line, "repeated copy of a line dropped: \(NoiseFilter.quote(line.text))"))
+                    return false
+                }
+            }
+            let key = LayoutReader.fold(job.title) + "\u{1}" + job.sections.map { $0.lines.map { LayoutReader.fold($0.text) }.joined(separator: "\u{2}") }.joined(separator: "\u{3}")
+            if let first = seen[key] {
+                notes.append(ImportNote(.noise, file: job.file, line: job.line,
+                                        "repeated copy of '\(job.title)' (first at \(first.file):\(first.line)) dropped"))
+                continue
+            }
+            // A copy whose sections are all already in the earlier job with the same title.
+            if let earlier = out.firstIndex(where: { LayoutReader.fold($0.title) == LayoutReader.fold(job.title) }),
+               !job.sections.isEmpty,
+               job.sections.allSatisfy({ s in out[earlier].sections.contains { $0.kind == s.kind && $0.lines.map(\.text) == s.lines.map(\.text) } || s.lines.isEmpty }) {
+                notes.append(ImportNote(.noise, file: job.file, line: job.line,
+                                        "repeated copy of '\(job.title)' (first at \(out[earlier].file):\(out[earlier].line)) dropped"))
+                continue
+            }
+            seen[key] = job
+            out.append(job)
+        }
+        return out
+    }
+}

@@ -1,0 +1,470 @@
+import Foundation
+import RoleBook
+
+/// Reads the lines of one source document into job descriptions and departments.
+///
+/// The layouts are those of the seeds and of common templates: `label：value` lines, a label
+/// alone on a line with its value on the next (form templates and tables read row by row),
+/// several job descriptions in one file separated by headings (`第一篇:`, `X岗位职责`,
+/// `1.0X岗位职责`, `岗位说明书-X`) or by a new `岗位名称`, sections introduced by a heading or
+/// a label line. The reader is one pass over the lines with a small explicit state.
+public struct LayoutReader: Sendable {
+    public var file: String
+
+    public init(file: String) {
+        self.file = file
+    }
+
+    public struct Result: Sendable {
+        public var jobs: [ImportedJob] = []
+        public var departments: [ImportedDepartment] = []
+        public var notes: [ImportNote] = []
+    }
+
+    /// Reading state: the open job description, its open section, a label waiting for its value.
+    private struct State {
+        var job: ImportedJob?
+        var section: Int?
+        var pending: (label: String, meaning: FieldMeaning, line: Int)?
+        var department: Int?
+        var outside: [SourceLine] = []
+    }
+
+    public func read(_ input: [SourceLine]) -> Result {
+        var result = Result()
+        var state = State()
+        let lines = Self.splitEmbedded(Self.droppingRepeatedLines(input, file: file, notes: &result.notes))
+        for (index, line) in lines.enumerated() {
+            var text = line.text.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else { continue }
+            // A title alone on a line before a list that starts at 1 (`出品督导` / `1、…`) heads a new JD.
+            if index + 1 < lines.count, Self.isBareTitle(text), let m = Enumeration.marker(atStartOf: Substring(lines[index + 1].text)), m.ordinal == 1,
+               state.pending == nil {
+                text += "岗位职责"
+            }
+            if let pending = state.pending {
+                state.pending = nil
+                if Self.labelLine(text) == nil && Self.heading(text) == nil && Self.part(text) == nil {
+                    apply(pending.meaning, label: pending.label, value: text, line: line.line, state: &state, result: &result)
+                    continue
+                }
+                if case .scalar = pending.meaning {
+                    result.notes.append(ImportNote(.unmapped, file: file, line: pending.line, "label '\(pending.label)' has no value"))
+                }
+            }
+            if let rest = Self.part(text) {
+                // `第二篇:…` closes everything; what follows the colon may itself be a heading.
+                close(&state, &result)
+                state.department = nil
+                if !rest.isEmpty { handle(SourceLine(rest, line: line.line), state: &state, result: &result) }
+                continue
+            }
+            handle(SourceLine(text, line: line.line), state: &state, result: &result)
+        }
+        if let pending = state.pending, case .scalar = pending.meaning {
+            result.notes.append(ImportNote(.unmapped, file: file, line: pending.line, "label '\(pending.label)' has no value"))
+        }
+        close(&state, &result)
+        return result
+    }
+
+    private func handle(_ line: SourceLine, state: inout State, result: inout Result) {
+        let text = line.text
+        if let heading = Self.heading(text) {
+            switch heading {
+            case .job(let title, let rest):
+                // The same heading twice in a row (a title line, then the same as a heading) opens one JD.
+                if let job = state.job, job.sections.isEmpty, Self.fold(job.title) == Self.fold(title) {
+                    if !rest.isEmpty { openSection(.responsibilities, heading: "岗位职责", first: SourceLine(rest, line: line.line), state: &state) }
+                    return
+                }
+                close(&state, &result)
+                var job = ImportedJob(file: file, line: line.line)
+                job.fields[.title] = SourceValue(text: title, line: line.line)
+                if let d = state.department { job.fields[.department] = SourceValue(text: result.departments[d].title, line: result.departments[d].line) }
+                state.job = job
+                if !rest.isEmpty { openSection(.responsibilities, heading: "岗位职责", first: SourceLine(rest, line: line.line), state: &state) }
+            case .department(let title):
+                close(&state, &result)
+                state.department = department(title, line: line.line, result: &result)
+            }
+            return
+        }
+        if let (label, meaning, value) = Self.labelLine(text) {
+            if value.isEmpty {
+                if case .section(let kind) = meaning {
+                    openSection(kind, heading: kind == .other ? label : kind.heading, first: nil, line: line.line, state: &state, result: &result)
+                } else {
+                    state.pending = (label, meaning, line.line)
+                }
+            } else {
+                apply(meaning, label: label, value: value, line: line.line, state: &state, result: &result)
+            }
+            return
+        }
+        append(line, state: &state, result: &result)
+    }
+
+    /// A body line: into the open section, a new section of the open JD, or the department's duties.
+    private func append(_ raw: SourceLine, state: inout State, result: inout Result) {
+        var line = raw
+        // Decimal section numbers (`13.2.1`) are the source's outline, not part of the text.
+        if Self.decimalNumbering(line.text) > 0 { line.text = Self.strippingNumbering(line.text) }
+        if state.job != nil {
+            if state.section == nil {
+                let enumerated = Enumeration.marker(atStartOf: Substring(line.text)) != nil || RoleFileWriter.unbulleted(line.text) != nil
+                openSection(enumerated ? .responsibilities : .summary, heading: enumerated ? "岗位职责" : "职责概述", first: nil, line: line.line,
+                            state: &state, result: &result)
+            }
+            // Enumerated lines under a summary heading (`概述:` then `1、…`) are duties, not prose.
+            if state.job!.sections[state.section!].kind == .summary, Enumeration.marker(atStartOf: Substring(line.text)) != nil {
+                openSection(.responsibilities, heading: "岗位职责", first: nil, state: &state)
+            }
+            state.job!.sections[state.section!].lines.append(line)
+        } else if let d = state.department {
+            result.departments[d].duties.append(line)
+        } else {
+            state.outside.append(line)
+        }
+    }
+
+    private func openSection(_ kind: SectionKindName, heading: String, first: SourceLine?, line: Int? = nil, state: inout State, result: inout Result) {
+        if state.job == nil {
+            // A section with no JD open: department duties when a department is open, else unplaced text.
+            if state.department != nil { if let first { append(first, state: &state, result: &result) }; return }
+            state.job = ImportedJob(file: file, line: line ?? first?.line ?? 0)
+        }
+        openSection(kind, heading: heading, first: first, state: &state)
+        _ = line
+    }
+
+    private func openSection(_ kind: SectionKindName, heading: String, first: SourceLine?, state: inout State) {
+        guard state.job != nil else { return }
+        if let i = state.job!.sections.firstIndex(where: { $0.kind == kind && $0.heading == heading }) {
+            state.section = i
+        } else {
+            state.job!.sections.append(ImportedSection(heading: heading, kind: kind, lines: [], line: first?.line ?? 0))
+            state.section = state.job!.sections.count - 1
+        }
+        if let first { state.job!.sections[state.section!].lines.append(first) }
+    }
+
+    private func apply(_ meaning: FieldMeaning, label: String, value: String, line: Int, state: inout State, result: inout Result) {
+        switch meaning {
+        case .scalar(let field) where value.count > 100:
+            // Run-on text after a label is not a field value: kept as a section under the label.
+            apply(.section(.other), label: label, value: value, line: line, state: &state, result: &result)
+            result.notes.append(ImportNote(.unmapped, file: file, line: line, "value of '\(label)' too long for \(field.rawValue) (\(value.count) characters): kept as section '## \(label)'"))
+        case .scalar(let field):
+            var value = value
+            // `营运部总监职位代码` (a label with no value glued to the end of the previous value).
+            for length in stride(from: min(8, value.count - 2), through: 4, by: -1) where length > 0 {
+                if FieldNames.meaning(of: value.suffix(length)) != nil {
+                    result.notes.append(ImportNote(.unmapped, file: file, line: line, "label '\(value.suffix(length))' has no value"))
+                    value = String(value.dropLast(length))
+                    break
+                }
+            }
+            if field == .title {
+                if let job = state.job, job.fields[.title] != nil {
+                    let sameAsHeading = job.sections.allSatisfy { $0.lines.isEmpty } && Self.fold(job.title) == Self.fold(value)
+                    let fromHeading = job.fields[.title]!.line == job.line && !job.sections.contains { !$0.lines.isEmpty }
+                    if !sameAsHeading && !fromHeading { close(&state, &result) }
+                }
+            }
+            if state.job == nil {
+                state.job = ImportedJob(file: file, line: line)
+                if let d = state.department { state.job!.fields[.department] = SourceValue(text: result.departments[d].title, line: result.departments[d].line) }
+            }
+            state.job!.fields[field] = SourceValue(text: value, line: line)
+            // A field line ends the running section: what follows belongs to a new label or section.
+            state.section = nil
+        case .section(let kind):
+            openSection(kind, heading: kind == .other ? label : kind.heading, first: SourceLine(value, line: line), line: line, state: &state, result: &result)
+        case .sectionItem(let kind):
+            let heading = kind == .other ? label : kind.heading
+            let keep = state.section
+            openSection(kind, heading: heading, first: SourceLine("\(label)：\(value)", line: line), line: line, state: &state, result: &result)
+            if kind != .relations, keep != nil { state.section = keep } else { state.section = nil }
+        }
+    }
+
+    private func department(_ title: String, line: Int, result: inout Result) -> Int {
+        if let i = result.departments.firstIndex(where: { Self.fold($0.title) == Self.fold(title) }) { return i }
+        result.departments.append(ImportedDepartment(title: title, file: file, line: line))
+        return result.departments.count - 1
+    }
+
+    private func close(_ state: inout State, _ result: inout Result) {
+        if let job = state.job {
+            if job.fields[.title] != nil {
+                result.jobs.append(job)
+            } else {
+                let lines = job.sections.flatMap(\.lines)
+                result.notes.append(ImportNote(.unmapped, file: file, line: job.line,
+                                               "fields without a 岗位名称 or a job heading not imported (\(job.fields.count) field\(job.fields.count == 1 ? "" : "s"), \(lines.count) line\(lines.count == 1 ? "" : "s"))"))
+            }
+        }
+        if let first = state.outside.first {
+            let last = state.outside.last!
+            let range = first.line == last.line ? "line \(first.line)" : "lines \(first.line)–\(last.line)"
+            result.notes.append(ImportNote(.unmapped, file: file, line: first.line,
+                                           "\(range): text outside any job description not imported (\(state.outside.count) line\(state.outside.count == 1 ? "" : "s")): \(NoiseFilter.quote(first.text))"))
+        }
+        state.job = nil
+        state.section = nil
+        state.outside = []
+    }
+
+    // MARK: - Line shapes
+
+    static func fold(_ s: String) -> String {
+        String(CJKFolding.shared.simplify(s).lowercased().filter { !$0.isWhitespace }.map { c -> Character in
+            switch c {
+            case "（": "("
+            case "）": ")"
+            default: c
+            }
+        })
+    }
+
+    /// `第二篇:营运部岗位职责` → `营运部岗位职责`; `第三篇` → ``; nil when not a part separator.
+    static func part(_ text: String) -> String? {
+        let s = CJKFolding.shared.simplify(text)
+        guard s.hasPrefix("第") else { return nil }
+        let digits = s.dropFirst().prefix { "0123456789一二三四五六七八九十".contains($0) }
+        guard !digits.isEmpty else { return nil }
+        let afterDigits = s.dropFirst(1 + digits.count)
+        guard afterDigits.hasPrefix("篇") || afterDigits.hasPrefix("部分") else { return nil }
+        let rest = text.dropFirst(1 + digits.count + (afterDigits.hasPrefix("篇") ? 1 : 2))
+        return String(rest.drop { ":：、.． ".contains($0) }).trimmingCharacters(in: .whitespaces)
+    }
+
+    enum Heading: Equatable {
+        case job(title: String, rest: String)
+        case department(String)
+    }
+
+    /// Length of a leading decimal outline number (`1.0`, `13.2.1`; not `1.` alone), or 0.
+    static func decimalNumbering(_ text: some StringProtocol) -> Int {
+        let prefix = text.prefix { $0.isASCIIDigit || $0 == "." }
+        guard let dot = prefix.firstIndex(of: "."), prefix.first?.isASCIIDigit == true,
+              prefix.index(after: dot) < prefix.endIndex, prefix[prefix.index(after: dot)].isASCIIDigit else { return 0 }
+        return prefix.count
+    }
+
+    /// Leading `1.0`, `1.2.3`, or an enumeration marker (`1、`, `一.`, `（一）`).
+    static func strippingNumbering(_ text: String) -> String {
+        var s = Substring(text)
+        let decimal = decimalNumbering(s)
+        if decimal > 0, decimal < s.count {
+            s = s.dropFirst(decimal)
+        } else if let m = Enumeration.marker(atStartOf: s) {
+            s = s.dropFirst(m.length)
+        }
+        return s.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Endings of a job heading, longest first (folded to simplified script before matching).
+    static let jobSuffixes = ["岗位职责描述", "岗位职责说明", "岗位职责", "岗位说明书", "职位说明书", "工作职责", "职责描述", "职责"]
+    static let titleEndings = ["经理", "主管", "主任", "专员", "助理", "总监", "督导", "员", "师", "长", "管家", "前台", "厨", "负责人", "文员", "人员", "总",
+                               "监", "秘书", "顾问", "司机", "工", "保安", "保洁", "客服", "代表"]
+    static let departmentEndings = ["部", "部门", "中心", "处", "科", "室", "组"]
+    static let headingNoise = ["(推荐)", "(合集)", "(精选)", "(范文)", "(通用)", "(最新)"]
+
+    /// A heading that opens a job description or names a department.
+    static func heading(_ raw: String) -> Heading? {
+        // `13.2.1 (2、3楼)客服员工作职责` is a group inside the open job description, not a new one.
+        if raw.prefix(while: { $0.isASCIIDigit || $0 == "." }).filter({ $0 == "." }).count >= 2 { return nil }
+        let text = strippingNumbering(raw)
+        var s = CJKFolding.shared.simplify(text)
+        // `…岗位职责(共5篇)` titles a collection, not a job description.
+        if s.range(of: #"[(（]共\s*\d+\s*篇[)）]"#, options: .regularExpression) != nil { return nil }
+        // `岗位说明书-客户服务经理`, `岗位说明书(客服经理)`
+        for lead in ["岗位说明书", "职位说明书"] where s.hasPrefix(lead) && "-—–:：(（".contains(s.dropFirst(lead.count).first ?? "x") {
+            let title = String(text.dropFirst(lead.count)).trimmingCharacters(in: CharacterSet(charactersIn: "-—–:：()（） "))
+            return plausibleTitle(title) ? .job(title: title, rest: "") : nil
+        }
+        for noise in headingNoise {
+            if let r = fold(s).range(of: noise), r.upperBound == fold(s).endIndex { s = String(s.dropLast(noise.count)); break }
+        }
+        var rest = ""
+        var body = s
+        if let colon = s.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+            rest = String(text[text.index(after: text.index(text.startIndex, offsetBy: s.distance(from: s.startIndex, to: colon)))...])
+                .trimmingCharacters(in: .whitespaces)
+            body = String(s[..<colon])
+        }
+        body = body.trimmingCharacters(in: .whitespaces)
+        guard let suffix = jobSuffixes.first(where: { body.hasSuffix($0) }) else {
+            // `物业服务中心前台客服岗位职责负责物业服务中心的电话接听…`: a heading run into its first duty.
+            if let r = s.range(of: "岗位职责"), s.distance(from: s.startIndex, to: r.lowerBound) <= 16 {
+                let title = String(text.prefix(s.distance(from: s.startIndex, to: r.lowerBound)))
+                var after = String(text.dropFirst(title.count + 4)).trimmingCharacters(in: CharacterSet(charactersIn: ":： "))
+                // The heading printed twice (`X岗位职责X岗位职责负责…`) is read once.
+                if after.hasPrefix(title + "岗位职责") { after = String(after.dropFirst(title.count + 4)) }
+                if isBareTitle(title), !after.isEmpty { return .job(title: title, rest: after) }
+            }
+            return nil
+        }
+        let simplifiedTitle = String(body.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+        // Keep the source's script: cut the same number of characters from the original text.
+        let original = String(text.prefix(simplifiedTitle.count)).trimmingCharacters(in: .whitespaces)
+        guard !original.isEmpty else { return nil }
+        if suffix == "职责" || suffix == "职责描述" || suffix == "工作职责" {
+            guard titleEndings.contains(where: { simplifiedTitle.hasSuffix($0) }) || departmentEndings.contains(where: { simplifiedTitle.hasSuffix($0) }) else { return nil }
+        }
+        for lead in ["各岗位", "相关岗位", "主要岗位", "各", "相关", "主要"] where simplifiedTitle.hasSuffix(lead) {
+            let dept = String(original.dropLast(lead.count))
+            return plausibleTitle(dept) ? .department(dept) : nil
+        }
+        guard plausibleTitle(original) else { return nil }
+        if departmentEndings.contains(where: { simplifiedTitle.hasSuffix($0) }) && !titleEndings.contains(where: { simplifiedTitle.hasSuffix($0) }) {
+            return .department(original)
+        }
+        return .job(title: original, rest: rest)
+    }
+
+    /// A short line that reads as a job title: no marker, no punctuation, a title's ending.
+    static func isBareTitle(_ text: String) -> Bool {
+        let s = CJKFolding.shared.simplify(text)
+        return (2...12).contains(s.count) && plausibleTitle(s) && !s.contains(where: { ":：、".contains($0) })
+            && Enumeration.marker(atStartOf: Substring(s)) == nil && FieldNames.meaning(of: s) == nil
+            && titleEndings.contains(where: { s.hasSuffix($0) })
+    }
+
+    static func plausibleTitle(_ title: String) -> Bool {
+        (2...24).contains(title.count) && !title.contains(where: { "，。；;,！？!?“”\"".contains($0) })
+    }
+
+    /// `label：value`, `label:value`, `label,value` (known scalar labels only) or a label alone.
+    static func labelLine(_ line: String) -> (label: String, meaning: FieldMeaning, value: String)? {
+        // A bulleted label (`-直接行政主管:…`) is a label.
+        let raw = line.first == "-" || line.first == "•" ? String(line.dropFirst()).trimmingCharacters(in: .whitespaces) : line
+        let text = strippingNumbering(raw)
+        // `15.2 具体工作职责 主要负责…`: a section heading with its first line after a space.
+        if let space = text.firstIndex(of: " "), case .section(let kind)? = FieldNames.meaning(of: text[..<space]),
+           raw.first?.isASCIIDigit == true || text.distance(from: text.startIndex, to: space) >= 4 {
+            return (String(text[..<space]), .section(kind), text[space...].trimmingCharacters(in: .whitespaces))
+        }
+        if let colon = text.firstIndex(where: { $0 == ":" || $0 == "：" }) {
+            let label = text[..<colon].trimmingCharacters(in: .whitespaces)
+            let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            // An enumerated line (`1、工作时间:每天…`) is an item, not a field.
+            if Enumeration.marker(atStartOf: Substring(raw)) != nil, FieldNames.meaning(of: label) == nil { return nil }
+            if let meaning = FieldNames.meaning(of: label) { return (label, meaning, value) }
+            // An unknown short label with a value is kept as a section of its own; without a value
+            // (`客诉处理:`) it is a line of the running section (a group of duties).
+            if (2...8).contains(label.count), label.allSatisfy({ CJKFolding.shared.pinyin($0.unicodeScalars.first!) != nil }),
+               Enumeration.marker(atStartOf: Substring(raw)) == nil, !value.isEmpty, value.count < 200, raw == text {
+                return (label, .section(.other), value)
+            }
+            return nil
+        }
+        if let comma = text.firstIndex(where: { $0 == "," || $0 == "，" }),
+           case .scalar(let field)? = FieldNames.meaning(of: text[..<comma]), field == .title {
+            let value = text[text.index(after: comma)...].trimmingCharacters(in: CharacterSet(charactersIn: " 。."))
+            return (String(text[..<comma]), .scalar(.title), value)
+        }
+        // `职位` / `岗位` alone are too common as words to be labels without a colon.
+        if let meaning = FieldNames.meaning(of: text), !FieldNames.inlineOnly.contains(FieldNames.normalize(text)) { return (text, meaning, "") }
+        return nil
+    }
+
+    /// Identical neighbouring lines (a heading repeated by the converter) are read once.
+    static func droppingRepeatedLines(_ lines: [SourceLine], file: String, notes: inout [ImportNote]) -> [SourceLine] {
+        var out: [SourceLine] = []
+        for line in lines {
+            let t = line.text.trimmingCharacters(in: .whitespaces)
+            if t.isEmpty { continue }
+            if let last = out.last, last.text.trimmingCharacters(in: .whitespaces) == t {
+                notes.append(ImportNote(.noise, file: file, line: line.line, "repeated line dropped: \(NoiseFilter.quote(t))"))
+                continue
+            }
+            out.append(line)
+        }
+        return out
+    }
+
+    /// Splits a line where a label or heading starts after a space (`直接下级:无 9.2具体工作职责`,
+    /// `汇报职级:项目负责人 岗位职责:`), so each reads as a line of its own.
+    static func splitEmbedded(_ lines: [SourceLine]) -> [SourceLine] {
+        var out: [SourceLine] = []
+        for line in lines {
+            var pieces: [String] = []
+            var current = ""
+            let chars = Array(line.text)
+            var i = 0
+            while i < chars.count {
+                // A piece that is only an outline number (`4.1 `) stays with its heading.
+                if i > 0, !current.allSatisfy({ $0.isWhitespace || $0.isASCIIDigit || $0 == "." }), let length = embeddedLabelLength(chars, at: i, after: chars[i - 1]) {
+                    pieces.append(current)
+                    current = String(chars[i..<(i + length)])
+                    i += length
+                    continue
+                }
+                current.append(chars[i])
+                i += 1
+            }
+            pieces.append(current)
+            for piece in pieces {
+                let t = piece.trimmingCharacters(in: .whitespaces)
+                if !t.isEmpty { out.append(SourceLine(t, line: line.line)) }
+            }
+        }
+        return out
+    }
+
+    /// At `i`: optional `N.N` numbering, then a known label followed by a colon or a space or
+    /// the end, or a job heading; returns how many characters to move into the new piece (0 = none).
+    ///
+    /// After a space any label may start; glued to the text before it (`…所在部门:客户服务部直接上级:总经理`,
+    /// `物业管理员(巡楼)4.2具体工作职责`) only a decimal-numbered label or a label of four or more
+    /// characters followed by a colon, so `部门:` inside `所属部门:` never splits. `第N篇` always starts a piece.
+    static func embeddedLabelLength(_ chars: [Character], at i: Int, after previous: Character) -> Int? {
+        if previous.isASCIIDigit || previous == "." { return nil }
+        if chars[i] == "第", let end = chars[(i + 1)...].prefix(4).firstIndex(of: "篇"),
+           end > i + 1, chars[(i + 1)..<end].allSatisfy({ "0123456789一二三四五六七八九十".contains($0) }) {
+            return 1
+        }
+        let spaced = previous.isWhitespace
+        // `…交办的其它事务。物业服务中心管理员岗位职责严格执行…`: a job heading after a sentence end.
+        if spaced || "。；;".contains(previous) {
+            for k in 2...16 where i + k + 4 <= chars.count && String(chars[(i + k)..<(i + k + 4)]) == "岗位职责" {
+                if isBareTitle(String(chars[i..<(i + k)])) { return 1 }
+                break
+            }
+        }
+        // `… 二.客服前台职责`: a job heading after a space.
+        if spaced, let m = Enumeration.marker(atStartOf: Substring(chars[i...].prefix(6))), m.family == .chineseNumeral {
+            let end = chars[i...].firstIndex(where: \.isWhitespace) ?? chars.count
+            if end == chars.count || end - i <= 26, case .job? = heading(String(chars[i..<end])) { return 1 }
+        }
+        var j = i
+        while j < chars.count, chars[j].isASCIIDigit || chars[j] == "." { j += 1 }
+        let numbered = j > i
+        if numbered, !chars[i..<j].contains(".") || chars[j - 1] == "." && !spaced { return nil }
+        while j < chars.count, chars[j] == " " { j += 1 }
+        for length in stride(from: 8, through: 2, by: -1) where j + length <= chars.count {
+            let label = String(chars[j..<(j + length)])
+            guard !label.contains(where: { $0 == ":" || $0 == "：" }), let meaning = FieldNames.meaning(of: label) else { continue }
+            let after = j + length < chars.count ? chars[j + length] : " "
+            let colon = after == ":" || after == "："
+            let ends = after == " " || j + length == chars.count || numbered
+            // `运营总监 岗位职责:` is a heading: a title, a space, the label and nothing after the colon.
+            let nothingAfter = chars[(j + length + (colon ? 1 : 0))...].allSatisfy(\.isWhitespace)
+            if spaced, colon || j + length == chars.count, nothingAfter, case .section(.responsibilities) = meaning,
+               !chars[..<i].contains(where: { $0 == ":" || $0 == "：" }) { return nil }
+            if spaced, colon || (ends && (numbered || meaningIsSection(meaning))) { return 1 }
+            if !spaced, numbered, colon || ends { return 1 }
+            // Glued, a label needs a value after its colon: `1.部门经理岗位职责:` is one heading.
+            if !spaced, colon, length >= 4, !chars[(j + length + 1)...].allSatisfy(\.isWhitespace) { return 1 }
+        }
+        return nil
+    }
+
+    static func meaningIsSection(_ m: FieldMeaning) -> Bool {
+        if case .section = m { return true }
+        return false
+    }
+}

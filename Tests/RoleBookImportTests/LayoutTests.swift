@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import RoleBookImport
+
+@Suite struct LayoutTests {
+    @Test func labelAndValueOnSeparateLines() throws {
+        let p = plan(["layouts/label-next-line.txt"])
+        #expect(p.roles.map(\.title) == ["客户服务经理"])
+        let file = try #require(roleFile(p, "kehufuwujingli"))
+        #expect(file == """
+        ---
+        title: "客户服务经理"
+        department: kehufuwubu
+        reports_to: "总经理"
+        headcount: 1
+        code: "KF-01"
+        grade: "M3"
+        ---
+
+        ## 职责概述
+
+        统筹客户服务部的订单及投诉处理。
+
+        ## 岗位职责
+
+        - 管理部门日常运作；
+        - 处理重大投诉；
+        - 培训部门员工。
+
+        """)
+        #expect(p.notes.contains { $0.kind == .problem && $0.message.contains("直接上级 '总经理'") })
+    }
+
+    @Test func labelColonValueAndUnmappedLabels() throws {
+        let p = plan(["layouts/label-colon.txt"])
+        let file = try #require(roleFile(p, "qiantaijiedai"))
+        #expect(file.contains("department: xingzhengbu\n"))
+        #expect(file.contains("reports_to: \"行政经理\"\n"))
+        #expect(file.contains("location: \"总部一楼\"\n"))
+        #expect(file.contains("## 岗位职责\n\n- 接听电话并转接;\n- 登记来访客户;\n- 收发快递。\n"))
+        #expect(file.contains("## 任职资格\n\n- 大专以上学历;\n- 一年以上前台工作经验。\n"))
+        #expect(file.contains("## 考核指标\n\n- 来访登记完整率。\n"))
+        // A label with no mapping is kept as a section, and reported.
+        #expect(file.contains("## 着装要求\n\n- 统一工装。\n"))
+        #expect(p.notes.contains { $0.kind == .unmapped && $0.message.contains("'着装要求' has no mapping") })
+    }
+
+    @Test func severalJobDescriptionsInOneFile() throws {
+        let p = plan(["layouts/several-jds.txt"])
+        #expect(p.roles.map(\.title) == ["仓储部经理", "理货员", "配送主管", "司机"])
+        #expect(p.roles.map(\.responsibilities) == [2, 2, 3, 2])
+        #expect(p.departments.map(\.title) == ["仓储部", "配送部"])
+        #expect(roleFile(p, "siji")?.contains("department: peisongbu\n") == true)
+        #expect(roleFile(p, "peisongzhuguan")?.contains("- 安排每日配送路线；\n- 跟踪配送异常；\n- 统计配送时效。\n") == true)
+    }
+
+    @Test func chineseMarkersNest() throws {
+        let p = plan(["layouts/markers.txt"])
+        let file = try #require(roleFile(p, "dianzhang"))
+        #expect(file.contains("""
+        ## 岗位职责
+
+        - 门店运营
+          - 制定门店月度计划；
+          - 检查陈列与卫生。
+        - 人员管理
+          - 排班；
+          - 培训新员工；
+          - 考核店员。
+        - 店长对门店安全负责。
+
+        """))
+    }
+
+    @Test func markdownWithoutFrontMatter() throws {
+        let p = plan(["layouts/wiki.md"])
+        let file = try #require(roleFile(p, "caigouzhuanyuan"))
+        #expect(file.contains("department: caigoubu\n"))
+        #expect(file.contains("## 岗位职责\n\n- 寻找并评估供应商；\n- 跟进采购订单；\n- 核对到货与发票。\n"))
+        #expect(file.contains("## 任职资格\n\n- 本科以上学历。\n"))
+    }
+
+    @Test func oldWordDocumentsAreRefused() {
+        let p = plan(["layouts/old.doc"])
+        #expect(p.unreadable)
+        #expect(p.notes.contains { $0.message.contains("save it as .docx") })
+    }
+
+    @Test func idsArePinyinUniqueAndPrefixed() {
+        #expect(Resolver.id(for: "客服VIP服务经理", prefix: "") == "kefu-vip-fuwujingli")
+        #expect(Resolver.id(for: "倉庫管理員", prefix: "acme-") == "acme-cangkuguanliyuan")
+        var used: Set<String> = ["siji"]
+        #expect(Resolver.unique("siji", &used) == "siji-2")
+    }
+
+    @Test func superiorsWrittenWithAlternatives() {
+        #expect(Resolver.names("环境主管/副主管") == [["环境主管", "环境副主管"]])
+        #expect(Resolver.names("客户服务经理/副经理") == [["客户服务经理", "客户服务副经理"]])
+        #expect(Resolver.names("会议服务助理、(上市大厅、典藏博览)服务助理") == [["会议服务助理"], ["(上市大厅、典藏博览)服务助理"]])
+        #expect(Resolver.names("无") == [])
+    }
+}
