@@ -55,9 +55,12 @@ extension ContentLoader {
         let rootPath = root.path
         var walk = Walk()
         var visited = Set<FolderID>()
-        // Folders still to read, relative to the root; the last is read next.
+        // Folders still to read, relative to the root; the last is read next. Folders reached
+        // through a link wait until every other folder is read, so a link to `roles/` from
+        // elsewhere neither renames its files nor hides them from their real path.
         var pending = [""]
-        while let relative = pending.popLast() {
+        var linked: [String] = []
+        while let relative = pending.popLast() ?? linked.popLast() {
             let path = relative.isEmpty ? rootPath : rootPath + "/" + relative
             guard let directory = opendir(path) else {
                 let code = errno
@@ -75,7 +78,7 @@ extension ContentLoader {
             }
             // Met before through another path (a link): its files are already listed.
             guard visited.insert(FolderID(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { continue }
-            var folders: [String] = []
+            var folders: [String] = [], linkedFolders: [String] = []
             while let entry = readdir(directory) {
                 let type = Int32(entry.pointee.d_type)
                 let decoded = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -105,6 +108,10 @@ extension ContentLoader {
                 }
                 if mode == S_IFLNK {
                     guard let target = followLink(child, isMarkdown: isMarkdown, realRoot: realRoot, into: &walk.diagnostics) else { continue }
+                    if target == S_IFDIR {
+                        linkedFolders.append(child)
+                        continue
+                    }
                     mode = target
                 }
                 switch mode {
@@ -118,6 +125,7 @@ extension ContentLoader {
             }
             // Sorted, so which of two paths to one folder is kept does not depend on readdir's order.
             pending += folders.sorted(by: >)
+            linked.insert(contentsOf: linkedFolders.sorted(by: >), at: 0)
         }
         walk.paths.sort()
         return walk
@@ -138,13 +146,17 @@ extension ContentLoader {
         var info = stat()
         let mode = stat(path, &info) == 0 ? info.st_mode & S_IFMT : 0
         guard Self.isInside(target, realRoot) else {
-            if isMarkdown || mode == S_IFDIR {
-                diagnostics.append(Diagnostic(.linkOutsideContent, "symbolic link '\(relative)' points outside the content folder, to '\(Self.escapedName(target))'",
-                                              at: at, notes: [Diagnostic.Note("rolebook reads only files inside the content folder; copy what it should publish into the folder")]))
-            }
+            if isMarkdown || mode == S_IFDIR { diagnostics.append(linkOutsideDiagnostic(relative, target: target)) }
             return nil
         }
         return mode
+    }
+
+    /// RB014 for the link at `relative`, naming where it resolves to.
+    func linkOutsideDiagnostic(_ relative: String, target: [UInt8]) -> Diagnostic {
+        Diagnostic(.linkOutsideContent, "symbolic link '\(relative)' points outside the content folder, to '\(Self.escapedName(target))'",
+                   at: SourceLocation(file: displayPath(relative)),
+                   notes: [Diagnostic.Note("rolebook reads only files inside the content folder; copy what it should publish into the folder")])
     }
 
     /// Reports a `.md` file or a folder whose name is not UTF-8 (other files are not content).

@@ -131,8 +131,7 @@ public struct ContentLoader: Sendable {
         var info = stat()
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
            let target = Self.realPath(Array(path.utf8)), !Self.isInside(target, realRoot) {
-            diagnostics.append(Diagnostic(.linkOutsideContent, "symbolic link '\(name)' points outside the content folder, to '\(Self.escapedName(target))'",
-                                          at: SourceLocation(file: displayPath(name))))
+            diagnostics.append(linkOutsideDiagnostic(name, target: target))
             return SiteConfig()
         }
         switch Self.readRegularFile(path, limit: Self.maxFileSize, { Data($0) }) {
