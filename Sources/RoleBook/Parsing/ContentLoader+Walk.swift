@@ -94,17 +94,12 @@ extension ContentLoader {
                 let child = relative.isEmpty ? name : relative + "/" + name
                 guard excluded.isEmpty || !excluded.contains(child) else { continue }
                 let isMarkdown = name.hasSuffix(".md")
-                var mode: mode_t
-                switch type {
-                case Int32(DT_REG): mode = S_IFREG
-                case Int32(DT_DIR): mode = S_IFDIR
-                case Int32(DT_LNK): mode = S_IFLNK
-                case Int32(DT_UNKNOWN):
+                var mode = Self.mode(ofDirectoryEntryType: type)
+                if type == Int32(DT_UNKNOWN) {
                     // Some file systems do not fill in d_type.
                     var entryInfo = stat()
                     guard lstat(path + "/" + name, &entryInfo) == 0 else { continue }
                     mode = entryInfo.st_mode & S_IFMT
-                default: mode = Self.mode(ofDirectoryEntryType: type)
                 }
                 if mode == S_IFLNK {
                     guard let target = followLink(child, isMarkdown: isMarkdown, realRoot: realRoot, into: &walk.diagnostics) else { continue }
