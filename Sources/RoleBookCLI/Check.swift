@@ -48,6 +48,9 @@ enum CLI {
         let url = URL(fileURLWithPath: directory)
         do {
             return try Checker(loader: ContentLoader(root: url, displayRoot: directory)).run()
+        } catch let error as ContentFolderError {
+            FileHandle.standardError.write("error: \(DiagnosticFormatter.escaped(error.description))\n")
+            throw ExitCode(2)
         } catch {
             FileHandle.standardError.write("error: cannot read content folder '\(directory)': \(error.localizedDescription)\n")
             throw ExitCode(2)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `rolebook`: job descriptions as code.
 public struct RoleBookCommand: ParsableCommand {
@@ -10,6 +11,37 @@ public struct RoleBookCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Status of a usage error (unknown option, bad value, missing argument), as docs/cli.md says;
+    /// ArgumentParser's own is 64 (EX_USAGE).
+    static let usageStatus: Int32 = 2
+
+    /// The exit status for an error thrown while parsing or running.
+    static func exitStatus(for error: any Error) -> Int32 {
+        let status = exitCode(for: error).rawValue
+        return status == ExitCode.validationFailure.rawValue ? usageStatus : status
+    }
+
+    /// Parses the process's arguments, runs the command and exits: ArgumentParser's `main()`
+    /// with usage errors exiting ``usageStatus``.
+    public static func runAndExit() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Foundation.exit(0)
+        } catch let code as ExitCode {
+            // The command has printed its message (`exit(withError:)` would add an empty line).
+            Foundation.exit(code.rawValue)
+        } catch {
+            let status = exitStatus(for: error)
+            guard status == usageStatus else { exit(withError: error) }
+            // The same text `exit(withError:)` prints: the problem, the usage line, where to find help.
+            var message = fullMessage(for: error)
+            if !message.hasSuffix("\n") { message += "\n" }
+            FileHandle.standardError.write(Data(message.utf8))
+            Foundation.exit(status)
+        }
+    }
 }
 
 /// Where the content lives; shared by every subcommand.

@@ -1,3 +1,3 @@
 import RoleBookCLI
 
-RoleBookCommand.main()
+RoleBookCommand.runAndExit()

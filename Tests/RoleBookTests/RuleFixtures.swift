@@ -146,6 +146,17 @@ enum RuleFixtures {
     static let invalidConfig = base.with(["rolebook.yml": "title: 岗位手册\nlanguage: fr\n"])
     static let validConfig = base.with(["rolebook.yml": "title: 岗位手册\nlanguage: en\n"])
 
+    /// A named pipe called `.md` is reported (not waited on); one without `.md` is not content.
+    static let pipeAsContent = base.with(special: "roles/clerk.md", .fifo)
+    static let pipeNotContent = base.with(special: "roles/clerk.fifo", .fifo)
+
+    /// One byte over 20 MB is not read; the same role at its usual size is.
+    static let tooLarge = base.with(special: "roles/clerk.md", .sparse(bytes: ContentLoader.maxFileSize + 1))
+
+    /// A link to a file outside the content folder is refused; one to a file inside it is read.
+    static let linkOutside = base.with(special: "roles/clerk.md", .link(to: "/dev/null"))
+    static let linkInside = base.with(["_shared/clerk.md": clerk]).with(special: "roles/clerk.md", .link(to: "../_shared/clerk.md"))
+
     // MARK: - References and structure
 
     static let unknownReference = base.with(["roles/clerk.md": role("title: 店员\ndepartment: ops\nreports_to: manger")])
@@ -308,6 +319,9 @@ enum RuleFixtures {
         .noKind: (noKind, kindDeclared),
         .emptyFile: (emptyFile, nonEmptyFile),
         .invalidConfig: (invalidConfig, validConfig),
+        .unreadable: (pipeAsContent, pipeNotContent),
+        .fileTooLarge: (tooLarge, nonEmptyFile),
+        .linkOutsideContent: (linkOutside, linkInside),
         .unknownReference: (unknownReference, knownReference),
         .ambiguousReference: (ambiguousReference, unambiguousReference),
         .reportingCycle: (cycleOfThree, chainOfThree),

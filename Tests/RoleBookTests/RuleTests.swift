@@ -71,12 +71,13 @@ struct FileRuleTests {
         ])
     }
 
-    @Test("RB003 for an unclosed front matter followed by Markdown")
+    @Test("RB002 at the opening line for an unclosed front matter followed by Markdown (issue 12: not RB003 at the body's last line)")
     func unclosedFrontMatter() throws {
         let tree = RuleFixtures.base.with(["roles/clerk.md": "---\ntitle: 店员\ndepartment: ops\nreports_to: manager\n## 岗位职责\n\n- 收银结账\n"])
         let result = try runCheck(tree)
         #expect(result.diagnosticLines == [
-            "content/roles/clerk.md:7:1: error[RB003]: front matter is not valid YAML: while parsing a block mapping; did not find expected key",
+            "content/roles/clerk.md:1:1: error[RB002]: front matter is not closed",
+            "    note: end the front matter with a '---' line after its last key, before the text",
         ])
     }
 
@@ -713,7 +714,7 @@ struct DiagnosticCodeTests {
     @Test("codes are never renumbered")
     func stableCodes() {
         #expect(DiagnosticCode.allCases.map(\.rawValue) == [
-            "RB001", "RB002", "RB003", "RB004", "RB005", "RB006", "RB007", "RB008", "RB009", "RB010", "RB011",
+            "RB001", "RB002", "RB003", "RB004", "RB005", "RB006", "RB007", "RB008", "RB009", "RB010", "RB011", "RB012", "RB013", "RB014",
             "RB101", "RB102", "RB103", "RB104", "RB105", "RB106", "RB107", "RB108", "RB109", "RB110", "RB111", "RB112",
             "RB201", "RB202", "RB203", "RB204", "RB205", "RB206", "RB207", "RB208", "RB209", "RB210", "RB211", "RB212", "RB213", "RB214",
         ])

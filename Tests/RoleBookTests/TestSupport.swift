@@ -5,10 +5,22 @@ import Testing
 /// How the content root is shown in every diagnostic, so outputs never depend on temp dirs.
 let shownRoot = "content"
 
+/// An entry of a content tree that is not a plain file.
+enum SpecialFile: Sendable, Hashable {
+    /// A symbolic link with this target (relative to the link's folder, or absolute).
+    case link(to: String)
+    /// A named pipe.
+    case fifo
+    /// A file of this many zero bytes that takes no disk space.
+    case sparse(bytes: Int)
+}
+
 /// A content tree: text files by content-root-relative path, plus files given as raw bytes.
 struct ContentTree: Sendable {
     var files: [String: String]
     var rawFiles: [String: [UInt8]] = [:]
+    /// Links, pipes and sparse files, made after every other file.
+    var specials: [String: SpecialFile] = [:]
 
     init(_ files: [String: String], raw: [String: [UInt8]] = [:]) {
         self.files = files
@@ -19,6 +31,13 @@ struct ContentTree: Sendable {
     func with(_ changes: [String: String?]) -> ContentTree {
         var copy = self
         for (path, text) in changes { copy.files[path] = text }
+        return copy
+    }
+
+    func with(special path: String, _ kind: SpecialFile) -> ContentTree {
+        var copy = self
+        copy.files[path] = nil
+        copy.specials[path] = kind
         return copy
     }
 
@@ -44,6 +63,17 @@ func makeContent(_ fixture: ContentTree) throws -> URL {
         let url = root.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(bytes).write(to: url)
+    }
+    for (path, kind) in fixture.specials {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let made: Int32
+        switch kind {
+        case .link(let target): made = symlink(target, url.path)
+        case .fifo: made = mkfifo(url.path, 0o644)
+        case .sparse(let bytes): made = FileManager.default.createFile(atPath: url.path, contents: nil) ? truncate(url.path, off_t(bytes)) : -1
+        }
+        guard made == 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
     }
     return root
 }

@@ -12,6 +12,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     case noKind = "RB009"
     case emptyFile = "RB010"
     case invalidConfig = "RB011"
+    case unreadable = "RB012"
+    case fileTooLarge = "RB013"
+    case linkOutsideContent = "RB014"
     // References and structure
     case unknownReference = "RB101"
     case ambiguousReference = "RB102"
@@ -48,7 +51,7 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
     /// One line for docs and `rolebook explain`.
     public var summary: String {
         switch self {
-        case .invalidUTF8: "file is not valid UTF-8"
+        case .invalidUTF8: "file, or its name, is not valid UTF-8"
         case .missingFrontMatter: "file has no YAML front matter"
         case .invalidYAML: "front matter is not valid YAML"
         case .invalidValue: "a front matter value has the wrong type or range"
@@ -59,6 +62,9 @@ public enum DiagnosticCode: String, CaseIterable, Sendable, Codable {
         case .noKind: "file is neither in a roles/, departments/ or procedures/ folder nor has `kind`"
         case .emptyFile: "file is empty"
         case .invalidConfig: "rolebook.yml is not valid"
+        case .unreadable: "a file or folder in the content folder cannot be read"
+        case .fileTooLarge: "file is larger than 20 MB"
+        case .linkOutsideContent: "a symbolic link points outside the content folder"
         case .unknownReference: "a reference names no role, department or procedure"
         case .ambiguousReference: "a reference names more than one role"
         case .reportingCycle: "reporting lines form a cycle"

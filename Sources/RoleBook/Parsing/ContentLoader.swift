@@ -50,11 +50,15 @@ public struct ContentLoader: Sendable {
         displayRoot == "." || displayRoot.isEmpty ? relative : displayRoot + "/" + relative
     }
 
-    /// - Throws: only when the folder itself cannot be read (an I/O failure, exit 2).
+    /// - Throws: ``ContentFolderError`` only when the folder itself is missing, a file or
+    ///   unreadable (exit 2); anything wrong below it is a diagnostic.
     public func load() throws -> LoadedContent {
         var diagnostics: [Diagnostic] = []
-        let config = loadConfig(&diagnostics)
-        let paths = try markdownFiles(excluding: Set(config.exclude))
+        let realRoot = try resolvedRoot()
+        let config = loadConfig(realRoot: realRoot, &diagnostics)
+        let walk = try markdownFiles(excluding: Set(config.exclude), resolvedRoot: realRoot)
+        diagnostics += walk.diagnostics
+        let paths = walk.paths
         let vocabulary = SectionVocabulary(extra: config.extraSections)
         let loader = self
         let rootPath = root.path
@@ -73,28 +77,6 @@ public struct ContentLoader: Sendable {
             }
         }
         return LoadedContent(config: config, entities: entities, diagnostics: diagnostics, paths: Set(paths))
-    }
-
-    /// Sorted content-root-relative paths of `.md` files, skipping `_name`, `.name` and excluded paths.
-    func markdownFiles(excluding excluded: Set<String>) throws -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: root.path])
-        }
-        let rootPath = root.path
-        var found: [String] = []
-        func walk(_ relative: String) throws {
-            let path = relative.isEmpty ? rootPath : rootPath + "/" + relative
-            for entry in try Self.directoryEntries(path) {
-                let name = entry.name
-                guard !name.hasPrefix("."), !name.hasPrefix("_") else { continue }
-                let child = relative.isEmpty ? name : relative + "/" + name
-                guard !excluded.contains(child) else { continue }
-                if entry.isDirectory { try walk(child) } else if name.hasSuffix(".md") { found.append(child) }
-            }
-        }
-        try walk("")
-        return found.sorted()
     }
 
     /// A folder's entries and whether each is (or links to) a folder.
@@ -135,15 +117,14 @@ public struct ContentLoader: Sendable {
     }
 
     func parseFile(_ path: String, rootPath: String, vocabulary: SectionVocabulary) -> (Entity?, [Diagnostic]) {
-        let shown = displayPath(path)
-        let parser = FileParser(path: path, displayPath: shown, vocabulary: vocabulary)
+        let parser = FileParser(path: path, displayPath: displayPath(path), vocabulary: vocabulary)
         let read = { (bytes: UnsafeBufferPointer<UInt8>) -> (Entity?, [Diagnostic]) in
             Self.isMarkedNotContent(bytes) ? (nil, []) : parser.parse(bytes: bytes)
         }
-        guard let result = Self.withContents(ofFile: rootPath + "/" + path, read) else {
-            return (nil, [Diagnostic(.invalidUTF8, "file cannot be read", at: SourceLocation(file: shown))])
+        switch Self.readRegularFile(rootPath + "/" + path, limit: Self.maxFileSize, read) {
+        case .success(let result): return result
+        case .failure(let failure): return (nil, [diagnostic(for: failure, reading: path)])
         }
-        return result
     }
 
     /// The first line that marks a Markdown file in a content folder as not content (the
@@ -155,42 +136,24 @@ public struct ContentLoader: Sendable {
         return bytes.count >= marker.count && zip(bytes, marker).allSatisfy { $0 == $1 }
     }
 
-    /// Reads a whole file with POSIX calls into a buffer that lives only while `body` runs
-    /// (FileManager's `Data` cost a copy and an object per file); nil when it cannot be read.
-    static func withContents<R>(ofFile path: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
+    /// `rolebook.yml`, read under the same rules as content files; absent means the defaults.
+    private func loadConfig(realRoot: [UInt8], _ diagnostics: inout [Diagnostic]) -> SiteConfig {
+        let name = "rolebook.yml"
+        let path = root.path + "/" + name
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return nil }
-        // One byte more than the size, so a file read whole ends with a read of 0 bytes, not a regrow.
-        var capacity = max(Int(info.st_size), 0) + 1
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
-        var count = 0
-        while true {
-            if count == capacity {
-                // The file grew while being read.
-                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                larger.update(from: buffer, count: count)
-                buffer.deallocate()
-                buffer = larger
-                capacity *= 2
-            }
-            let n = read(fd, buffer + count, capacity - count)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if n == 0 { break }
-            count += n
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
+           let target = Self.realPath(Array(path.utf8)), !Self.isInside(target, realRoot) {
+            diagnostics.append(linkOutsideDiagnostic(name, target: target))
+            return SiteConfig()
         }
-        return body(UnsafeBufferPointer(start: buffer, count: count))
-    }
-
-    private func loadConfig(_ diagnostics: inout [Diagnostic]) -> SiteConfig {
-        let url = root.appendingPathComponent("rolebook.yml")
-        guard let data = FileManager.default.contents(atPath: url.path) else { return SiteConfig() }
-        return ConfigParser(displayPath: displayPath("rolebook.yml")).parse(data, diagnostics: &diagnostics)
+        switch Self.readRegularFile(path, limit: Self.maxFileSize, { Data($0) }) {
+        case .success(let data):
+            return ConfigParser(displayPath: displayPath(name)).parse(data, diagnostics: &diagnostics)
+        case .failure(.system(ENOENT)):
+            return SiteConfig()
+        case .failure(let failure):
+            diagnostics.append(diagnostic(for: failure, reading: name))
+            return SiteConfig()
+        }
     }
 }

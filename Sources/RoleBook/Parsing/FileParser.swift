@@ -48,6 +48,12 @@ struct FileParser {
             return (nil, [Diagnostic(.missingFrontMatter, "file has no front matter",
                                      at: start, notes: [Diagnostic.Note("start the file with a '---' line, then 'title: …', then '---'")])])
         }
+        // Read to the end of the file, the body would be parsed as YAML: its first `:` or `-`
+        // would give a confusing RB003 far from the cause, or keys taken from the text.
+        guard split.isClosed else {
+            return (nil, [Diagnostic(.missingFrontMatter, "front matter is not closed", at: start,
+                                     notes: [Diagnostic.Note("end the front matter with a '---' line after its last key, before the text")])])
+        }
         let yaml = UnsafeBufferPointer(rebasing: text[yamlRange])
         let value: YAMLValue
         if frontMatterFastPath, let simple = FrontMatterFastPath.parse(yaml, file: displayPath, firstLine: split.yamlFirstLine) {

@@ -27,6 +27,8 @@ struct SplitFile {
     var body: Range<Int>
     /// Lines before the body, added to cmark's body-relative lines.
     var bodyLineOffset: Int
+    /// False when an opening `---` has no closing line: `yaml` is then the rest of the file.
+    var isClosed = true
 }
 
 enum FrontMatter {
@@ -52,8 +54,8 @@ enum FrontMatter {
             if end == text.count { break }
             index = end + 1
         }
-        // An opening `---` without a closing one: everything is (broken) front matter.
-        return SplitFile(yaml: rest..<text.count, yamlFirstLine: 2, body: text.count..<text.count, bodyLineOffset: lineNumber)
+        // An opening `---` without a closing one: the rest is not YAML to be read (RB002).
+        return SplitFile(yaml: rest..<text.count, yamlFirstLine: 2, body: text.count..<text.count, bodyLineOffset: lineNumber, isClosed: false)
     }
 
     private static func isFence(_ line: Slice<UnsafeBufferPointer<UInt8>>, closing: Bool) -> Bool {
