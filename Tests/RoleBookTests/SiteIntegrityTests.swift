@@ -93,6 +93,20 @@ struct SiteIntegrityTests {
         }
     }
 
+    /// Waits until `process` (a build of `site`) has created its staging folder, or has ended.
+    static func waitForStaging(_ process: Process, site: URL) {
+        let staging = site.deletingLastPathComponent().appendingPathComponent(".\(site.lastPathComponent).rolebook-new-\(process.processIdentifier)").path
+        while process.isRunning && !FileManager.default.fileExists(atPath: staging) { usleep(1_000) }
+    }
+
+    /// Seconds from the moment `process` creates its staging folder to its exit (it is waited for).
+    static func stagingWindow(_ process: Process, site: URL) -> Double {
+        waitForStaging(process, site: site)
+        let start = Date()
+        process.waitUntilExit()
+        return Date().timeIntervalSince(start)
+    }
+
     // MARK: - Killed and concurrent builds of a 2,000-role site
 
     @Test("SIGKILL at random moments of a 2,000-role rebuild leaves exactly the old or the new site; the next build cleans up; two concurrent builds end in one clean site")
@@ -118,35 +132,51 @@ struct SiteIntegrityTests {
         // interrupt, timed to spread the kills over it.
         #expect(try Self.run(["build", a.path, "-o", site.path, "--cache-dir", cache.path, "-q"]).status == 0)
         let oldSite = Self.snapshot(site)
-        let clock = ContinuousClock()
-        var status: Int32 = -1
-        let timed = clock.measure { status = (try? Self.run(["build", b.path, "-o", site.path, "--cache-dir", cache.path, "-q"]))?.status ?? -1 }
-        #expect(status == 0)
+        // The incremental rebuild the kills interrupt, timed from the moment its staging folder
+        // appears (rendering starts) to its exit: the window in which it writes, links and swaps.
+        let timed = try Self.start(["build", b.path, "-o", site.path, "--cache-dir", cache.path, "-q"], errors: root.appendingPathComponent("timed.err"))
+        let window = Self.stagingWindow(timed, site: site)
+        #expect(timed.terminationStatus == 0)
         let newSite = Self.snapshot(site)
         #expect(oldSite.count > 3_000 && oldSite != newSite)
-        let span = Double(timed.components.seconds) + Double(timed.components.attoseconds) / 1e18
 
         var target = a
         var rng = SeededRandom(seed: 12)
         var outcomes: [String] = []
         for trial in 0..<6 {
-            // Late kills are the interesting ones (writing, linking, swapping): 30–110 % of a rebuild.
-            let delay = Double.random(in: (span * 0.3)...(span * 1.1), using: &rng)
+            // A random moment of that window or past it: on busy cores a rebuild may take half as
+            // long again, and the swap, the removal of the old tree and the manifest come last.
+            let delay = Double.random(in: 0...(window * 1.6), using: &rng)
             let process = try Self.start(["build", target.path, "-o", site.path, "--cache-dir", cache.path, "-q"],
                                          errors: root.appendingPathComponent("kill-\(trial).err"))
+            Self.waitForStaging(process, site: site)
             let deadline = Date().addingTimeInterval(delay)
-            while process.isRunning && Date() < deadline { usleep(2_000) }
+            while process.isRunning && Date() < deadline { usleep(1_000) }
+            let finished = !process.isRunning
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let now = Self.snapshot(site)
             let which = now == oldSite ? "old" : now == newSite ? "new" : "MIXED"
-            outcomes.append(String(format: "%.2fs:", delay) + which)
-            #expect(which != "MIXED", "trial \(trial) killed after \(delay) s left a site that is neither version")
+            outcomes.append(String(format: "+%.2fs:", delay) + which + (finished ? "(done)" : ""))
+            #expect(which != "MIXED", "trial \(trial) killed \(delay) s into writing left a site that is neither version")
             #expect(now.keys.allSatisfy { !$0.contains(".rolebook-tmp") && !$0.contains("rolebook-new") })
             // The next trial builds the other version from whichever is there.
             target = now == newSite ? a : b
         }
-
+        // One more, killed the moment the new version is in place (while the old tree is removed
+        // and before the manifest is written): the new site stands, and the next build, finding
+        // a manifest the site's marker does not name, writes every file rather than trust it.
+        let marker = site.appendingPathComponent(SiteWriter.marker)
+        let before = try String(contentsOf: marker, encoding: .utf8)
+        let late = try Self.start(["build", target.path, "-o", site.path, "--cache-dir", cache.path, "-q"], errors: root.appendingPathComponent("late.err"))
+        while late.isRunning && ((try? String(contentsOf: marker, encoding: .utf8)) ?? before) == before { usleep(200) }
+        kill(late.processIdentifier, SIGKILL)
+        late.waitUntilExit()
+        let afterSwap = Self.snapshot(site)
+        #expect(afterSwap == (target == a ? oldSite : newSite), "killed right after the swap: the new version")
+        outcomes.append("after swap:" + (afterSwap == oldSite ? "old" : afterSwap == newSite ? "new" : "MIXED"))
+        target = target == a ? b : a
+        print("site integrity: writing window \(String(format: "%.2f", window)) s; kills at \(outcomes.joined(separator: ", "))")
         // Then two builds started together: they take turns (at most one says it waits: the other
         // may have finished before the second reached the lock), both succeed, the leftovers of
         // the killed builds are gone and the site is exactly the version built.
