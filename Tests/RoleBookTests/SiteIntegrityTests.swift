@@ -267,8 +267,13 @@ struct SiteIntegrityTests {
         // What older versions left inside the site, and a retired folder of a killed swap.
         try "x".write(to: site.appendingPathComponent("index.html.rolebook-tmp"), atomically: false, encoding: .utf8)
         try FileManager.default.createDirectory(at: root.appendingPathComponent(".site.rolebook-old-4242"), withIntermediateDirectories: true)
+        // And a temporary manifest of a build killed while writing it.
+        let manifest = SiteManifest.location(cache: cache, output: site).path
+        #expect(FileManager.default.fileExists(atPath: manifest))
+        try "half".write(toFile: manifest + ".tmp-4242", atomically: false, encoding: .utf8)
         #expect(try Self.run(["build", content.path, "-o", site.path, "--cache-dir", cache.path, "-q"]).status == 0)
         #expect(Self.temporaries(in: site).isEmpty, "\(Self.temporaries(in: site))")
+        #expect(!FileManager.default.fileExists(atPath: manifest + ".tmp-4242"))
         #expect(Self.snapshot(site) == good)
     }
 

@@ -145,6 +145,11 @@ public struct SiteWriter: Sendable {
             return Summary(incremental: false, written: manifest.hashes.count, unchanged: 0, removed: 0)
         }
         let manifestURL = SiteManifest.location(cache: cache, output: output)
+        // Temporary manifests of this site's killed builds (the lock says none is live).
+        let temporaryPrefix = manifestURL.lastPathComponent + ".tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? [] where name.hasPrefix(temporaryPrefix) {
+            unlink(cache.path + "/" + name)
+        }
         var summary: Summary
         var manifest: SiteManifest
         if let old = (try? String(contentsOf: manifestURL, encoding: .utf8)).flatMap(SiteManifest.parse),
