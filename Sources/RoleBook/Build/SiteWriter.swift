@@ -112,10 +112,11 @@ public struct SiteWriter: Sendable {
         _ = try write(files, cache: nil)
     }
 
-    /// Writes the site, updating it in place when `cache` holds the manifest of the build that
-    /// produced the current folder (only changed files are rewritten, stale files removed);
-    /// otherwise writes a new folder and swaps it in. The previous site stays as it was until
-    /// every file has been written.
+    /// Writes the site incrementally when `cache` holds the manifest of the build that produced
+    /// the current folder (only changed or damaged files are written, the rest hard-linked, stale
+    /// ones left out); otherwise writes every file. Either way into a staging folder swapped in
+    /// at the end, so the previous site stays as it was until the new one is complete.
+    /// Holds the site's lock (``SiteLock``) throughout.
     public func write(cache: URL?, producing produce: Producer) throws -> Summary {
         try write(cache: cache, reusing: { _, emit in
             // Both closures are non-escaping; the compiler cannot see that `produce` does not re-enter.
