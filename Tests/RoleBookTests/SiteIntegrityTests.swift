@@ -146,7 +146,7 @@ struct SiteIntegrityTests {
         for trial in 0..<6 {
             // A random moment of that window or past it: on busy cores a rebuild may take half as
             // long again, and the swap, the removal of the old tree and the manifest come last.
-            let delay = Double.random(in: 0...(window * 1.6), using: &rng)
+            let delay = Double.random(in: 0...(window * 1.8), using: &rng)
             let process = try Self.start(["build", target.path, "-o", site.path, "--cache-dir", cache.path, "-q"],
                                          errors: root.appendingPathComponent("kill-\(trial).err"))
             Self.waitForStaging(process, site: site)

@@ -233,10 +233,16 @@ public struct SiteWriter: Sendable {
         } catch {
             throw SiteWriteError.io(staging.path, error.localizedDescription)
         }
+        // Unchanged files join the new version as hard links (no copy, same inode, same stamp),
+        // made on the writer's thread while later batches render, but only from the first change
+        // on: a rebuild that changes nothing links nothing.
+        var pendingLinks: [String] = []
+        var linking = false
         do {
             try Self.run(produce, previous) { batch in
                 let batchHashes = batch.parallelMap { SiteManifest.hash($0.contents) }
                 var changed: [OutputFile] = []
+                var unchanged: [String] = []
                 for (file, hash) in zip(batch, batchHashes) where hashes[file.path] == nil {
                     if let fingerprint = file.inputs { inputs[file.path] = fingerprint }
                     if file.isKept {
@@ -245,14 +251,19 @@ public struct SiteWriter: Sendable {
                         }
                         hashes[file.path] = kept
                         keptCount += 1
+                        unchanged.append(file.path)
                         continue
                     }
                     hashes[file.path] = hash
-                    if old.hashes[file.path] != hash || !present.contains(file.path) { changed.append(file) }
+                    if old.hashes[file.path] != hash || !present.contains(file.path) { changed.append(file) } else { unchanged.append(file.path) }
                 }
-                try Self.createFolders(Self.folders(of: changed.map(\.path)), in: staging, made: &folders)
+                linking = linking || !changed.isEmpty
+                pendingLinks += unchanged
+                let links = linking ? pendingLinks : []
+                if linking { pendingLinks = [] }
+                try Self.createFolders(Self.folders(of: changed.map(\.path) + links), in: staging, made: &folders)
                 written += changed.map(\.path)
-                try writer.submit(changed, root: staging.path)
+                try writer.submit(changed, root: staging.path, links: links, from: root)
             }
             try writer.finish()
             let stale = old.hashes.keys.filter { hashes[$0] == nil }
@@ -266,20 +277,10 @@ public struct SiteWriter: Sendable {
                 try? fm.removeItem(at: staging)
                 return (summary, manifest)
             }
-            // The unchanged files join the new version as hard links: no copy, same inode, same stamp.
-            let writtenSet = Set(written)
-            let unchanged = hashes.keys.filter { !writtenSet.contains($0) }.sorted()
-            try Self.createFolders(Self.folders(of: unchanged), in: staging, made: &folders)
-            for path in unchanged {
-                let source = root + "/" + path, target = staging.path + "/" + path
-                if link(source, target) != 0 {
-                    // A file system without hard links: copy.
-                    let reason = String(cString: strerror(errno))
-                    guard let bytes = fm.contents(atPath: source), fm.createFile(atPath: target, contents: bytes) else {
-                        throw SiteWriteError.io(target, reason)
-                    }
-                }
-            }
+            // What is still to link: everything when the only changes were removals.
+            try Self.createFolders(Self.folders(of: pendingLinks), in: staging, made: &folders)
+            try writer.submit([], root: staging.path, links: pendingLinks, from: root)
+            try writer.finish()
             try Self.writeMarker(manifest.buildID, in: staging)
             try FolderSwap.replace(root, with: staging.path, retired: retiredFolder.path)
             return (summary, manifest)
@@ -507,11 +508,12 @@ final class BackgroundWriter: @unchecked Sendable {
 
     init(output: String) { self.output = output }
 
-    /// Waits for the previous batch, then starts writing `files` under `root`.
+    /// Waits for the previous batch, then starts writing `files` under `root` and hard-linking
+    /// each of `links` there from the same path under `source` (copying where links fail).
     /// - Throws: the first failure of an earlier batch.
-    func submit(_ files: [OutputFile], root: String) throws {
+    func submit(_ files: [OutputFile], root: String, links: [String] = [], from source: String = "") throws {
         try finish()
-        guard !files.isEmpty else { return }
+        guard !files.isEmpty || !links.isEmpty else { return }
         group.enter()
         queue.async { [self] in
             defer { group.leave() }
@@ -524,6 +526,16 @@ final class BackgroundWriter: @unchecked Sendable {
                     return
                 }
                 if let stamp { stamps.append((file.path, stamp)) }
+            }
+            for path in links {
+                let from = source + "/" + path, to = root + "/" + path
+                guard link(from, to) != 0 else { continue }
+                // A file system without hard links: copy.
+                let reason = String(cString: strerror(errno))
+                guard let bytes = FileManager.default.contents(atPath: from), FileManager.default.createFile(atPath: to, contents: bytes) else {
+                    lock.withLock { failure = failure ?? "\(path): \(reason)" }
+                    return
+                }
             }
             lock.withLock { for (path, stamp) in stamps { written[path] = stamp } }
         }
