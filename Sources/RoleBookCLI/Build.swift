@@ -7,11 +7,12 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render the content into a self-contained static site.",
         discussion: """
-            Refuses to build when 'check' finds errors, unless --allow-errors. The first build writes \
-            a new folder and swaps it in; later builds render only the pages whose inputs changed and \
-            rewrite only the files whose contents changed (a manifest of content hashes and page input \
-            fingerprints is kept in --cache-dir), under temporary names renamed over their targets once \
-            every file is written, so a failed build leaves the previous site intact.
+            Refuses to build when 'check' finds errors, unless --allow-errors. Every build writes a \
+            hidden sibling folder and swaps it with the site in one step, so a failed or killed build \
+            leaves the previous site intact; later builds render and write only the pages whose inputs \
+            changed (a manifest of content hashes, page input fingerprints, sizes and times is kept in \
+            --cache-dir), link the unchanged files, and rewrite any file edited or deleted in the site \
+            since. Builds of one site take turns: a second one waits (or, with --no-wait, exits 2).
             """
     )
 
@@ -35,6 +36,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Write the whole site into a new folder, ignoring and not updating the cache.")
     var noCache = false
 
+    @Flag(help: "Exit with status 2 instead of waiting when another build of the same site is running.")
+    var noWait = false
+
     func run() throws {
         let result = try CLI.check(content.contentDirectory)
         defer { CLI.skipTeardown(result) }
@@ -53,7 +57,11 @@ struct Build: ParsableCommand {
         let summary: SiteWriter.Summary
         do {
             // Pages are written batch by batch as they render (timings include the writing).
-            summary = try SiteWriter(output: URL(fileURLWithPath: output)).write(cache: noCache ? nil : URL(fileURLWithPath: cacheDir), reusing: { previous, emit in
+            var writer = SiteWriter(output: URL(fileURLWithPath: output))
+            writer.waitForLock = !noWait
+            let site = output
+            writer.onWait = { FileHandle.standardError.write("waiting for another build of \(site) to finish\n") }
+            summary = try writer.write(cache: noCache ? nil : URL(fileURLWithPath: cacheDir), reusing: { previous, emit in
                 try renderer.render(timings: &clock, previous: previous, emit: emit)
             })
         } catch {
@@ -66,6 +74,7 @@ struct Build: ParsableCommand {
             let g = result.graph
             let how = summary.incremental
                 ? "updated \(summary.written) changed, \(summary.removed) removed, \(summary.unchanged) unchanged (\(summary.kept) kept without rendering)"
+                    + (summary.repaired > 0 ? ", repaired \(summary.repaired) files" : "")
                 : "wrote all \(summary.written) files"
             print("built \(output)/: \(g.roles.count) roles, \(g.departments.count) departments, \(g.procedures.count) procedures; \(how) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
         }

@@ -45,11 +45,14 @@ struct Print: ParsableCommand {
         for id in procedure where g.procedureIndex[id] == nil {
             throw ValidationError("unknown procedure '\(id)'")
         }
-        // Render the site into a scratch folder, then print its checklist pages.
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-print-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        // Render the site into a scratch folder (its lock and staging siblings inside it too, so
+        // removing it leaves nothing), then print its checklist pages.
+        let scratchRoot = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-print-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratchRoot) }
+        let scratch = scratchRoot.appendingPathComponent("site")
         try SiteWriter(output: scratch).write(SiteRenderer(graph: g).render())
         let out = URL(fileURLWithPath: pdf)
+        PDFPrinter.removeLeftovers(in: out)
         let site = SiteMap(graph: g)
         var jobs: [(page: String, pdf: String)] = []
         let wanted = procedure.isEmpty ? Array(g.procedures.indices) : procedure.compactMap { g.procedureIndex[$0] }

@@ -651,7 +651,7 @@ struct SiteWriterFailureTests {
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("a.html").path))
     }
 
-    @Test("an update that would put a file where a folder is falls back to writing a whole new site")
+    @Test("an update that puts a file where a folder was (the new version is staged beside the site)")
     func fileReplacesFolder() throws {
         let root = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -660,7 +660,8 @@ struct SiteWriterFailureTests {
         _ = try SiteWriter(output: site).write([OutputFile(path: "index.html", contents: "one"), OutputFile(path: "staff/y.html", contents: "y")], cache: cache)
         let files = [OutputFile(path: "index.html", contents: "two"), OutputFile(path: "staff", contents: "now a file")]
         let summary = try SiteWriter(output: site).write(files, cache: cache)
-        #expect(!summary.incremental)
+        #expect(summary.incremental)
+        #expect(summary.removed == 1)
         #expect(try Self.text(site.appendingPathComponent("index.html")) == "two")
         #expect(try Self.text(site.appendingPathComponent("staff")) == "now a file")
         #expect(Self.leftovers(root).isEmpty)
@@ -675,9 +676,9 @@ struct SiteWriterFailureTests {
         let site = root.appendingPathComponent("site"), cache = root.appendingPathComponent(".cache")
         let files = [OutputFile(path: "index.html", contents: "one"), OutputFile(path: "b.html", contents: "b")]
         _ = try SiteWriter(output: site).write(files, cache: cache)
-        // What an update killed between renaming files and writing the new marker leaves behind:
-        // some files already new, the marker no longer naming the build of the manifest.
-        try SiteWriter(output: site).writeAtomically(SiteWriter.markerText("updating"), to: SiteWriter.marker)
+        // What a site the manifest does not describe looks like (another tool, an old version's
+        // interrupted update): the marker no longer names the build of the manifest.
+        try Data(SiteWriter.markerText("updating").utf8).write(to: site.appendingPathComponent(SiteWriter.marker))
         try Data("half-updated".utf8).write(to: site.appendingPathComponent("b.html"))
         let summary = try SiteWriter(output: site).write(files, cache: cache)
         #expect(!summary.incremental)

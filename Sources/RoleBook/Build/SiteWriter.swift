@@ -4,25 +4,46 @@ import Foundation
 public enum SiteWriteError: Error, CustomStringConvertible {
     case notOurs(String)
     case io(String, String)
+    /// Another build holds the site's lock and the caller chose not to wait.
+    case busy(String)
+    case cacheNotWritable(String, String)
+    /// The cache folder (first) lies inside the site folder (second).
+    case cacheInsideSite(String, String)
+    /// The output is a symbolic link to nothing.
+    case danglingLink(String)
 
     public var description: String {
         switch self {
         case .notOurs(let path): "refusing to replace '\(path)': it was not created by rolebook (no \(SiteWriter.marker) file); remove it or choose another -o"
         case .io(let path, let message): "cannot write '\(path)': \(message)"
+        case .busy(let path): "another build of '\(path)' is running; try again when it has finished"
+        case .cacheNotWritable(let path, let message): "cache folder '\(path)' is not writable (\(message)); the site was not changed"
+        case .cacheInsideSite(let cache, let site): "cache folder '\(cache)' is inside the site folder '\(site)', which every build replaces; choose a --cache-dir outside it"
+        case .danglingLink(let path): "'\(path)' is a symbolic link to a folder that does not exist"
         }
     }
 }
 
-/// Writes the site so that readers only ever see a complete one: a first build fills a new
-/// folder and swaps it in; a rebuild (given the cache) writes only changed files, each under a
-/// temporary name beside its target, and renames them over once every file has been written.
+/// Writes the site so that readers only ever see a complete one, even when the build is killed.
+///
+/// Every build writes a sibling staging folder (`.SITE.rolebook-new-PID`) and swaps it with the
+/// site in one `renameat2(RENAME_EXCHANGE)` (``FolderSwap``); nothing temporary is ever written
+/// inside the published folder. A rebuild (given the cache) renders and writes only the changed
+/// files into the staging folder and hard-links the unchanged ones from the site, so its cost
+/// stays proportional to the change plus one link per file. Builds of one site take turns
+/// (``SiteLock``), remove what killed builds left, and rewrite kept files that no longer match
+/// the manifest (``Summary/repaired``).
 ///
 /// Files arrive in batches from a producer (``SiteRenderer/render(timings:emit:)``) and are
 /// written as they come, so the whole site is never held in memory. A producer may be run twice:
-/// when an in-place update cannot finish, the writer falls back to a new folder.
+/// when an incremental update cannot finish, the writer falls back to writing every file.
 public struct SiteWriter: Sendable {
     public static let marker = ".rolebook-site"
     public var output: URL
+    /// When another build holds the site's lock: wait for it (true) or throw ``SiteWriteError/busy(_:)``.
+    public var waitForLock = true
+    /// Called once, before waiting, when another build holds the site's lock.
+    public var onWait: @Sendable () -> Void = {}
 
     public init(output: URL) { self.output = output.standardizedFileURL }
 
@@ -32,10 +53,11 @@ public struct SiteWriter: Sendable {
     /// where every page must be rendered).
     public typealias ReusingProducer = (_ previous: PreviousBuild?, _ emit: ([OutputFile]) throws -> Void) throws -> Void
 
-    /// What an in-place update may keep: pages of the previous build still in the folder, with
-    /// the fingerprints of the inputs they were rendered from.
+    /// What an incremental build may keep: pages of the previous build still in the folder exactly
+    /// as written, with the fingerprints of the inputs they were rendered from.
     public struct PreviousBuild: Sendable {
         let manifest: SiteManifest
+        /// Files of the manifest found intact (size and time as recorded, or the same hash).
         let present: Set<String>
         /// The site folder.
         let root: String
@@ -67,13 +89,17 @@ public struct SiteWriter: Sendable {
 
     /// What a write did.
     public struct Summary: Sendable, Equatable {
-        /// False when the whole site was written into a new folder and swapped in.
+        /// False when every file was written anew (no trusted manifest).
         public var incremental: Bool
         public var written: Int
         public var unchanged: Int
+        /// Files of the previous build the new one no longer has, and files nobody built.
         public var removed: Int
         /// Files not rendered again because their inputs had not changed (counted in `unchanged`).
         public var kept = 0
+        /// Files written again (counted in `written`) although unchanged, because the copy in
+        /// the site had been edited, truncated or deleted since the previous build.
+        public var repaired = 0
     }
 
     /// Writes `files` (see ``write(cache:producing:)``).
@@ -83,13 +109,14 @@ public struct SiteWriter: Sendable {
 
     /// Writes a complete new folder and swaps it in.
     public func write(_ files: [OutputFile]) throws {
-        _ = try writeFolder { _, emit in try emit(files) }
+        _ = try write(files, cache: nil)
     }
 
-    /// Writes the site, updating it in place when `cache` holds the manifest of the build that
-    /// produced the current folder (only changed files are rewritten, stale files removed);
-    /// otherwise writes a new folder and swaps it in. The previous site stays as it was until
-    /// every file has been written.
+    /// Writes the site incrementally when `cache` holds the manifest of the build that produced
+    /// the current folder (only changed or damaged files are written, the rest hard-linked, stale
+    /// ones left out); otherwise writes every file. Either way into a staging folder swapped in
+    /// at the end, so the previous site stays as it was until the new one is complete.
+    /// Holds the site's lock (``SiteLock``) throughout.
     public func write(cache: URL?, producing produce: Producer) throws -> Summary {
         try write(cache: cache, reusing: { _, emit in
             // Both closures are non-escaping; the compiler cannot see that `produce` does not re-enter.
@@ -100,11 +127,30 @@ public struct SiteWriter: Sendable {
     /// Writes the site as ``write(cache:producing:)`` does; the producer is told which pages the
     /// site already holds, so it need not render those whose inputs did not change.
     public func write(cache: URL?, reusing produce: ReusingProducer) throws -> Summary {
+        // A link to a site is followed once: the target folder is updated and the link stays.
+        let site = SiteWriter(resolved: try Self.resolve(output))
+        if let cache { try Self.checkCache(cache, site: site.output) }
+        let lock = try SiteLock(site: site.output, wait: waitForLock, waiting: onWait)
+        // Held until the last step: closing its file (when `lock` is freed) releases it.
+        defer { withExtendedLifetime(lock) {} }
+        lock.removeLeftovers(of: site.output)
+        return try site.writeLocked(cache: cache, produce)
+    }
+
+    private init(resolved: URL) { output = resolved }
+
+    /// ``write(cache:reusing:)`` once the lock is held.
+    private func writeLocked(cache: URL?, _ produce: ReusingProducer) throws -> Summary {
         guard let cache else {
             let manifest = try writeFolder(produce)
             return Summary(incremental: false, written: manifest.hashes.count, unchanged: 0, removed: 0)
         }
         let manifestURL = SiteManifest.location(cache: cache, output: output)
+        // Temporary manifests of this site's killed builds (the lock says none is live).
+        let temporaryPrefix = manifestURL.lastPathComponent + ".tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? [] where name.hasPrefix(temporaryPrefix) {
+            unlink(cache.path + "/" + name)
+        }
         var summary: Summary
         var manifest: SiteManifest
         if let old = (try? String(contentsOf: manifestURL, encoding: .utf8)).flatMap(SiteManifest.parse),
@@ -112,8 +158,8 @@ public struct SiteWriter: Sendable {
             do {
                 (summary, manifest) = try update(from: old, produce)
             } catch is SiteWriteError {
-                // An update that cannot finish (a folder where a file must now go, …) falls back to
-                // writing a whole new folder, which replaces the site only if it completes.
+                // An update that cannot finish (a file where a folder must now go, …) falls back to
+                // writing every file, which replaces the site only if it completes.
                 manifest = try writeFolder(produce)
                 summary = Summary(incremental: false, written: manifest.hashes.count, unchanged: 0, removed: 0)
             }
@@ -121,18 +167,11 @@ public struct SiteWriter: Sendable {
             manifest = try writeFolder(produce)
             summary = Summary(incremental: false, written: manifest.hashes.count, unchanged: 0, removed: 0)
         }
-        do {
-            try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-            let temporary = manifestURL.appendingPathExtension("tmp-\(ProcessInfo.processInfo.processIdentifier)")
-            if let problem = Self.writeFile(manifest.text, to: temporary.path) { throw SiteWriteError.io(temporary.path, problem) }
-            guard rename(temporary.path, manifestURL.path) == 0 else { throw SiteWriteError.io(manifestURL.path, String(cString: strerror(errno))) }
-        } catch let error as SiteWriteError {
-            throw error
-        } catch {
-            throw SiteWriteError.io(cache.path, error.localizedDescription)
-        }
-        // The marker last: until it names this build, the next build will not trust the manifest.
-        try writeAtomically(Self.markerText(manifest.buildID), to: Self.marker)
+        // After the swap: a build killed before this line leaves a manifest whose build id the
+        // site's marker does not name, and the next build writes every file instead of trusting it.
+        let temporary = manifestURL.path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        if let problem = Self.writeFile(manifest.text, to: temporary) { throw SiteWriteError.io(temporary, problem) }
+        guard rename(temporary, manifestURL.path) == 0 else { throw SiteWriteError.io(manifestURL.path, String(cString: strerror(errno))) }
         return summary
     }
 
@@ -146,92 +185,158 @@ public struct SiteWriter: Sendable {
         return text.split(separator: "\n").first { $0.hasPrefix("build ") }.map { String($0.dropFirst(6)) }
     }
 
+    /// Suffix of the temporary files earlier versions wrote inside the site (removed as strays)
+    /// and `rolebook print` writes beside a PDF.
     static let temporarySuffix = ".rolebook-tmp"
 
-    /// Writes `contents` to a temporary name beside `path` and renames it over, so readers never see half a file.
-    func writeAtomically(_ contents: String, to path: String) throws {
-        let target = output.appendingPathComponent(path).path
-        let temporary = target + Self.temporarySuffix
-        if let problem = Self.writeFile(contents, to: temporary) { throw SiteWriteError.io(target, problem) }
-        guard rename(temporary, target) == 0 else { throw SiteWriteError.io(target, String(cString: strerror(errno))) }
+    /// The sibling folder a build of this site writes into before swapping it in.
+    var stagingFolder: URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).rolebook-new-\(ProcessInfo.processInfo.processIdentifier)")
     }
 
-    /// Rewrites changed and missing files, removes files the new build no longer has.
+    /// Where the previous site goes when the file system cannot exchange two folders.
+    var retiredFolder: URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).rolebook-old-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Writes the changed and damaged files into a staging folder, links the unchanged ones into
+    /// it from the site, and swaps it in (nothing at all is touched when nothing changed).
     func update(from old: SiteManifest, _ produce: ReusingProducer) throws -> (Summary, SiteManifest) {
         let fm = FileManager.default
-        // Files someone deleted by hand are written again even when their hash is unchanged.
-        // readdir's file types, not FileManager's enumerator, which stats every file (a tenth of a rebuild).
+        let root = output.path
+        // Which files of the manifest are still exactly what the previous build wrote: a stat
+        // each, and a read only for those whose size or time changed (touched but identical is fine).
+        let listed = old.hashes.keys.sorted()
+        let checked = listed.parallelMap { path in Self.intactStamp(root + "/" + path, recorded: old.stamps[path], hash: old.hashes[path]!) }
         var present = Set<String>()
-        func walk(_ relative: String) {
-            let path = relative.isEmpty ? output.path : output.path + "/" + relative
-            guard let entries = try? ContentLoader.directoryEntries(path) else { return }
-            for entry in entries {
-                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
-                if entry.isDirectory { walk(child) } else { present.insert(child) }
+        var stamps: [String: FileStamp] = [:]
+        for (path, stamp) in zip(listed, checked) {
+            if let stamp {
+                present.insert(path)
+                stamps[path] = stamp
             }
         }
-        walk("")
-        let root = output.path
+        // Files in the site that no build wrote (strays, temporaries of older versions): the swap drops them.
+        let strays = Self.files(under: root).filter { old.hashes[$0] == nil && $0 != Self.marker }
+
+        let staging = stagingFolder
+        try? fm.removeItem(at: staging)
         var hashes: [String: UInt64] = [:]
         var inputs: [String: UInt64] = [:]
         var written: [String] = []
         var keptCount = 0
         var folders = Set<String>()
-        let writer = BackgroundWriter(output: output.path)
+        let writer = BackgroundWriter(output: root)
         let previous = PreviousBuild(manifest: old, present: present, root: root)
-        // Two phases, so a failed write (disk full, permissions) leaves the previous site intact:
-        // first every changed file goes to a temporary name beside its target…
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw SiteWriteError.io(staging.path, error.localizedDescription)
+        }
+        // Unchanged files join the new version as hard links (no copy, same inode, same stamp),
+        // made on the writer's thread while later batches render, but only from the first change
+        // on: a rebuild that changes nothing links nothing.
+        var pendingLinks: [String] = []
+        var linking = false
         do {
             try Self.run(produce, previous) { batch in
                 let batchHashes = batch.parallelMap { SiteManifest.hash($0.contents) }
                 var changed: [OutputFile] = []
+                var unchanged: [String] = []
                 for (file, hash) in zip(batch, batchHashes) where hashes[file.path] == nil {
                     if let fingerprint = file.inputs { inputs[file.path] = fingerprint }
                     if file.isKept {
-                        guard let kept = old.hashes[file.path] else { throw SiteWriteError.io(file.path, "kept a page the previous build did not write") }
+                        guard let kept = old.hashes[file.path], present.contains(file.path) else {
+                            throw SiteWriteError.io(file.path, "kept a page the previous build did not write")
+                        }
                         hashes[file.path] = kept
                         keptCount += 1
+                        unchanged.append(file.path)
                         continue
                     }
                     hashes[file.path] = hash
-                    if old.hashes[file.path] != hash || !present.contains(file.path) { changed.append(file) }
+                    if old.hashes[file.path] != hash || !present.contains(file.path) { changed.append(file) } else { unchanged.append(file.path) }
                 }
-                for d in Self.folders(of: changed) where folders.insert(d).inserted {
-                    try? fm.createDirectory(at: output.appendingPathComponent(d), withIntermediateDirectories: true)
-                }
+                linking = linking || !changed.isEmpty
+                pendingLinks += unchanged
+                let links = linking ? pendingLinks : []
+                if linking { pendingLinks = [] }
+                try Self.createFolders(Self.folders(of: changed.map(\.path) + links), in: staging, made: &folders)
                 written += changed.map(\.path)
-                try writer.submit(changed, root: root, suffix: Self.temporarySuffix)
+                try writer.submit(changed, root: staging.path, links: links, from: root)
             }
             try writer.finish()
+            let stale = old.hashes.keys.filter { hashes[$0] == nil }
+            let repaired = written.count { old.hashes[$0] == hashes[$0] }
+            let summary = Summary(incremental: true, written: written.count, unchanged: hashes.count - written.count,
+                                  removed: stale.count + strays.count, kept: keptCount, repaired: repaired)
+            for (path, stamp) in writer.stamps { stamps[path] = stamp }
+            for path in stale { stamps[path] = nil }
+            let manifest = SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps)
+            if written.isEmpty && stale.isEmpty && strays.isEmpty {
+                try? fm.removeItem(at: staging)
+                return (summary, manifest)
+            }
+            // What is still to link: everything when the only changes were removals.
+            try Self.createFolders(Self.folders(of: pendingLinks), in: staging, made: &folders)
+            try writer.submit([], root: staging.path, links: pendingLinks, from: root)
+            try writer.finish()
+            try Self.writeMarker(manifest.buildID, in: staging)
+            try FolderSwap.replace(root, with: staging.path, retired: retiredFolder.path)
+            return (summary, manifest)
         } catch {
             _ = try? writer.finish()
-            for path in written { unlink(root + "/" + path + Self.temporarySuffix) }
+            try? fm.removeItem(at: staging)
             if let failure = error as? ProducerFailure { throw failure.underlying }
             throw error
         }
-        // …then, with the marker no longer naming a build (an interruption from here on makes the
-        // next build distrust the manifest and write everything), each is renamed over its target.
-        let stale = old.hashes.keys.filter { hashes[$0] == nil }.sorted()
-        if !written.isEmpty || !stale.isEmpty { try writeAtomically(Self.markerText("updating"), to: Self.marker) }
-        for path in written {
-            let target = root + "/" + path
-            guard rename(target + Self.temporarySuffix, target) == 0 else { throw SiteWriteError.io(target, String(cString: strerror(errno))) }
-        }
-        for path in stale { try? fm.removeItem(at: output.appendingPathComponent(path)) }
-        let summary = Summary(incremental: true, written: written.count, unchanged: hashes.count - written.count, removed: stale.count, kept: keptCount)
-        return (summary, SiteManifest(hashes: hashes, inputs: inputs))
     }
 
-    /// Writes a complete new folder as the files arrive, then swaps it in.
+    /// The stamp of the file at `path` if it still holds what the manifest recorded: same size and
+    /// time, or else the same content hash (it was touched, or copied back); nil if not.
+    static func intactStamp(_ path: String, recorded: FileStamp?, hash: UInt64) -> FileStamp? {
+        guard let stamp = FileStamp.of(path) else { return nil }
+        if stamp == recorded { return stamp }
+        guard let text = ContentLoader.withContents(ofFile: path, { String(decoding: $0, as: UTF8.self) }),
+              SiteManifest.hash(text) == hash else { return nil }
+        return stamp
+    }
+
+    /// Every file (not folder) under `root`, relative; an explicit stack, as strays may nest deep.
+    static func files(under root: String) -> [String] {
+        var found: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let path = relative.isEmpty ? root : root + "/" + relative
+            guard let entries = try? ContentLoader.directoryEntries(path) else { continue }
+            for entry in entries {
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isDirectory { pending.append(child) } else { found.append(child) }
+            }
+        }
+        return found
+    }
+
+    static func createFolders(_ list: [String], in root: URL, made: inout Set<String>) throws {
+        for d in list where made.insert(d).inserted {
+            do {
+                try FileManager.default.createDirectory(at: root.appendingPathComponent(d), withIntermediateDirectories: true)
+            } catch {
+                throw SiteWriteError.io(root.appendingPathComponent(d).path, error.localizedDescription)
+            }
+        }
+    }
+
+    static func writeMarker(_ buildID: String, in folder: URL) throws {
+        let path = folder.appendingPathComponent(marker).path
+        if let problem = writeFile(markerText(buildID), to: path) { throw SiteWriteError.io(path, problem) }
+    }
+
+    /// Writes every file into a staging folder as the files arrive, then swaps it in.
     /// - Returns: the manifest of what was written.
     func writeFolder(_ produce: ReusingProducer) throws -> SiteManifest {
         let fm = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let name = output.lastPathComponent
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(name).rolebook-new-\(pid)")
-        let retired = parent.appendingPathComponent(".\(name).rolebook-old-\(pid)")
-
+        let staging = stagingFolder
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: output.path, isDirectory: &isDirectory)
         if exists {
@@ -245,37 +350,27 @@ public struct SiteWriter: Sendable {
             var hashes: [String: UInt64] = [:]
             var inputs: [String: UInt64] = [:]
             var folders = Set<String>()
-            let root = staging.path
             defer { _ = try? writer.finish() }
             try Self.run(produce, nil) { batch in
                 if let kept = batch.first(where: \.isKept) { throw SiteWriteError.io(kept.path, "a kept page cannot go into a new folder") }
-                for d in Self.folders(of: batch) where folders.insert(d).inserted {
-                    do {
-                        try fm.createDirectory(at: staging.appendingPathComponent(d), withIntermediateDirectories: true)
-                    } catch {
-                        throw SiteWriteError.io(staging.appendingPathComponent(d).path, error.localizedDescription)
-                    }
-                }
+                try Self.createFolders(Self.folders(of: batch.map(\.path)), in: staging, made: &folders)
                 let batchHashes = batch.parallelMap { SiteManifest.hash($0.contents) }
                 for (file, hash) in zip(batch, batchHashes) where hashes[file.path] == nil {
                     hashes[file.path] = hash
                     if let fingerprint = file.inputs { inputs[file.path] = fingerprint }
                 }
-                try writer.submit(batch, root: root, suffix: "")
+                try writer.submit(batch, root: staging.path)
             }
             try writer.finish()
-            let manifest = SiteManifest(hashes: hashes, inputs: inputs)
-            try Data(Self.markerText(manifest.buildID).utf8).write(to: staging.appendingPathComponent(Self.marker))
-            try? fm.removeItem(at: retired)
-            if exists { try fm.moveItem(at: output, to: retired) }
-            do {
-                try fm.moveItem(at: staging, to: output)
-            } catch {
-                // Put the previous site back rather than leave no site at all.
-                if exists { try? fm.moveItem(at: retired, to: output) }
-                throw error
+            var stamps = writer.stamps
+            for path in stamps.keys where hashes[path] == nil { stamps[path] = nil }
+            let manifest = SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps)
+            try Self.writeMarker(manifest.buildID, in: staging)
+            if exists {
+                try FolderSwap.replace(output.path, with: staging.path, retired: retiredFolder.path)
+            } else if rename(staging.path, output.path) != 0 {
+                throw SiteWriteError.io(output.path, String(cString: strerror(errno)))
             }
-            try? fm.removeItem(at: retired)
             return manifest
         } catch let error as SiteWriteError {
             try? fm.removeItem(at: staging)
@@ -308,21 +403,77 @@ public struct SiteWriter: Sendable {
 }
 
 extension SiteWriter {
+    /// The folder to write: `output`, or the folder it names when it is a symbolic link
+    /// (resolved once, so the link itself is left as it is).
+    static func resolve(_ output: URL) throws -> URL {
+        var info = stat()
+        guard lstat(output.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return output }
+        guard let real = realpath(output.path, nil) else { throw SiteWriteError.danglingLink(output.path) }
+        defer { free(real) }
+        return URL(fileURLWithPath: String(cString: real)).standardizedFileURL
+    }
+
+    /// `url`'s absolute path with every link in its existing part resolved (the rest need not exist yet).
+    static func realPath(_ url: URL) -> String {
+        var missing: [String] = []
+        var path = url.standardizedFileURL.path
+        while true {
+            if let real = realpath(path, nil) {
+                defer { free(real) }
+                let base = String(cString: real)
+                return missing.reversed().reduce(base) { $0.hasSuffix("/") ? $0 + $1 : $0 + "/" + $1 }
+            }
+            guard let slash = path.lastIndex(of: "/"), path != "/" else { return url.standardizedFileURL.path }
+            missing.append(String(path[path.index(after: slash)...]))
+            path = slash == path.startIndex ? "/" : String(path[..<slash])
+        }
+    }
+
+    /// Refuses a cache inside the site (every build swaps the site folder away, the cache with it)
+    /// and one that cannot be written, before anything is replaced.
+    static func checkCache(_ cache: URL, site: URL) throws {
+        let cachePath = realPath(cache), sitePath = realPath(site)
+        if cachePath == sitePath || cachePath.hasPrefix(sitePath.hasSuffix("/") ? sitePath : sitePath + "/") {
+            throw SiteWriteError.cacheInsideSite(cache.path, site.path)
+        }
+        do {
+            try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        } catch {
+            throw SiteWriteError.cacheNotWritable(cache.path, "cannot create it")
+        }
+        let probe = cache.path + "/.rolebook-probe-\(ProcessInfo.processInfo.processIdentifier)"
+        let fd = open(probe, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteWriteError.cacheNotWritable(cache.path, String(cString: strerror(errno))) }
+        close(fd)
+        unlink(probe)
+    }
+}
+
+extension SiteWriter {
     /// The folders the files go into, sorted (parents first). Written by hand: NSString's
     /// `deletingLastPathComponent` traps on one-character paths in this Foundation.
-    static func folders(of files: [OutputFile]) -> [String] {
-        Set(files.compactMap { file in file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } }).filter { !$0.isEmpty }.sorted()
+    static func folders(of files: [OutputFile]) -> [String] { folders(of: files.map(\.path)) }
+
+    static func folders(of paths: [String]) -> [String] {
+        Set(paths.compactMap { path in path.lastIndex(of: "/").map { String(path[..<$0]) } }).filter { !$0.isEmpty }.sorted()
     }
 
     /// Plain open/write/close: Foundation's `Data.write` fsyncs every file, which made writing
     /// a 27,000-file site take seconds; durability comes from the final rename instead.
     /// - Returns: an error message, or nil.
     static func writeFile(_ contents: String, to path: String) -> String? {
+        var stamp: FileStamp?
+        return writeFile(contents, to: path, stamp: &stamp)
+    }
+
+    /// Writes the file and sets `stamp` to its size and time once written (for the manifest).
+    /// - Returns: an error message, or nil.
+    static func writeFile(_ contents: String, to path: String, stamp: inout FileStamp?) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         defer { close(fd) }
         var contents = contents
-        return contents.withUTF8 { buffer -> String? in
+        let problem = contents.withUTF8 { buffer -> String? in
             var offset = 0
             while offset < buffer.count {
                 let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
@@ -334,6 +485,11 @@ extension SiteWriter {
             }
             return nil
         }
+        guard problem == nil else { return problem }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return String(cString: strerror(errno)) }
+        stamp = FileStamp(info)
+        return nil
     }
 }
 
@@ -347,26 +503,46 @@ final class BackgroundWriter: @unchecked Sendable {
     private let group = DispatchGroup()
     private let lock = NSLock()
     private var failure: String?   // guarded by `lock`
+    private var written: [String: FileStamp] = [:]   // guarded by `lock`
     private let output: String
 
     init(output: String) { self.output = output }
 
-    /// Waits for the previous batch, then starts writing `files` under `root` (each path + `suffix`).
+    /// Waits for the previous batch, then starts writing `files` under `root` and hard-linking
+    /// each of `links` there from the same path under `source` (copying where links fail).
     /// - Throws: the first failure of an earlier batch.
-    func submit(_ files: [OutputFile], root: String, suffix: String) throws {
+    func submit(_ files: [OutputFile], root: String, links: [String] = [], from source: String = "") throws {
         try finish()
-        guard !files.isEmpty else { return }
+        guard !files.isEmpty || !links.isEmpty else { return }
         group.enter()
         queue.async { [self] in
             defer { group.leave() }
+            var stamps: [(String, FileStamp)] = []
+            stamps.reserveCapacity(files.count)
             for file in files {
-                if let problem = SiteWriter.writeFile(file.contents, to: root + "/" + file.path + suffix) {
+                var stamp: FileStamp?
+                if let problem = SiteWriter.writeFile(file.contents, to: root + "/" + file.path, stamp: &stamp) {
                     lock.withLock { failure = failure ?? "\(file.path): \(problem)" }
                     return
                 }
+                if let stamp { stamps.append((file.path, stamp)) }
             }
+            for path in links {
+                let from = source + "/" + path, to = root + "/" + path
+                guard link(from, to) != 0 else { continue }
+                // A file system without hard links: copy.
+                let reason = String(cString: strerror(errno))
+                guard let bytes = FileManager.default.contents(atPath: from), FileManager.default.createFile(atPath: to, contents: bytes) else {
+                    lock.withLock { failure = failure ?? "\(path): \(reason)" }
+                    return
+                }
+            }
+            lock.withLock { for (path, stamp) in stamps { written[path] = stamp } }
         }
     }
+
+    /// Size and time of every file written so far (call after ``finish()``).
+    var stamps: [String: FileStamp] { lock.withLock { written } }
 
     /// Waits for every submitted batch. - Throws: the first failure, if any.
     func finish() throws {

@@ -49,15 +49,23 @@ public struct PDFPrinter: Sendable {
     }
 
     /// Prints `page` (an HTML file) to `pdf`, with the page's own @page rules (no browser header/footer).
+    ///
+    /// Chromium writes into a scratch folder outside the output; the finished PDF is then renamed
+    /// into place (or, across file systems, copied to a hidden `.NAME.rolebook-tmp` beside it and
+    /// renamed), so a killed print never leaves a half-written PDF under its real name.
     public func print(page: URL, to pdf: URL) throws(Failure) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
+        let printed = profile.appendingPathComponent("print.pdf")
+        do {
+            try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+        } catch { throw .failed(page.path, error.localizedDescription) }
         // A stale PDF from an earlier run must not pass for this run's output.
         try? FileManager.default.removeItem(at: pdf)
         process.arguments = Self.headlessArguments(profile: profile) + [
-            "--no-pdf-header-footer", "--print-to-pdf=\(pdf.path)", page.absoluteString,
+            "--no-pdf-header-footer", "--print-to-pdf=\(printed.path)", page.absoluteString,
         ]
         let errors = Pipe()
         process.standardError = errors
@@ -68,8 +76,38 @@ public struct PDFPrinter: Sendable {
         let stderr = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         if watchdog.disarm() { throw .failed(page.path, "no result after \(Int(timeout)) seconds; chromium was stopped") }
-        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf.path) else {
+        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: printed.path) else {
             throw .failed(page.path, String(decoding: stderr.suffix(400), as: UTF8.self))
+        }
+        if let problem = Self.move(printed, to: pdf) { throw .failed(page.path, problem) }
+    }
+
+    /// Renames `file` to `target`, or copies it to a hidden temporary beside `target` and renames that.
+    /// - Returns: an error message, or nil.
+    static func move(_ file: URL, to target: URL) -> String? {
+        if rename(file.path, target.path) == 0 { return nil }
+        guard errno == EXDEV else { return String(cString: strerror(errno)) }
+        let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent)\(SiteWriter.temporarySuffix)")
+        do {
+            try? FileManager.default.removeItem(at: temporary)
+            try FileManager.default.copyItem(at: file, to: temporary)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            return error.localizedDescription
+        }
+        guard rename(temporary.path, target.path) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary.path)
+            return message
+        }
+        return nil
+    }
+
+    /// Removes the hidden temporaries an interrupted print left in `folder` and its sub-folders.
+    public static func removeLeftovers(in folder: URL) {
+        for path in SiteWriter.files(under: folder.path) {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            if name.hasPrefix("."), name.hasSuffix(SiteWriter.temporarySuffix) { unlink(folder.path + "/" + path) }
         }
     }
 
