@@ -1,5 +1,12 @@
 // swift-tools-version: 6.0
 import PackageDescription
+import Foundation
+
+// `make fuzz` sets ROLEBOOK_FUZZ=1 (with its own --scratch-path): the library and the fuzz target are
+// then built with libFuzzer's coverage instrumentation and AddressSanitizer. Per target, not with
+// `swift build --sanitize`, which would also instrument the asset-embedding build tool.
+let fuzzing = ProcessInfo.processInfo.environment["ROLEBOOK_FUZZ"] == "1"
+let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")] : []
 
 let package = Package(
     name: "rolebook",
@@ -25,6 +32,7 @@ let package = Package(
         .target(
             name: "RoleBook",
             dependencies: ["CCMark", .product(name: "Yams", package: "Yams")],
+            swiftSettings: fuzzFlags,
             plugins: ["EmbedAssets"]
         ),
         .target(
@@ -34,6 +42,11 @@ let package = Package(
         .executableTarget(name: "rolebook", dependencies: ["RoleBookCLI"]),
         // Benchmark driver (`make bench`): synthetic content, rolebook vs Hugo vs the cmark floor.
         .executableTarget(name: "rolebook-bench", dependencies: ["RoleBook"], plugins: ["EmbedAssets"]),
+        // libFuzzer target over one content file (`make fuzz`, built with -sanitize=fuzzer -DFUZZING);
+        // a plain build makes it a replayer of fuzzer inputs.
+        .systemLibrary(name: "CLibFuzzer"),
+        .executableTarget(name: "rolebook-fuzz", dependencies: ["RoleBook", "CLibFuzzer"], exclude: ["rolebook.dict"], swiftSettings: fuzzFlags,
+                         linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []),
         // Regenerates Search/CJKTables.swift from ICU (`make tables`).
         .executableTarget(name: "rolebook-tables"),
         .testTarget(
