@@ -2,11 +2,13 @@
 import PackageDescription
 import Foundation
 
-// `make fuzz` sets ROLEBOOK_FUZZ=1 (with its own --scratch-path): the library and the fuzz target are
-// then built with libFuzzer's coverage instrumentation and AddressSanitizer. Per target, not with
-// `swift build --sanitize`, which would also instrument the asset-embedding build tool.
-let fuzzing = ProcessInfo.processInfo.environment["ROLEBOOK_FUZZ"] == "1"
-let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")] : []
+// `make fuzz` sets ROLEBOOK_FUZZ to the sanitizers (`fuzzer`, or `fuzzer,address`), with its own
+// --scratch-path: the library and the fuzz target are then built with libFuzzer's coverage
+// instrumentation (and AddressSanitizer). Per target, not with `swift build --sanitize`, which
+// would also instrument the asset-embedding build tool.
+let sanitizers = ProcessInfo.processInfo.environment["ROLEBOOK_FUZZ"] ?? ""
+let fuzzing = sanitizers.hasPrefix("fuzzer")
+let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=" + sanitizers]), .define("FUZZING")] : []
 
 let package = Package(
     name: "rolebook",
@@ -46,7 +48,7 @@ let package = Package(
         // a plain build makes it a replayer of fuzzer inputs.
         .systemLibrary(name: "CLibFuzzer"),
         .executableTarget(name: "rolebook-fuzz", dependencies: ["RoleBook", "CLibFuzzer"], exclude: ["rolebook.dict"], swiftSettings: fuzzFlags,
-                         linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []),
+                         linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=" + sanitizers, "-use-ld=lld"])] : []),
         // Regenerates Search/CJKTables.swift from ICU (`make tables`).
         .executableTarget(name: "rolebook-tables"),
         .testTarget(
