@@ -4,9 +4,9 @@ import Foundation
 /// (`rolebook-fuzz`, `make fuzz`) and the fuzz regression tests call this.
 ///
 /// The input's first byte chooses how the rest is read: `r`, `d` or `p` put the file under
-/// `roles/`, `departments/` or `procedures/` (any other byte picks by its value), and an
-/// uppercase letter switches the pages to English and the front matter to Yams alone (so the
-/// fuzzer reaches both YAML readers). The file joins a few fixed companion files, so its
+/// `roles/`, `departments/` or `procedures/` (any other byte picks by its value, in
+/// `EntityKind.allCases` order), and an uppercase letter switches the pages to English and the
+/// front matter to Yams alone (so the fuzzer reaches both YAML readers). The file joins a few fixed companion files, so its
 /// references can resolve, its superior can exist and a procedure can name it; the graph is
 /// validated, the diagnostics formatted, and the file's pages, the home and A–Z pages,
 /// `graph.json` and its search document rendered. Nothing is printed or kept between runs.
