@@ -9,7 +9,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT      = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 APT_UPDATED = .build/.apt-updated
 
-.PHONY: all deps test-deps bench-deps build build-debug check site test bench tables clean
+.PHONY: all deps test-deps bench-deps build build-debug check site test bench fuzz tables clean
 
 all: site
 
@@ -63,10 +63,37 @@ bench: bench-deps
 	$(SWIFT) build -c release --product rolebook-bench
 	.build/release/rolebook-bench --sizes $(BENCH_SIZES) --runs 5 --out docs/benchmarks.md
 
+# libFuzzer over one content file through parsing, validation and rendering (Sources/rolebook-fuzz,
+# docs/robustness.md). FUZZ_SANITIZE=fuzzer,address adds AddressSanitizer (about a third of the
+# speed); each set builds in its own folder under .build-fuzz. The corpus grows in
+# .build-fuzz/corpus, seeded from content/, the test fixtures and Fixtures/fuzz (a seed's first
+# byte names its folder: r, d or p); crashes, timeouts (1 s) and inputs above FUZZ_RSS_MB land in
+# .build-fuzz/artifacts. FUZZ_RUNS=-1 and FUZZ_TIME=0 mean no limit.
+FUZZ_RUNS     ?= 1000000
+FUZZ_TIME     ?= 0
+FUZZ_MAX_LEN  ?= 4096
+FUZZ_RSS_MB   ?= 1024
+FUZZ_SANITIZE ?= fuzzer
+FUZZ_DIR      = .build-fuzz
+FUZZ_FIXTURES = Tests/RoleBookTests/Fixtures
+FUZZ_BUILD    = $(FUZZ_DIR)/$(FUZZ_SANITIZE)
+fuzz: deps
+	ROLEBOOK_FUZZ=$(FUZZ_SANITIZE) $(SWIFT) build -c release --product rolebook-fuzz --scratch-path $(FUZZ_BUILD)
+	@rm -rf $(FUZZ_DIR)/seeds && mkdir -p $(FUZZ_DIR)/seeds $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
+	@find $(CONTENT) $(FUZZ_FIXTURES) -name '*.md' | while read -r f; do \
+	  case "$$f" in */departments/*) k=d;; */procedures/*) k=p;; *) k=r;; esac; \
+	  { printf '%s' "$$k"; cat "$$f"; } > "$(FUZZ_DIR)/seeds/$$(echo "$$f" | tr / _)"; done
+	@cp $(FUZZ_FIXTURES)/fuzz/* $(FUZZ_DIR)/seeds/
+	@echo "seeds: $$(ls $(FUZZ_DIR)/seeds | wc -l) files"
+	# LeakSanitizer (with address) is off: Swift keeps enum tags in spare pointer bits, so live objects look leaked.
+	ASAN_OPTIONS=detect_leaks=0 $(FUZZ_BUILD)/release/rolebook-fuzz $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds \
+	  -dict=Sources/rolebook-fuzz/rolebook.dict -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_TIME) -max_len=$(FUZZ_MAX_LEN) \
+	  -rss_limit_mb=$(FUZZ_RSS_MB) -timeout=1 -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts/
+
 # Regenerate Sources/RoleBook/Search/CJKTables.swift from Foundation's ICU.
 tables:
 	$(SWIFT) build -c release --product rolebook-tables
 	.build/release/rolebook-tables Sources/RoleBook/Search/CJKTables.swift
 
 clean:
-	rm -rf .build .rolebook-cache
+	rm -rf .build .build-fuzz .rolebook-cache

@@ -1,5 +1,14 @@
 // swift-tools-version: 6.0
 import PackageDescription
+import Foundation
+
+// `make fuzz` sets ROLEBOOK_FUZZ to the sanitizers (`fuzzer`, or `fuzzer,address`), with its own
+// --scratch-path: the library and the fuzz target are then built with libFuzzer's coverage
+// instrumentation (and AddressSanitizer). Per target, not with `swift build --sanitize`, which
+// would also instrument the asset-embedding build tool.
+let sanitizers = ProcessInfo.processInfo.environment["ROLEBOOK_FUZZ"] ?? ""
+let fuzzing = sanitizers.hasPrefix("fuzzer")
+let fuzzFlags: [SwiftSetting] = fuzzing ? [.unsafeFlags(["-sanitize=" + sanitizers]), .define("FUZZING")] : []
 
 let package = Package(
     name: "rolebook",
@@ -26,6 +35,7 @@ let package = Package(
         .target(
             name: "RoleBook",
             dependencies: ["CCMark", .product(name: "Yams", package: "Yams")],
+            swiftSettings: fuzzFlags,
             plugins: ["EmbedAssets"]
         ),
         // `rolebook import`: existing job descriptions (.txt, .md, .docx) into content files.
@@ -41,6 +51,11 @@ let package = Package(
         .executableTarget(name: "rolebook", dependencies: ["RoleBookCLI"]),
         // Benchmark driver (`make bench`): synthetic content, rolebook vs Hugo vs the cmark floor.
         .executableTarget(name: "rolebook-bench", dependencies: ["RoleBook"], plugins: ["EmbedAssets"]),
+        // libFuzzer target over one content file (`make fuzz`, built with -sanitize=fuzzer -DFUZZING);
+        // a plain build makes it a replayer of fuzzer inputs.
+        .systemLibrary(name: "CLibFuzzer"),
+        .executableTarget(name: "rolebook-fuzz", dependencies: ["RoleBook", "CLibFuzzer"], exclude: ["rolebook.dict"], swiftSettings: fuzzFlags,
+                         linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=" + sanitizers, "-use-ld=lld"])] : []),
         // Regenerates Search/CJKTables.swift from ICU (`make tables`).
         .executableTarget(name: "rolebook-tables"),
         .testTarget(
