@@ -189,6 +189,16 @@ enum SearchFixture {
     /// What the client computes for a query, in Swift: titles, best first.
     static func search(_ files: [String: String], _ query: String) throws -> [String] {
         let meta = try meta(files)
+        /// Positions of a bigram in a document, as the index stores them.
+        func positions(_ bigram: String, _ doc: Int) throws -> Set<UInt32> {
+            let k = SearchIndexBuilder.shard(of: bigram, separators: meta.separators)
+            guard let postings = try shard(files, k)[bigram] else { return [] }
+            return Set(SearchIndexBuilder.decodePostings(postings, positional: true).first { $0.doc == doc }?.positions ?? [])
+        }
+        func holds(_ phrase: [String], _ doc: Int) throws -> Bool {
+            let lists = try phrase.map { try positions($0, doc) }
+            return lists[0].contains { p in lists.indices.allSatisfy { lists[$0].contains(p + UInt32($0)) } }
+        }
         var maps: [[Int: Double]] = []
         for term in SearchTokenizer.queryTerms(query) {
             var scores: [Int: Double] = [:]
@@ -196,9 +206,9 @@ enum SearchFixture {
             let last = term.prefix ? SearchIndexBuilder.shard(of: term.token + "\u{FFFF}", separators: meta.separators) : first
             for k in first...last {
                 for (token, postings) in try shard(files, k) where token == term.token || (term.prefix && token.hasPrefix(term.token)) {
-                    for (doc, weight) in SearchIndexBuilder.decodePostings(postings) {
-                        let s = Double(weight) * (token == term.token ? 1 : 0.8)
-                        scores[doc] = max(scores[doc] ?? 0, s)
+                    for p in SearchIndexBuilder.decodePostings(postings, positional: SearchIndexBuilder.isPositional(token)) {
+                        let s = Double(p.weight) * (token == term.token ? 1 : 0.8)
+                        scores[p.doc] = max(scores[p.doc] ?? 0, s)
                     }
                 }
             }
@@ -210,7 +220,7 @@ enum SearchFixture {
             var total = s
             var all = true
             for m in maps.dropFirst() { if let x = m[doc] { total += x } else { all = false } }
-            if all { hits.append((doc, total)) }
+            if all, try SearchTokenizer.queryPhrases(query).allSatisfy({ try holds($0, doc) }) { hits.append((doc, total)) }
         }
         hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }
         return try hits.map { try fragment(files, $0.doc).title }

@@ -100,15 +100,25 @@
     });
     return out;
   }
-  /* What to <mark> in titles and snippets: CJK characters or bigrams, and words (at a word start). */
+  /* Phrases: each CJK run of >= 3 characters as its bigrams in order (repeats kept); a document
+     matches when they occur at consecutive positions, i.e. it holds the run contiguously. */
+  function phrases(q) {
+    var out = [];
+    pieces(normalize(q)).forEach(function (pc) {
+      if (!pc.cjk || pc.cjk.length < 3) return;
+      var bs = [];
+      for (var i = 0; i + 1 < pc.cjk.length; i++) bs.push(pc.cjk[i] + pc.cjk[i + 1]);
+      out.push(bs);
+    });
+    return out;
+  }
+  /* What to <mark> in titles and snippets: CJK runs (a query's run is a phrase), and words (at a word start). */
   function needles(q) {
     var out = [], seen = {};
     function add(t, word) { if (!seen[t]) { seen[t] = true; out.push({ t: t, w: word }); } }
     pieces(normalize(q)).forEach(function (pc) {
-      if (pc.cjk) {
-        if (pc.cjk.length === 1) add(pc.cjk[0], false);
-        else for (var i = 0; i + 1 < pc.cjk.length; i++) add(pc.cjk[i] + pc.cjk[i + 1], false);
-      } else pc.parts.forEach(function (p) { add(p, true); });
+      if (pc.cjk) add(pc.cjk.join(''), false);
+      else pc.parts.forEach(function (p) { add(p, true); });
     });
     return out;
   }
@@ -134,29 +144,78 @@
     var fin = FORMAT.finalDigits, more = FORMAT.moreDigits;
     for (var i = 0; i < 32; i++) { DIGIT[fin.charCodeAt(i)] = i; DIGIT[more.charCodeAt(i)] = 32 + i; }
   })();
-  /* Postings "gap<<5|weight" in base 32, continuation digits first: [docs, weights]. */
-  function decode(key, text) {
+  /* A CJK bigram's posting list carries positions. */
+  function positional(token) {
+    var cs = Array.from(token);
+    return cs.length === 2 && isCJK(cs[0].codePointAt(0)) && isCJK(cs[1].codePointAt(0));
+  }
+  /* Postings "gap<<5|weight" in base 32, continuation digits first; in a positional list each is
+     followed by a count n and n positions (first as is, then "gap - 1"): {docs, weights, at, pos},
+     the positions of docs[i] being pos[at[i] .. at[i + 1]). */
+  function decode(key, text, withPositions) {
     if (decoded[key]) return decoded[key];
-    var docs = [], weights = [], v = 0, prev = -1;
+    var docs = [], weights = [], at = [], pos = [], v = 0, prev = -1, left = 0, last = -1;
     for (var i = 0; i < text.length; i++) {
       var d = DIGIT[text.charCodeAt(i)];
       if (d === undefined) continue;
       if (d >= 32) { v = v * 32 + (d - 32); continue; }
       v = v * 32 + d;
-      var doc = prev + 1 + Math.floor(v / 32);
-      docs.push(doc);
-      weights.push(v % 32);
-      prev = doc;
+      if (left === 0) {
+        var doc = prev + 1 + Math.floor(v / 32);
+        docs.push(doc);
+        weights.push(v % 32);
+        at.push(pos.length);
+        prev = doc;
+        if (withPositions) left = -1;
+      } else if (left < 0) {
+        left = v;
+        last = -1;
+      } else {
+        last += 1 + v;
+        pos.push(last);
+        left--;
+      }
       v = 0;
     }
-    return (decoded[key] = [docs, weights]);
+    at.push(pos.length);
+    return (decoded[key] = { docs: docs, weights: weights, at: at, pos: pos });
+  }
+  function lowerBound(a, x, lo, hi) {
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (a[mid] < x) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+  /* [from, to) of a document's positions in a decoded list, or null without the document. */
+  function positionsOf(list, d) {
+    var i = lowerBound(list.docs, d, 0, list.docs.length);
+    return i < list.docs.length && list.docs[i] === d ? [list.at[i], list.at[i + 1]] : null;
+  }
+  /* Whether document d holds the phrase: its bigrams at consecutive positions p, p + 1, … */
+  function holdsPhrase(bigrams, d) {
+    var lists = [];
+    for (var i = 0; i < bigrams.length; i++) {
+      var k = shardOf(bigrams[i]), sh = shards[k];
+      if (!sh || !own(sh, bigrams[i])) return false;
+      var list = decode(k + ' ' + bigrams[i], sh[bigrams[i]], true), range = positionsOf(list, d);
+      if (!range) return false;
+      lists.push([list.pos, range[0], range[1]]);
+    }
+    var first = lists[0];
+    for (var j = first[1]; j < first[2]; j++) {
+      var p = first[0][j], ok = true;
+      for (var n = 1; n < lists.length && ok; n++) {
+        var l = lists[n], x = lowerBound(l[0], p + n, l[1], l[2]);
+        ok = x < l[2] && l[0][x] === p + n;
+      }
+      if (ok) return true;
+    }
+    return false;
   }
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   /* doc -> best weight of the term; a prefix-only match counts 0.8. */
   function match(term) {
     var result = new Map();
     function take(k, token, factor) {
-      var p = decode(k + ' ' + token, shards[k][token]), docs = p[0], ws = p[1];
+      var p = decode(k + ' ' + token, shards[k][token], positional(token)), docs = p.docs, ws = p.weights;
       for (var i = 0; i < docs.length; i++) {
         var s = ws[i] * factor, old = result.get(docs[i]);
         if (old === undefined || s > old) result.set(docs[i], s);
@@ -182,13 +241,14 @@
       if (!ts.length) return { terms: ts, hits: [] };
       ts.forEach(function (t) { shardsFor(t).forEach(function (k) { if (need.indexOf(k) < 0) need.push(k); }); });
       return Promise.all(need.map(function (k) { return load('search/i/' + k + '.js'); })).then(function () {
-        var maps = ts.map(match).sort(function (a, b) { return a.size - b.size; }), hits = [];
+        var maps = ts.map(match).sort(function (a, b) { return a.size - b.size; }), hits = [], ps = phrases(q);
         maps[0].forEach(function (s, d) {
           for (var j = 1; j < maps.length; j++) {
             var x = maps[j].get(d);
             if (x === undefined) return;
             s += x;
           }
+          for (var n = 0; n < ps.length; n++) if (!holdsPhrase(ps[n], d)) return;
           hits.push({ d: d, s: s });
         });
         hits.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
@@ -273,6 +333,7 @@
   api.normalize = normalize;
   api.pieces = pieces;
   api.terms = terms;
+  api.phrases = phrases;
   api.needles = needles;
   api.marks = marks;
   api.snippet = snippet;

@@ -11,8 +11,9 @@ import Foundation
 ///    Latin-1/Latin Extended letters, Greek, Cyrillic), *connector* (`- _ . / : ' ’ & +`, only
 ///    between two word scalars) or separator.
 /// 3. **CJK runs** give one token per character (unigram, for one-character queries) and one
-///    per adjacent pair (bigram): `客服经理` → `客 服 经 理 客服 服经 经理`. A query of two or more
-///    CJK characters is the AND of its bigrams, so any substring of ≥ 2 characters matches.
+///    per adjacent pair (bigram): `客服经理` → `客 服 经 理 客服 服经 经理`. Bigram postings carry
+///    the positions of their occurrences, so a query run of three or more characters matches only
+///    where its bigrams follow each other: as a phrase (``queryPhrases(_:)``).
 /// 4. **Word runs** joined by connectors form a compound: every word is a token and so is the
 ///    compound with the connectors removed, if it has ≤ ``maxCompound`` scalars:
 ///    `KF-01` → `kf 01 kf01`; `cs-manager` → `cs manager csmanager`; `08:30` → `08 30 0830`.
@@ -179,9 +180,15 @@ public enum SearchTokenizer {
     }
 
     /// ``forEachKey(_:_:)`` for the index builder's hot loop: CJK unigrams and bigrams go to `cjk`
-    /// as packed keys (no enum, no string per occurrence), words to `word`; `scalars` is scratch
-    /// space reused between calls. Tokens come in a different order, which counting ignores.
-    static func forEachKey(_ text: String, scalars: inout [UInt32], cjk: (UInt64) -> Void, word: (String) -> Void) {
+    /// as packed keys (no enum, no string per occurrence) with the position of their first
+    /// character, words to `word`; `scalars` is scratch space reused between calls. Tokens come in
+    /// a different order, which counting ignores.
+    ///
+    /// `position` counts the CJK characters of a document, across calls: it advances by one per
+    /// character and by one more after every run, so two bigrams at positions `p` and `p + 1` are
+    /// always three contiguous characters of one run (what a phrase query checks).
+    static func forEachKey(_ text: String, scalars: inout [UInt32], position: inout UInt32,
+                           cjk: (_ key: UInt64, _ position: UInt32) -> Void, word: (String) -> Void) {
         scalars.removeAll(keepingCapacity: true)
         if !normalizeCommon(text, into: &scalars) {
             scalars.removeAll(keepingCapacity: true)
@@ -204,21 +211,23 @@ public enum SearchTokenizer {
             switch classify(v) {
             case .cjk:
                 if !parts.isEmpty || !current.isEmpty { endCompound() }
-                cjk(UInt64(v))
-                if previous != 0 { cjk(UInt64(previous) << 21 | UInt64(v) | 1 << 63) }
+                cjk(UInt64(v), position)
+                if previous != 0 { cjk(UInt64(previous) << 21 | UInt64(v) | 1 << 63, position - 1) }
                 previous = v
+                position += 1
             case .word:
-                previous = 0
+                if previous != 0 { previous = 0; position += 1 }
                 current.append(Unicode.Scalar(v)!)
             case .connector:
-                previous = 0
+                if previous != 0 { previous = 0; position += 1 }
                 // A connector only joins when a word is on both sides.
                 if !current.isEmpty, i + 1 < n, classify(scalars[i + 1]) == .word { endWord() } else { endCompound() }
             case .separator:
-                previous = 0
+                if previous != 0 { previous = 0; position += 1 }
                 endCompound()
             }
         }
+        if previous != 0 { position += 1 }
         endCompound()
     }
 
@@ -346,6 +355,22 @@ public enum SearchTokenizer {
                 else if let joined = joinedCompound(parts) { add(joined, prefix: true) }
                 else { for p in parts { add(p, prefix: true) } }
             }
+        }
+        return out
+    }
+
+    /// The phrases of a query: every CJK run of three or more characters, as its bigrams in order
+    /// (repeats kept: `哈哈哈` → `[哈哈, 哈哈]`). A document matches a phrase when its bigrams occur at
+    /// consecutive positions (``forEachKey(_:scalars:position:cjk:word:)``), i.e. when it holds the
+    /// run contiguously; ``queryTerms(_:)`` already requires each bigram, so shorter runs need no check.
+    public static func queryPhrases(_ query: String) -> [[String]] {
+        var out: [[String]] = []
+        for piece in pieces(normalize(query)) {
+            guard case .cjk(let run) = piece, run.count >= 3 else { continue }
+            out.append((0..<(run.count - 1)).map { i in
+                var bi = String.UnicodeScalarView(); bi.append(run[i]); bi.append(run[i + 1])
+                return String(bi)
+            })
         }
         return out
     }
