@@ -107,6 +107,17 @@ extension SearchTests {
             #expect(Set(try SearchFixture.search(files, query)) == found, "\(query)")
         }
 
+        @Test("role and department section headings are found, in the lowest tier")
+        func headings() throws {
+            let files = try SearchFixture.index(PhraseFixture.files)
+            #expect(try SearchFixture.search(files, "职责概述") == ["客服经理"])
+            #expect(try SearchFixture.search(files, "任职资格") == ["总经理"])
+            #expect(try SearchFixture.search(files, "部门职责").count == 4)
+            // Headings are not snippet text.
+            let manager = try (0..<SearchFixture.meta(files).docs).map { try SearchFixture.fragment(files, $0) }.first { $0.title == "客服经理" }
+            #expect(manager?.text.contains("职责概述") == false)
+        }
+
         @Test("the JavaScript client matches phrases like the reference", .enabled(if: SearchFixture.node != nil, "node is not installed"))
         func client() throws {
             let files = try SearchFixture.index(PhraseFixture.files)

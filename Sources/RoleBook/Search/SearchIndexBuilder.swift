@@ -19,6 +19,9 @@ struct SearchRecord: Codable, Hashable, Sendable {
     var other: [String]
     /// Short facts indexed with the rest: code, grade, place, hours, version.
     var facts: [String]
+    /// Section headings of roles and departments (职责概述, 考核指标 …): indexed in the lowest tier,
+    /// not shown. (A procedure's phase headings are part of its text, in `other`.)
+    var headings: [String] = []
     /// Lines for snippets in reading order (summary first); the fragment keeps the start.
     var display: [String]
     /// Index into ``SearchIndexBuilder/Layout/groups``: the department filter the record belongs to.
@@ -152,6 +155,7 @@ public struct SearchIndexBuilder: Sendable {
         for line in record.responsibilities { add(.responsibilities, bonus: 0, line) }
         for line in record.other { add(.other, bonus: 0, line) }
         for line in record.facts { add(.other, bonus: 0, line) }
+        for line in record.headings { add(.other, bonus: 0, line) }
         add(.other, bonus: 0, record.id)
         var out = RecordWeights()
         out.cjk.reserveCapacity(scratch.table.count)
@@ -247,7 +251,10 @@ public struct SearchIndexBuilder: Sendable {
         let department = graph.roleDepartment[i].map { graph.departments[$0].title }
         var responsibilities: [String] = []
         var other: [String] = role.header.summary.map { [$0] } ?? []
+        var headings: [String] = []
         for section in role.header.document.sections {
+            // Headings (职责概述, 考核指标 …) are found too, in the lowest tier, but not shown as snippets.
+            if !section.heading.isEmpty { headings.append(section.heading) }
             if section.kind == .responsibilities { responsibilities += Self.lines(section.blocks) } else { other += Self.lines(section.blocks) }
         }
         let facts = [role.code, role.grade, role.place, role.hours].compactMap { $0 }.filter { !$0.isEmpty }
@@ -255,21 +262,23 @@ public struct SearchIndexBuilder: Sendable {
         return SearchRecord(kind: .role, id: role.id, url: "roles/" + Self.segment(role.id) + ".html", title: role.title,
                             aliases: role.aliases, department: department, departmentNames: department.map { [$0] } ?? [],
                             responsibilities: responsibilities, other: other, facts: facts,
-                            display: Array(other[..<lead]) + responsibilities + Array(other[lead...]) + facts, group: group)
+                            headings: headings, display: Array(other[..<lead]) + responsibilities + Array(other[lead...]) + facts, group: group)
     }
 
     func departmentRecord(_ i: Int, group: Int) -> SearchRecord {
         let d = graph.departments[i]
         var responsibilities: [String] = []
         var other: [String] = d.header.summary.map { [$0] } ?? []
+        var headings: [String] = []
         for section in d.header.document.sections {
+            if !section.heading.isEmpty { headings.append(section.heading) }
             if section.kind == .duties || section.kind == .responsibilities { responsibilities += Self.lines(section.blocks) } else { other += Self.lines(section.blocks) }
         }
         let parent = graph.departmentParent[i].map { graph.departments[$0].title }
         let lead = min(1, other.count)
         return SearchRecord(kind: .department, id: d.id, url: "departments/" + Self.segment(d.id) + ".html", title: d.title,
                             aliases: d.short.map { [$0] } ?? [], department: parent, departmentNames: [],
-                            responsibilities: responsibilities, other: other, facts: [],
+                            responsibilities: responsibilities, other: other, facts: [], headings: headings,
                             display: Array(other[..<lead]) + responsibilities + Array(other[lead...]), group: group)
     }
 
@@ -290,7 +299,7 @@ public struct SearchIndexBuilder: Sendable {
         let facts = [p.version.map { "v" + $0 }, p.effective].compactMap { $0 }
         return SearchRecord(kind: .procedure, id: p.id, url: "procedures/" + Self.segment(p.id) + ".html", title: p.title,
                             aliases: [], department: department, departmentNames: department.map { [$0] } ?? [],
-                            responsibilities: steps, other: other, facts: facts, display: display + facts, group: group)
+                            responsibilities: steps, other: other, facts: facts, headings: [], display: display + facts, group: group)
     }
 
     /// Text of blocks as lines: one per list item (nested items too), paragraph, table or quote.

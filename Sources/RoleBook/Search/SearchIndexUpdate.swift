@@ -127,7 +127,7 @@ extension SearchIndexBuilder {
         func add(_ s: String?) { if let s { f.add(1); f.add(StableHash.string(s)) } else { f.add(0) } }
         func add(_ list: [String]) { f.add(UInt64(list.count)); for s in list { f.add(StableHash.string(s)) } }
         add(r.kind.rawValue); add(r.id); add(r.url); add(r.title); add(r.aliases); add(r.department)
-        add(r.departmentNames); add(r.responsibilities); add(r.other); add(r.facts); add(r.display)
+        add(r.departmentNames); add(r.responsibilities); add(r.other); add(r.facts); add(r.headings); add(r.display)
         f.add(UInt64(r.group))
         return f.value
     }
