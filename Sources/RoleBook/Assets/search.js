@@ -79,19 +79,72 @@
     return out;
   }
   function length(s) { return Array.from(s).length; }
+  /* Pinyin readings of a query word (SearchTokenizer.pinyinForms): cuts into whole syllables,
+     longest syllable first, at most MAX_FORMS; only without one, cuts ending in the start of a
+     syllable, marked '*'. */
+  var SYLLABLES = {}, SYLLABLE_PREFIXES = {}, LONGEST_SYLLABLE = 1, MAX_FORMS = 8, SEP = "'";
+  FORMAT.syllables.split(' ').forEach(function (s) {
+    SYLLABLES[s] = true;
+    LONGEST_SYLLABLE = Math.max(LONGEST_SYLLABLE, s.length);
+    for (var n = 1; n < s.length; n++) SYLLABLE_PREFIXES[s.slice(0, n)] = true;
+  });
+  Object.keys(SYLLABLES).forEach(function (s) { delete SYLLABLE_PREFIXES[s]; });
+  function pinyinForms(w) {
+    var n = w.length;
+    if (n < 2 || n > MAX_COMPOUND || !/^[a-z]+$/.test(w)) return [];
+    function cuts(partial) {
+      var ok = [], i, len;
+      ok[n] = !partial;
+      for (i = n - 1; i >= 0; i--) {
+        ok[i] = false;
+        if (partial && SYLLABLE_PREFIXES[w.slice(i)]) { ok[i] = true; continue; }
+        for (len = 1; len <= Math.min(LONGEST_SYLLABLE, n - i); len++) {
+          if (ok[i + len] && SYLLABLES[w.slice(i, i + len)]) { ok[i] = true; break; }
+        }
+      }
+      if (!ok[0]) return [];
+      var out = [], stack = [[0, '']];
+      while (out.length < MAX_FORMS && stack.length) {
+        var top = stack.pop(), at = top[0], form = top[1], next = [];
+        if (at === n) { out.push(form); continue; }
+        var pre = form ? form + SEP : '';
+        if (partial && SYLLABLE_PREFIXES[w.slice(at)]) next.push([n, pre + w.slice(at) + '*']);
+        for (len = 1; len <= Math.min(LONGEST_SYLLABLE, n - at); len++) {
+          if (ok[at + len] && SYLLABLES[w.slice(at, at + len)]) next.push([at + len, pre + w.slice(at, at + len)]);
+        }
+        for (var k = 0; k < next.length; k++) stack.push(next[k]);
+      }
+      return out;
+    }
+    var whole = cuts(false);
+    return whole.length ? whole : cuts(true);
+  }
+  /* 1 for an exact match, 0.8 for a prefix (word prefix or pinyin reading), null for none. */
+  function scoreToken(term, token) {
+    if (token === term.t) return 1;
+    var best = term.p && token.lastIndexOf(term.t, 0) === 0 ? 0.8 : null;
+    for (var i = 0; i < term.y.length; i++) {
+      var f = term.y[i];
+      if (f.charAt(f.length - 1) === '*') { if (token.lastIndexOf(f.slice(0, -1), 0) === 0) best = 0.8; }
+      else if (token === f) return 1;
+      else if (token.lastIndexOf(f + SEP, 0) === 0) best = 0.8;
+    }
+    return best;
+  }
   /* AND-ed terms {t, p}: CJK unigram or bigrams (exact), compounds joined (prefix when >= 2 chars). */
   function terms(q) {
     var out = [], seen = {};
-    function add(t, prefix) {
+    function add(t, prefix, forms) {
       prefix = prefix && length(t) >= 2;
-      var key = (prefix ? '*' : '=') + t;
-      if (!seen[key]) { seen[key] = true; out.push({ t: t, p: prefix }); }
+      forms = forms || [];
+      var key = (prefix ? '*' : '=') + t + '|' + forms.join('|');
+      if (!seen[key]) { seen[key] = true; out.push({ t: t, p: prefix, y: forms }); }
     }
     pieces(normalize(q)).forEach(function (pc) {
       if (pc.cjk) {
         if (pc.cjk.length === 1) add(pc.cjk[0], false);
         else for (var i = 0; i + 1 < pc.cjk.length; i++) add(pc.cjk[i] + pc.cjk[i + 1], false);
-      } else if (pc.parts.length === 1) add(pc.parts[0], true);
+      } else if (pc.parts.length === 1) add(pc.parts[0], true, pinyinForms(pc.parts[0]));
       else {
         var joined = pc.parts.join('');
         if (length(joined) <= MAX_COMPOUND) add(joined, true);
@@ -133,10 +186,13 @@
     return lo;
   }
   function shardsFor(term) {
-    var a = shardOf(term.t);
-    if (!term.p) return [a];
-    var b = shardOf(term.t + '\uffff'), list = [];
-    for (var k = a; k <= b && list.length < MAX_PREFIX_SHARDS; k++) list.push(k);
+    var list = [];
+    function range(t, prefix) {
+      var a = shardOf(t), b = prefix ? shardOf(t + '\uffff') : a;
+      for (var k = a, n = 0; k <= b && n < MAX_PREFIX_SHARDS; k++, n++) if (list.indexOf(k) < 0) list.push(k);
+    }
+    range(term.t, term.p);
+    term.y.forEach(function (f) { range(f.replace('*', ''), true); });
     return list;
   }
   var DIGIT = {};
@@ -224,9 +280,10 @@
     shardsFor(term).forEach(function (k) {
       var sh = shards[k];
       if (!sh) return;
-      if (!term.p) { if (own(sh, term.t)) take(k, term.t, 1); return; }
+      if (!term.p && !term.y.length) { if (own(sh, term.t)) take(k, term.t, 1); return; }
       Object.keys(sh).forEach(function (token) {
-        if (token.lastIndexOf(term.t, 0) === 0) take(k, token, token === term.t ? 1 : 0.8);
+        var f = scoreToken(term, token);
+        if (f !== null) take(k, token, f);
       });
     });
     return result;
@@ -334,6 +391,7 @@
   api.pieces = pieces;
   api.terms = terms;
   api.phrases = phrases;
+  api.pinyinForms = pinyinForms;
   api.needles = needles;
   api.marks = marks;
   api.snippet = snippet;
