@@ -118,6 +118,21 @@ extension SearchTests {
             #expect(manager?.text.contains("职责概述") == false)
         }
 
+        @Test("titles starting with the query come first, roles before departments")
+        func titleStart() throws {
+            let files = try SearchFixture.index(PhraseFixture.files.merging([
+                "roles/cs-agent.md": "---\ntitle: 客服员\ndepartment: cs\nreports_to: cs-manager\n---\n## 岗位职责\n\n1. 接待。\n",
+                "departments/cs2.md": "---\ntitle: 客服部\nparent: hq\nhead: ceo\n---\n## 部门职责\n\n1. 客服。\n",
+            ]) { $1 })
+            let titles = try SearchFixture.search(files, "客服")
+            #expect(titles.first == "客服员", "\(titles)")
+            // Every title starting with 客服 (three roles, one department) before anything else, the department last.
+            #expect(Set(titles.prefix(4)) == ["客服员", "客服经理", "客服助理", "客服部"] && titles[3] == "客服部", "\(titles)")
+            let out = try SearchFixture.runClient(files, input: ["queries": ["客服", "客服经理", "经理"]])
+            let results = try #require(out["results"] as? [String: [String]])
+            for q in ["客服", "客服经理", "经理"] { #expect(results[q] == (try SearchFixture.search(files, q)), "\(q)") }
+        }
+
         @Test("the JavaScript client matches phrases like the reference", .enabled(if: SearchFixture.node != nil, "node is not installed"))
         func client() throws {
             let files = try SearchFixture.index(PhraseFixture.files)

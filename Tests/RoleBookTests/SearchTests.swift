@@ -219,7 +219,15 @@ enum SearchFixture {
             var total = s
             var all = true
             for m in maps.dropFirst() { if let x = m[doc] { total += x } else { all = false } }
-            if all, try SearchTokenizer.queryPhrases(query).allSatisfy({ try holds($0, doc) }) { hits.append((doc, total)) }
+            if all, try SearchTokenizer.queryPhrases(query).allSatisfy({ try holds($0, doc) }) {
+                // A title starting with a one-run CJK query (its first bigram at position 0) comes first, departments after roles.
+                let pieces = SearchTokenizer.pieces(SearchTokenizer.normalize(query))
+                if pieces.count == 1, case .cjk(let run) = pieces[0], run.count >= 2,
+                   try positions(String(String.UnicodeScalarView(run[0...1])), doc).contains(0) {
+                    total += meta.groups.contains { !$0.i.isEmpty && $0.s == doc } ? 92 : 100
+                }
+                hits.append((doc, total))
+            }
         }
         hits.sort { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }
         return try hits.map { try fragment(files, $0.doc).title }

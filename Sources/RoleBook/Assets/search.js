@@ -288,6 +288,25 @@
     });
     return result;
   }
+  /* The first bigram of a query made of one CJK run, or null: a title starting with the run has
+     it at position 0 (the title is the first text of a document). */
+  function leadBigram(q) {
+    var ps = pieces(normalize(q));
+    return ps.length === 1 && ps[0].cjk && ps[0].cjk.length >= 2 ? ps[0].cjk[0] + ps[0].cjk[1] : null;
+  }
+  /* Documents whose title starts with the query come first (TITLE_START), roles and procedures
+     before departments (a department title-start match ranks below any role one: a tier's bonus
+     range lower), so that short department names do not crowd out roles. */
+  var TITLE_START = 100, DEPARTMENT_SHIFT = 8;
+  function isDepartment(d) { var g = groupOf(d); return g.i !== '' && g.s === d; }
+  function titleStart(bigram, d) {
+    if (!bigram) return 0;
+    var k = shardOf(bigram), sh = shards[k];
+    if (!sh || !own(sh, bigram)) return 0;
+    var list = decode(k + ' ' + bigram, sh[bigram], true), range = positionsOf(list, d);
+    if (!range || range[0] === range[1] || list.pos[range[0]] !== 0) return 0;
+    return isDepartment(d) ? TITLE_START - DEPARTMENT_SHIFT : TITLE_START;
+  }
   /* Resolves to {terms, hits: [{d, s}]}, best first (score, then document order). */
   api.search = function (q) {
     var m = meta();
@@ -298,7 +317,7 @@
       if (!ts.length) return { terms: ts, hits: [] };
       ts.forEach(function (t) { shardsFor(t).forEach(function (k) { if (need.indexOf(k) < 0) need.push(k); }); });
       return Promise.all(need.map(function (k) { return load('search/i/' + k + '.js'); })).then(function () {
-        var maps = ts.map(match).sort(function (a, b) { return a.size - b.size; }), hits = [], ps = phrases(q);
+        var maps = ts.map(match).sort(function (a, b) { return a.size - b.size; }), hits = [], ps = phrases(q), lead = leadBigram(q);
         maps[0].forEach(function (s, d) {
           for (var j = 1; j < maps.length; j++) {
             var x = maps[j].get(d);
@@ -306,7 +325,7 @@
             s += x;
           }
           for (var n = 0; n < ps.length; n++) if (!holdsPhrase(ps[n], d)) return;
-          hits.push({ d: d, s: s });
+          hits.push({ d: d, s: s + titleStart(lead, d) });
         });
         hits.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
         return { terms: ts, hits: hits };
