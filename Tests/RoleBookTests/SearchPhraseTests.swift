@@ -133,6 +133,19 @@ extension SearchTests {
             for q in ["客服", "客服经理", "经理"] { #expect(results[q] == (try SearchFixture.search(files, q)), "\(q)") }
         }
 
+        @Test("without results the client offers the nearest titles", .enabled(if: SearchFixture.node != nil, "node is not installed"))
+        func nearest() throws {
+            let files = try SearchFixture.index(PhraseFixture.files)
+            let out = try SearchFixture.runClient(files, input: ["queries": ["客服总监", "物业管理员", "总经理"]])
+            let results = try #require(out["results"] as? [String: [String]])
+            let near = try #require(out["near"] as? [String: [String]])
+            #expect(results["客服总监"] == [] && results["物业管理员"] == [])
+            // Titles holding a term of the query come first: 客服… for 客服总监, 物业管家 for 物业管理员.
+            #expect(near["客服总监"]?.count == 3 && near["客服总监"]?.allSatisfy { $0.hasPrefix("客服") || SearchTokenizer.normalize($0).hasSuffix("总监") } == true, "\(near["客服总监"] ?? [])")
+            #expect(near["物业管理员"]?.first == "物业管家", "\(near["物业管理员"] ?? [])")
+            #expect(near["总经理"] == [], "only a query without results gets suggestions")
+        }
+
         @Test("the JavaScript client matches phrases like the reference", .enabled(if: SearchFixture.node != nil, "node is not installed"))
         func client() throws {
             let files = try SearchFixture.index(PhraseFixture.files)

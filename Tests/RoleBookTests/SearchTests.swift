@@ -278,13 +278,15 @@ enum SearchFixture {
         }
         const input = JSON.parse(fs.readFileSync(0, 'utf8'));
         (async () => {
-          const out = { results: {}, snippets: {}, loads: {}, normalize: {}, terms: {} };
+          const out = { results: {}, snippets: {}, loads: {}, normalize: {}, terms: {}, near: {} };
           for (const q of input.queries || []) {
             const { rb, loads } = fresh();
             const r = await rb.search(q);
             const titles = [];
             for (const h of r.hits) titles.push((await rb.fragment(h.d)).title);
             out.results[q] = titles;
+            out.near[q] = [];
+            for (const d of r.near || []) out.near[q].push((await rb.fragment(d)).title);
             out.loads[q] = loads.filter(p => !p.startsWith('search/f/'));
             if (r.hits.length) {
               const f = await rb.fragment(r.hits[0].d);

@@ -328,10 +328,25 @@
           hits.push({ d: d, s: s + titleStart(lead, d) });
         });
         hits.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
-        return { terms: ts, hits: hits };
+        return { terms: ts, hits: hits, near: hits.length ? [] : nearest(maps) };
       });
     });
   };
+  /* Without results: the documents matching most of the query's terms (any of them, not all),
+     those with a term in their title (tier 3, weight >= 24) first; at most NEAR. */
+  var NEAR = 3, TITLE_WEIGHT = 24;
+  function nearest(maps) {
+    var score = new Map(), title = new Map();
+    maps.forEach(function (m) {
+      m.forEach(function (s, d) {
+        score.set(d, (score.get(d) || 0) + s);
+        if (s >= TITLE_WEIGHT) title.set(d, (title.get(d) || 0) + 1);
+      });
+    });
+    return Array.from(score.keys()).sort(function (a, b) {
+      return (title.get(b) || 0) - (title.get(a) || 0) || score.get(b) - score.get(a) || a - b;
+    }).slice(0, NEAR);
+  }
   /* The department group of a document: {i: id, n: name, s: start, c: count}. */
   function groupOf(d) {
     var g = meta().groups, lo = 0, hi = g.length - 1;
@@ -539,6 +554,28 @@
         state.shown += slice.length;
         count.textContent = hits.length ? str('results', '{n}').replace('{n}', String(hits.length)) : str('noResults', '');
         more.hidden = state.shown >= hits.length;
+        if (!hits.length && reset) return suggest(my);
+      });
+    }
+    /* No results: "did you mean" the nearest titles (fragments give their titles and links). */
+    function suggest(my) {
+      var near = state.near || [];
+      if (!near.length) return Promise.resolve();
+      return Promise.all(near.map(function (d) { return api.fragment(d); })).then(function (fs) {
+        if (my !== rseq) return;
+        var p = document.createElement('span');
+        p.className = 'rb-suggestions';
+        p.appendChild(document.createTextNode(' ' + str('didYouMean', '')));
+        fs.forEach(function (fr, i) {
+          if (!fr) return;
+          if (i > 0) p.appendChild(document.createTextNode(str('nameSeparator', ', ')));
+          var a = document.createElement('a');
+          a.className = 'rb-suggestion';
+          a.href = api.root + fr.url;
+          a.textContent = fr.title;
+          p.appendChild(a);
+        });
+        count.appendChild(p);
       });
     }
     function update() {
@@ -558,6 +595,7 @@
       return api.search(state.q).then(function (r) {
         if (my !== qseq) return;
         state.hits = r.hits;
+        state.near = r.near;
         state.needles = needles(state.q);
         renderFilters();
         return renderPage(true);
