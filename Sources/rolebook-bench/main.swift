@@ -4,7 +4,7 @@ import Foundation
 //   rolebook-bench [--sizes 1000,10000] [--runs 5] [--out docs/benchmarks.md] [--work DIR]
 //                  [--rolebook PATH] [--no-hugo] [--no-search]
 //   rolebook-bench generate N DIR     writes a synthetic content tree of N roles
-//   rolebook-bench quality [--roles N] [--out docs/benchmarks.md] [--work DIR] [--rolebook PATH]
+//   rolebook-bench quality [--roles N] [--out docs/benchmarks.md] [--work DIR] [--rolebook PATH] [--reuse]
 //                                     only the search-quality section (recall and false hits per query)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -28,7 +28,7 @@ do {
         let rolebook = URL(fileURLWithPath: value("--rolebook") ?? ".build/release/rolebook").standardizedFileURL.path
         guard FileManager.default.isExecutableFile(atPath: rolebook) else { throw BenchError.missing(rolebook) }
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { throw BenchError.missing("/usr/bin/time (Debian package 'time')") }
-        let rows = try SearchQuality(roles: roles, work: work, rolebook: rolebook).run(log: log)
+        let rows = try SearchQuality(roles: roles, work: work, rolebook: rolebook, reuse: arguments.contains("--reuse")).run(log: log)
         let table = SearchQuality.table(rows, roles: roles)
         print(table)
         try Report.replaceSection(in: out, begin: "<!-- quality:begin -->", end: "<!-- quality:end -->", with: table)

@@ -245,15 +245,24 @@
     var i = lowerBound(list.docs, d, 0, list.docs.length);
     return i < list.docs.length && list.docs[i] === d ? [list.at[i], list.at[i + 1]] : null;
   }
-  /* Whether document d holds the phrase: its bigrams at consecutive positions p, p + 1, … */
-  function holdsPhrase(bigrams, d) {
-    var lists = [];
+  /* The decoded positional lists of a phrase's bigrams, or null when one is missing. */
+  function phraseLists(bigrams) {
+    var out = [];
     for (var i = 0; i < bigrams.length; i++) {
       var k = shardOf(bigrams[i]), sh = shards[k];
-      if (!sh || !own(sh, bigrams[i])) return false;
-      var list = decode(k + ' ' + bigrams[i], sh[bigrams[i]], true), range = positionsOf(list, d);
+      if (!sh || !own(sh, bigrams[i])) return null;
+      out.push(decode(k + ' ' + bigrams[i], sh[bigrams[i]], true));
+    }
+    return out;
+  }
+  /* Whether document d holds the phrase: its bigrams (phraseLists) at consecutive positions p, p + 1, … */
+  function holdsPhrase(phrase, d) {
+    if (!phrase) return false;
+    var lists = [];
+    for (var i = 0; i < phrase.length; i++) {
+      var range = positionsOf(phrase[i], d);
       if (!range) return false;
-      lists.push([list.pos, range[0], range[1]]);
+      lists.push([phrase[i].pos, range[0], range[1]]);
     }
     var first = lists[0];
     for (var j = first[1]; j < first[2]; j++) {
@@ -317,7 +326,7 @@
       if (!ts.length) return { terms: ts, hits: [] };
       ts.forEach(function (t) { shardsFor(t).forEach(function (k) { if (need.indexOf(k) < 0) need.push(k); }); });
       return Promise.all(need.map(function (k) { return load('search/i/' + k + '.js'); })).then(function () {
-        var maps = ts.map(match).sort(function (a, b) { return a.size - b.size; }), hits = [], ps = phrases(q), lead = leadBigram(q);
+        var maps = ts.map(match).sort(function (a, b) { return a.size - b.size; }), hits = [], ps = phrases(q).map(phraseLists), lead = leadBigram(q);
         maps[0].forEach(function (s, d) {
           for (var j = 1; j < maps.length; j++) {
             var x = maps[j].get(d);
