@@ -143,7 +143,7 @@
     pieces(normalize(q)).forEach(function (pc) {
       if (pc.cjk) {
         if (pc.cjk.length === 1) add(pc.cjk[0], false);
-        else for (var i = 0; i + 1 < pc.cjk.length; i++) add(pc.cjk[i] + pc.cjk[i + 1], false);
+        else cover(pc.cjk).forEach(function (b) { if (b) add(b, false); });
       } else if (pc.parts.length === 1) add(pc.parts[0], true, pinyinForms(pc.parts[0]));
       else {
         var joined = pc.parts.join('');
@@ -155,14 +155,16 @@
   }
   /* Phrases: each CJK run of >= 3 characters as its bigrams in order (repeats kept); a document
      matches when they occur at consecutive positions, i.e. it holds the run contiguously. */
+  /* The bigrams a run needs, by offset (SearchTokenizer.phraseCover): even offsets and the last;
+     '' between, since bigrams at p, p + 2, …, p + n - 2 already spell the run contiguously. */
+  function cover(cs) {
+    var out = [];
+    for (var i = 0; i + 1 < cs.length; i++) out.push(i % 2 === 0 || i === cs.length - 2 ? cs[i] + cs[i + 1] : '');
+    return out;
+  }
   function phrases(q) {
     var out = [];
-    pieces(normalize(q)).forEach(function (pc) {
-      if (!pc.cjk || pc.cjk.length < 3) return;
-      var bs = [];
-      for (var i = 0; i + 1 < pc.cjk.length; i++) bs.push(pc.cjk[i] + pc.cjk[i + 1]);
-      out.push(bs);
-    });
+    pieces(normalize(q)).forEach(function (pc) { if (pc.cjk && pc.cjk.length >= 3) out.push(cover(pc.cjk)); });
     return out;
   }
   /* What to <mark> in titles and snippets: CJK runs (a query's run is a phrase), and words (at a word start). */
@@ -245,10 +247,12 @@
     var i = lowerBound(list.docs, d, 0, list.docs.length);
     return i < list.docs.length && list.docs[i] === d ? [list.at[i], list.at[i + 1]] : null;
   }
-  /* The decoded positional lists of a phrase's bigrams, or null when one is missing. */
+  /* The decoded positional lists of a phrase's bigrams by offset (null where the cover skips
+     one), or null when one is missing from the index. */
   function phraseLists(bigrams) {
     var out = [];
     for (var i = 0; i < bigrams.length; i++) {
+      if (!bigrams[i]) { out.push(null); continue; }
       var k = shardOf(bigrams[i]), sh = shards[k];
       if (!sh || !own(sh, bigrams[i])) return null;
       out.push(decode(k + ' ' + bigrams[i], sh[bigrams[i]], true));
@@ -260,16 +264,17 @@
     if (!phrase) return false;
     var lists = [];
     for (var i = 0; i < phrase.length; i++) {
+      if (!phrase[i]) continue;
       var range = positionsOf(phrase[i], d);
       if (!range) return false;
-      lists.push([phrase[i].pos, range[0], range[1]]);
+      lists.push([phrase[i].pos, range[0], range[1], i]);
     }
     var first = lists[0];
     for (var j = first[1]; j < first[2]; j++) {
       var p = first[0][j], ok = true;
       for (var n = 1; n < lists.length && ok; n++) {
-        var l = lists[n], x = lowerBound(l[0], p + n, l[1], l[2]);
-        ok = x < l[2] && l[0][x] === p + n;
+        var l = lists[n], x = lowerBound(l[0], p + l[3], l[1], l[2]);
+        ok = x < l[2] && l[0][x] === p + l[3];
       }
       if (ok) return true;
     }

@@ -478,10 +478,7 @@ public enum SearchTokenizer {
                 if run.count == 1 {
                     add(String(Character(run[0])), prefix: false)
                 } else {
-                    for i in 0..<(run.count - 1) {
-                        var bi = String.UnicodeScalarView(); bi.append(run[i]); bi.append(run[i + 1])
-                        add(String(bi), prefix: false)
-                    }
+                    for bigram in phraseCover(run) where !bigram.isEmpty { add(bigram, prefix: false) }
                 }
             case .compound(let parts):
                 if parts.count == 1 { add(parts[0], prefix: true, pinyin: pinyinForms(parts[0])) }
@@ -492,18 +489,29 @@ public enum SearchTokenizer {
         return out
     }
 
-    /// The phrases of a query: every CJK run of three or more characters, as its bigrams in order
-    /// (repeats kept: `哈哈哈` → `[哈哈, 哈哈]`). A document matches a phrase when its bigrams occur at
-    /// consecutive positions (``forEachKey(_:scalars:position:cjk:word:)``), i.e. when it holds the
-    /// run contiguously; ``queryTerms(_:)`` already requires each bigram, so shorter runs need no check.
+    /// The bigrams a CJK run of a query needs, by offset: those at even offsets and the last one,
+    /// the others empty (`客户投诉处理` → `客户 · 投诉 · 处理`). With positions, bigrams at `p`,
+    /// `p + 2`, …, `p + n − 2` already spell the whole run contiguously (a position is never
+    /// shared across runs), so the ones between are not loaded: fewer posting lists per query.
+    static func phraseCover(_ run: [Unicode.Scalar]) -> [String] {
+        guard run.count >= 2 else { return [] }
+        return (0..<(run.count - 1)).map { i in
+            guard i % 2 == 0 || i == run.count - 2 else { return "" }
+            var bi = String.UnicodeScalarView(); bi.append(run[i]); bi.append(run[i + 1])
+            return String(bi)
+        }
+    }
+
+    /// The phrases of a query: every CJK run of three or more characters, as its
+    /// ``phraseCover(_:)`` (repeats kept: `哈哈哈` → `[哈哈, 哈哈]`). A document matches a phrase
+    /// when each bigram occurs at its offset from one start position
+    /// (``forEachKey(_:scalars:position:cjk:word:)``), i.e. when it holds the run contiguously;
+    /// ``queryTerms(_:)`` already requires each bigram, so shorter runs need no check.
     public static func queryPhrases(_ query: String) -> [[String]] {
         var out: [[String]] = []
         for piece in pieces(normalize(query)) {
             guard case .cjk(let run) = piece, run.count >= 3 else { continue }
-            out.append((0..<(run.count - 1)).map { i in
-                var bi = String.UnicodeScalarView(); bi.append(run[i]); bi.append(run[i + 1])
-                return String(bi)
-            })
+            out.append(phraseCover(run))
         }
         return out
     }
