@@ -9,7 +9,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT      = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 APT_UPDATED = .build/.apt-updated
 
-.PHONY: all deps test-deps bench-deps build build-debug check site test bench fuzz tables clean
+.PHONY: all deps test-deps bench-deps build build-debug check site test bench bench-quality fuzz tables clean
 
 all: site
 
@@ -62,6 +62,13 @@ bench: bench-deps
 	$(SWIFT) build -c release --product rolebook
 	$(SWIFT) build -c release --product rolebook-bench
 	.build/release/rolebook-bench --sizes $(BENCH_SIZES) --runs 5 --out docs/benchmarks.md
+	.build/release/rolebook-bench quality --roles 10000 --out docs/benchmarks.md
+
+# Only the search-quality section of docs/benchmarks.md (recall and false hits per query; needs node).
+bench-quality: test-deps
+	$(SWIFT) build -c release --product rolebook
+	$(SWIFT) build -c release --product rolebook-bench
+	.build/release/rolebook-bench quality --roles 10000 --out docs/benchmarks.md
 
 # libFuzzer over one content file through parsing, validation and rendering (Sources/rolebook-fuzz,
 # docs/robustness.md). FUZZ_SANITIZE=fuzzer,address adds AddressSanitizer (about a third of the

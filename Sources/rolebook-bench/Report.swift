@@ -90,9 +90,14 @@ struct Report {
 
     /// Replaces the generated block of `file` (or appends one), keeping the prose.
     func write(into file: URL) throws {
+        try Self.replaceSection(in: file, begin: Self.begin, end: Self.end, with: markdown())
+    }
+
+    /// Replaces the text between `begin` and `end` (markers included) in `file`, or appends it.
+    static func replaceSection(in file: URL, begin: String, end endMarker: String, with body: String) throws {
         var text = (try? String(contentsOf: file, encoding: .utf8)) ?? "# Benchmarks\n\n"
-        let block = markdown()
-        if let b = text.range(of: Self.begin), let e = text.range(of: Self.end, range: b.upperBound..<text.endIndex) {
+        let block = body.hasPrefix(begin) ? body : begin + "\n" + body + endMarker + "\n"
+        if let b = text.range(of: begin), let e = text.range(of: endMarker, range: b.upperBound..<text.endIndex) {
             var end = e.upperBound
             if end < text.endIndex, text[end] == "\n" { end = text.index(after: end) }
             text.replaceSubrange(b.lowerBound..<end, with: block)

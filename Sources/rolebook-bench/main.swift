@@ -4,6 +4,8 @@ import Foundation
 //   rolebook-bench [--sizes 1000,10000] [--runs 5] [--out docs/benchmarks.md] [--work DIR]
 //                  [--rolebook PATH] [--no-hugo] [--no-search]
 //   rolebook-bench generate N DIR     writes a synthetic content tree of N roles
+//   rolebook-bench quality [--roles N] [--out docs/benchmarks.md] [--work DIR] [--rolebook PATH] [--reuse]
+//                                     only the search-quality section (recall and false hits per query)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func value(_ flag: String, in arguments: [String] = CommandLine.arguments) -> String? {
@@ -17,6 +19,20 @@ do {
         guard arguments.count == 3, let n = Int(arguments[1]) else { throw BenchError.missing("arguments: generate N DIR") }
         let stats = try SyntheticContent(roles: n).write(to: URL(fileURLWithPath: arguments[2]))
         print("\(stats.roles) roles, \(stats.departments) departments, \(stats.procedures) procedures, \(stats.bytes) bytes")
+        exit(0)
+    }
+    if arguments.first == "quality" {
+        let roles = Int(value("--roles") ?? "10000") ?? 10_000
+        let out = URL(fileURLWithPath: value("--out") ?? "docs/benchmarks.md")
+        let work = URL(fileURLWithPath: value("--work") ?? ".build/bench").standardizedFileURL
+        let rolebook = URL(fileURLWithPath: value("--rolebook") ?? ".build/release/rolebook").standardizedFileURL.path
+        guard FileManager.default.isExecutableFile(atPath: rolebook) else { throw BenchError.missing(rolebook) }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/time") else { throw BenchError.missing("/usr/bin/time (Debian package 'time')") }
+        let rows = try SearchQuality(roles: roles, work: work, rolebook: rolebook, reuse: arguments.contains("--reuse")).run(log: log)
+        let table = SearchQuality.table(rows, roles: roles)
+        print(table)
+        try Report.replaceSection(in: out, begin: "<!-- quality:begin -->", end: "<!-- quality:end -->", with: table)
+        log("wrote \(out.path)")
         exit(0)
     }
     let sizes = (value("--sizes") ?? "1000,10000").split(separator: ",").compactMap { Int($0) }

@@ -35,11 +35,13 @@ struct EndToEndTests {
         #expect(titles.first == expected, "query \(query) gave \(titles)")
     }
 
-    @Test("a query that matches nothing shows no results")
+    @Test("a query that matches nothing shows no results, but the nearest titles")
     func noResults() throws {
         let site = try Browser.buildFixture("e2e")
         let dom = try Browser.dom(Browser.searchURL(site, "不存在的岗位名称"))
         #expect(Self.resultTitles(dom).isEmpty)
+        // Instead of a bare "no results", the nearest titles are offered.
+        #expect(dom.contains("class=\"rb-suggestion\""), "no suggestions in \(dom.suffix(2000))")
     }
 
     @Test("screenshots of home, department, role and search at desktop and phone widths")

@@ -18,6 +18,7 @@ public enum UIKey: String, CaseIterable, Sendable {
     case departmentIndex
     case departments
     case depth
+    case didYouMean
     case directReports
     case done
     case dottedLine
@@ -127,7 +128,7 @@ public struct UIStrings: Sendable {
 
     static let zhCN: [UIKey: String] = [
         .home: "首页", .departments: "部门", .roles: "岗位", .procedures: "流程与制度", .checklists: "检查清单", .az: "岗位索引",
-        .search: "搜索", .searchPlaceholder: "搜索岗位、职责、流程（支持拼音）", .noResults: "没有找到结果", .results: "{n} 个结果",
+        .search: "搜索", .searchPlaceholder: "搜索岗位、职责、流程（支持拼音）", .noResults: "没有找到结果", .didYouMean: "你是不是要找：", .results: "{n} 个结果",
         .all: "全部部门", .role: "岗位", .department: "部门", .procedure: "流程", .loading: "正在加载…", .more: "显示更多",
         .orgChart: "组织架构图", .rolesTable: "岗位列表", .subDepartments: "下属部门", .headcount: "编制", .people: "{n} 人",
         .vacant: "空缺", .vacancies: "空缺岗位", .reportsTo: "直接上级", .directReports: "直接下级", .dottedLine: "虚线汇报",
@@ -150,7 +151,7 @@ public struct UIStrings: Sendable {
 
     static let zhTW: [UIKey: String] = zhCN.merging([
         .procedures: "流程與制度", .checklists: "檢查清單", .az: "崗位索引", .roles: "崗位", .departments: "部門",
-        .searchPlaceholder: "搜尋崗位、職責、流程（支援拼音）", .search: "搜尋", .noResults: "沒有找到結果", .results: "{n} 個結果",
+        .searchPlaceholder: "搜尋崗位、職責、流程（支援拼音）", .search: "搜尋", .noResults: "沒有找到結果", .didYouMean: "你是不是要找：", .results: "{n} 個結果",
         .all: "全部部門", .role: "崗位", .department: "部門", .procedure: "流程", .loading: "正在載入…", .more: "顯示更多",
         .orgChart: "組織架構圖", .rolesTable: "崗位列表", .subDepartments: "下屬部門", .headcount: "編制", .vacant: "空缺",
         .vacancies: "空缺崗位", .reportsTo: "直接上級", .directReports: "直接下級", .dottedLine: "虛線匯報", .dottedReports: "虛線下級",
@@ -171,7 +172,7 @@ public struct UIStrings: Sendable {
 
     static let en: [UIKey: String] = [
         .home: "Home", .departments: "Departments", .roles: "Roles", .procedures: "Procedures", .checklists: "Checklists", .az: "Roles A–Z",
-        .search: "Search", .searchPlaceholder: "Search roles, duties, procedures", .noResults: "No results", .results: "{n} results",
+        .search: "Search", .searchPlaceholder: "Search roles, duties, procedures", .noResults: "No results", .didYouMean: "Did you mean: ", .results: "{n} results",
         .all: "All departments", .role: "Role", .department: "Department", .procedure: "Procedure", .loading: "Loading…", .more: "Show more",
         .orgChart: "Org chart", .rolesTable: "Roles", .subDepartments: "Sub-departments", .headcount: "Headcount", .people: "{n}",
         .vacant: "Vacant", .vacancies: "Vacancies", .reportsTo: "Reports to", .directReports: "Direct reports", .dottedLine: "Dotted line to",

@@ -10,7 +10,7 @@ struct SearchPage {
     func clientStrings() -> String {
         let s = context.strings
         var table: [String: String] = [:]
-        for key in [UIKey.noResults, .results, .all, .role, .department, .procedure, .loading, .more] { table[key.rawValue] = s[key] }
+        for key in [UIKey.noResults, .didYouMean, .nameSeparator, .results, .all, .role, .department, .procedure, .loading, .more] { table[key.rawValue] = s[key] }
         table["placeholder"] = s[.searchPlaceholder]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

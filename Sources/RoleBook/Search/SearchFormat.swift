@@ -11,6 +11,8 @@ struct SearchFormat: Decodable, Sendable {
     /// Posting-list number digits: the last digit of a number, and the ones before it.
     var finalDigits: String
     var moreDigits: String
+    /// Every toneless pinyin syllable (space-separated), `v` for ü: how a query is cut into syllables.
+    var syllables: String
 
     /// The embedded file, decoded once. It is part of the binary, not user input: a decoding
     /// failure is a build defect that `SearchFormatTests` catches.

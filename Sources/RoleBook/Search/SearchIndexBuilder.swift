@@ -19,6 +19,9 @@ struct SearchRecord: Codable, Hashable, Sendable {
     var other: [String]
     /// Short facts indexed with the rest: code, grade, place, hours, version.
     var facts: [String]
+    /// Section headings of roles and departments (职责概述, 考核指标 …): indexed in the lowest tier,
+    /// not shown. (A procedure's phase headings are part of its text, in `other`.)
+    var headings: [String] = []
     /// Lines for snippets in reading order (summary first); the fragment keeps the start.
     var display: [String]
     /// Index into ``SearchIndexBuilder/Layout/groups``: the department filter the record belongs to.
@@ -92,6 +95,8 @@ public struct SearchIndexBuilder: Sendable {
     struct RecordWeights: Sendable {
         var cjk: [UInt64] = []
         var cjkWeights: [UInt8] = []
+        /// Per entry of `cjk`: the ascending positions of a bigram in the record (empty for unigrams).
+        var cjkPositions: [[UInt32]] = []
         var words: [(String, UInt8)] = []
     }
 
@@ -100,23 +105,31 @@ public struct SearchIndexBuilder: Sendable {
         var table = PackedKeyTable<TokenStat>(capacity: 1024, empty: TokenStat(tier: .other, count: 0, titleBonus: 0))
         var words: [String: TokenStat] = [:]
         var scalars: [UInt32] = []
+        /// (bigram key, position) of every bigram occurrence, in text order.
+        var positions: [(key: UInt64, position: UInt32)] = []
         /// Pinyin tokens by name: a slice's records mostly share one department name.
         var pinyin: [String: [String]] = [:]
     }
 
-    /// Weights of every token of a record, in no particular order.
-    static func weights(_ record: SearchRecord) -> [(token: TokenKey, weight: Int)] {
+    /// Weights (and bigram positions) of every token of a record, in no particular order.
+    static func weights(_ record: SearchRecord) -> [(token: TokenKey, weight: Int, positions: [UInt32])] {
         var scratch = WeightScratch()
         let w = weights(record, scratch: &scratch)
-        return zip(w.cjk, w.cjkWeights).map { (TokenKey.cjk($0), Int($1)) } + w.words.map { (TokenKey.word($0), Int($1)) }
+        return zip(w.cjk, zip(w.cjkWeights, w.cjkPositions)).map { (TokenKey.cjk($0), Int($1.0), $1.1) }
+            + w.words.map { (TokenKey.word($0), Int($1), []) }
     }
 
     static func weights(_ record: SearchRecord, scratch: inout WeightScratch) -> RecordWeights {
         scratch.table.removeAll()
         scratch.words.removeAll(keepingCapacity: true)
+        scratch.positions.removeAll(keepingCapacity: true)
+        var position: UInt32 = 0
         func add(_ tier: Tier, bonus: Int, _ text: String) {
-            SearchTokenizer.forEachKey(text, scalars: &scratch.scalars,
-                                       cjk: { scratch.table[slot: scratch.table.slot($0)].add(tier, bonus: bonus) },
+            SearchTokenizer.forEachKey(text, scalars: &scratch.scalars, position: &position,
+                                       cjk: { key, at in
+                                           scratch.table[slot: scratch.table.slot(key)].add(tier, bonus: bonus)
+                                           if key >> 63 == 1 { scratch.positions.append((key, at)) }
+                                       },
                                        word: { scratch.words[$0, default: TokenStat(tier: .other, count: 0, titleBonus: 0)].add(tier, bonus: bonus) })
         }
         func addPinyin(_ tier: Tier, bonus: Int, _ name: String) {
@@ -142,13 +155,24 @@ public struct SearchIndexBuilder: Sendable {
         for line in record.responsibilities { add(.responsibilities, bonus: 0, line) }
         for line in record.other { add(.other, bonus: 0, line) }
         for line in record.facts { add(.other, bonus: 0, line) }
+        for line in record.headings { add(.other, bonus: 0, line) }
         add(.other, bonus: 0, record.id)
         var out = RecordWeights()
         out.cjk.reserveCapacity(scratch.table.count)
         out.cjkWeights.reserveCapacity(scratch.table.count)
+        out.cjkPositions.reserveCapacity(scratch.table.count)
+        // Positions grouped by bigram (each group ascending, as the text was read).
+        scratch.positions.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
+        let positions = scratch.positions
         scratch.table.forEach { key, stat in
             out.cjk.append(key)
             out.cjkWeights.append(UInt8(stat.weight))
+            guard key >> 63 == 1 else { out.cjkPositions.append([]); return }
+            var lo = 0, hi = positions.count
+            while lo < hi { let mid = (lo + hi) / 2; if positions[mid].key < key { lo = mid + 1 } else { hi = mid } }
+            var list: [UInt32] = []
+            while lo < positions.count && positions[lo].key == key { list.append(positions[lo].position); lo += 1 }
+            out.cjkPositions.append(list)
         }
         out.words = scratch.words.map { ($0.key, UInt8($0.value.weight)) }
         return out
@@ -227,7 +251,10 @@ public struct SearchIndexBuilder: Sendable {
         let department = graph.roleDepartment[i].map { graph.departments[$0].title }
         var responsibilities: [String] = []
         var other: [String] = role.header.summary.map { [$0] } ?? []
+        var headings: [String] = []
         for section in role.header.document.sections {
+            // Headings (职责概述, 考核指标 …) are found too, in the lowest tier, but not shown as snippets.
+            if !section.heading.isEmpty { headings.append(section.heading) }
             if section.kind == .responsibilities { responsibilities += Self.lines(section.blocks) } else { other += Self.lines(section.blocks) }
         }
         let facts = [role.code, role.grade, role.place, role.hours].compactMap { $0 }.filter { !$0.isEmpty }
@@ -235,21 +262,23 @@ public struct SearchIndexBuilder: Sendable {
         return SearchRecord(kind: .role, id: role.id, url: "roles/" + Self.segment(role.id) + ".html", title: role.title,
                             aliases: role.aliases, department: department, departmentNames: department.map { [$0] } ?? [],
                             responsibilities: responsibilities, other: other, facts: facts,
-                            display: Array(other[..<lead]) + responsibilities + Array(other[lead...]) + facts, group: group)
+                            headings: headings, display: Array(other[..<lead]) + responsibilities + Array(other[lead...]) + facts, group: group)
     }
 
     func departmentRecord(_ i: Int, group: Int) -> SearchRecord {
         let d = graph.departments[i]
         var responsibilities: [String] = []
         var other: [String] = d.header.summary.map { [$0] } ?? []
+        var headings: [String] = []
         for section in d.header.document.sections {
+            if !section.heading.isEmpty { headings.append(section.heading) }
             if section.kind == .duties || section.kind == .responsibilities { responsibilities += Self.lines(section.blocks) } else { other += Self.lines(section.blocks) }
         }
         let parent = graph.departmentParent[i].map { graph.departments[$0].title }
         let lead = min(1, other.count)
         return SearchRecord(kind: .department, id: d.id, url: "departments/" + Self.segment(d.id) + ".html", title: d.title,
                             aliases: d.short.map { [$0] } ?? [], department: parent, departmentNames: [],
-                            responsibilities: responsibilities, other: other, facts: [],
+                            responsibilities: responsibilities, other: other, facts: [], headings: headings,
                             display: Array(other[..<lead]) + responsibilities + Array(other[lead...]), group: group)
     }
 
@@ -270,7 +299,7 @@ public struct SearchIndexBuilder: Sendable {
         let facts = [p.version.map { "v" + $0 }, p.effective].compactMap { $0 }
         return SearchRecord(kind: .procedure, id: p.id, url: "procedures/" + Self.segment(p.id) + ".html", title: p.title,
                             aliases: [], department: department, departmentNames: department.map { [$0] } ?? [],
-                            responsibilities: steps, other: other, facts: facts, display: display + facts, group: group)
+                            responsibilities: steps, other: other, facts: facts, headings: [], display: display + facts, group: group)
     }
 
     /// Text of blocks as lines: one per list item (nested items too), paragraph, table or quote.
@@ -433,19 +462,19 @@ public struct SearchIndexBuilder: Sendable {
             }
         }
         // Words never spell a CJK token (those went to the table), so no two entries share a text.
-        var tokens: [(units: [UInt16], text: String, partition: Int, list: Int)] = []
+        var tokens: [(units: [UInt16], text: String, partition: Int, list: Int, positional: Bool)] = []
         tokens.reserveCapacity(partitions.reduce(0) { $0 + $1.cjkLists.count + $1.wordLists.count })
         for (k, part) in partitions.enumerated() {
             part.cjkLists.forEach { key, list in
                 let text = TokenKey.cjk(key).text
-                tokens.append((Array(text.utf16), text, k, Int(list)))
+                tokens.append((Array(text.utf16), text, k, Int(list), key >> 63 == 1))
             }
-            for (text, list) in part.wordLists { tokens.append((Array(text.utf16), text, k, list)) }
+            for (text, list) in part.wordLists { tokens.append((Array(text.utf16), text, k, list, false)) }
         }
         tokens.sort { $0.units.lexicographicallyPrecedes($1.units) }
-        let ordered = tokens.map { partitions[$0.partition].lists[$0.list] }
+        let ordered = tokens.map { (partitions[$0.partition].lists[$0.list], $0.positional) }
         for part in partitions { part.lists = [] }
-        let encoded = ordered.parallelMap(encodePostings)
+        let encoded = ordered.parallelMap { encodePostings($0.0, positional: $0.1) }
         return pack(zip(tokens.lazy.map(\.text), encoded))
     }
 
@@ -483,11 +512,16 @@ public struct SearchIndexBuilder: Sendable {
             var doc = UInt32(firstDoc)
             for slice in weighted {
                 for w in slice {
-                    for (key, weight) in zip(w.cjk, w.cjkWeights) where count == 1 || Self.partition(key, count) == partition {
+                    for (i, key) in w.cjk.enumerated() where count == 1 || Self.partition(key, count) == partition {
                         let slot = cjkLists.slot(key)
                         var list = Int(cjkLists[slot: slot])
                         if list < 0 { list = lists.count; cjkLists[slot: slot] = Int32(list); lists.append([]) }
-                        lists[list].append(doc << 5 | UInt32(weight))
+                        lists[list].append(doc << 5 | UInt32(w.cjkWeights[i]))
+                        // Bigram lists are positional: the count, then the positions.
+                        if key >> 63 == 1 {
+                            lists[list].append(UInt32(w.cjkPositions[i].count))
+                            lists[list] += w.cjkPositions[i]
+                        }
                     }
                     for (token, weight) in w.words where count == 1 || Self.partition(token, count) == partition {
                         let list = wordLists[token] ?? { let n = lists.count; wordLists[token] = n; lists.append([]); return n }()
@@ -537,29 +571,74 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Postings as `(doc, weight)` pairs, doc ascending: each pair is `v = gap << 5 | weight` with
     /// `gap = doc - previousDoc - 1` (first: `doc`), written big-endian in base 32 with
-    /// continuation digits `WXYZa-z._` before a final digit `0-9A-V`.
+    /// continuation digits `WXYZa-z._` before a final digit `0-9A-V`. In a positional list (a CJK
+    /// bigram's) each pair is followed by the number of positions `n` and the positions, the first
+    /// as it is, each further one as `position - previous - 1`, in the same digits.
     static let finalDigits = Array(SearchFormat.shared.finalDigits.utf8)
     static let moreDigits = Array(SearchFormat.shared.moreDigits.utf8)
 
-    static func encodePostings(_ list: [UInt32]) -> String {
+    /// One document's entry in a posting list.
+    struct Posting: Hashable, Sendable {
+        var doc: Int
+        var weight: Int
+        /// Positions of a bigram in the document, ascending (empty in word and unigram lists).
+        var positions: [UInt32] = []
+    }
+
+    /// Whether the posting list of `token` carries positions: CJK bigrams' lists do.
+    static func isPositional(_ token: String) -> Bool {
+        if case .cjk(let key) = TokenKey(token) { return key >> 63 == 1 }
+        return false
+    }
+
+    @inline(__always)
+    static func appendNumber(_ v: UInt64, to out: inout [UInt8]) {
+        var shift = 0
+        while v >> (shift + 5) > 0 { shift += 5 }
+        while shift > 0 { out.append(moreDigits[Int((v >> shift) & 31)]); shift -= 5 }
+        out.append(finalDigits[Int(v & 31)])
+    }
+
+    /// Encodes a flat list as the builder collects it: `doc << 5 | weight` per posting, followed in a
+    /// positional list by the count of positions and the positions.
+    static func encodePostings(_ list: [UInt32], positional: Bool = false) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(list.count * 2)
         var previous: Int64 = -1
-        for packed in list {
+        var i = 0
+        while i < list.count {
+            let packed = list[i]
             let doc = Int64(packed >> 5)
-            let v = UInt64(doc - previous - 1) << 5 | UInt64(packed & 31)
+            appendNumber(UInt64(doc - previous - 1) << 5 | UInt64(packed & 31), to: &out)
             previous = doc
-            var shift = 0
-            while v >> (shift + 5) > 0 { shift += 5 }
-            while shift > 0 { out.append(moreDigits[Int((v >> shift) & 31)]); shift -= 5 }
-            out.append(finalDigits[Int(v & 31)])
+            i += 1
+            guard positional else { continue }
+            let n = Int(list[i])
+            appendNumber(UInt64(n), to: &out)
+            var last: Int64 = -1
+            for p in list[(i + 1)..<(i + 1 + n)] {
+                appendNumber(UInt64(Int64(p) - last - 1), to: &out)
+                last = Int64(p)
+            }
+            i += 1 + n
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func decodePostings(_ text: String) -> [(doc: Int, weight: Int)] {
-        var out: [(doc: Int, weight: Int)] = []
-        forEachPosting(text) { doc, weight in out.append((doc, weight)); return true }
+    /// Encodes postings (doc ascending); positions are written when `positional`.
+    static func encodePostings(_ postings: [Posting], positional: Bool) -> String {
+        var flat: [UInt32] = []
+        flat.reserveCapacity(postings.count * (positional ? 3 : 1))
+        for p in postings {
+            flat.append(UInt32(p.doc) << 5 | UInt32(p.weight))
+            if positional { flat.append(UInt32(p.positions.count)); flat += p.positions }
+        }
+        return encodePostings(flat, positional: positional)
+    }
+
+    static func decodePostings(_ text: String, positional: Bool = false) -> [Posting] {
+        var out: [Posting] = []
+        forEachPosting(text, positional: positional) { doc, weight, positions in out.append(Posting(doc: doc, weight: weight, positions: positions)); return true }
         return out
     }
 
@@ -571,20 +650,37 @@ public struct SearchIndexBuilder: Sendable {
         return table
     }()
 
-    /// Calls `body` with each `(doc, weight)` of encoded postings, in order, until it returns false.
-    static func forEachPosting(_ text: String, _ body: (_ doc: Int, _ weight: Int) -> Bool) {
+    /// Calls `body` with each `(doc, weight, positions)` of encoded postings, in order, until it
+    /// returns false. The positions array is reused from posting to posting (copy it to keep it).
+    static func forEachPosting(_ text: String, positional: Bool = false, _ body: (_ doc: Int, _ weight: Int, _ positions: [UInt32]) -> Bool) {
         var text = text
         text.withUTF8 { bytes in
             var v = 0, previous = -1
+            // After a pair: how many positions are still to come (-1: the count comes next).
+            var doc = 0, weight = 0, remaining = 0, last = -1
+            var positions: [UInt32] = []
             for b in bytes {
                 let d = Int(digitValues[Int(b)])
                 if d == 255 { continue }
                 if d >= 32 { v = v << 5 | (d - 32); continue }
                 v = v << 5 | d
-                let doc = previous + 1 + (v >> 5)
-                guard body(doc, v & 31) else { return }
-                previous = doc
-                v = 0
+                defer { v = 0 }
+                if remaining == 0 {
+                    doc = previous + 1 + (v >> 5)
+                    weight = v & 31
+                    previous = doc
+                    if positional { remaining = -1; positions.removeAll(keepingCapacity: true); continue }
+                } else if remaining < 0 {
+                    remaining = v
+                    last = -1
+                    if remaining > 0 { continue }
+                } else {
+                    last += 1 + v
+                    positions.append(UInt32(last))
+                    remaining -= 1
+                    if remaining > 0 { continue }
+                }
+                guard body(doc, weight, positions) else { return }
             }
         }
     }

@@ -55,9 +55,11 @@ extension SearchIndexBuilder {
         let oldShards = readShards.map { $0! }
 
         // The edited documents' postings as they are now, by token.
-        var gained: [String: [UInt32]] = [:]
+        var gained: [String: [Posting]] = [:]
         for d in changed {
-            for (token, weight) in Self.weights(records[d]) { gained[token.text, default: []].append(UInt32(d) << 5 | UInt32(weight)) }
+            for (token, weight, positions) in Self.weights(records[d]) {
+                gained[token.text, default: []].append(Posting(doc: d, weight: weight, positions: positions))
+            }
         }
         let added = gained
         let edited = Set(changed), editedDocs = changed
@@ -67,13 +69,14 @@ extension SearchIndexBuilder {
             out.reserveCapacity(shard.count)
             for (token, postings) in shard {
                 let gains = added[token]
-                guard gains != nil || Self.postings(postings, holdAnyOf: editedDocs) else {
+                let positional = Self.isPositional(token)
+                guard gains != nil || Self.postings(postings, positional: positional, holdAnyOf: editedDocs) else {
                     out.append((token, postings))
                     continue
                 }
-                var list = Self.decodePostings(postings).filter { !edited.contains($0.doc) }.map { UInt32($0.doc) << 5 | UInt32($0.weight) }
-                if let gains { list = (list + gains).sorted { $0 >> 5 < $1 >> 5 } }
-                if !list.isEmpty { out.append((token, Self.encodePostings(list))) }
+                var list = Self.decodePostings(postings, positional: positional).filter { !edited.contains($0.doc) }
+                if let gains { list = (list + gains).sorted { $0.doc < $1.doc } }
+                if !list.isEmpty { out.append((token, Self.encodePostings(list, positional: positional))) }
             }
             return out
         }
@@ -82,7 +85,7 @@ extension SearchIndexBuilder {
         var known = Set<String>()
         for shard in oldShards { for (token, _) in shard where added[token] != nil { known.insert(token) } }
         let fresh = added.filter { !known.contains($0.key) }
-            .map { ($0.key, Self.encodePostings($0.value.sorted { $0 >> 5 < $1 >> 5 })) }
+            .map { ($0.key, Self.encodePostings($0.value.sorted { $0.doc < $1.doc }, positional: Self.isPositional($0.key))) }
             .sorted { Self.utf16Less($0.0, $1.0) }
         if !fresh.isEmpty {
             var merged: [(String, String)] = []
@@ -124,7 +127,7 @@ extension SearchIndexBuilder {
         func add(_ s: String?) { if let s { f.add(1); f.add(StableHash.string(s)) } else { f.add(0) } }
         func add(_ list: [String]) { f.add(UInt64(list.count)); for s in list { f.add(StableHash.string(s)) } }
         add(r.kind.rawValue); add(r.id); add(r.url); add(r.title); add(r.aliases); add(r.department)
-        add(r.departmentNames); add(r.responsibilities); add(r.other); add(r.facts); add(r.display)
+        add(r.departmentNames); add(r.responsibilities); add(r.other); add(r.facts); add(r.headings); add(r.display)
         f.add(UInt64(r.group))
         return f.value
     }
@@ -136,10 +139,10 @@ extension SearchIndexBuilder {
     /// Whether encoded postings hold any of `docs` (ascending). Both lists ascend, so one cursor
     /// walks `docs` alongside, and the scan stops past the last of them: no hashing per posting,
     /// which made checking every list of a 10,000-role index take half a second.
-    static func postings(_ text: String, holdAnyOf docs: [Int]) -> Bool {
+    static func postings(_ text: String, positional: Bool = false, holdAnyOf docs: [Int]) -> Bool {
         guard let last = docs.last else { return false }
         var found = false, next = 0
-        forEachPosting(text) { doc, _ in
+        forEachPosting(text, positional: positional) { doc, _, _ in
             guard doc <= last else { return false }
             while docs[next] < doc { next += 1 }
             found = docs[next] == doc

@@ -11,8 +11,9 @@ import Foundation
 ///    Latin-1/Latin Extended letters, Greek, Cyrillic), *connector* (`- _ . / : ' ’ & +`, only
 ///    between two word scalars) or separator.
 /// 3. **CJK runs** give one token per character (unigram, for one-character queries) and one
-///    per adjacent pair (bigram): `客服经理` → `客 服 经 理 客服 服经 经理`. A query of two or more
-///    CJK characters is the AND of its bigrams, so any substring of ≥ 2 characters matches.
+///    per adjacent pair (bigram): `客服经理` → `客 服 经 理 客服 服经 经理`. Bigram postings carry
+///    the positions of their occurrences, so a query run of three or more characters matches only
+///    where its bigrams follow each other: as a phrase (``queryPhrases(_:)``).
 /// 4. **Word runs** joined by connectors form a compound: every word is a token and so is the
 ///    compound with the connectors removed, if it has ≤ ``maxCompound`` scalars:
 ///    `KF-01` → `kf 01 kf01`; `cs-manager` → `cs manager csmanager`; `08:30` → `08 30 0830`.
@@ -179,9 +180,15 @@ public enum SearchTokenizer {
     }
 
     /// ``forEachKey(_:_:)`` for the index builder's hot loop: CJK unigrams and bigrams go to `cjk`
-    /// as packed keys (no enum, no string per occurrence), words to `word`; `scalars` is scratch
-    /// space reused between calls. Tokens come in a different order, which counting ignores.
-    static func forEachKey(_ text: String, scalars: inout [UInt32], cjk: (UInt64) -> Void, word: (String) -> Void) {
+    /// as packed keys (no enum, no string per occurrence) with the position of their first
+    /// character, words to `word`; `scalars` is scratch space reused between calls. Tokens come in
+    /// a different order, which counting ignores.
+    ///
+    /// `position` counts the CJK characters of a document, across calls: it advances by one per
+    /// character and by one more after every run, so two bigrams at positions `p` and `p + 1` are
+    /// always three contiguous characters of one run (what a phrase query checks).
+    static func forEachKey(_ text: String, scalars: inout [UInt32], position: inout UInt32,
+                           cjk: (_ key: UInt64, _ position: UInt32) -> Void, word: (String) -> Void) {
         scalars.removeAll(keepingCapacity: true)
         if !normalizeCommon(text, into: &scalars) {
             scalars.removeAll(keepingCapacity: true)
@@ -204,21 +211,23 @@ public enum SearchTokenizer {
             switch classify(v) {
             case .cjk:
                 if !parts.isEmpty || !current.isEmpty { endCompound() }
-                cjk(UInt64(v))
-                if previous != 0 { cjk(UInt64(previous) << 21 | UInt64(v) | 1 << 63) }
+                cjk(UInt64(v), position)
+                if previous != 0 { cjk(UInt64(previous) << 21 | UInt64(v) | 1 << 63, position - 1) }
                 previous = v
+                position += 1
             case .word:
-                previous = 0
+                if previous != 0 { previous = 0; position += 1 }
                 current.append(Unicode.Scalar(v)!)
             case .connector:
-                previous = 0
+                if previous != 0 { previous = 0; position += 1 }
                 // A connector only joins when a word is on both sides.
                 if !current.isEmpty, i + 1 < n, classify(scalars[i + 1]) == .word { endWord() } else { endCompound() }
             case .separator:
-                previous = 0
+                if previous != 0 { previous = 0; position += 1 }
                 endCompound()
             }
         }
+        if previous != 0 { position += 1 }
         endCompound()
     }
 
@@ -248,57 +257,119 @@ public enum SearchTokenizer {
         return joined.unicodeScalars.count <= maxCompound ? joined : nil
     }
 
-    /// Step 5: pinyin suffix tokens of a title, alias or department name; empty without Han.
-    public static func pinyinTokens(_ text: String) -> [String] {
+    /// Separates the syllables of a full-pinyin token (`jing'li`): a query's syllables must match
+    /// whole syllables, so `jingli` finds 经理 but not 精灵班 (jing'ling'ban).
+    public static let syllableSeparator: Character = "'"
+    /// Reading variants kept per suffix of a name with several polyphonic characters.
+    static let maxReadingVariants = 8
+
+    /// The readings of each element of a CJK run: word readings first (longest word from the
+    /// left), then every reading of a polyphonic character, else the table's one reading;
+    /// kana, hangul and characters without a reading stay as themselves.
+    static func readings(_ run: [Unicode.Scalar]) -> [[String]] {
         let folding = CJKFolding.shared
-        var full: [String] = []
-        var initials: [String] = []
-        var hasHan = false
-        for piece in pieces(normalize(text)) {
-            switch piece {
-            case .cjk(let run):
-                for s in run {
-                    if let p = folding.pinyin(s) {
-                        // The generated table is lower-case ASCII but for a few entries: filter only those.
-                        let clean = p.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) ? p
-                            : String(String.UnicodeScalarView(p.lowercased().unicodeScalars.filter { classify($0) == .word && $0.value < 0x80 }))
-                        guard let first = clean.first else { continue }
-                        full.append(clean); initials.append(String(first)); hasHan = true
-                    } else {
-                        // Kana, hangul or a Han character without a reading: kept as itself.
-                        var one = String.UnicodeScalarView(); one.append(s)
-                        full.append(String(one)); initials.append(String(one))
-                    }
+        var out: [[String]] = []
+        var i = 0
+        while i < run.count {
+            var matched = false
+            for length in stride(from: min(PinyinReadings.longestWord, run.count - i), through: 2, by: -1) {
+                var word = String.UnicodeScalarView()
+                word.append(contentsOf: run[i..<(i + length)])
+                if let syllables = PinyinReadings.words[String(word)] {
+                    out += syllables.map { [$0] }
+                    i += length
+                    matched = true
+                    break
                 }
-            case .compound(let parts):
-                for p in parts { full.append(p); initials.append(p) }
+            }
+            if matched { continue }
+            let s = run[i]
+            if let all = PinyinReadings.polyphones[s] {
+                out.append(all)
+            } else if let p = folding.pinyin(s) {
+                // The generated table is lower-case ASCII but for a few entries: filter only those.
+                let clean = p.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) ? p
+                    : String(String.UnicodeScalarView(p.lowercased().unicodeScalars.filter { classify($0) == .word && $0.value < 0x80 }))
+                out.append([clean.isEmpty ? String(Character(s)) : clean])
+            } else {
+                out.append([String(Character(s))])
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Step 5: pinyin suffix tokens of a title, alias or department name; empty without Han.
+    ///
+    /// The name is cut into parts at separators (spaces, brackets, punctuation), so that no
+    /// token runs from one part into the next (`话务员（高级）` gives `hwy` and `gj`, never `wygj`).
+    /// From every element of a part (a Han character, a kana or a word) the rest of the part is
+    /// indexed as full syllables separated by ``syllableSeparator`` and as initials: `客服经理` →
+    /// `ke'fu'jing'li fu'jing'li jing'li li kfjl fjl jl`. A polyphonic character gives a token per
+    /// reading (``readings(_:)``), at most ``maxReadingVariants`` per suffix.
+    public static func pinyinTokens(_ text: String) -> [String] {
+        // Parts → elements → (readings, whether the element is a word, whose initial is itself).
+        var elements: [[(readings: [String], word: Bool)]] = [[]]
+        var hasHan = false
+        for piece in piecesAndBreaks(normalize(text)) {
+            switch piece {
+            case nil:
+                if !(elements.last?.isEmpty ?? true) { elements.append([]) }
+            case .cjk(let run)?:
+                if run.contains(where: { CJKFolding.isHan($0) }) { hasHan = true }
+                elements[elements.count - 1] += readings(run).map { ($0, false) }
+            case .compound(let parts)?:
+                elements[elements.count - 1] += parts.map { ([$0], true) }
             }
         }
         guard hasHan else { return [] }
-        // Suffixes built from the end, one concatenation each (joining every suffix afresh was
-        // quadratic in allocations); then listed from the longest, as before.
-        var suffixes: [(full: String, initials: String)] = []
-        suffixes.reserveCapacity(full.count)
-        var fullSuffix = "", initialSuffix = ""
-        var fullLength = 0, initialLength = 0
-        for i in full.indices.reversed() {
-            // Suffixes only grow from here on: once both are past the longest token kept, none
-            // of the rest is kept either, so a name's cost stays linear however long it is.
-            fullLength += full[i].unicodeScalars.count
-            initialLength += initials[i].unicodeScalars.count
-            if fullLength > maxPinyin && initialLength > maxPinyin { break }
-            fullSuffix = full[i] + fullSuffix
-            initialSuffix = initials[i] + initialSuffix
-            suffixes.append((fullSuffix, initialSuffix))
-        }
         var out: [String] = []
         var seen: Set<String> = []
-        for (fullToken, initialToken) in suffixes.reversed() {
-            for token in [fullToken, initialToken] {
-                let n = token.unicodeScalars.count
-                if n >= 2, n <= maxPinyin, seen.insert(token).inserted { out.append(token) }
+        let separator = String(syllableSeparator)
+        for part in elements where !part.isEmpty {
+            // Suffix variants built from the end (each suffix from the next one's), so a long
+            // name's cost stays linear: suffixes past the longest token kept stop the walk.
+            var next: [(full: String, initials: String)] = [("", "")]
+            var suffixes: [[(full: String, initials: String)]] = []
+            for element in part.reversed() {
+                var current: [(full: String, initials: String)] = []
+                outer: for reading in element.readings {
+                    let initial = element.word ? reading : reading.first.map { String($0) } ?? reading
+                    for tail in next {
+                        current.append((tail.full.isEmpty ? reading : reading + separator + tail.full, initial + tail.initials))
+                        if current.count >= maxReadingVariants { break outer }
+                    }
+                }
+                if current.allSatisfy({ $0.full.unicodeScalars.count > maxPinyin && $0.initials.unicodeScalars.count > maxPinyin }) { break }
+                suffixes.append(current)
+                next = current
+            }
+            for variants in suffixes.reversed() {
+                for (fullToken, initialToken) in variants {
+                    for token in [fullToken, initialToken] {
+                        let n = token.unicodeScalars.count
+                        if n >= 2, n <= maxPinyin, seen.insert(token).inserted { out.append(token) }
+                    }
+                }
             }
         }
+        return out
+    }
+
+    /// ``pieces(_:)`` with `nil` where a separator (not a connector) cut the text: the parts of a name.
+    static func piecesAndBreaks(_ normalized: String) -> [Piece?] {
+        var out: [Piece?] = []
+        var part = ""
+        for scalar in normalized.unicodeScalars {
+            if classify(scalar) == .separator {
+                out += pieces(part).map { Optional($0) }
+                out.append(nil)
+                part = ""
+            } else {
+                part.unicodeScalars.append(scalar)
+            }
+        }
+        out += pieces(part).map { Optional($0) }
         return out
     }
 
@@ -317,8 +388,79 @@ public enum SearchTokenizer {
         public var token: String
         /// Matches every index token starting with `token`.
         public var prefix: Bool
+        /// Also matches full-pinyin tokens of these readings of the word (``pinyinForms(_:)``): a
+        /// form `jing'li` matches `jing'li` and `jing'li'…`; a form ending in `*` (`zhuan'y*`) every
+        /// token starting with what precedes the `*`.
+        public var pinyin: [String] = []
 
-        public var description: String { prefix ? token + "*" : token }
+        public var description: String { (prefix ? token + "*" : token) + pinyin.map { "|" + $0 }.joined() }
+
+        /// Whether an index token matches, and how well: 1 exactly, 0.8 as a prefix, nil not at all.
+        public func score(_ indexToken: String) -> Double? {
+            if indexToken == token { return 1 }
+            var best: Double? = prefix && indexToken.hasPrefix(token) ? 0.8 : nil
+            for form in pinyin {
+                if form.hasSuffix("*") {
+                    if indexToken.hasPrefix(form.dropLast()) { best = max(best ?? 0, 0.8) }
+                } else if indexToken == form {
+                    return 1
+                } else if indexToken.hasPrefix(form + String(syllableSeparator)) {
+                    best = max(best ?? 0, 0.8)
+                }
+            }
+            return best
+        }
+    }
+
+    /// Syllables a query word can be cut into (``SearchFormat/syllables``), and their proper prefixes.
+    static let syllables = Set(SearchFormat.shared.syllables.split(separator: " ").map(String.init))
+    static let syllablePrefixes: Set<String> = {
+        var out = Set<String>()
+        for s in syllables { for n in 1..<max(1, s.count) { out.insert(String(s.prefix(n))) } }
+        return out.subtracting(syllables)
+    }()
+    static let longestSyllable = syllables.map(\.count).max() ?? 1
+    /// Readings kept per query word.
+    static let maxPinyinForms = 8
+
+    /// The ways a query word of letters reads as pinyin, syllables separated by
+    /// ``syllableSeparator``: the cuts into whole syllables (longest syllable first), at most
+    /// ``maxPinyinForms``; only when there is none, the cuts whose last piece is the start of a
+    /// syllable, marked with a final `*` (`zhuany` → `zhuan'y*`). So `jingli` is `jing'li` and never
+    /// the start of `jing'ling`, while `kefuzh` still finds `ke'fu'zhuan'yuan`. Empty for anything
+    /// else (digits, other letters, a single letter).
+    public static func pinyinForms(_ word: String) -> [String] {
+        let chars = Array(word.utf8)
+        guard chars.count >= 2, chars.count <= maxCompound, chars.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
+        let n = chars.count
+        func piece(_ a: Int, _ b: Int) -> String { String(decoding: chars[a..<b], as: UTF8.self) }
+        // ok[i]: the rest from i can be cut (wholly, or with a final syllable start when `partial`).
+        func cuts(partial: Bool) -> [String] {
+            var ok = [Bool](repeating: false, count: n + 1)
+            ok[n] = !partial
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                if partial && syllablePrefixes.contains(piece(i, n)) { ok[i] = true; continue }
+                for length in 1...min(longestSyllable, n - i) where ok[i + length] && syllables.contains(piece(i, i + length)) { ok[i] = true; break }
+            }
+            guard ok[0] else { return [] }
+            var out: [String] = []
+            // Depth-first over cuts that can be finished (ok[]), so the walk never backtracks in vain.
+            var stack: [(at: Int, form: String)] = [(0, "")]
+            while out.count < maxPinyinForms, let top = stack.popLast() {
+                let (at, form) = top
+                if at == n { out.append(form); continue }
+                var next: [(Int, String)] = []
+                if partial && syllablePrefixes.contains(piece(at, n)) { next.append((n, (form.isEmpty ? "" : form + "'") + piece(at, n) + "*")) }
+                for length in 1...min(longestSyllable, n - at) where ok[at + length] && syllables.contains(piece(at, at + length)) {
+                    next.append((at + length, (form.isEmpty ? "" : form + "'") + piece(at, at + length)))
+                }
+                // The longest syllable, pushed last, is tried first.
+                stack += next
+            }
+            return out
+        }
+        let whole = cuts(partial: false)
+        return whole.isEmpty ? cuts(partial: true) : whole
     }
 
     /// A query as the client reads it: a one-character CJK run is its unigram, a longer run the
@@ -326,8 +468,8 @@ public enum SearchTokenizer {
     /// prefix when ≥ 2 scalars. Duplicates are dropped, order kept.
     public static func queryTerms(_ query: String) -> [QueryTerm] {
         var out: [QueryTerm] = []
-        func add(_ token: String, prefix: Bool) {
-            let term = QueryTerm(token: token, prefix: prefix && token.unicodeScalars.count >= 2)
+        func add(_ token: String, prefix: Bool, pinyin: [String] = []) {
+            let term = QueryTerm(token: token, prefix: prefix && token.unicodeScalars.count >= 2, pinyin: pinyin)
             if !out.contains(term) { out.append(term) }
         }
         for piece in pieces(normalize(query)) {
@@ -336,16 +478,40 @@ public enum SearchTokenizer {
                 if run.count == 1 {
                     add(String(Character(run[0])), prefix: false)
                 } else {
-                    for i in 0..<(run.count - 1) {
-                        var bi = String.UnicodeScalarView(); bi.append(run[i]); bi.append(run[i + 1])
-                        add(String(bi), prefix: false)
-                    }
+                    for bigram in phraseCover(run) where !bigram.isEmpty { add(bigram, prefix: false) }
                 }
             case .compound(let parts):
-                if parts.count == 1 { add(parts[0], prefix: true) }
+                if parts.count == 1 { add(parts[0], prefix: true, pinyin: pinyinForms(parts[0])) }
                 else if let joined = joinedCompound(parts) { add(joined, prefix: true) }
                 else { for p in parts { add(p, prefix: true) } }
             }
+        }
+        return out
+    }
+
+    /// The bigrams a CJK run of a query needs, by offset: those at even offsets and the last one,
+    /// the others empty (`客户投诉处理` → `客户 · 投诉 · 处理`). With positions, bigrams at `p`,
+    /// `p + 2`, …, `p + n − 2` already spell the whole run contiguously (a position is never
+    /// shared across runs), so the ones between are not loaded: fewer posting lists per query.
+    static func phraseCover(_ run: [Unicode.Scalar]) -> [String] {
+        guard run.count >= 2 else { return [] }
+        return (0..<(run.count - 1)).map { i in
+            guard i % 2 == 0 || i == run.count - 2 else { return "" }
+            var bi = String.UnicodeScalarView(); bi.append(run[i]); bi.append(run[i + 1])
+            return String(bi)
+        }
+    }
+
+    /// The phrases of a query: every CJK run of three or more characters, as its
+    /// ``phraseCover(_:)`` (repeats kept: `哈哈哈` → `[哈哈, 哈哈]`). A document matches a phrase
+    /// when each bigram occurs at its offset from one start position
+    /// (``forEachKey(_:scalars:position:cjk:word:)``), i.e. when it holds the run contiguously;
+    /// ``queryTerms(_:)`` already requires each bigram, so shorter runs need no check.
+    public static func queryPhrases(_ query: String) -> [[String]] {
+        var out: [[String]] = []
+        for piece in pieces(normalize(query)) {
+            guard case .cjk(let run) = piece, run.count >= 3 else { continue }
+            out.append(phraseCover(run))
         }
         return out
     }
