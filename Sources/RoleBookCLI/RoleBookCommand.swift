@@ -1,11 +1,13 @@
 import ArgumentParser
+import RoleBook
 
 /// `rolebook`: job descriptions as code.
 public struct RoleBookCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "rolebook",
         abstract: "Validate and publish job descriptions and procedures written in Markdown.",
-        subcommands: [Check.self, Build.self, Print.self],
+        version: RoleBookVersion.current,
+        subcommands: [Check.self, Build.self, Print.self, Diff.self],
         defaultSubcommand: Check.self
     )
 
