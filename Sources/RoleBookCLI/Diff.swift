@@ -93,10 +93,10 @@ enum GitRevision {
     /// Unpacks `content` at `revision` into a new temporary folder.
     /// - Returns: the folder to remove afterwards and the content folder inside it.
     static func export(_ revision: String, content: String) throws -> (scratch: URL, content: URL) {
-        guard !revision.hasPrefix("-") else { throw ValidationError("'\(revision)' is neither a folder nor a git revision") }
+        guard !revision.hasPrefix("-") else { throw fail("'\(revision)' is neither a folder nor a git revision") }
         let directory = URL(fileURLWithPath: content)
         guard FileManager.default.fileExists(atPath: directory.path) else {
-            throw ValidationError("'\(revision)' is not a folder, and the content folder '\(content)' to find its git repository does not exist")
+            throw fail("'\(revision)' is not a folder, and the content folder '\(content)' to find its git repository does not exist")
         }
         _ = try git(["rev-parse", "--show-prefix"], in: directory, failure: "'\(revision)' is not a folder, and '\(content)' is not in a git repository")
         _ = try git(["rev-parse", "--verify", "--quiet", revision + "^{commit}"], in: directory, failure: "'\(revision)' is neither a folder nor a git revision")
@@ -113,6 +113,12 @@ enum GitRevision {
             throw error
         }
         return (scratch, scratch)
+    }
+
+    /// Prints the problem and returns the exit status for it: a wrong revision is an input error (2).
+    static func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write("error: \(message)\n")
+        return ExitCode(2)
     }
 
     @discardableResult
@@ -137,7 +143,7 @@ enum GitRevision {
         let message = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            if let failure { throw ValidationError(failure) }
+            if let failure { throw fail(failure) }
             FileHandle.standardError.write("error: \(arguments.joined(separator: " ")) failed: \(String(decoding: message, as: UTF8.self))")
             throw ExitCode(2)
         }

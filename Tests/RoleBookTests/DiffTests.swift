@@ -210,7 +210,7 @@ struct DiffTests {
         let workTree = try String(contentsOf: out, encoding: .utf8)
         #expect(workTree.contains("\"from\" : 6") && workTree.contains("\"to\" : 7"))
         #expect(try GitRevision.git(["status", "--porcelain"], in: repo) == statusBefore)
-        #expect(throws: ValidationError.self) { try Diff.parse(["no-such-revision", "--content", content.path, "-o", out.path]).run() }
+        #expect(throws: ExitCode(2)) { try Diff.parse(["no-such-revision", "--content", content.path, "-o", out.path]).run() }
     }
 }
 
