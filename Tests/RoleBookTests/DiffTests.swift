@@ -107,7 +107,7 @@ struct DiffTests {
     @Test("summary line, plan style")
     func summary() throws {
         #expect(DiffReport(try Self.fixtureDiff().diff).summaryLine
-                == "1 role added, 2 moved, 1 removed, 4 changed; 1 procedure added, 1 removed, 1 changed; 1 department added, 1 removed, 1 changed; 1 warning introduced, 1 fixed")
+                == "1 role added, 2 moved, 1 removed, 4 changed; 1 procedure added, 1 removed, 1 changed; 1 department added, 1 moved, 1 removed; 1 warning introduced, 1 fixed")
     }
 
     @Test("golden: text")

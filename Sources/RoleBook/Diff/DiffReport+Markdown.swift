@@ -2,12 +2,25 @@ extension DiffReport {
     /// GitHub refuses comments longer than 65,536 characters; the report stays below with room to spare.
     public static let markdownLimit = 60_000
 
-    /// For a pull-request comment or `$GITHUB_STEP_SUMMARY`: the summary line, a table of roles
+    /// Counts by kind: roles, procedures, departments, problems.
+    func summaryTable() -> String {
+        let r = diff.roles, p = diff.procedures, d = diff.departments, e = diff.diagnostics
+        let moved = Set(r.moved.map(\.id))
+        var out = "| | added | removed | moved | changed |\n| --- | ---: | ---: | ---: | ---: |\n"
+        out += "| roles | \(r.added.count) | \(r.removed.count) | \(moved.count) | \(r.changedIDs.subtracting(moved).count) |\n"
+        out += "| procedures | \(p.added.count) | \(p.removed.count) | – | \(p.changedIDs.count) |\n"
+        out += "| departments | \(d.added.count) | \(d.removed.count) | \(Set(d.reparented.map(\.id)).count) | \(Set(d.retitled.map(\.id)).subtracting(d.reparented.map(\.id)).count) |\n"
+        out += "| problems | \(e.introduced.count) new | \(e.fixed.count) fixed | | |\n"
+        return out
+    }
+
+    /// For a pull-request comment or `$GITHUB_STEP_SUMMARY`: the summary line, a table of counts, a table of roles
     /// moved (who from, who to), a table per department, new problems, then every detail folded
     /// in `<details>` blocks. Cut at ``markdownLimit`` characters with a note saying so.
     public func markdown(title: String = "rolebook diff") -> String {
         var out = "### \(cell(title))\n\n**\(cell(summaryLine))**\n"
         guard !diff.isEmpty else { return out }
+        out += "\n" + summaryTable()
         if !diff.roles.moved.isEmpty {
             out += "\n| moved role | reported to | now reports to |\n| --- | --- | --- |\n"
             for m in diff.roles.moved { out += "| \(ref(m.id, m.title)) | \(ref(m.from)) | \(ref(m.to)) |\n" }

@@ -15,6 +15,7 @@ public struct DiffReport: Sendable {
     // MARK: Summary
 
     /// `2 roles added, 1 moved, 1 removed, 3 changed; 1 procedure changed; 1 error introduced`, or `no changes`.
+    /// A department moves when its parent changes.
     public var summaryLine: String {
         let r = diff.roles, p = diff.procedures, d = diff.departments
         var groups: [String] = []
@@ -28,8 +29,9 @@ public struct DiffReport: Sendable {
         group("role", [(r.added.count, "added"), (moved.count, "moved"), (r.removed.count, "removed"),
                        (r.changedIDs.subtracting(moved).count, "changed")])
         group("procedure", [(p.added.count, "added"), (p.removed.count, "removed"), (p.changedIDs.count, "changed")])
-        group("department", [(d.added.count, "added"), (d.removed.count, "removed"),
-                             (Set(d.reparented.map(\.id) + d.retitled.map(\.id)).count, "changed")])
+        let reparented = Set(d.reparented.map(\.id))
+        group("department", [(d.added.count, "added"), (reparented.count, "moved"), (d.removed.count, "removed"),
+                             (Set(d.retitled.map(\.id)).subtracting(reparented).count, "changed")])
         let e = diff.diagnostics
         let introducedErrors = e.introduced.count { $0.severity == "error" }, fixedErrors = e.fixed.count { $0.severity == "error" }
         let introducedWarnings = e.introduced.count - introducedErrors, fixedWarnings = e.fixed.count - fixedErrors
