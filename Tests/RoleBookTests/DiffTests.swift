@@ -59,6 +59,21 @@ struct DiffTests {
         #expect(r.items.filter { $0.id == "scheduler" }.map(\.added) == [["发布节假日排班"]])
     }
 
+    @Test("renames: the same file under a new id is renamed however much changed; unlike files are added and removed")
+    func renames() throws {
+        let base = RuleFixtures.base.with(["roles/clerk.md": "---\nid: clerk-old\ntitle: 店员\ndepartment: ops\nreports_to: manager\n---\n## 岗位职责\n\n- 收银结账\n",
+                                           "roles/temp.md": RuleFixtures.clerk])
+        let head = RuleFixtures.base.with(["roles/clerk.md": "---\nid: clerk-new\ntitle: 收银主管\ndepartment: ops\nreports_to: ceo\n---\n## 岗位职责\n\n- 管理收银台\n",
+                                           "roles/driver.md": "---\ntitle: 司机\ndepartment: ops\nreports_to: ceo\n---\n## 岗位职责\n\n- 驾驶车辆\n"])
+        let diff = GraphDiff.compare(base: try Self.side(base), head: try Self.side(head))
+        #expect(diff.roles.renamed.map { [$0.from, $0.id] } == [["clerk-old", "clerk-new"]])
+        #expect(diff.roles.renamed.first.map { $0.similarity < GraphDiff.renameThreshold } == true, "renamed by path, not by likeness")
+        #expect(diff.roles.retitled.map(\.id) == ["clerk-new"])
+        #expect(diff.roles.moved.map(\.id) == ["clerk-new"])
+        #expect(diff.roles.added.map(\.id) == ["driver"])
+        #expect(diff.roles.removed.map(\.id) == ["temp"])
+    }
+
     @Test("item lists: a run of removals and additions pairs up as rewordings, the rest are added or removed")
     func itemChanges() {
         let c = GraphDiff.itemChanges(id: "x", title: "X", list: "steps", from: ["a", "b", "c", "d"], to: ["a", "B", "c", "e", "f"])

@@ -48,10 +48,12 @@ extension GraphDiff {
                                               similarity: (match.score * 100).rounded() / 100))
         }
 
+        // Head id → base id of renamed roles.
+        let renamedFrom = Dictionary(uniqueKeysWithValues: renames.map { ($0.value.to, $0.key) })
         // Roles on both sides, in head order.
         for rb in b.roles.indices {
             let role = b.roles[rb]
-            let baseID = renames.first { $0.value.to == role.id }?.key ?? role.id
+            let baseID = renamedFrom[role.id] ?? role.id
             guard let ra = a.roleIndex[baseID] else { continue }
             let old = a.roles[ra]
             if old.title != role.title { diff.roles.retitled.append(Change(id: role.id, title: role.title, from: old.title, to: role.title)) }
@@ -92,18 +94,22 @@ extension GraphDiff {
     static func matchRenames(_ a: RoleGraph, _ b: RoleGraph) -> [String: (to: String, score: Double)] {
         let removed = a.roles.indices.filter { b.roleIndex[a.roles[$0].id] == nil }
         let added = b.roles.indices.filter { a.roleIndex[b.roles[$0].id] == nil }
-        guard !removed.isEmpty, !added.isEmpty, removed.count * added.count <= 250_000 else { return [:] }
+        guard !removed.isEmpty, !added.isEmpty, removed.count * added.count <= 1_000_000 else { return [:] }
         let removedLines = removed.map { signature(a, $0) }, addedLines = added.map { signature(b, $0) }
+        // Added roles by line, so each removed role is compared only with those sharing a line.
+        var byLine: [UInt64: [Int]] = [:]
+        for (j, lines) in addedLines.enumerated() { for line in lines { byLine[line, default: []].append(j) } }
+        let addedByPath = Dictionary(added.enumerated().map { (b.roles[$0.element].header.path, $0.offset) }, uniquingKeysWith: { x, _ in x })
         var candidates: [(score: Double, from: Int, to: Int)] = []
         for (i, x) in removedLines.enumerated() {
-            for (j, y) in addedLines.enumerated() {
-                let union = x.union(y).count
-                guard union > 0 else { continue }
-                let score = Double(x.intersection(y).count) / Double(union)
-                // The same file under a new `id:` is a rename whatever else changed.
-                let samePath = a.roles[removed[i]].header.path == b.roles[added[j]].header.path
-                if score >= renameThreshold || samePath { candidates.append((samePath ? max(score, 1) : score, i, j)) }
+            var shared: [Int: Int] = [:]
+            for line in x { for j in byLine[line] ?? [] { shared[j, default: 0] += 1 } }
+            for (j, common) in shared {
+                let score = Double(common) / Double(x.count + addedLines[j].count - common)
+                if score >= renameThreshold { candidates.append((score, i, j)) }
             }
+            // The same file under a new `id:` is a rename whatever else changed.
+            if let j = addedByPath[a.roles[removed[i]].header.path] { candidates.append((1.0 + 1e-9, i, j)) }
         }
         candidates.sort { ($0.score, -$0.from, -$0.to) > ($1.score, -$1.from, -$1.to) }
         var usedFrom: Set<Int> = [], usedTo: Set<Int> = []
@@ -111,23 +117,25 @@ extension GraphDiff {
         for c in candidates where !usedFrom.contains(c.from) && !usedTo.contains(c.to) {
             usedFrom.insert(c.from)
             usedTo.insert(c.to)
-            out[a.roles[removed[c.from]].id] = (b.roles[added[c.to]].id, min(c.score, 1))
+            let shared = removedLines[c.from].intersection(addedLines[c.to]).count
+            let jaccard = Double(shared) / Double(removedLines[c.from].union(addedLines[c.to]).count)
+            out[a.roles[removed[c.from]].id] = (b.roles[added[c.to]].id, jaccard)
         }
         return out
     }
 
-    /// The lines a role's file is compared by: its facts and every item of its body.
-    static func signature(_ g: RoleGraph, _ r: Int) -> Set<String> {
+    /// The lines a role's file is compared by (its facts and every item of its body), hashed.
+    static func signature(_ g: RoleGraph, _ r: Int) -> Set<UInt64> {
         let role = g.roles[r]
-        var lines: Set<String> = ["title: " + role.title, "headcount: \(role.headcount)"]
-        if let d = g.roleDepartment[r] { lines.insert("department: " + g.departments[d].id) }
-        if let s = g.superior[r] { lines.insert("reports_to: " + g.roles[s].id) }
-        if let summary = role.header.summary { lines.insert("summary: " + summary) }
+        var lines: [String] = ["title: " + role.title, "headcount: \(role.headcount)"]
+        if let d = g.roleDepartment[r] { lines.append("department: " + g.departments[d].id) }
+        if let s = g.superior[r] { lines.append("reports_to: " + g.roles[s].id) }
+        if let summary = role.header.summary { lines.append("summary: " + summary) }
         for section in role.header.document.sections {
-            for block in section.blocks { lines.insert(section.heading + ": " + block.plainText) }
-            for item in section.items.flatMap(\.flattened) { lines.insert(section.heading + " - " + item.text) }
+            for block in section.blocks { lines.append(section.heading + ": " + block.plainText) }
+            for item in section.items.flatMap(\.flattened) { lines.append(section.heading + " - " + item.text) }
         }
-        return lines
+        return Set(lines.map(StableHash.string))
     }
 
     /// Items added, removed and reworded between two lists, by their longest common subsequence:
@@ -213,7 +221,8 @@ extension GraphDiff {
         for r in a.roles.indices where baseIDs.contains(a.roles[r].id) || changedRoles.contains(renames[a.roles[r].id]?.to ?? a.roles[r].id) {
             if let d = a.roleDepartment[r] { touched.insert(a.departments[d].id) }
         }
-        for r in b.roles.indices where changedRoles.contains(b.roles[r].id) || diff.roles.added.contains(where: { $0.id == b.roles[r].id }) {
+        let addedIDs = Set(diff.roles.added.map(\.id))
+        for r in b.roles.indices where changedRoles.contains(b.roles[r].id) || addedIDs.contains(b.roles[r].id) {
             if let d = b.roleDepartment[r] { touched.insert(b.departments[d].id) }
         }
 
