@@ -139,6 +139,21 @@ struct SARIFTests {
         #expect(other != one)
     }
 
+    @Test("check: the repository URL comes from --information-uri, else from GitHub's environment; paths from the current folder")
+    func cliFormatter() throws {
+        let github = ["GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "acme/handbook"]
+        #expect(CLI.sarifFormatter(for: [], informationURI: nil, environment: github).informationURI == "https://github.com/acme/handbook")
+        #expect(CLI.sarifFormatter(for: [], informationURI: "https://git.example.com/hr", environment: github).informationURI == "https://git.example.com/hr")
+        #expect(CLI.sarifFormatter(for: [], informationURI: nil, environment: [:]).informationURI == nil)
+        #expect(CLI.sarifFormatter(for: [], informationURI: nil, environment: [:]).currentDirectory == FileManager.default.currentDirectoryPath)
+        // The files diagnostics point into are read, so columns can be converted.
+        try withContent(RuleFixtures.unknownReference) { root in
+            let result = try CLI.check(root.path)
+            let sarif = CLI.sarifFormatter(for: result.diagnostics, informationURI: nil, environment: [:])
+            #expect(Set(sarif.sources.keys) == [root.path + "/roles/clerk.md", root.path + "/roles/manager.md"])
+        }
+    }
+
     @Test("check --format sarif is accepted")
     func parse() throws {
         #expect(try Check.parse(["--format", "sarif"]).format == .sarif)
