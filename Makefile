@@ -9,7 +9,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT      = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 APT_UPDATED = .build/.apt-updated
 
-.PHONY: all deps test-deps bench-deps build build-debug check site test bench bench-quality fuzz tables clean
+.PHONY: all deps test-deps bench-deps build build-debug check diff site test bench bench-quality fuzz tables clean
 
 all: site
 
@@ -45,6 +45,11 @@ build-debug: deps
 # Validate content/ (exit 1 on errors).
 check: build-debug
 	$(DEBUG) check $(CONTENT)
+
+# What the work tree's content/ changes against a git revision (make diff BASE=origin/main).
+BASE ?= main
+diff: build-debug
+	$(DEBUG) diff $(BASE) --content $(CONTENT)
 
 # Render content/ into site/ (refuses when check finds errors).
 site: build

@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds a target's `Assets/*.js|css|html|json` files into a generated `EmbeddedAssets` enum
+/// Embeds a target's `Assets/*.js|css|html|json|md` files into a generated `EmbeddedAssets` enum
 /// (rolebook-embed), so the assets are real files and the binary is still self-contained.
 @main
 struct EmbedAssetsPlugin: BuildToolPlugin {
@@ -9,7 +9,7 @@ struct EmbedAssetsPlugin: BuildToolPlugin {
         guard let module = target as? SourceModuleTarget else { return [] }
         let assets = module.sourceFiles
             .map(\.url)
-            .filter { $0.deletingLastPathComponent().lastPathComponent == "Assets" && ["js", "css", "html", "json"].contains($0.pathExtension) }
+            .filter { $0.deletingLastPathComponent().lastPathComponent == "Assets" && ["js", "css", "html", "json", "md"].contains($0.pathExtension) }
             .sorted { $0.path < $1.path }
         guard !assets.isEmpty else { return [] }
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedAssets.swift")

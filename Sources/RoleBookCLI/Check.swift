@@ -11,8 +11,11 @@ struct Check: ParsableCommand {
 
     @OptionGroup var content: ContentOptions
 
-    @Option(help: "Output format: text, json or github (workflow annotations).")
+    @Option(help: "Output format: text, json, github (workflow annotations; with GITHUB_STEP_SUMMARY set, also a table of every diagnostic in the job summary) or sarif (SARIF 2.1.0 for code scanning).")
     var format: DiagnosticFormat = .text
+
+    @Option(help: "With --format sarif: the repository URL, for rule help links (default: from GITHUB_SERVER_URL and GITHUB_REPOSITORY).")
+    var informationUri: String?
 
     @Flag(help: "Fail on warnings too.")
     var strict = false
@@ -23,7 +26,16 @@ struct Check: ParsableCommand {
     func run() throws {
         let result = try CLI.check(content.contentDirectory)
         defer { CLI.skipTeardown(result) }
-        print(DiagnosticFormatter(format: format).report(result.diagnostics, fileCount: result.fileCount), terminator: "")
+        let environment = ProcessInfo.processInfo.environment
+        var formatter = DiagnosticFormatter(format: format)
+        if format == .sarif {
+            formatter.sarif = CLI.sarifFormatter(for: result.diagnostics, informationURI: informationUri, environment: environment)
+        }
+        print(formatter.report(result.diagnostics, fileCount: result.fileCount), terminator: "")
+        if format == .github {
+            let summaryWritten = try CLI.appendStepSummary(result.diagnostics, fileCount: result.fileCount, environment: environment)
+            if let notice = GitHubStepSummary.hiddenNotice(result.diagnostics, summaryWritten: summaryWritten) { print(notice) }
+        }
         if timings { FileHandle.standardError.write(result.timings.report) }
         if result.diagnostics.containsErrors || (strict && result.diagnostics.warningCount > 0) {
             throw ExitCode.failure
@@ -35,6 +47,43 @@ extension DiagnosticFormat: ExpressibleByArgument {}
 
 /// Shared steps of the commands.
 enum CLI {
+    /// SARIF paths relative to the current folder, columns converted with the files' text, and
+    /// rule help linked to the repository GitHub Actions runs in.
+    static func sarifFormatter(for diagnostics: [Diagnostic], informationURI: String?, environment: [String: String]) -> SARIFFormatter {
+        var sources: [String: String] = [:]
+        for file in Set(diagnostics.flatMap { [$0.location.file] + $0.notes.compactMap(\.location?.file) }) {
+            if let text = try? String(contentsOfFile: file, encoding: .utf8) { sources[file] = text }
+        }
+        var uri = informationURI
+        if uri == nil, let server = environment["GITHUB_SERVER_URL"], let repository = environment["GITHUB_REPOSITORY"], !server.isEmpty, !repository.isEmpty {
+            uri = server + "/" + repository
+        }
+        return SARIFFormatter(currentDirectory: FileManager.default.currentDirectoryPath, informationURI: uri, sources: sources)
+    }
+
+    /// Appends the Markdown table of every diagnostic to `$GITHUB_STEP_SUMMARY`; false when it is not set.
+    static func appendStepSummary(_ diagnostics: [Diagnostic], fileCount: Int, environment: [String: String]) throws -> Bool {
+        guard let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return false }
+        do {
+            try appendFile(path, GitHubStepSummary.markdown(diagnostics, fileCount: fileCount))
+        } catch {
+            FileHandle.standardError.write("error: cannot write the job summary '\(path)': \(error.localizedDescription)\n")
+            throw ExitCode(2)
+        }
+        return true
+    }
+
+    /// Appends text to a file, creating it when missing (GitHub creates it, other runners may not).
+    static func appendFile(_ path: String, _ text: String) throws {
+        if !FileManager.default.fileExists(atPath: path) {
+            try Data().write(to: URL(fileURLWithPath: path))
+        }
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+
     private final class Box<T>: @unchecked Sendable { let value: T; init(_ value: T) { self.value = value } }
 
     /// Keeps `value` alive until the process exits: freeing a 10,000-role graph piece by piece

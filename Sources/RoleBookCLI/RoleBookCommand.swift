@@ -1,12 +1,14 @@
 import ArgumentParser
 import Foundation
+import RoleBook
 
 /// `rolebook`: job descriptions as code.
 public struct RoleBookCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "rolebook",
         abstract: "Validate and publish job descriptions and procedures written in Markdown.",
-        subcommands: [Check.self, Build.self, Print.self, Import.self],
+        version: RoleBookVersion.current,
+        subcommands: [Check.self, Build.self, Print.self, Import.self, Diff.self, Export.self],
         defaultSubcommand: Check.self
     )
 

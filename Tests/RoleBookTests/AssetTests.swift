@@ -16,7 +16,7 @@ struct AssetTests {
 
     @Test("every asset file is embedded exactly as it is on disk")
     func embedded() throws {
-        let files = try Self.files(in: Self.assetFolder, ["js", "css", "html", "json"])
+        let files = try Self.files(in: Self.assetFolder, ["js", "css", "html", "json", "md"])
         #expect(files.count >= 5)
         #expect(Set(EmbeddedAssets.all.keys) == Set(files.map(\.lastPathComponent)))
         for file in files {

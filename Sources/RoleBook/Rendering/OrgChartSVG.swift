@@ -3,6 +3,10 @@
 /// outline, which phones show instead of a drawing they would have to scroll sideways.
 struct OrgChartSVG {
     var context: PageContext
+    /// Extra classes of some boxes by role (`is-added`, `is-moved`…), for the diff report.
+    var highlights: [Int: String] = [:]
+    /// Where a box links to instead of the role's page (the diff report has no site around it).
+    var boxLink: (@Sendable (Int) -> String)? = nil
 
     /// Charts at least this wide (px) do not fit a phone even scaled down.
     static let outlineWidth = 560.0
@@ -47,6 +51,7 @@ struct OrgChartSVG {
             var cls = "oc-box"
             if role.isVacant { cls += " is-vacant" }
             if isSubHead { cls += " is-subdept" }
+            if let extra = highlights[box.node] { cls += " " + extra }
             let (lines, small) = Self.titleLines(role.title, width: W - 16)
             var texts: [HTML] = []
             let titleClass = small ? "oc-title is-small" : "oc-title"
@@ -94,6 +99,7 @@ struct OrgChartSVG {
     }
 
     private func href(_ r: Int, isSubHead: Bool) -> String {
+        if let boxLink { return boxLink(r) }
         if isSubHead, let sd = context.graph.roleDepartment[r] { return context.href(.department(sd)) }
         return context.href(.role(r))
     }

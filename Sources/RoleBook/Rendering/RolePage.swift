@@ -56,7 +56,9 @@ struct RolePage {
         // Printed job descriptions carry the organisation, the role and page numbers on every sheet.
         let pageRule = PrintPageRule.css(strings: s, topLeft: g.config.title, topRight: role.title)
         return layout.page(title: role.title, bodyClass: "page-role", crumbs: crumbs, main: main,
-                           extraHead: [el("style", ["media": "print"], .raw(pageRule))])
+                           extraHead: [el("style", ["media": "print"], .raw(pageRule)),
+                                       // Data, not a script: the CSP does not apply, and `<` is escaped inside it.
+                                       el("script", ["type": "application/ld+json"], .raw(OccupationJSONLD.pageBlock(g, role: index)))])
     }
 
     private func aside() -> HTML {

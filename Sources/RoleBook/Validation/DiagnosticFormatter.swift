@@ -1,12 +1,14 @@
 import Foundation
 
-/// Prints diagnostics as compiler-style text, JSON or GitHub workflow commands.
+/// Prints diagnostics as compiler-style text, JSON, GitHub workflow commands or SARIF.
 public enum DiagnosticFormat: String, CaseIterable, Sendable {
-    case text, json, github
+    case text, json, github, sarif
 }
 
 public struct DiagnosticFormatter: Sendable {
     public var format: DiagnosticFormat
+    /// How `.sarif` is written (paths relative to which folder, the repository's URL).
+    public var sarif = SARIFFormatter(currentDirectory: "")
 
     public init(format: DiagnosticFormat) { self.format = format }
 
@@ -16,6 +18,7 @@ public struct DiagnosticFormatter: Sendable {
         case .text: text(diagnostics, fileCount: fileCount)
         case .json: json(diagnostics, fileCount: fileCount)
         case .github: github(diagnostics, fileCount: fileCount)
+        case .sarif: sarif.report(diagnostics)
         }
     }
 

@@ -1,0 +1,269 @@
+import ArgumentParser
+import Foundation
+import Testing
+@testable import RoleBook
+@testable import RoleBookCLI
+
+/// `rolebook diff`: every kind of change between ``DiffFixtures/base`` and ``DiffFixtures/head``,
+/// the report formats as golden files, the command on folders and on git revisions.
+@Suite("rolebook diff")
+struct DiffTests {
+    static func side(_ tree: ContentTree) throws -> DiffSide { DiffSide(try runCheck(tree), displayRoot: shownRoot) }
+
+    static func fixtureDiff() throws -> (diff: GraphDiff, base: DiffSide, head: DiffSide) {
+        let base = try side(DiffFixtures.base), head = try side(DiffFixtures.head)
+        return (GraphDiff.compare(base: base, head: head), base, head)
+    }
+
+    typealias Ref = GraphDiff.Ref
+
+    @Test("roles added, removed, renamed, retitled, moved, department changed")
+    func roles() throws {
+        let r = try Self.fixtureDiff().diff.roles
+        #expect(r.added.map(\.id) == ["buyer"])
+        #expect(r.added.first?.department == Ref(id: "online", title: "线上业务部"))
+        #expect(r.added.first?.reportsTo == Ref(id: "ceo", title: "总经理"))
+        #expect(r.removed.map(\.id) == ["analyst"])
+        #expect(r.removed.first?.reportsTo == Ref(id: "manager", title: "运营经理"))
+        #expect(r.renamed.map { [$0.from, $0.id] } == [["planner", "scheduler"]])
+        #expect(r.renamed.first.map { $0.similarity >= GraphDiff.renameThreshold && $0.similarity < 1 } == true)
+        #expect(r.retitled.map { [$0.id, $0.from, $0.to] } == [["manager", "运营经理", "运营总监"]])
+        // In the order of the head's roles, by path.
+        #expect(r.moved.map(\.id) == ["cashier", "clerk"])
+        let cashier = try #require(r.moved.first { $0.id == "cashier" })
+        #expect(cashier.from == Ref(id: "store-lead", title: "店长"))
+        #expect(cashier.to == Ref(id: "manager", title: "运营总监"))
+        #expect(r.department.map { [$0.id, $0.from?.id, $0.to?.id] } == [["clerk", "store", "logistics"]])
+    }
+
+    @Test("dotted lines, headcount, vacancies opened and closed")
+    func figures() throws {
+        let r = try Self.fixtureDiff().diff.roles
+        #expect(r.dottedLines.map(\.id) == ["cashier"])
+        #expect(r.dottedLines.first?.added == [Ref(id: "logi-lead", title: "物流主管")])
+        #expect(r.dottedLines.first?.removed == [])
+        #expect(r.headcount.map { "\($0.id) \($0.from)→\($0.to)" } == ["driver 4→6", "trainee 0→2"])
+        #expect(r.vacancies.map { "\($0.id) \($0.change)" } == ["buyer opened", "trainee closed"])
+    }
+
+    @Test("responsibilities, requirements and KPIs: items added, removed and reworded")
+    func items() throws {
+        let r = try Self.fixtureDiff().diff.roles
+        let manager = r.items.filter { $0.id == "manager" }
+        #expect(manager.map(\.list) == ["responsibilities", "requirements", "kpis"])
+        #expect(manager[0].changed == [.init(from: "审核门店报表", to: "审核各门店报表"), .init(from: "组织月度例会", to: "制定年度预算")])
+        #expect(manager[0].added.isEmpty && manager[0].removed.isEmpty)
+        #expect(manager[1].added == ["本科以上学历"])
+        #expect(manager[2].changed == [.init(from: "营业额达成率", to: "营业额达成率不低于95%")])
+        // The renamed role's edits are seen through the rename.
+        #expect(r.items.filter { $0.id == "scheduler" }.map(\.added) == [["发布节假日排班"]])
+    }
+
+    @Test("renames: the same file under a new id is renamed however much changed; unlike files are added and removed")
+    func renames() throws {
+        let base = RuleFixtures.base.with(["roles/clerk.md": "---\nid: clerk-old\ntitle: 店员\ndepartment: ops\nreports_to: manager\n---\n## 岗位职责\n\n- 收银结账\n",
+                                           "roles/temp.md": RuleFixtures.clerk])
+        let head = RuleFixtures.base.with(["roles/clerk.md": "---\nid: clerk-new\ntitle: 收银主管\ndepartment: ops\nreports_to: ceo\n---\n## 岗位职责\n\n- 管理收银台\n",
+                                           "roles/driver.md": "---\ntitle: 司机\ndepartment: ops\nreports_to: ceo\n---\n## 岗位职责\n\n- 驾驶车辆\n"])
+        let diff = GraphDiff.compare(base: try Self.side(base), head: try Self.side(head))
+        #expect(diff.roles.renamed.map { [$0.from, $0.id] } == [["clerk-old", "clerk-new"]])
+        #expect(diff.roles.renamed.first.map { $0.similarity < GraphDiff.renameThreshold } == true, "renamed by path, not by likeness")
+        #expect(diff.roles.retitled.map(\.id) == ["clerk-new"])
+        #expect(diff.roles.moved.map(\.id) == ["clerk-new"])
+        #expect(diff.roles.added.map(\.id) == ["driver"])
+        #expect(diff.roles.removed.map(\.id) == ["temp"])
+    }
+
+    @Test("item lists: a run of removals and additions pairs up as rewordings, the rest are added or removed")
+    func itemChanges() {
+        let c = GraphDiff.itemChanges(id: "x", title: "X", list: "steps", from: ["a", "b", "c", "d"], to: ["a", "B", "c", "e", "f"])
+        #expect(c.changed == [.init(from: "b", to: "B"), .init(from: "d", to: "e")])
+        #expect(c.added == ["f"])
+        #expect(c.removed.isEmpty)
+        let moved = GraphDiff.itemChanges(id: "x", title: "X", list: "steps", from: ["a", "b"], to: ["b"])
+        #expect(moved.removed == ["a"] && moved.added.isEmpty && moved.changed.isEmpty)
+        #expect(GraphDiff.itemChanges(id: "x", title: "X", list: "steps", from: ["a"], to: ["a"]).isEmpty)
+    }
+
+    @Test("procedures added, removed, steps changed; departments added, removed, re-parented; per-department figures")
+    func proceduresAndDepartments() throws {
+        let d = try Self.fixtureDiff().diff
+        #expect(d.procedures.added.map(\.id) == ["count"])
+        #expect(d.procedures.removed.map(\.id) == ["close"])
+        #expect(d.procedures.steps.map(\.id) == ["open"])
+        #expect(d.procedures.steps.first?.changed == [.init(from: "开灯", to: "打开照明")])
+        #expect(d.procedures.steps.first?.added == ["播放欢迎广播"])
+        #expect(d.departments.added.map(\.id) == ["online"])
+        #expect(d.departments.removed.map(\.id) == ["archive"])
+        #expect(d.departments.reparented.map { [$0.id, $0.from?.id, $0.to?.id] } == [["logistics", "ops", "store"]])
+        let stats = Dictionary(uniqueKeysWithValues: d.departments.stats.map { ($0.id, $0) })
+        #expect(stats.keys.sorted() == ["archive", "logistics", "online", "ops", "store"])
+        #expect(stats["store"]?.from?.headcount == 1 + 3 + 2 + 0 && stats["store"]?.to?.headcount == 1 + 2 + 2)
+        #expect(stats["store"]?.from?.span == 3 && stats["store"]?.to?.span == 1)
+        #expect(stats["logistics"]?.from?.roles == 2 && stats["logistics"]?.to?.roles == 3)
+        #expect(stats["archive"]?.to == nil && stats["online"]?.from == nil)
+    }
+
+    @Test("diagnostics introduced and fixed, matched without line numbers")
+    func diagnostics() throws {
+        let d = try Self.fixtureDiff().diff.diagnostics
+        #expect(d.introduced.map { "\($0.code) \($0.file)" } == ["RB203 roles/cashier.md"])
+        #expect(d.fixed.map { "\($0.code) \($0.file)" } == ["RB213 departments/archive.md"])
+    }
+
+    @Test("the same content twice: no changes")
+    func unchanged() throws {
+        let side = try Self.side(DiffFixtures.base)
+        let diff = GraphDiff.compare(base: side, head: side)
+        #expect(diff.isEmpty)
+        #expect(DiffReport(diff).text == "no changes\n")
+    }
+
+    @Test("summary line, plan style")
+    func summary() throws {
+        #expect(DiffReport(try Self.fixtureDiff().diff).summaryLine
+                == "1 role added, 2 moved, 1 removed, 4 changed; 1 procedure added, 1 removed, 1 changed; 1 department added, 1 moved, 1 removed; 1 warning introduced, 1 fixed")
+    }
+
+    @Test("golden: text")
+    func goldenText() throws {
+        try GoldenFile.expect(DiffReport(try Self.fixtureDiff().diff).text, matches: "diff", "txt")
+    }
+
+    @Test("golden: markdown")
+    func goldenMarkdown() throws {
+        try GoldenFile.expect(DiffReport(try Self.fixtureDiff().diff).markdown(title: "rolebook diff main…HEAD"), matches: "diff", "md")
+    }
+
+    @Test("golden: json, with the fields docs/diff.md promises")
+    func goldenJSON() throws {
+        let json = DiffReport(try Self.fixtureDiff().diff).json
+        try GoldenFile.expect(json, matches: "diff", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let roles = try #require(object["roles"] as? [String: Any])
+        for key in ["added", "removed", "moved", "retitled", "headcount"] {
+            let entries = try #require(roles[key] as? [[String: Any]], "roles.\(key)")
+            #expect(!entries.isEmpty && entries.allSatisfy { $0["id"] is String }, "roles.\(key)")
+        }
+        let moved = try #require((roles["moved"] as? [[String: Any]])?.first { $0["id"] as? String == "cashier" })
+        #expect((moved["from"] as? [String: Any])?["id"] as? String == "store-lead")
+        #expect((moved["to"] as? [String: Any])?["title"] as? String == "运营总监")
+        let headcount = try #require((roles["headcount"] as? [[String: Any]])?.first { $0["id"] as? String == "driver" })
+        #expect(headcount["from"] as? Int == 4 && headcount["to"] as? Int == 6)
+        #expect(object["changed"] as? Bool == true)
+    }
+
+    @Test("markdown stays under GitHub's comment limit")
+    func markdownLimit() throws {
+        var diff = GraphDiff()
+        diff.roles.added = (0..<3_000).map { .init(id: "role-\($0)", title: "岗位 \($0)", department: nil, reportsTo: nil, headcount: 1, path: "roles/role-\($0).md") }
+        let text = DiffReport(diff).markdown()
+        #expect(text.count <= DiffReport.markdownLimit)
+        #expect(text.contains("Report cut to stay under GitHub's comment limit"))
+    }
+
+    @Test("markdown escapes titles")
+    func markdownEscapes() {
+        var diff = GraphDiff()
+        diff.roles.moved = [.init(id: "x", title: "a|b <script>", from: nil, to: nil)]
+        let text = DiffReport(diff).markdown()
+        #expect(text.contains("a\\|b &lt;script&gt;"))
+        #expect(!text.contains("<script>"))
+    }
+
+    // MARK: The command
+
+    @Test("folders: --format json to a file, --exit-code")
+    func folders() throws {
+        let base = try makeContent(DiffFixtures.base), head = try makeContent(DiffFixtures.head)
+        defer { try? FileManager.default.removeItem(at: base); try? FileManager.default.removeItem(at: head) }
+        let out = base.appendingPathComponent("_diff.json")
+        try Diff.parse([base.path, head.path, "--content", head.path, "--format", "json", "-o", out.path]).run()
+        let json = try String(contentsOf: out, encoding: .utf8)
+        #expect(json.contains("\"from\" : \"planner\""))
+        #expect(throws: ExitCode.failure) { try Diff.parse([base.path, head.path, "--exit-code", "-o", out.path]).run() }
+        try Diff.parse([base.path, base.path, "--exit-code", "-o", out.path]).run()
+        #expect(try String(contentsOf: out, encoding: .utf8) == "no changes\n")
+        #expect(throws: (any Error).self) { try Diff.parse([base.path, "--format", "html"]) }
+    }
+
+    @Test("git revisions: BASE and HEAD read with git archive, HEAD defaulting to the work tree, which is left alone")
+    func gitRevisions() throws {
+        let repo = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-diff-git-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let content = repo.appendingPathComponent("handbook/content")
+        func write(_ tree: ContentTree) throws {
+            try? FileManager.default.removeItem(at: content)
+            let made = try makeContent(tree)
+            try FileManager.default.createDirectory(at: content.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.moveItem(at: made, to: content)
+        }
+        func git(_ args: String...) throws { try GitRevision.git(["-c", "user.name=t", "-c", "user.email=t@example.com"] + args, in: repo) }
+        try FileManager.default.createDirectory(at: repo, withIntermediateDirectories: true)
+        try git("init", "-q")
+        try write(DiffFixtures.base)
+        try git("add", "-A")
+        try git("commit", "-qm", "base")
+        try write(DiffFixtures.head)
+        try git("add", "-A")
+        try git("commit", "-qm", "head")
+        // The work tree: one more headcount change, not committed.
+        let driver = content.appendingPathComponent("roles/driver.md")
+        try Data(DiffFixtures.role("司机", department: "logistics", reportsTo: "logi-lead", headcount: 7, duties: ["驾驶配送车辆"]).utf8).write(to: driver)
+        let statusBefore = try GitRevision.git(["status", "--porcelain"], in: repo)
+
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-diff-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: out) }
+        try Diff.parse(["HEAD~1", "HEAD", "--content", content.path, "--format", "json", "-o", out.path]).run()
+        let committed = try String(contentsOf: out, encoding: .utf8)
+        #expect(committed.contains("\"from\" : 4") && committed.contains("\"to\" : 6"))
+        let expected = DiffReport(try Self.fixtureDiff().diff).json
+        // Paths of diagnostics show the content folder as given; the rest is the fixture's diff.
+        #expect(committed.replacingOccurrences(of: content.path + "/", with: "") == expected)
+
+        try Diff.parse(["HEAD", "--content", content.path, "--format", "json", "-o", out.path]).run()
+        let workTree = try String(contentsOf: out, encoding: .utf8)
+        #expect(workTree.contains("\"from\" : 6") && workTree.contains("\"to\" : 7"))
+        #expect(try GitRevision.git(["status", "--porcelain"], in: repo) == statusBefore)
+        #expect(throws: ExitCode(2)) { try Diff.parse(["no-such-revision", "--content", content.path, "-o", out.path]).run() }
+    }
+}
+
+/// `rolebook diff --format html`: a self-contained page with the affected departments' charts
+/// before and after, changed boxes highlighted; opened in headless Chromium.
+@Suite("rolebook diff HTML report")
+struct DiffHTMLTests {
+    static func page() throws -> String {
+        let (diff, base, head) = try DiffTests.fixtureDiff()
+        return DiffHTMLReport(diff: diff, base: base.graph, head: head.graph, title: "main → HEAD").render()
+    }
+
+    @Test("before and after charts of every affected department, boxes highlighted, no script, styles inline")
+    func structure() throws {
+        let html = try Self.page()
+        let (tags, problems) = HTMLScan.tags(html)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(!tags.contains { $0.name == "script" || $0.name == "link" }, "self-contained: no script, no external stylesheet")
+        let sections = tags.filter { $0.name == "section" && ($0.attribute("class") ?? "") == "diff-department" }.compactMap { $0.attribute("id") }
+        #expect(sections == ["d-archive", "d-logistics", "d-online", "d-ops", "d-store"])
+        let boxes = tags.filter { $0.name == "a" && ($0.attribute("class") ?? "").hasPrefix("oc-box") }.compactMap { $0.attribute("class") }
+        #expect(boxes.contains("oc-box is-added") || boxes.contains("oc-box is-vacant is-added"), "buyer (vacant) is added: \(boxes)")
+        #expect(boxes.contains("oc-box is-removed"), "analyst on the before side")
+        #expect(boxes.filter { $0.hasSuffix("is-moved") }.count >= 4, "cashier and clerk, before and after")
+        #expect(boxes.contains("oc-box is-changed"))
+        #expect(HTMLScan.decode(html).contains("1 role added, 2 moved, 1 removed, 4 changed"))
+        #expect(html.contains("(no such department)"), "archive after, online before")
+    }
+
+    @Test("the report in Chromium: a screenshot under .build/e2e")
+    func screenshot() throws {
+        try FileManager.default.createDirectory(at: Browser.artefacts, withIntermediateDirectories: true)
+        let file = Browser.artefacts.appendingPathComponent("diff-report.html")
+        try Data(try Self.page().utf8).write(to: file)
+        let dom = try Browser.dom(file)
+        #expect(dom.contains("diff-department"))
+        let png = try Browser.screenshot(file, name: "diff-report-desktop", width: 1400, height: 2400)
+        let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
+        #expect(size > 20_000, "\(png.path) looks empty")
+    }
+}
