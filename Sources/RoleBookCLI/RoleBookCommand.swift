@@ -5,7 +5,7 @@ public struct RoleBookCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "rolebook",
         abstract: "Validate and publish job descriptions and procedures written in Markdown.",
-        subcommands: [Check.self, Build.self, Print.self],
+        subcommands: [Check.self, Build.self, Print.self, New.self, Serve.self],
         defaultSubcommand: Check.self
     )
 

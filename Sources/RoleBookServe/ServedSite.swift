@@ -1,0 +1,78 @@
+import Foundation
+import RoleBook
+
+/// One version of the site as `serve` holds it in memory: every file by site path, plus the
+/// content's current errors. A value: the server swaps whole snapshots, so a request that
+/// reads one sees one version of every file.
+public struct ServedSite: Sendable {
+    /// Site-root-relative path (`roles/cs-manager.html`) → bytes as served (pages with the live script).
+    public var files: [String: Data]
+    /// Content hash of each file as rendered, to tell which pages a rebuild changed.
+    var hashes: [String: Int]
+    /// Counts up with every rebuild; pages carry it so the live script knows what it shows.
+    public var version: Int
+    /// The content's diagnostics when it has errors (shown over the last good pages), else empty.
+    public var errors: [Diagnostic]
+
+    public init() {
+        files = [:]
+        hashes = [:]
+        version = 0
+        errors = []
+    }
+
+    /// Where the live-reload script, its stylesheet and socket live; no site file starts with `_`.
+    public static let livePrefix = "/__rolebook/"
+
+    /// What a rebuild changed, for the browser and the terminal.
+    public struct Change: Sendable, Equatable {
+        /// Site paths of pages that were added or whose contents changed.
+        public var changed: [String]
+        /// Site paths of pages that no longer exist.
+        public var removed: [String]
+        /// Whether the error list changed (the overlay needs redrawing even if no page did).
+        public var errorsChanged: Bool
+        public var pageCount: Int { (changed + removed).filter { $0.hasSuffix(".html") }.count }
+    }
+
+    /// The next snapshot from a check of the content and, when it has no errors, its rendered
+    /// files. With errors the pages stay those of the last good version and only `errors` moves.
+    public func next(diagnostics: [Diagnostic], rendered: [OutputFile]?) -> (ServedSite, Change) {
+        var site = self
+        site.version = version + 1
+        let errors = diagnostics.containsErrors ? diagnostics : []
+        site.errors = errors
+        let errorsChanged = errors != self.errors
+        guard let rendered else { return (site, Change(changed: [], removed: [], errorsChanged: errorsChanged)) }
+        var files: [String: Data] = [:]
+        var hashes: [String: Int] = [:]
+        var changed: [String] = []
+        files.reserveCapacity(rendered.count)
+        hashes.reserveCapacity(rendered.count)
+        for file in rendered {
+            let hash = file.contents.hashValue
+            hashes[file.path] = hash
+            if let old = self.hashes[file.path], old == hash, let bytes = self.files[file.path] {
+                // Unchanged: keep the bytes (and the version stamped in them) of the previous snapshot.
+                files[file.path] = bytes
+            } else {
+                files[file.path] = Data(Self.served(file.contents, path: file.path, version: site.version).utf8)
+                changed.append(file.path)
+            }
+        }
+        let removed = self.hashes.keys.filter { hashes[$0] == nil }.sorted()
+        site.files = files
+        site.hashes = hashes
+        return (site, Change(changed: changed.sorted(), removed: removed, errorsChanged: errorsChanged))
+    }
+
+    /// A page as served: the live-reload script added at the end of its head. Other files as they are.
+    static func served(_ contents: String, path: String, version: Int) -> String {
+        guard path.hasSuffix(".html"), let head = contents.range(of: "</head>") else { return contents }
+        return contents.replacingCharacters(in: head.lowerBound..<head.lowerBound, with: liveScriptTag(version: version))
+    }
+
+    static func liveScriptTag(version: Int) -> String {
+        "<script src=\"\(livePrefix)live.js\" data-version=\"\(version)\" defer></script>"
+    }
+}
