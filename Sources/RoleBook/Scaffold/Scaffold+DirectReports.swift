@@ -19,13 +19,14 @@ extension Scaffold {
         var lines: [Substring] = []
         var start = text.startIndex
         while start < text.endIndex {
-            let end = text[start...].firstIndex(of: "\n").map { text.index(after: $0) } ?? text.endIndex
+            // By bytes: "\r\n" is one Character, so a Character search for "\n" would miss it.
+            let end = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")).map { text.utf8.index(after: $0) } ?? text.endIndex
             lines.append(text[start..<end])
             start = end
         }
         func content(_ line: Substring) -> Substring {
             var l = line
-            while let last = l.last, last == "\n" || last == "\r" { l.removeLast() }
+            while let last = l.last, last == "\n" || last == "\r" || last == "\r\n" { l.removeLast() }
             return l
         }
         let bom = "\u{FEFF}"
