@@ -12,13 +12,17 @@ public final class PreviewServer: @unchecked Sendable {
         /// Poll instead of using inotify (tests of the fallback; file systems without inotify).
         public var forcePolling: Bool
         public var debounce: Double
+        /// False: rebuild only when ``PreviewServer/rebuild(changed:)`` is called (tests).
+        public var watch: Bool
 
-        public init(contentDirectory: String, host: String = "127.0.0.1", port: UInt16 = 8080, forcePolling: Bool = false, debounce: Double = 0.03) {
+        public init(contentDirectory: String, host: String = "127.0.0.1", port: UInt16 = 8080, forcePolling: Bool = false,
+                    debounce: Double = 0.03, watch: Bool = true) {
             self.contentDirectory = contentDirectory
             self.host = host
             self.port = port
             self.forcePolling = forcePolling
             self.debounce = debounce
+            self.watch = watch
         }
     }
 
@@ -35,6 +39,8 @@ public final class PreviewServer: @unchecked Sendable {
     /// Lines for the terminal (the command prints them; tests collect them).
     private let log: @Sendable (String) -> Void
     private let lock = NSLock()
+    /// Held for a whole rebuild, so two never overlap and an older one never swaps in last.
+    private let rebuildLock = NSLock()
     private var site = ServedSite()
     /// Whether the pages held were rendered from content without errors.
     private var hasGoodVersion = false
@@ -70,6 +76,7 @@ public final class PreviewServer: @unchecked Sendable {
         runTask = task
         try await server.waitUntilListening()
         guard case .ip4(let ip, let port)? = await server.listeningAddress else { throw ServeError.noAddress }
+        guard options.watch else { return URL(string: "http://\(ip):\(port)/")! }
         let watcher = ContentWatcher(root: options.contentDirectory, debounce: options.debounce, forcePolling: options.forcePolling) { [self] paths in
             self.rebuild(changed: paths)
         }
@@ -117,6 +124,8 @@ public final class PreviewServer: @unchecked Sendable {
     /// Runs on the watcher's thread, one rebuild at a time; saves made meanwhile are picked up next.
     @discardableResult
     public func rebuild(changed: [String]) -> Rebuild {
+        rebuildLock.lock()
+        defer { rebuildLock.unlock() }
         let start = ContentWatcher.now()
         let loader = ContentLoader(root: URL(fileURLWithPath: options.contentDirectory), displayRoot: options.contentDirectory)
         let diagnostics: [Diagnostic]
