@@ -45,6 +45,7 @@ struct LiveReloadEndToEndTests {
             s = Self.state(try browser.waitFor(Self.probe, session: tab) { (Self.state($0)["h1"] as? String)?.contains("客户服务总监") == true })
             #expect((s["h1"] as? String)?.contains("客户服务总监") == true, "the page did not show the new title: \(s)")
             #expect(s["marker"] as? Bool == false, "the page changed without a reload")
+            #expect((s["scroll"] as? Double ?? 0) > 0, "the reload lost the scroll position: \(s)")
 
             // Broken YAML: an unclosed flow sequence on line 3.
             let broken = original.replacingOccurrences(of: "department: cs", with: "department: [cs")
