@@ -29,6 +29,9 @@ struct Serve: ParsableCommand {
     @Flag(help: "Poll the folder for changes instead of using inotify.")
     var poll = false
 
+    @Flag(help: "Print how long each phase of each rebuild took.")
+    var timings = false
+
     func run() throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.contentDirectory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -39,6 +42,7 @@ struct Serve: ParsableCommand {
             // Unbuffered, so each line shows at once even when the output is a pipe.
             FileHandle.standardOutput.write(line + "\n")
         }
+        server.printTimings = timings
         let done = DispatchSemaphore(value: 0)
         let failure = Failure()
         let open = open

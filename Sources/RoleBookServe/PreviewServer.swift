@@ -45,6 +45,10 @@ public final class PreviewServer: @unchecked Sendable {
     /// Whether the pages held were rendered from content without errors.
     private var hasGoodVersion = false
     private var lastDiagnostics: [Diagnostic] = []
+    /// Parse results per file; used only under `rebuildLock`.
+    private var parseCache = ParseCache()
+    /// Print each rebuild's phases (`--timings`).
+    public var printTimings = false
     private let responder = SiteResponder()
     private let channel = LiveChannel(greeting: "{}")
     private var server: HTTPServer?
@@ -130,12 +134,18 @@ public final class PreviewServer: @unchecked Sendable {
         let loader = ContentLoader(root: URL(fileURLWithPath: options.contentDirectory), displayRoot: options.contentDirectory)
         let diagnostics: [Diagnostic]
         var rendered: [OutputFile]?
+        var timings = Stopwatch()
+        var parsed = 0
         do {
-            let result = try Checker(loader: loader).run()
-            diagnostics = result.diagnostics
+            // Only the files whose bytes changed are parsed again (the cache is this thread's alone).
+            let checked = try Checker(loader: loader).run(cache: &parseCache)
+            diagnostics = checked.result.diagnostics
+            parsed = checked.parsed
+            timings.append(checked.result.timings)
             // With errors the last good pages stay (under the overlay); with none yet, show what renders.
             if !diagnostics.containsErrors || !lock.withLock({ hasGoodVersion }) {
-                rendered = SiteRenderer(graph: result.graph).render()
+                let held = lock.withLock { site.inputs }
+                rendered = SiteRenderer(graph: checked.result.graph).render(keeping: held, timings: &timings)
             }
         } catch {
             // The folder itself is gone or unreadable (moved away mid-save): keep everything as it is.
@@ -154,6 +164,10 @@ public final class PreviewServer: @unchecked Sendable {
                           greeting: LiveMessage.json(type: "hello", site: next, change: nil))
         let milliseconds = (ContentWatcher.now() - start) * 1000
         let rebuild = Rebuild(version: next.version, pages: change.pageCount, milliseconds: milliseconds, errorCount: diagnostics.errorCount, change: change)
+        if printTimings {
+            timings.lap("swap + notify")
+            log("  parsed \(parsed) file\(parsed == 1 ? "" : "s")\n" + timings.report.dropLast())
+        }
         if printDiagnostics, !diagnostics.isEmpty {
             log(DiagnosticFormatter(format: .text).report(diagnostics, fileCount: 0)
                 .split(separator: "\n").dropLast().joined(separator: "\n"))

@@ -9,6 +9,9 @@ public struct ServedSite: Sendable {
     public var files: [String: Data]
     /// Content hash of each file as rendered, to tell which pages a rebuild changed.
     var hashes: [String: Int]
+    /// Fingerprint of what each page was rendered from (``OutputFile/inputs``), so the next
+    /// rebuild renders only pages whose inputs changed.
+    public var inputs: [String: UInt64]
     /// Counts up with every rebuild; pages carry it so the live script knows what it shows.
     public var version: Int
     /// The content's diagnostics when it has errors (shown over the last good pages), else empty.
@@ -17,6 +20,7 @@ public struct ServedSite: Sendable {
     public init() {
         files = [:]
         hashes = [:]
+        inputs = [:]
         version = 0
         errors = []
     }
@@ -46,10 +50,18 @@ public struct ServedSite: Sendable {
         guard let rendered else { return (site, Change(changed: [], removed: [], errorsChanged: errorsChanged)) }
         var files: [String: Data] = [:]
         var hashes: [String: Int] = [:]
+        var inputs: [String: UInt64] = [:]
         var changed: [String] = []
         files.reserveCapacity(rendered.count)
         hashes.reserveCapacity(rendered.count)
         for file in rendered {
+            if let fingerprint = file.inputs { inputs[file.path] = fingerprint }
+            if file.isKept, let bytes = self.files[file.path], let hash = self.hashes[file.path] {
+                // Not rendered again: its inputs are those of the page held.
+                files[file.path] = bytes
+                hashes[file.path] = hash
+                continue
+            }
             let hash = file.contents.hashValue
             hashes[file.path] = hash
             if let old = self.hashes[file.path], old == hash, let bytes = self.files[file.path] {
@@ -63,6 +75,7 @@ public struct ServedSite: Sendable {
         let removed = self.hashes.keys.filter { hashes[$0] == nil }.sorted()
         site.files = files
         site.hashes = hashes
+        site.inputs = inputs
         return (site, Change(changed: changed.sorted(), removed: removed, errorsChanged: errorsChanged))
     }
 
