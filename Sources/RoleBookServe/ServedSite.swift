@@ -8,7 +8,7 @@ public struct ServedSite: Sendable {
     /// Site-root-relative path (`roles/cs-manager.html`) → bytes as served (pages with the live script).
     public var files: [String: Data]
     /// Content hash of each file as rendered, to tell which pages a rebuild changed.
-    var hashes: [String: Int]
+    var hashes: [String: UInt64]
     /// Fingerprint of what each page was rendered from (``OutputFile/inputs``), so the next
     /// rebuild renders only pages whose inputs changed.
     public var inputs: [String: UInt64]
@@ -49,26 +49,30 @@ public struct ServedSite: Sendable {
         let errorsChanged = errors != self.errors
         guard let rendered else { return (site, Change(changed: [], removed: [], errorsChanged: errorsChanged)) }
         var files: [String: Data] = [:]
-        var hashes: [String: Int] = [:]
+        var hashes: [String: UInt64] = [:]
         var inputs: [String: UInt64] = [:]
         var changed: [String] = []
         files.reserveCapacity(rendered.count)
         hashes.reserveCapacity(rendered.count)
-        for file in rendered {
+        // Hashing and converting the rendered files is the bulk of the work after a cold render:
+        // spread it over the cores, each file on its own (a byte hash, not String's unicode-aware one).
+        let fresh = Self.prepared(rendered.map { $0.isKept ? nil : $0 }, version: site.version)
+        for (i, file) in rendered.enumerated() {
             if let fingerprint = file.inputs { inputs[file.path] = fingerprint }
-            if file.isKept, let bytes = self.files[file.path], let hash = self.hashes[file.path] {
+            guard let (hash, bytes) = fresh[i] else {
                 // Not rendered again: its inputs are those of the page held.
-                files[file.path] = bytes
-                hashes[file.path] = hash
+                if let bytes = self.files[file.path], let hash = self.hashes[file.path] {
+                    files[file.path] = bytes
+                    hashes[file.path] = hash
+                }
                 continue
             }
-            let hash = file.contents.hashValue
             hashes[file.path] = hash
-            if let old = self.hashes[file.path], old == hash, let bytes = self.files[file.path] {
+            if let old = self.hashes[file.path], old == hash, let held = self.files[file.path] {
                 // Unchanged: keep the bytes (and the version stamped in them) of the previous snapshot.
-                files[file.path] = bytes
+                files[file.path] = held
             } else {
-                files[file.path] = Data(Self.served(file.contents, path: file.path, version: site.version).utf8)
+                files[file.path] = bytes
                 changed.append(file.path)
             }
         }
@@ -79,10 +83,32 @@ public struct ServedSite: Sendable {
         return (site, Change(changed: changed.sorted(), removed: removed, errorsChanged: errorsChanged))
     }
 
+    /// Content hash and served bytes of each file given, in parallel, in order.
+    static func prepared(_ files: [OutputFile?], version: Int) -> [(UInt64, Data)?] {
+        var out = [(UInt64, Data)?](repeating: nil, count: files.count)
+        let chunk = 256
+        out.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let results = buffer
+            DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { c in
+                for i in (c * chunk)..<min(files.count, (c + 1) * chunk) {
+                    guard let file = files[i] else { continue }
+                    results[i] = (StableHash.string(file.contents), servedBytes(file.contents, path: file.path, version: version))
+                }
+            }
+        }
+        return out
+    }
+
     /// A page as served: the live-reload script added at the end of its head. Other files as they are.
     static func served(_ contents: String, path: String, version: Int) -> String {
-        guard path.hasSuffix(".html"), let head = contents.range(of: "</head>") else { return contents }
-        return contents.replacingCharacters(in: head.lowerBound..<head.lowerBound, with: liveScriptTag(version: version))
+        String(decoding: servedBytes(contents, path: path, version: version), as: UTF8.self)
+    }
+
+    static func servedBytes(_ contents: String, path: String, version: Int) -> Data {
+        var data = Data(contents.utf8)
+        guard path.hasSuffix(".html"), let head = data.firstRange(of: Data("</head>".utf8)) else { return data }
+        data.insert(contentsOf: Data(liveScriptTag(version: version).utf8), at: head.lowerBound)
+        return data
     }
 
     static func liveScriptTag(version: Int) -> String {
