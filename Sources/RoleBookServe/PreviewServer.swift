@@ -47,6 +47,10 @@ public final class PreviewServer: @unchecked Sendable {
     private var lastDiagnostics: [Diagnostic] = []
     /// Parse results per file; used only under `rebuildLock`.
     private var parseCache = ParseCache()
+    /// The search index's documents between rebuilds, so an edit patches the index.
+    private lazy var searchMemory = SearchIndexMemory { [unowned self] path in
+        self.current.files[path].map { String(decoding: $0, as: UTF8.self) }
+    }
     /// Print each rebuild's phases (`--timings`).
     public var printTimings = false
     private let responder = SiteResponder()
@@ -145,7 +149,9 @@ public final class PreviewServer: @unchecked Sendable {
             // With errors the last good pages stay (under the overlay); with none yet, show what renders.
             if !diagnostics.containsErrors || !lock.withLock({ hasGoodVersion }) {
                 let held = lock.withLock { site.inputs }
-                rendered = SiteRenderer(graph: checked.result.graph).render(keeping: held, timings: &timings)
+                var renderer = SiteRenderer(graph: checked.result.graph)
+                renderer.searchMemory = searchMemory
+                rendered = renderer.render(keeping: held, timings: &timings)
             }
         } catch {
             // The folder itself is gone or unreadable (moved away mid-save): keep everything as it is.
