@@ -140,6 +140,7 @@ public final class PreviewServer: @unchecked Sendable {
         var rendered: [OutputFile]?
         var timings = Stopwatch()
         var parsed = 0
+        var graphJSON: LazyFile?
         do {
             // Only the files whose bytes changed are parsed again (the cache is this thread's alone).
             let checked = try Checker(loader: loader).run(cache: &parseCache)
@@ -151,7 +152,9 @@ public final class PreviewServer: @unchecked Sendable {
                 let held = lock.withLock { site.inputs }
                 var renderer = SiteRenderer(graph: checked.result.graph)
                 renderer.searchMemory = searchMemory
+                renderer.omitsGraphJSON = true
                 rendered = renderer.render(keeping: held, timings: &timings)
+                graphJSON = LazyFile { [renderer] in renderer.graphJSON() }
             }
         } catch {
             // The folder itself is gone or unreadable (moved away mid-save): keep everything as it is.
@@ -159,7 +162,7 @@ public final class PreviewServer: @unchecked Sendable {
             diagnostics = lock.withLock { lastDiagnostics }
         }
         let (next, change, printDiagnostics) = lock.withLock {
-            let (next, change) = site.next(diagnostics: diagnostics, rendered: rendered)
+            let (next, change) = site.next(diagnostics: diagnostics, rendered: rendered, graphJSON: graphJSON ?? site.graphJSON)
             site = next
             if rendered != nil && !diagnostics.containsErrors { hasGoodVersion = true }
             let printDiagnostics = diagnostics != lastDiagnostics

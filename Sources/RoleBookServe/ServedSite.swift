@@ -14,6 +14,9 @@ public struct ServedSite: Sendable {
     public var inputs: [String: UInt64]
     /// Counts up with every rebuild; pages carry it so the live script knows what it shows.
     public var version: Int
+    /// `graph.json` of this version, rendered on first request (no page loads it, and it is a
+    /// function of every file, so rendering it on each rebuild would delay every reload).
+    public var graphJSON: LazyFile?
     /// The content's diagnostics when it has errors (shown over the last good pages), else empty.
     public var errors: [Diagnostic]
 
@@ -41,7 +44,7 @@ public struct ServedSite: Sendable {
 
     /// The next snapshot from a check of the content and, when it has no errors, its rendered
     /// files. With errors the pages stay those of the last good version and only `errors` moves.
-    public func next(diagnostics: [Diagnostic], rendered: [OutputFile]?) -> (ServedSite, Change) {
+    public func next(diagnostics: [Diagnostic], rendered: [OutputFile]?, graphJSON: LazyFile? = nil) -> (ServedSite, Change) {
         var site = self
         site.version = version + 1
         let errors = diagnostics.containsErrors ? diagnostics : []
@@ -80,6 +83,7 @@ public struct ServedSite: Sendable {
         site.files = files
         site.hashes = hashes
         site.inputs = inputs
+        site.graphJSON = graphJSON
         return (site, Change(changed: changed.sorted(), removed: removed, errorsChanged: errorsChanged))
     }
 
@@ -113,5 +117,23 @@ public struct ServedSite: Sendable {
 
     static func liveScriptTag(version: Int) -> String {
         "<script src=\"\(livePrefix)live.js\" data-version=\"\(version)\" defer></script>"
+    }
+}
+
+/// A file made when first asked for, once.
+public final class LazyFile: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Data?
+    private let make: @Sendable () -> String
+
+    public init(_ make: @escaping @Sendable () -> String) { self.make = make }
+
+    public var data: Data {
+        lock.withLock {
+            if let made { return made }
+            let data = Data(make().utf8)
+            made = data
+            return data
+        }
     }
 }

@@ -41,6 +41,9 @@ public struct SiteResponder: Sendable {
             if let asset = liveAssets[name] { return Response(status: 200, headers: ["Content-Type": asset.type], body: asset.body) }
         }
         let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+        if file == "graph.json", let lazy = site.graphJSON {
+            return Response(status: 200, headers: ["Content-Type": Self.contentType(of: file)], body: lazy.data)
+        }
         if let body = site.files[file] {
             return Response(status: 200, headers: ["Content-Type": Self.contentType(of: file)], body: body)
         }

@@ -21,13 +21,17 @@ struct ServeTests {
 
     @Test("pages, assets and data with their content types; the live script only in pages")
     func contentTypes() async throws {
-        try await withServer { _, port, _ in
+        try await withServer { _, port, content in
             let home = try await RawHTTP.fetch(port: port, target: "/")
             #expect(home.status == 200)
             #expect(home.headers["content-type"] == "text/html; charset=utf-8")
             #expect(home.headers["cache-control"] == "no-store")
             #expect(home.text.contains("<script src=\"/__rolebook/live.js\""))
             #expect(Int(home.headers["content-length"] ?? "") == home.body.count)
+            // graph.json is made on first request, from the same check as the pages.
+            let graph = try await RawHTTP.fetch(port: port, target: "/graph.json")
+            let fresh = try Checker(loader: ContentLoader(root: content, displayRoot: content.path)).run()
+            #expect(graph.text == SiteRenderer(graph: fresh.graph).render().first { $0.path == "graph.json" }?.contents)
             let role = try await RawHTTP.fetch(port: port, target: "/roles/cs-manager.html")
             #expect(role.status == 200 && role.text.contains("客服经理"))
             let expectations = [

@@ -35,6 +35,8 @@ public struct SiteRenderer: Sendable {
     /// For a site held in memory (`serve`): the search index's document list between renders,
     /// in place of the one kept in `cacheDirectory`.
     public var searchMemory: SearchIndexMemory?
+    /// Leave graph.json out (`serve` renders it when it is asked for: no page loads it).
+    public var omitsGraphJSON = false
 
     public init(graph: RoleGraph) { self.init(graph: graph, rendererIdentity: PageInputs.rendererIdentity) }
 
@@ -100,7 +102,9 @@ public struct SiteRenderer: Sendable {
         }
         timings.lap("pages")
         // graph.json shows everything: kept only when no file changed at all.
-        if let whole = inputs.wholeGraph, let previous, previous.canKeep("graph.json", inputs: whole) {
+        if omitsGraphJSON {
+            return
+        } else if let whole = inputs.wholeGraph, let previous, previous.canKeep("graph.json", inputs: whole) {
             try emit([.kept("graph.json", inputs: whole)])
         } else {
             try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: inputs.wholeGraph)])

@@ -19,6 +19,11 @@ extension SiteRenderer {
     }
 }
 
+extension SiteRenderer {
+    /// The contents of `graph.json`.
+    public func graphJSON() -> String { GraphJSON(site: SiteMap(graph: graph)).render() }
+}
+
 /// The search index's document list between two renders of a site held in memory, and how to
 /// read the index files that site holds, so an edit patches the index instead of building it again.
 public final class SearchIndexMemory: @unchecked Sendable {
