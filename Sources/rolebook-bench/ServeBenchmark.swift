@@ -50,6 +50,7 @@ struct ServeBenchmark {
 
         // Edit roles spread over the tree: the title, so the page, its neighbours and the index change.
         let files = try FileManager.default.subpathsOfDirectory(atPath: content.path).filter { $0.contains("/roles/") && $0.hasSuffix(".md") }.sorted()
+        guard !files.isEmpty else { throw BenchError.failed("no role files under \(content.path)", "") }
         var message: [Double] = [], page: [Double] = []
         for i in 0..<edits {
             let relative = files[(i * 7919) % files.count]
