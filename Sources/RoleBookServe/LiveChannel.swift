@@ -9,7 +9,13 @@ final class LiveChannel: WSMessageHandler, @unchecked Sendable {
     /// What a page that connects now is told first (the current errors, for the overlay).
     private var greeting: String
 
-    init(greeting: String) { self.greeting = greeting }
+    /// The version in which a site path last changed (``ServedSite/stamps``), or nil.
+    private let stamp: @Sendable (String) -> Int?
+
+    init(greeting: String, stamp: @escaping @Sendable (String) -> Int?) {
+        self.greeting = greeting
+        self.stamp = stamp
+    }
 
     var clientCount: Int { lock.withLock { clients.count } }
 
@@ -25,13 +31,22 @@ final class LiveChannel: WSMessageHandler, @unchecked Sendable {
             _ = self.lock.withLock { self.clients.removeValue(forKey: id) }
         }
         continuation.yield(.text(hello))
-        // The page sends nothing that matters; when it goes away, so does its stream.
+        // A page says which version of which path it shows; one that changed since it was served
+        // (a save between loading the page and opening this connection) is told to reload.
+        let stamp = self.stamp
         Task {
-            for await message in client { if case .close = message { break } }
+            for await message in client {
+                if case .close = message { break }
+                guard case .text(let text) = message, let shown = try? JSONDecoder().decode(Shown.self, from: Data(text.utf8)) else { continue }
+                if let current = stamp(shown.path), String(current) != shown.version { continuation.yield(.text(#"{"type":"stale"}"#)) }
+            }
             continuation.finish()
         }
         return stream
     }
+
+    /// What a page reports when its connection opens.
+    struct Shown: Decodable { var path: String; var version: String }
 
     /// Sends `message` to every page and makes `greeting` what pages connecting later are told.
     func broadcast(_ message: String, greeting: String) {

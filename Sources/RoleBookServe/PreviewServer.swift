@@ -54,7 +54,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// Print each rebuild's phases (`--timings`).
     public var printTimings = false
     private let responder = SiteResponder()
-    private let channel = LiveChannel(greeting: "{}")
+    private lazy var channel = LiveChannel(greeting: "{}") { [unowned self] path in self.current.stamps[path] }
     private var server: HTTPServer?
     private var watcher: ContentWatcher?
     private var runTask: Task<Void, any Error>?

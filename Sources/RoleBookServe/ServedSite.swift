@@ -12,8 +12,11 @@ public struct ServedSite: Sendable {
     /// Fingerprint of what each page was rendered from (``OutputFile/inputs``), so the next
     /// rebuild renders only pages whose inputs changed.
     public var inputs: [String: UInt64]
-    /// Counts up with every rebuild; pages carry it so the live script knows what it shows.
+    /// Counts up with every rebuild.
     public var version: Int
+    /// The version in which each file last changed; pages carry it (`data-version`), so a page
+    /// whose live connection opens after a rebuild can tell that it is stale.
+    public var stamps: [String: Int]
     /// `graph.json` of this version, rendered on first request (no page loads it, and it is a
     /// function of every file, so rendering it on each rebuild would delay every reload).
     public var graphJSON: LazyFile?
@@ -24,6 +27,7 @@ public struct ServedSite: Sendable {
         files = [:]
         hashes = [:]
         inputs = [:]
+        stamps = [:]
         version = 0
         errors = []
     }
@@ -54,6 +58,7 @@ public struct ServedSite: Sendable {
         var files: [String: Data] = [:]
         var hashes: [String: UInt64] = [:]
         var inputs: [String: UInt64] = [:]
+        var stamps: [String: Int] = [:]
         var changed: [String] = []
         files.reserveCapacity(rendered.count)
         hashes.reserveCapacity(rendered.count)
@@ -67,6 +72,7 @@ public struct ServedSite: Sendable {
                 if let bytes = self.files[file.path], let hash = self.hashes[file.path] {
                     files[file.path] = bytes
                     hashes[file.path] = hash
+                    stamps[file.path] = self.stamps[file.path]
                 }
                 continue
             }
@@ -74,8 +80,10 @@ public struct ServedSite: Sendable {
             if let old = self.hashes[file.path], old == hash, let held = self.files[file.path] {
                 // Unchanged: keep the bytes (and the version stamped in them) of the previous snapshot.
                 files[file.path] = held
+                stamps[file.path] = self.stamps[file.path]
             } else {
                 files[file.path] = bytes
+                stamps[file.path] = site.version
                 changed.append(file.path)
             }
         }
@@ -83,6 +91,7 @@ public struct ServedSite: Sendable {
         site.files = files
         site.hashes = hashes
         site.inputs = inputs
+        site.stamps = stamps
         site.graphJSON = graphJSON
         return (site, Change(changed: changed.sorted(), removed: removed, errorsChanged: errorsChanged))
     }

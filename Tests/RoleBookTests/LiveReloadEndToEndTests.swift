@@ -13,7 +13,7 @@ struct LiveReloadEndToEndTests {
     static let probe = """
         JSON.stringify({h1: (document.querySelector('h1') || {}).textContent || '', marker: window.rbMarker === 1, \
         overlay: (document.getElementById('rb-live-overlay') || {}).textContent || '', \
-        live: document.documentElement.hasAttribute('data-rolebook-live'), scroll: window.scrollY, ready: document.readyState})
+        live: document.documentElement.getAttribute('data-rolebook-live'), scroll: window.scrollY, ready: document.readyState})
         """
 
     static func state(_ value: Any?) -> [String: Any] {
@@ -35,10 +35,9 @@ struct LiveReloadEndToEndTests {
         try await RawHTTP.offPool {
             let browser = try DevToolsPipe()
             let tab = try browser.open(page)
-            var s = Self.state(try browser.waitFor(Self.probe, session: tab) { Self.state($0)["live"] as? Bool == true && Self.state($0)["ready"] as? String == "complete" })
+            var s = Self.state(try browser.waitFor(Self.probe, session: tab) { Self.state($0)["live"] as? String == "connected" && Self.state($0)["ready"] as? String == "complete" })
             #expect((s["h1"] as? String)?.contains("客服经理") == true, "\(s)")
-            // Let the socket connect, mark this document, and scroll so the reload must restore it.
-            usleep(300_000)
+            // The live connection is open: mark this document, and scroll so the reload must restore it.
             _ = try browser.evaluate("window.rbMarker = 1; document.body.style.minHeight = '5000px'; window.scrollTo(0, 400); 1", session: tab)
 
             try original.replacingOccurrences(of: "title: 客服经理", with: "title: 客户服务总监").write(to: file, atomically: true, encoding: .utf8)

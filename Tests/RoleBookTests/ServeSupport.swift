@@ -117,6 +117,14 @@ enum RawHTTP {
         return fd
     }
 
+    /// Sends a text frame as a browser does (masked; a zero key leaves the payload as it is).
+    static func sendTextFrame(_ fd: Int32, _ text: String) {
+        let payload = Array(text.utf8)
+        precondition(payload.count < 126)
+        let frame: [UInt8] = [0x81, 0x80 | UInt8(payload.count), 0, 0, 0, 0] + payload
+        _ = frame.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, 0) }
+    }
+
     /// The next text frame the server sends (server frames are not masked).
     static func readTextFrame(_ fd: Int32) -> String? {
         func read(_ count: Int) -> [UInt8]? {

@@ -215,6 +215,26 @@ struct ServeTests {
         if !stopped { process.terminate() }
     }
 
+    @Test("a page that changed before its connection opened is told it is stale")
+    func stalePage() async throws {
+        try await withServer { server, port, _ in
+            let stamp = try #require(server.current.stamps["roles/ceo.html"])
+            let page = try await RawHTTP.fetch(port: port, target: "/roles/ceo.html")
+            #expect(page.text.contains("data-version=\"\(stamp)\""))
+            let socket = try await RawHTTP.offPool { try RawHTTP.openWebSocket(port: port) }
+            defer { close(socket) }
+            _ = try await RawHTTP.offPool { RawHTTP.readTextFrame(socket) }
+            RawHTTP.sendTextFrame(socket, #"{"path":"roles/ceo.html","version":"\#(stamp)"}"#)
+            RawHTTP.sendTextFrame(socket, #"{"path":"roles/ceo.html","version":"\#(stamp + 100)"}"#)
+            let reply = try await RawHTTP.offPool { RawHTTP.readTextFrame(socket) }
+            // Only the second report (a version the server never served for that page) is stale.
+            #expect(reply == #"{"type":"stale"}"#)
+            server.rebuild(changed: [])
+            let next = try await RawHTTP.offPool { RawHTTP.readTextFrame(socket) }
+            #expect(next?.contains(#""type":"rebuilt""#) == true, "the up-to-date report was answered too: \(next ?? "")")
+        }
+    }
+
     @Test("served pages get the live script before </head>; other files are left alone")
     func injection() {
         let page = ServedSite.served("<html><head><title>x</title></head><body></body></html>", path: "a.html", version: 3)

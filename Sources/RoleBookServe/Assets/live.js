@@ -107,7 +107,13 @@
 
   function handle(message) {
     var path = pagePath();
+    if (message.type === "stale") {
+      // This page changed between being served and this connection opening.
+      reload();
+      return;
+    }
     if (message.type === "hello") {
+      document.documentElement.setAttribute("data-rolebook-live", "connected");
       var stale = seenVersion !== null && message.version !== seenVersion;
       seenVersion = message.version;
       if (stale && (!message.errors || message.errors.length === 0)) { reload(); return; }
@@ -123,7 +129,10 @@
   var delay = 250;
   function connect() {
     var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + base + "live");
-    socket.onopen = function () { delay = 250; };
+    socket.onopen = function () {
+      delay = 250;
+      socket.send(JSON.stringify({ path: pagePath(), version: (script && script.getAttribute("data-version")) || "" }));
+    };
     socket.onmessage = function (event) {
       var message;
       try { message = JSON.parse(event.data); } catch (e) { return; }
