@@ -69,6 +69,17 @@ struct LiveReloadEndToEndTests {
             })
             #expect((s["overlay"] as? String) == "", "the overlay stayed: \(s)")
             #expect((s["h1"] as? String)?.contains("客服经理") == true, "\(s)")
+
+            // A page whose file is deleted says so, with a link home.
+            let extra = content.appendingPathComponent("roles/night-desk.md")
+            try "---\ntitle: 夜班前台\ndepartment: cs\nreports_to: cs-manager\n---\n## 岗位职责\n\n1. 夜间接待。\n".write(to: extra, atomically: true, encoding: .utf8)
+            _ = try browser.waitFor("1", session: tab, seconds: 10) { _ in server.current.files["roles/night-desk.html"] != nil }
+            #expect(server.current.files["roles/night-desk.html"] != nil)
+            let second = try browser.open(url.absoluteString + "roles/night-desk.html")
+            _ = try browser.waitFor(Self.probe, session: second) { Self.state($0)["live"] as? String == "connected" }
+            try FileManager.default.removeItem(at: extra)
+            let gone = try browser.waitFor("(function(){var g=document.getElementById('rb-live-gone'); return g ? g.textContent + '|' + g.querySelector('a').getAttribute('href') : ''})()", session: second) { ($0 as? String ?? "").contains("|") }
+            #expect((gone as? String ?? "").contains("no longer exists") && (gone as? String ?? "").hasSuffix("|/"), "\(gone ?? "nil")")
         }
     }
 }
