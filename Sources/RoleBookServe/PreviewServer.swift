@@ -82,7 +82,8 @@ public final class PreviewServer: @unchecked Sendable {
         lock.withLock { self.server = server }
         let task = Task { try await server.run() }
         runTask = task
-        try await server.waitUntilListening()
+        // Generous: under load the cooperative pool the server runs on can be busy for seconds.
+        try await server.waitUntilListening(timeout: 60)
         guard case .ip4(let ip, let port)? = await server.listeningAddress else { throw ServeError.noAddress }
         guard options.watch else { return URL(string: "http://\(ip):\(port)/")! }
         let watcher = ContentWatcher(root: options.contentDirectory, debounce: options.debounce, forcePolling: options.forcePolling) { [self] paths in

@@ -105,7 +105,7 @@ final class DevToolsPipe: @unchecked Sendable {
     }
 
     /// Evaluates `expression` every 50 ms until `accept` says yes; returns the last value.
-    func waitFor(_ expression: String, session: String, seconds: Double = 15, _ accept: (Any?) -> Bool) throws -> Any? {
+    func waitFor(_ expression: String, session: String, seconds: Double = 40, _ accept: (Any?) -> Bool) throws -> Any? {
         let deadline = Date().addingTimeInterval(seconds)
         var last: Any?
         while Date() < deadline {
