@@ -2,6 +2,7 @@
 SWIFT   ?= swift
 CONTENT ?= content
 SITE    ?= site
+PORT    ?= 8080
 RELEASE  = .build/release/rolebook
 DEBUG    = .build/debug/rolebook
 # Root installs directly; anyone else goes through sudo.
@@ -9,7 +10,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT      = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 APT_UPDATED = .build/.apt-updated
 
-.PHONY: all deps test-deps bench-deps build build-debug check diff site test bench bench-quality fuzz tables clean
+.PHONY: all deps test-deps bench-deps build build-debug check diff site serve test bench bench-quality fuzz tables clean
 
 all: site
 
@@ -54,6 +55,10 @@ diff: build-debug
 # Render content/ into site/ (refuses when check finds errors).
 site: build
 	$(RELEASE) build $(CONTENT) -o $(SITE)
+
+# Live preview of content/ at http://127.0.0.1:$(PORT)/: rebuilt in memory and reloaded in the browser on every save.
+serve: build
+	$(RELEASE) serve $(CONTENT) --port $(PORT)
 
 # Unit, golden and end-to-end (headless Chromium) tests, then validate the shipped content.
 test: test-deps

@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // HTTP and WebSockets for `rolebook serve` only (RoleBookServe); the library does not depend on it.
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         // cmark from Debian's libcmark-dev; only Parsing/MarkdownParser.swift imports it.
@@ -46,7 +48,13 @@ let package = Package(
         ),
         .target(
             name: "RoleBookCLI",
-            dependencies: ["RoleBook", "RoleBookImport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["RoleBook", "RoleBookImport", "RoleBookServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // `rolebook serve`: the in-memory site, the file watcher and the live-reload channel.
+        .target(
+            name: "RoleBookServe",
+            dependencies: ["RoleBook", .product(name: "FlyingFox", package: "FlyingFox")],
+            plugins: ["EmbedAssets"]
         ),
         .executableTarget(name: "rolebook", dependencies: ["RoleBookCLI"]),
         // Benchmark driver (`make bench`): synthetic content, rolebook vs Hugo vs the cmark floor.
@@ -60,7 +68,7 @@ let package = Package(
         .executableTarget(name: "rolebook-tables"),
         .testTarget(
             name: "RoleBookTests",
-            dependencies: ["RoleBook", "RoleBookCLI"],
+            dependencies: ["RoleBook", "RoleBookCLI", "RoleBookServe"],
             resources: [.copy("Fixtures"), .copy("Golden")]
         ),
         .testTarget(

@@ -8,7 +8,7 @@ public struct RoleBookCommand: ParsableCommand {
         commandName: "rolebook",
         abstract: "Validate and publish job descriptions and procedures written in Markdown.",
         version: RoleBookVersion.current,
-        subcommands: [Check.self, Build.self, Print.self, Import.self, Diff.self, Export.self],
+        subcommands: [Check.self, Build.self, Print.self, New.self, Serve.self, Import.self, Diff.self, Export.self],
         defaultSubcommand: Check.self
     )
 

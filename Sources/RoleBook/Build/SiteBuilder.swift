@@ -32,6 +32,11 @@ public struct SiteRenderer: Sendable {
     /// Where the build cache lives (`.rolebook-cache`): the search index's document list is kept
     /// there so the next build can update the index instead of building it again. Nil: no cache.
     public var cacheDirectory: URL?
+    /// For a site held in memory (`serve`): the search index's document list between renders,
+    /// in place of the one kept in `cacheDirectory`.
+    public var searchMemory: SearchIndexMemory?
+    /// Leave graph.json out (`serve` renders it when it is asked for: no page loads it).
+    public var omitsGraphJSON = false
 
     public init(graph: RoleGraph) { self.init(graph: graph, rendererIdentity: PageInputs.rendererIdentity) }
 
@@ -97,7 +102,9 @@ public struct SiteRenderer: Sendable {
         }
         timings.lap("pages")
         // graph.json shows everything: kept only when no file changed at all.
-        if let whole = inputs.wholeGraph, let previous, previous.canKeep("graph.json", inputs: whole) {
+        if omitsGraphJSON {
+            return
+        } else if let whole = inputs.wholeGraph, let previous, previous.canKeep("graph.json", inputs: whole) {
             try emit([.kept("graph.json", inputs: whole)])
         } else {
             try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: inputs.wholeGraph)])
@@ -116,7 +123,10 @@ public struct SiteRenderer: Sendable {
         guard let global else { return builder.build(layout).sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) } }
         let inputs = StableHash.combine(global, SearchIndexBuilder.fingerprint(layout, documents: documents))
         // Stored after the update has read the previous list: storing removes older lists.
-        defer { if let cacheDirectory { SearchDocumentsCache.store(cacheDirectory, inputs, renderer: global, layout, documents: documents) } }
+        defer {
+            if let cacheDirectory { SearchDocumentsCache.store(cacheDirectory, inputs, renderer: global, layout, documents: documents) }
+            searchMemory?.store(zip(documents, layout.records).map { ($0, $1.url) })
+        }
         if let kept = previous?.keepAll(under: "search/", inputs: inputs) { return kept }
         if let update = previousSearchIndex(previous, renderer: global).flatMap({ builder.update(layout, documents: documents, from: $0) }) {
             return update.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value, inputs: inputs) }
@@ -128,6 +138,10 @@ public struct SiteRenderer: Sendable {
     /// The index the site holds, if the cache describes it: the manifest's fingerprint of the
     /// index files names the document list they were built from.
     func previousSearchIndex(_ previous: SiteWriter.PreviousBuild?, renderer: UInt64) -> PreviousSearchIndex? {
+        if let previous, let held = searchMemory?.held {
+            let shardCount = previous.manifest.hashes.keys.filter { $0.hasPrefix("search/i/") }.count
+            return PreviousSearchIndex(documents: held.documents, shardCount: shardCount, read: held.read, isPresent: previous.isPresent)
+        }
         guard let previous, let cacheDirectory, let fingerprint = previous.manifest.inputs["search/meta.js"],
               let documents = SearchDocumentsCache.load(cacheDirectory, fingerprint, renderer: renderer) else { return nil }
         let shardCount = previous.manifest.hashes.keys.filter { $0.hasPrefix("search/i/") }.count

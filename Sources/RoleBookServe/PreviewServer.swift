@@ -1,0 +1,206 @@
+import FlyingFox
+import Foundation
+import RoleBook
+
+/// `rolebook serve`: renders the content into memory, serves it over HTTP, watches the folder,
+/// rebuilds on every save and tells open pages over a WebSocket.
+public final class PreviewServer: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var contentDirectory: String
+        public var host: String
+        public var port: UInt16
+        /// Poll instead of using inotify (tests of the fallback; file systems without inotify).
+        public var forcePolling: Bool
+        public var debounce: Double
+        /// False: rebuild only when ``PreviewServer/rebuild(changed:)`` is called (tests).
+        public var watch: Bool
+
+        public init(contentDirectory: String, host: String = "127.0.0.1", port: UInt16 = 8080, forcePolling: Bool = false,
+                    debounce: Double = 0.03, watch: Bool = true) {
+            self.contentDirectory = contentDirectory
+            self.host = host
+            self.port = port
+            self.forcePolling = forcePolling
+            self.debounce = debounce
+            self.watch = watch
+        }
+    }
+
+    /// One rebuild, as the terminal reports it.
+    public struct Rebuild: Sendable {
+        public var version: Int
+        public var pages: Int
+        public var milliseconds: Double
+        public var errorCount: Int
+        public var change: ServedSite.Change
+    }
+
+    public let options: Options
+    /// Lines for the terminal (the command prints them; tests collect them).
+    private let log: @Sendable (String) -> Void
+    private let lock = NSLock()
+    /// Held for a whole rebuild, so two never overlap and an older one never swaps in last.
+    private let rebuildLock = NSLock()
+    private var site = ServedSite()
+    /// Whether the pages held were rendered from content without errors.
+    private var hasGoodVersion = false
+    private var lastDiagnostics: [Diagnostic] = []
+    /// Parse results per file; used only under `rebuildLock`.
+    private var parseCache = ParseCache()
+    /// The search index's documents between rebuilds, so an edit patches the index.
+    private lazy var searchMemory = SearchIndexMemory { [unowned self] path in
+        self.current.files[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+    /// Print each rebuild's phases (`--timings`).
+    public var printTimings = false
+    private let responder = SiteResponder()
+    private lazy var channel = LiveChannel(greeting: "{}") { [unowned self] path in self.current.stamps[path] }
+    private var server: HTTPServer?
+    private var watcher: ContentWatcher?
+    private var runTask: Task<Void, any Error>?
+    /// Called after each rebuild has been sent to the pages (tests and the benchmark wait on it).
+    public var onRebuild: (@Sendable (Rebuild) -> Void)?
+
+    public init(options: Options, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.log = log
+    }
+
+    /// The snapshot requests are answered from: one read under the lock, so a request sees one version.
+    public var current: ServedSite { lock.withLock { site } }
+
+    public var watcherMode: ContentWatcher.Mode? { watcher?.mode }
+
+    /// Builds the site, starts listening and watching; returns the address pages are served at.
+    public func start() async throws -> URL {
+        let first = rebuild(changed: [])
+        log("built \(first.pages) pages in \(Self.format(first.milliseconds))")
+        let address: sockaddr_in = try .inet(ip4: options.host, port: options.port)
+        let server = HTTPServer(address: address, timeout: 60, logger: .disabled)
+        await server.appendRoute(HTTPRoute("GET \(ServedSite.livePrefix)live"), to: .webSocket(channel))
+        await server.appendRoute("*") { [self] request in self.respond(to: request) }
+        lock.withLock { self.server = server }
+        let task = Task { try await server.run() }
+        runTask = task
+        // Generous: under load the cooperative pool the server runs on can be busy for seconds.
+        try await server.waitUntilListening(timeout: 60)
+        guard case .ip4(let ip, let port)? = await server.listeningAddress else { throw ServeError.noAddress }
+        guard options.watch else { return URL(string: "http://\(ip):\(port)/")! }
+        let watcher = ContentWatcher(root: options.contentDirectory, debounce: options.debounce, forcePolling: options.forcePolling) { [self] paths in
+            self.rebuild(changed: paths)
+        }
+        watcher.start()
+        lock.withLock { self.watcher = watcher }
+        if watcher.mode == .polling { log("watching \(options.contentDirectory) by polling (inotify unavailable)") }
+        return URL(string: "http://\(ip):\(port)/")!
+    }
+
+    /// Stops watching, closes every connection and the listening socket.
+    public func stop() async {
+        let (watcher, server) = lock.withLock { (self.watcher, self.server) }
+        watcher?.stop()
+        channel.closeAll()
+        await server?.stop(timeout: 0.2)
+        runTask?.cancel()
+    }
+
+    /// Serves until the server stops.
+    public func wait() async {
+        _ = try? await runTask?.value
+    }
+
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        guard request.method == .GET || request.method == .HEAD else {
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD", .contentLength: "0"], body: Data())
+        }
+        let answer = responder.respond(to: request.target.path(), head: request.method == .HEAD, site: current)
+        var headers: HTTPHeaders = [:]
+        for (name, value) in answer.headers { headers[HTTPHeader(name)] = value }
+        return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: Self.phrase(answer.status)), headers: headers, body: answer.body)
+    }
+
+    static func phrase(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 301: "Moved Permanently"
+        case 400: "Bad Request"
+        case 404: "Not Found"
+        default: "Error"
+        }
+    }
+
+    /// Checks and renders the content, swaps the new snapshot in and tells the pages.
+    /// Runs on the watcher's thread, one rebuild at a time; saves made meanwhile are picked up next.
+    @discardableResult
+    public func rebuild(changed: [String]) -> Rebuild {
+        rebuildLock.lock()
+        defer { rebuildLock.unlock() }
+        let start = ContentWatcher.now()
+        let loader = ContentLoader(root: URL(fileURLWithPath: options.contentDirectory), displayRoot: options.contentDirectory)
+        let diagnostics: [Diagnostic]
+        var rendered: [OutputFile]?
+        var timings = Stopwatch()
+        var parsed = 0
+        var graphJSON: LazyFile?
+        do {
+            // Only the files whose bytes changed are parsed again (the cache is this thread's alone).
+            let checked = try Checker(loader: loader).run(cache: &parseCache)
+            diagnostics = checked.result.diagnostics
+            parsed = checked.parsed
+            timings.append(checked.result.timings)
+            // With errors the last good pages stay (under the overlay); with none yet, show what renders.
+            if !diagnostics.containsErrors || !lock.withLock({ hasGoodVersion }) {
+                let held = lock.withLock { site.inputs }
+                var renderer = SiteRenderer(graph: checked.result.graph)
+                renderer.searchMemory = searchMemory
+                renderer.omitsGraphJSON = true
+                rendered = renderer.render(keeping: held, timings: &timings)
+                graphJSON = LazyFile { [renderer] in renderer.graphJSON() }
+            }
+        } catch {
+            // The folder itself is gone or unreadable (moved away mid-save): keep everything as it is.
+            log("error: cannot read content folder '\(options.contentDirectory)': \(error.localizedDescription)")
+            diagnostics = lock.withLock { lastDiagnostics }
+        }
+        let (next, change, printDiagnostics) = lock.withLock {
+            let (next, change) = site.next(diagnostics: diagnostics, rendered: rendered, graphJSON: graphJSON ?? site.graphJSON)
+            site = next
+            if rendered != nil && !diagnostics.containsErrors { hasGoodVersion = true }
+            let printDiagnostics = diagnostics != lastDiagnostics
+            lastDiagnostics = diagnostics
+            return (next, change, printDiagnostics)
+        }
+        channel.broadcast(LiveMessage.json(type: "rebuilt", site: next, change: change),
+                          greeting: LiveMessage.json(type: "hello", site: next, change: nil))
+        let milliseconds = (ContentWatcher.now() - start) * 1000
+        let rebuild = Rebuild(version: next.version, pages: change.pageCount, milliseconds: milliseconds, errorCount: diagnostics.errorCount, change: change)
+        if printTimings {
+            timings.lap("swap + notify")
+            log("  parsed \(parsed) file\(parsed == 1 ? "" : "s")\n" + timings.report.dropLast())
+        }
+        if printDiagnostics, !diagnostics.isEmpty {
+            log(DiagnosticFormatter(format: .text).report(diagnostics, fileCount: 0)
+                .split(separator: "\n").dropLast().joined(separator: "\n"))
+        }
+        if next.version > 1 {
+            if diagnostics.containsErrors {
+                log("content has \(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"); the browser shows them over the last good version (\(Self.format(milliseconds)))")
+            } else {
+                log("rebuilt \(change.pageCount) page\(change.pageCount == 1 ? "" : "s") in \(Self.format(milliseconds))")
+            }
+        }
+        onRebuild?(rebuild)
+        return rebuild
+    }
+
+    static func format(_ milliseconds: Double) -> String {
+        milliseconds < 10_000 ? String(format: "%.0f ms", milliseconds) : String(format: "%.1f s", milliseconds / 1000)
+    }
+}
+
+/// Why `serve` could not start.
+public enum ServeError: Error, CustomStringConvertible {
+    case noAddress
+
+    public var description: String { "the server did not report the address it listens on" }
+}

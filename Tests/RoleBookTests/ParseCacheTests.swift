@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import RoleBook
+@testable import RoleBookServe
+
+/// Rebuilds that parse only changed files and render only changed pages give the same site as
+/// a build from scratch.
+@Suite("incremental rebuilds")
+struct ParseCacheTests {
+    @Test("a cached load equals a full load; only changed files are parsed again")
+    func cachedLoad() throws {
+        try withContent(RuleFixtures.base.with(RuleFixtures.store)) { root in
+            let loader = testLoader(root)
+            var cache = ParseCache()
+            let (first, parsedFirst) = try loader.load(cache: &cache)
+            #expect(parsedFirst == first.paths.count && cache.count == first.paths.count)
+            #expect(first.entities == (try loader.load()).entities)
+            let (again, parsedAgain) = try loader.load(cache: &cache)
+            #expect(parsedAgain == 0 && again.entities == first.entities)
+
+            let manager = root.appendingPathComponent("roles/manager.md")
+            let text = try String(contentsOf: manager, encoding: .utf8)
+            try text.replacingOccurrences(of: "运营经理", with: "营运经理").write(to: manager, atomically: true, encoding: .utf8)
+            try FileManager.default.removeItem(at: root.appendingPathComponent("roles/ceo.md"))
+            let (edited, parsedEdited) = try loader.load(cache: &cache)
+            #expect(parsedEdited == 1)
+            let full = try loader.load()
+            #expect(edited.entities == full.entities && edited.diagnostics == full.diagnostics && edited.paths == full.paths)
+            #expect(cache.count == full.paths.count)
+        }
+    }
+
+    @Test("a change to rolebook.yml's sections parses everything again")
+    func configInvalidates() throws {
+        try withContent(RuleFixtures.base) { root in
+            var cache = ParseCache()
+            _ = try testLoader(root).load(cache: &cache)
+            try "sections:\n  responsibilities: [主要职责]\n".write(to: root.appendingPathComponent("rolebook.yml"), atomically: true, encoding: .utf8)
+            let (content, parsed) = try testLoader(root).load(cache: &cache)
+            #expect(parsed == content.paths.count)
+        }
+    }
+
+    /// Every file as served, without the live script tag (which carries the build's version).
+    static func pages(_ site: ServedSite) -> [String: String] {
+        site.files.mapValues { String(decoding: $0, as: UTF8.self).replacingOccurrences(of: #"<script src="/__rolebook/live.js" data-version="\d+" defer></script>"#, with: "", options: .regularExpression) }
+    }
+
+    @Test("after edits, the served site is the site a fresh build serves")
+    func sameAsFresh() async throws {
+        let content = try copyFixtureContent("e2e")
+        defer { try? FileManager.default.removeItem(at: content) }
+        let server = PreviewServer(options: .init(contentDirectory: content.path, port: 0, watch: false)) { _ in }
+        server.rebuild(changed: [])
+        let edits: [(String, String, String)] = [
+            ("roles/front-desk.md", "title: 前台接待", "title: 前台接待员"),
+            // A responsibility: the search index is patched rather than built again.
+            ("roles/front-desk.md", "三声之内", "两声之内"),
+            ("roles/cs-assistant.md", "headcount: 0", "headcount: 1"),
+            ("departments/cs.md", "title: 客户服务部", "title: 客户服务中心"),
+        ]
+        for (path, from, to) in edits {
+            let file = content.appendingPathComponent(path)
+            let text = try String(contentsOf: file, encoding: .utf8)
+            #expect(text.contains(from), "\(path)")
+            try text.replacingOccurrences(of: from, with: to).write(to: file, atomically: true, encoding: .utf8)
+            let step = server.rebuild(changed: [path])
+            #expect(step.errorCount == 0 && !step.change.changed.isEmpty, "\(path): \(server.current.errors.map(DiagnosticFormatter.line))")
+            let fresh = PreviewServer(options: .init(contentDirectory: content.path, port: 0, watch: false)) { _ in }
+            fresh.rebuild(changed: [])
+            let (mine, theirs) = (Self.pages(server.current), Self.pages(fresh.current))
+            let differing = Set(mine.keys).union(theirs.keys).filter { mine[$0] != theirs[$0] }.sorted()
+            #expect(differing == [], "after editing \(path)")
+        }
+    }
+}
