@@ -137,7 +137,7 @@ public struct ContentLoader: Sendable {
     }
 
     /// `rolebook.yml`, read under the same rules as content files; absent means the defaults.
-    private func loadConfig(realRoot: [UInt8], _ diagnostics: inout [Diagnostic]) -> SiteConfig {
+    func loadConfig(realRoot: [UInt8], _ diagnostics: inout [Diagnostic]) -> SiteConfig {
         let name = "rolebook.yml"
         let path = root.path + "/" + name
         var info = stat()

@@ -28,30 +28,32 @@ extension ContentLoader {
     /// - Returns: the content, and how many files were parsed (not taken from the cache).
     public func load(cache: inout ParseCache) throws -> (content: LoadedContent, parsed: Int) {
         var diagnostics: [Diagnostic] = []
-        var config = SiteConfig()
-        if let data = FileManager.default.contents(atPath: root.appendingPathComponent("rolebook.yml").path) {
-            config = ConfigParser(displayPath: displayPath("rolebook.yml")).parse(data, diagnostics: &diagnostics)
-        }
+        // The same walk and reading rules as ``load()``: loops, links outside, pipes, size cap.
+        let realRoot = try resolvedRoot()
+        let config = loadConfig(realRoot: realRoot, &diagnostics)
         if config.extraSections != cache.extraSections { cache = ParseCache() }
         cache.extraSections = config.extraSections
-        let paths = try markdownFiles(excluding: Set(config.exclude))
+        let walk = try markdownFiles(excluding: Set(config.exclude), resolvedRoot: realRoot)
+        diagnostics += walk.diagnostics
+        let paths = walk.paths
         let vocabulary = SectionVocabulary(extra: config.extraSections)
         let loader = self
         let rootPath = root.path
         let previous = cache.entries
         let results: [(path: String, entry: ParseCache.Entry, parsed: Bool)] = paths.parallelMap { path in
             let shown = loader.displayPath(path)
-            let outcome: (ParseCache.Entry, Bool)? = ContentLoader.withContents(ofFile: rootPath + "/" + path) { bytes in
+            let outcome = ContentLoader.readRegularFile(rootPath + "/" + path, limit: ContentLoader.maxFileSize) { bytes -> (ParseCache.Entry, Bool) in
                 let hash = StableHash.bytes(UnsafeRawBufferPointer(bytes))
                 if let cached = previous[path], cached.hash == hash { return (cached, false) }
+                if ContentLoader.isMarkedNotContent(bytes) { return (ParseCache.Entry(hash: hash, entity: nil, diagnostics: []), true) }
                 let (entity, found) = FileParser(path: path, displayPath: shown, vocabulary: vocabulary).parse(bytes: bytes)
                 return (ParseCache.Entry(hash: hash, entity: entity, diagnostics: found), true)
             }
+            switch outcome {
+            case .success(let (entry, parsed)): return (path, entry, parsed)
             // Unreadable: not cached, so it is read again next time.
-            guard let (entry, parsed) = outcome else {
-                return (path, ParseCache.Entry(hash: 0, entity: nil, diagnostics: [Diagnostic(.invalidUTF8, "file cannot be read", at: SourceLocation(file: shown))]), true)
+            case .failure(let failure): return (path, ParseCache.Entry(hash: 0, entity: nil, diagnostics: [loader.diagnostic(for: failure, reading: path)]), true)
             }
-            return (path, entry, parsed)
         }
         var entities: [Entity] = []
         entities.reserveCapacity(results.count)
