@@ -1,4 +1,4 @@
-var rbSearchFormat = { "version": 1, "maxCompound": 32, "finalDigits": "0123456789ABCDEFGHIJKLMNOPQRSTUV", "moreDigits": "WXYZabcdefghijklmnopqrstuvwxyz._" };
+var rbSearchFormat = { "version": 2, "maxCompound": 32, "finalDigits": "0123456789ABCDEFGHIJKLMNOPQRSTUV", "moreDigits": "WXYZabcdefghijklmnopqrstuvwxyz._", "syllables": "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de den deng di dia dian diao die ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long lou lu luan lue lun luo lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nue nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo" };
 /* rolebook search client: see docs/search.md. No dependencies; safe from file://. */
 (function (global) {
   'use strict';
@@ -80,19 +80,72 @@ var rbSearchFormat = { "version": 1, "maxCompound": 32, "finalDigits": "01234567
     return out;
   }
   function length(s) { return Array.from(s).length; }
+  /* Pinyin readings of a query word (SearchTokenizer.pinyinForms): cuts into whole syllables,
+     longest syllable first, at most MAX_FORMS; only without one, cuts ending in the start of a
+     syllable, marked '*'. */
+  var SYLLABLES = {}, SYLLABLE_PREFIXES = {}, LONGEST_SYLLABLE = 1, MAX_FORMS = 8, SEP = "'";
+  FORMAT.syllables.split(' ').forEach(function (s) {
+    SYLLABLES[s] = true;
+    LONGEST_SYLLABLE = Math.max(LONGEST_SYLLABLE, s.length);
+    for (var n = 1; n < s.length; n++) SYLLABLE_PREFIXES[s.slice(0, n)] = true;
+  });
+  Object.keys(SYLLABLES).forEach(function (s) { delete SYLLABLE_PREFIXES[s]; });
+  function pinyinForms(w) {
+    var n = w.length;
+    if (n < 2 || n > MAX_COMPOUND || !/^[a-z]+$/.test(w)) return [];
+    function cuts(partial) {
+      var ok = [], i, len;
+      ok[n] = !partial;
+      for (i = n - 1; i >= 0; i--) {
+        ok[i] = false;
+        if (partial && SYLLABLE_PREFIXES[w.slice(i)]) { ok[i] = true; continue; }
+        for (len = 1; len <= Math.min(LONGEST_SYLLABLE, n - i); len++) {
+          if (ok[i + len] && SYLLABLES[w.slice(i, i + len)]) { ok[i] = true; break; }
+        }
+      }
+      if (!ok[0]) return [];
+      var out = [], stack = [[0, '']];
+      while (out.length < MAX_FORMS && stack.length) {
+        var top = stack.pop(), at = top[0], form = top[1], next = [];
+        if (at === n) { out.push(form); continue; }
+        var pre = form ? form + SEP : '';
+        if (partial && SYLLABLE_PREFIXES[w.slice(at)]) next.push([n, pre + w.slice(at) + '*']);
+        for (len = 1; len <= Math.min(LONGEST_SYLLABLE, n - at); len++) {
+          if (ok[at + len] && SYLLABLES[w.slice(at, at + len)]) next.push([at + len, pre + w.slice(at, at + len)]);
+        }
+        for (var k = 0; k < next.length; k++) stack.push(next[k]);
+      }
+      return out;
+    }
+    var whole = cuts(false);
+    return whole.length ? whole : cuts(true);
+  }
+  /* 1 for an exact match, 0.8 for a prefix (word prefix or pinyin reading), null for none. */
+  function scoreToken(term, token) {
+    if (token === term.t) return 1;
+    var best = term.p && token.lastIndexOf(term.t, 0) === 0 ? 0.8 : null;
+    for (var i = 0; i < term.y.length; i++) {
+      var f = term.y[i];
+      if (f.charAt(f.length - 1) === '*') { if (token.lastIndexOf(f.slice(0, -1), 0) === 0) best = 0.8; }
+      else if (token === f) return 1;
+      else if (token.lastIndexOf(f + SEP, 0) === 0) best = 0.8;
+    }
+    return best;
+  }
   /* AND-ed terms {t, p}: CJK unigram or bigrams (exact), compounds joined (prefix when >= 2 chars). */
   function terms(q) {
     var out = [], seen = {};
-    function add(t, prefix) {
+    function add(t, prefix, forms) {
       prefix = prefix && length(t) >= 2;
-      var key = (prefix ? '*' : '=') + t;
-      if (!seen[key]) { seen[key] = true; out.push({ t: t, p: prefix }); }
+      forms = forms || [];
+      var key = (prefix ? '*' : '=') + t + '|' + forms.join('|');
+      if (!seen[key]) { seen[key] = true; out.push({ t: t, p: prefix, y: forms }); }
     }
     pieces(normalize(q)).forEach(function (pc) {
       if (pc.cjk) {
         if (pc.cjk.length === 1) add(pc.cjk[0], false);
-        else for (var i = 0; i + 1 < pc.cjk.length; i++) add(pc.cjk[i] + pc.cjk[i + 1], false);
-      } else if (pc.parts.length === 1) add(pc.parts[0], true);
+        else cover(pc.cjk).forEach(function (b) { if (b) add(b, false); });
+      } else if (pc.parts.length === 1) add(pc.parts[0], true, pinyinForms(pc.parts[0]));
       else {
         var joined = pc.parts.join('');
         if (length(joined) <= MAX_COMPOUND) add(joined, true);
@@ -101,15 +154,27 @@ var rbSearchFormat = { "version": 1, "maxCompound": 32, "finalDigits": "01234567
     });
     return out;
   }
-  /* What to <mark> in titles and snippets: CJK characters or bigrams, and words (at a word start). */
+  /* Phrases: each CJK run of >= 3 characters as its bigrams in order (repeats kept); a document
+     matches when they occur at consecutive positions, i.e. it holds the run contiguously. */
+  /* The bigrams a run needs, by offset (SearchTokenizer.phraseCover): even offsets and the last;
+     '' between, since bigrams at p, p + 2, …, p + n - 2 already spell the run contiguously. */
+  function cover(cs) {
+    var out = [];
+    for (var i = 0; i + 1 < cs.length; i++) out.push(i % 2 === 0 || i === cs.length - 2 ? cs[i] + cs[i + 1] : '');
+    return out;
+  }
+  function phrases(q) {
+    var out = [];
+    pieces(normalize(q)).forEach(function (pc) { if (pc.cjk && pc.cjk.length >= 3) out.push(cover(pc.cjk)); });
+    return out;
+  }
+  /* What to <mark> in titles and snippets: CJK runs (a query's run is a phrase), and words (at a word start). */
   function needles(q) {
     var out = [], seen = {};
     function add(t, word) { if (!seen[t]) { seen[t] = true; out.push({ t: t, w: word }); } }
     pieces(normalize(q)).forEach(function (pc) {
-      if (pc.cjk) {
-        if (pc.cjk.length === 1) add(pc.cjk[0], false);
-        else for (var i = 0; i + 1 < pc.cjk.length; i++) add(pc.cjk[i] + pc.cjk[i + 1], false);
-      } else pc.parts.forEach(function (p) { add(p, true); });
+      if (pc.cjk) add(pc.cjk.join(''), false);
+      else pc.parts.forEach(function (p) { add(p, true); });
     });
     return out;
   }
@@ -124,10 +189,13 @@ var rbSearchFormat = { "version": 1, "maxCompound": 32, "finalDigits": "01234567
     return lo;
   }
   function shardsFor(term) {
-    var a = shardOf(term.t);
-    if (!term.p) return [a];
-    var b = shardOf(term.t + '\uffff'), list = [];
-    for (var k = a; k <= b && list.length < MAX_PREFIX_SHARDS; k++) list.push(k);
+    var list = [];
+    function range(t, prefix) {
+      var a = shardOf(t), b = prefix ? shardOf(t + '\uffff') : a;
+      for (var k = a, n = 0; k <= b && n < MAX_PREFIX_SHARDS; k++, n++) if (list.indexOf(k) < 0) list.push(k);
+    }
+    range(term.t, term.p);
+    term.y.forEach(function (f) { range(f.replace('*', ''), true); });
     return list;
   }
   var DIGIT = {};
@@ -135,29 +203,90 @@ var rbSearchFormat = { "version": 1, "maxCompound": 32, "finalDigits": "01234567
     var fin = FORMAT.finalDigits, more = FORMAT.moreDigits;
     for (var i = 0; i < 32; i++) { DIGIT[fin.charCodeAt(i)] = i; DIGIT[more.charCodeAt(i)] = 32 + i; }
   })();
-  /* Postings "gap<<5|weight" in base 32, continuation digits first: [docs, weights]. */
-  function decode(key, text) {
+  /* A CJK bigram's posting list carries positions. */
+  function positional(token) {
+    var cs = Array.from(token);
+    return cs.length === 2 && isCJK(cs[0].codePointAt(0)) && isCJK(cs[1].codePointAt(0));
+  }
+  /* Postings "gap<<5|weight" in base 32, continuation digits first; in a positional list each is
+     followed by a count n and n positions (first as is, then "gap - 1"): {docs, weights, at, pos},
+     the positions of docs[i] being pos[at[i] .. at[i + 1]). */
+  function decode(key, text, withPositions) {
     if (decoded[key]) return decoded[key];
-    var docs = [], weights = [], v = 0, prev = -1;
+    var docs = [], weights = [], at = [], pos = [], v = 0, prev = -1, left = 0, last = -1;
     for (var i = 0; i < text.length; i++) {
       var d = DIGIT[text.charCodeAt(i)];
       if (d === undefined) continue;
       if (d >= 32) { v = v * 32 + (d - 32); continue; }
       v = v * 32 + d;
-      var doc = prev + 1 + Math.floor(v / 32);
-      docs.push(doc);
-      weights.push(v % 32);
-      prev = doc;
+      if (left === 0) {
+        var doc = prev + 1 + Math.floor(v / 32);
+        docs.push(doc);
+        weights.push(v % 32);
+        at.push(pos.length);
+        prev = doc;
+        if (withPositions) left = -1;
+      } else if (left < 0) {
+        left = v;
+        last = -1;
+      } else {
+        last += 1 + v;
+        pos.push(last);
+        left--;
+      }
       v = 0;
     }
-    return (decoded[key] = [docs, weights]);
+    at.push(pos.length);
+    return (decoded[key] = { docs: docs, weights: weights, at: at, pos: pos });
+  }
+  function lowerBound(a, x, lo, hi) {
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (a[mid] < x) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+  /* [from, to) of a document's positions in a decoded list, or null without the document. */
+  function positionsOf(list, d) {
+    var i = lowerBound(list.docs, d, 0, list.docs.length);
+    return i < list.docs.length && list.docs[i] === d ? [list.at[i], list.at[i + 1]] : null;
+  }
+  /* The decoded positional lists of a phrase's bigrams by offset (null where the cover skips
+     one), or null when one is missing from the index. */
+  function phraseLists(bigrams) {
+    var out = [];
+    for (var i = 0; i < bigrams.length; i++) {
+      if (!bigrams[i]) { out.push(null); continue; }
+      var k = shardOf(bigrams[i]), sh = shards[k];
+      if (!sh || !own(sh, bigrams[i])) return null;
+      out.push(decode(k + ' ' + bigrams[i], sh[bigrams[i]], true));
+    }
+    return out;
+  }
+  /* Whether document d holds the phrase: its bigrams (phraseLists) at consecutive positions p, p + 1, … */
+  function holdsPhrase(phrase, d) {
+    if (!phrase) return false;
+    var lists = [];
+    for (var i = 0; i < phrase.length; i++) {
+      if (!phrase[i]) continue;
+      var range = positionsOf(phrase[i], d);
+      if (!range) return false;
+      lists.push([phrase[i].pos, range[0], range[1], i]);
+    }
+    var first = lists[0];
+    for (var j = first[1]; j < first[2]; j++) {
+      var p = first[0][j], ok = true;
+      for (var n = 1; n < lists.length && ok; n++) {
+        var l = lists[n], x = lowerBound(l[0], p + l[3], l[1], l[2]);
+        ok = x < l[2] && l[0][x] === p + l[3];
+      }
+      if (ok) return true;
+    }
+    return false;
   }
   function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
   /* doc -> best weight of the term; a prefix-only match counts 0.8. */
   function match(term) {
     var result = new Map();
     function take(k, token, factor) {
-      var p = decode(k + ' ' + token, shards[k][token]), docs = p[0], ws = p[1];
+      var p = decode(k + ' ' + token, shards[k][token], positional(token)), docs = p.docs, ws = p.weights;
       for (var i = 0; i < docs.length; i++) {
         var s = ws[i] * factor, old = result.get(docs[i]);
         if (old === undefined || s > old) result.set(docs[i], s);
@@ -166,12 +295,32 @@ var rbSearchFormat = { "version": 1, "maxCompound": 32, "finalDigits": "01234567
     shardsFor(term).forEach(function (k) {
       var sh = shards[k];
       if (!sh) return;
-      if (!term.p) { if (own(sh, term.t)) take(k, term.t, 1); return; }
+      if (!term.p && !term.y.length) { if (own(sh, term.t)) take(k, term.t, 1); return; }
       Object.keys(sh).forEach(function (token) {
-        if (token.lastIndexOf(term.t, 0) === 0) take(k, token, token === term.t ? 1 : 0.8);
+        var f = scoreToken(term, token);
+        if (f !== null) take(k, token, f);
       });
     });
     return result;
+  }
+  /* The first bigram of a query made of one CJK run, or null: a title starting with the run has
+     it at position 0 (the title is the first text of a document). */
+  function leadBigram(q) {
+    var ps = pieces(normalize(q));
+    return ps.length === 1 && ps[0].cjk && ps[0].cjk.length >= 2 ? ps[0].cjk[0] + ps[0].cjk[1] : null;
+  }
+  /* Documents whose title starts with the query come first (TITLE_START), roles and procedures
+     before departments (a department title-start match ranks below any role one: a tier's bonus
+     range lower), so that short department names do not crowd out roles. */
+  var TITLE_START = 100, DEPARTMENT_SHIFT = 8;
+  function isDepartment(d) { var g = groupOf(d); return g.i !== '' && g.s === d; }
+  function titleStart(bigram, d) {
+    if (!bigram) return 0;
+    var k = shardOf(bigram), sh = shards[k];
+    if (!sh || !own(sh, bigram)) return 0;
+    var list = decode(k + ' ' + bigram, sh[bigram], true), range = positionsOf(list, d);
+    if (!range || range[0] === range[1] || list.pos[range[0]] !== 0) return 0;
+    return isDepartment(d) ? TITLE_START - DEPARTMENT_SHIFT : TITLE_START;
   }
   /* Resolves to {terms, hits: [{d, s}]}, best first (score, then document order). */
   api.search = function (q) {
@@ -183,20 +332,36 @@ var rbSearchFormat = { "version": 1, "maxCompound": 32, "finalDigits": "01234567
       if (!ts.length) return { terms: ts, hits: [] };
       ts.forEach(function (t) { shardsFor(t).forEach(function (k) { if (need.indexOf(k) < 0) need.push(k); }); });
       return Promise.all(need.map(function (k) { return load('search/i/' + k + '.js'); })).then(function () {
-        var maps = ts.map(match).sort(function (a, b) { return a.size - b.size; }), hits = [];
+        var maps = ts.map(match).sort(function (a, b) { return a.size - b.size; }), hits = [], ps = phrases(q).map(phraseLists), lead = leadBigram(q);
         maps[0].forEach(function (s, d) {
           for (var j = 1; j < maps.length; j++) {
             var x = maps[j].get(d);
             if (x === undefined) return;
             s += x;
           }
-          hits.push({ d: d, s: s });
+          for (var n = 0; n < ps.length; n++) if (!holdsPhrase(ps[n], d)) return;
+          hits.push({ d: d, s: s + titleStart(lead, d) });
         });
         hits.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
-        return { terms: ts, hits: hits };
+        return { terms: ts, hits: hits, near: hits.length ? [] : nearest(maps) };
       });
     });
   };
+  /* Without results: the documents matching most of the query's terms (any of them, not all),
+     those with a term in their title (tier 3, weight >= 24) first; at most NEAR. */
+  var NEAR = 3, TITLE_WEIGHT = 24;
+  function nearest(maps) {
+    var score = new Map(), title = new Map();
+    maps.forEach(function (m) {
+      m.forEach(function (s, d) {
+        score.set(d, (score.get(d) || 0) + s);
+        if (s >= TITLE_WEIGHT) title.set(d, (title.get(d) || 0) + 1);
+      });
+    });
+    return Array.from(score.keys()).sort(function (a, b) {
+      return (title.get(b) || 0) - (title.get(a) || 0) || score.get(b) - score.get(a) || a - b;
+    }).slice(0, NEAR);
+  }
   /* The department group of a document: {i: id, n: name, s: start, c: count}. */
   function groupOf(d) {
     var g = meta().groups, lo = 0, hi = g.length - 1;
@@ -274,6 +439,8 @@ var rbSearchFormat = { "version": 1, "maxCompound": 32, "finalDigits": "01234567
   api.normalize = normalize;
   api.pieces = pieces;
   api.terms = terms;
+  api.phrases = phrases;
+  api.pinyinForms = pinyinForms;
   api.needles = needles;
   api.marks = marks;
   api.snippet = snippet;
@@ -402,6 +569,28 @@ var rbSearchFormat = { "version": 1, "maxCompound": 32, "finalDigits": "01234567
         state.shown += slice.length;
         count.textContent = hits.length ? str('results', '{n}').replace('{n}', String(hits.length)) : str('noResults', '');
         more.hidden = state.shown >= hits.length;
+        if (!hits.length && reset) return suggest(my);
+      });
+    }
+    /* No results: "did you mean" the nearest titles (fragments give their titles and links). */
+    function suggest(my) {
+      var near = state.near || [];
+      if (!near.length) return Promise.resolve();
+      return Promise.all(near.map(function (d) { return api.fragment(d); })).then(function (fs) {
+        if (my !== rseq) return;
+        var p = document.createElement('span');
+        p.className = 'rb-suggestions';
+        p.appendChild(document.createTextNode(' ' + str('didYouMean', '')));
+        fs.forEach(function (fr, i) {
+          if (!fr) return;
+          if (i > 0) p.appendChild(document.createTextNode(str('nameSeparator', ', ')));
+          var a = document.createElement('a');
+          a.className = 'rb-suggestion';
+          a.href = api.root + fr.url;
+          a.textContent = fr.title;
+          p.appendChild(a);
+        });
+        count.appendChild(p);
       });
     }
     function update() {
@@ -421,6 +610,7 @@ var rbSearchFormat = { "version": 1, "maxCompound": 32, "finalDigits": "01234567
       return api.search(state.q).then(function (r) {
         if (my !== qseq) return;
         state.hits = r.hits;
+        state.near = r.near;
         state.needles = needles(state.q);
         renderFilters();
         return renderPage(true);
