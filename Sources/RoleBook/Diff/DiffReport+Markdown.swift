@@ -59,21 +59,7 @@ extension DiffReport {
     private func ref(_ r: GraphDiff.Ref?) -> String { r.map { ref($0.id, $0.title) } ?? "—" }
 
     /// Text safe in a table cell or list item: no markup, no cell end, no raw HTML.
-    func cell(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "|": out += "\\|"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\n", "\r": out += " "
-            case "`", "*", "_", "[", "]", "\\", "#": out += "\\" + String(c)
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    func cell(_ text: String) -> String { text.markdownCellEscaped() }
 
     private func code(_ text: String) -> String {
         text.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|")

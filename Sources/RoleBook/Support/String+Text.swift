@@ -75,3 +75,25 @@ extension String {
         utf8.count <= 60 || count <= 60 ? self : String(prefix(60)) + "…"
     }
 }
+
+extension String {
+    /// Text safe in a Markdown table cell or list item (GitHub's renderer): `|` cannot end the
+    /// cell, `<`, `>`, `&` cannot become HTML, new lines become spaces, and Markdown punctuation
+    /// is backslash-escaped — `#` too when `headings` (the diff report's list items could start one).
+    func markdownCellEscaped(headings: Bool = true) -> String {
+        var out = ""
+        for c in self {
+            switch c {
+            case "|": out += "\\|"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\n", "\r": out += " "
+            case "`", "*", "_", "[", "]", "\\": out += "\\" + String(c)
+            case "#" where headings: out += "\\#"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

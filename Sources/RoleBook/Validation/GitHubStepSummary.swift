@@ -52,21 +52,7 @@ public enum GitHubStepSummary {
     }
 
     /// Text safe in a table cell: `|`, `<`, `>`, `&` and new lines cannot end the cell or become markup.
-    static func cell(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "|": out += "\\|"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\n", "\r": out += " "
-            case "`", "*", "_", "[", "]", "\\": out += "\\" + String(c)
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func cell(_ text: String) -> String { text.markdownCellEscaped(headings: false) }
 
     /// Text inside a code span in a table: a backtick would end it, `|` the cell.
     static func code(_ text: String) -> String {
