@@ -107,10 +107,10 @@ fuzz: deps
 	  -dict=Sources/rolebook-fuzz/rolebook.dict -runs=$(FUZZ_RUNS) -max_total_time=$(FUZZ_TIME) -max_len=$(FUZZ_MAX_LEN) \
 	  -rss_limit_mb=$(FUZZ_RSS_MB) -timeout=1 -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts/
 
-# Regenerate Sources/RoleBook/Search/CJKTables.swift from Foundation's ICU.
+# Regenerate Sources/RoleBookModel/Text/CJKTables.swift from Foundation's ICU.
 tables:
 	$(SWIFT) build -c release --product rolebook-tables
-	.build/release/rolebook-tables Sources/RoleBook/Search/CJKTables.swift
+	.build/release/rolebook-tables Sources/RoleBookModel/Text/CJKTables.swift
 
 clean:
 	rm -rf .build .build-fuzz .rolebook-cache

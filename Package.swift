@@ -25,7 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
-        // cmark from Debian's libcmark-dev; only Parsing/MarkdownParser.swift imports it.
+        // cmark from Debian's libcmark-dev; only RoleBookParsing's Parsing/MarkdownParser.swift imports it.
         .systemLibrary(
             name: "CCMark",
             pkgConfig: "libcmark",
@@ -34,11 +34,31 @@ let package = Package(
         // Assets/*.js|css|html are real files, embedded into the binary at build time.
         .executableTarget(name: "rolebook-embed"),
         .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["rolebook-embed"], path: "Sources/EmbedAssetsPlugin"),
+        // The compiler library, one target per layer; each may import only the layers above it in
+        // this list, so the compiler enforces the direction (docs/architecture.md).
+        // Model: graph, entities, Markdown values, diagnostics; text helpers (CJK folding, hashes).
+        .target(name: "RoleBookModel", swiftSettings: fuzzFlags),
+        // Parsing + Validation (+ Scaffold): the only importer of CCMark and Yams.
         .target(
-            name: "RoleBook",
-            dependencies: ["CCMark", .product(name: "Yams", package: "Yams")],
+            name: "RoleBookParsing",
+            dependencies: ["RoleBookModel", "CCMark", .product(name: "Yams", package: "Yams")],
             swiftSettings: fuzzFlags,
             plugins: ["EmbedAssets"]
+        ),
+        // Site: routes, localized strings, HTML pages, org charts, checklists, diff report, exports.
+        .target(name: "RoleBookSite", dependencies: ["RoleBookModel", "RoleBookParsing"], swiftSettings: fuzzFlags, plugins: ["EmbedAssets"]),
+        // Search: tokenizer, index builder and patcher, the browser's search client.
+        .target(name: "RoleBookSearch", dependencies: ["RoleBookModel", "RoleBookSite"], swiftSettings: fuzzFlags, plugins: ["EmbedAssets"]),
+        // Build: renderer jobs, incremental reuse, site writer, manifest, lock, PDF printing.
+        .target(
+            name: "RoleBookBuild",
+            dependencies: ["RoleBookModel", "RoleBookParsing", "RoleBookSite", "RoleBookSearch"],
+            swiftSettings: fuzzFlags
+        ),
+        // The library product: re-exports the layers for the CLI, serve, import, bench and fuzz targets.
+        .target(
+            name: "RoleBook",
+            dependencies: ["RoleBookModel", "RoleBookParsing", "RoleBookSite", "RoleBookSearch", "RoleBookBuild"]
         ),
         // `rolebook import`: existing job descriptions (.txt, .md, .docx) into content files.
         // A target of its own so the core library never depends on ZIP or XML reading.
@@ -64,16 +84,16 @@ let package = Package(
         .systemLibrary(name: "CLibFuzzer"),
         .executableTarget(name: "rolebook-fuzz", dependencies: ["RoleBook", "CLibFuzzer"], exclude: ["rolebook.dict"], swiftSettings: fuzzFlags,
                          linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=" + sanitizers, "-use-ld=lld"])] : []),
-        // Regenerates Search/CJKTables.swift from ICU (`make tables`).
+        // Regenerates RoleBookModel/Text/CJKTables.swift from ICU (`make tables`).
         .executableTarget(name: "rolebook-tables"),
         .testTarget(
             name: "RoleBookTests",
-            dependencies: ["RoleBook", "RoleBookCLI", "RoleBookServe"],
+            dependencies: ["RoleBook", "RoleBookModel", "RoleBookParsing", "RoleBookSite", "RoleBookSearch", "RoleBookBuild", "RoleBookCLI", "RoleBookServe"],
             resources: [.copy("Fixtures"), .copy("Golden")]
         ),
         .testTarget(
             name: "RoleBookImportTests",
-            dependencies: ["RoleBookImport", "RoleBook", "RoleBookCLI", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["RoleBookImport", "RoleBook", "RoleBookModel", "RoleBookParsing", "RoleBookSite", "RoleBookCLI", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures"), .copy("Golden")]
         ),
     ]

@@ -1,6 +1,6 @@
 import Foundation
 
-// Writes Sources/RoleBook/Search/CJKTables.swift: the traditional→simplified and Han→pinyin
+// Writes Sources/RoleBookModel/Text/CJKTables.swift: the traditional→simplified and Han→pinyin
 // tables for U+4E00…U+9FFF, taken once from Foundation's ICU transforms. Building them at
 // run time cost every `rolebook` invocation about half a second, so they are generated here
 // (`make tables`) and checked against ICU by CJKTablesTests.
@@ -35,6 +35,6 @@ enum CJKTables {
 }
 
 """
-let path = CommandLine.arguments.dropFirst().first ?? "Sources/RoleBook/Search/CJKTables.swift"
+let path = CommandLine.arguments.dropFirst().first ?? "Sources/RoleBookModel/Text/CJKTables.swift"
 try Data(output.utf8).write(to: URL(fileURLWithPath: path))
 print("wrote \(path): \(pairs.count / 2) simplified pairs, \(syllables.count) syllables")

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 @testable import RoleBookCLI
 @testable import RoleBookImport
 

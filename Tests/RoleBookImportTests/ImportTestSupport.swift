@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 import ZIPFoundation
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 @testable import RoleBookImport
 
 /// A fixture file under Fixtures/.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
 @testable import RoleBookImport
 
 /// Importing the real material (../shared/seeds/*.txt) and comparing it with content/, which was

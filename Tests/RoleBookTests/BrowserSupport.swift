@@ -1,5 +1,7 @@
 import Foundation
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookBuild
 
 /// Drives Debian's headless Chromium for end-to-end tests; artefacts land in `.build/e2e/`.
 enum Browser {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookSearch
 
 /// The generated ``CJKTables`` must agree with ICU, so regenerate them (`make tables`) when Foundation's ICU changes.
 struct CJKTablesTests {

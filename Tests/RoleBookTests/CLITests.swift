@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 @testable import RoleBookCLI
 
 /// `rolebook check` in-process: argument parsing, the content folder as shown, and exit status.

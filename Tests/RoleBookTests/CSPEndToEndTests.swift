@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 
 /// Every kind of page under its Content-Security-Policy in a real Chromium: no violation is
 /// reported, the print buttons still print, and search still answers.

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
+@testable import RoleBookBuild
 @testable import RoleBookCLI
 
 /// A store with a manager and a cashier; each test adds its procedures.

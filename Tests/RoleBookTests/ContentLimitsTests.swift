@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
+@testable import RoleBookSearch
+@testable import RoleBookBuild
 
 /// Hostile or unlucky content stays bounded: deep nesting, huge numbers, YAML aliases, long
 /// values, wide and deep organisations, links that leave the site. Each case was reproduced as a

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 
 /// Issue 12: the content walk ends on link loops, reads only regular files inside the root and of
 /// at most 20 MB, and reports what it cannot read where it is, then goes on.

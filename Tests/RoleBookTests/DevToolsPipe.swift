@@ -1,5 +1,7 @@
 import Foundation
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookBuild
 
 /// Headless Chromium driven over `--remote-debugging-pipe`: the DevTools protocol as JSON
 /// messages ending in NUL, written to the browser's fd 3 and read from its fd 4. Used for live

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 
 /// Issue 12: content reaches diagnostics (ids, quoted values, file names), so control characters
 /// in it must not act on the terminal or the CI log that shows them.

@@ -1,4 +1,5 @@
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 
 /// Two versions of a small organisation: ``base`` and ``head`` differ by one of every change
 /// `rolebook diff` reports.

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
 @testable import RoleBookCLI
 
 /// `rolebook diff`: every kind of change between ``DiffFixtures/base`` and ``DiffFixtures/head``,

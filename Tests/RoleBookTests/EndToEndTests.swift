@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 
 /// Builds a fixture site and opens it in a real headless Chromium.
 @Suite("End to end in Chromium", .serialized)

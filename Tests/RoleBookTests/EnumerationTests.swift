@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
 
 /// Markers of Chinese office documents (`1、` `（一）` `①` `第一条` …) at the start of a line.
 @Suite("Enumeration markers")

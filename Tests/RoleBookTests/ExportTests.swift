@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
 @testable import RoleBookCLI
 
 /// `rolebook export`: CSV and DOT goldens of the diff fixture's head, draw.io's header, JSON-LD.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
 
 /// `DiagnosticFormatter`: text, JSON and GitHub output of hand-made diagnostics.
 @Suite("Diagnostic formatter")
@@ -68,7 +70,7 @@ struct FormatterTests {
 
     @Test("GitHub escaping: % in data, : and , in properties; CR LF from content written out (issue 12), LF between notes as %0A")
     func githubEscaping() {
-        let d = Diagnostic(.invalidYAML, "100% wrong\r\nline", at: RoleBook.SourceLocation(file: "content/a,b:c.md", line: 3, column: 5),
+        let d = Diagnostic(.invalidYAML, "100% wrong\r\nline", at: RoleBookModel.SourceLocation(file: "content/a,b:c.md", line: 3, column: 5),
                            notes: [Diagnostic.Note("quote values containing ':'")])
         let report = DiagnosticFormatter(format: .github).report([d], fileCount: 1)
         #expect(report.split(separator: "\n").first == "::error file=content/a%2Cb%3Ac.md,line=3,col=5,title=RB003::100%25 wrong\\r\\nline%0Anote: quote values containing ':'")

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookBuild
 
 
 /// The YAML fast path must give exactly Yams' values and locations, or step aside.
@@ -87,7 +89,7 @@ struct FrontMatterFastPathTests {
         let simple = String(yaml.drop { $0 != "\n" }.dropFirst())
         let value = try #require(Self.fast(simple))
         guard case .mapping(let entries) = value else { Issue.record("not a mapping"); return }
-        let at = { (line: Int, column: Int) in RoleBook.SourceLocation(file: "f.md", line: line, column: column) }
+        let at = { (line: Int, column: Int) in RoleBookModel.SourceLocation(file: "f.md", line: line, column: column) }
         #expect(entries.map(\.key.location) == [at(2, 1), at(3, 1), at(4, 1), at(6, 1), at(9, 1)])
         #expect(entries[0].value.location == at(2, 8))
         guard case .sequence(let aliases) = entries[1].value.value else { Issue.record("not a list"); return }

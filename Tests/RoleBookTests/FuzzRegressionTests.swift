@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookBuild
 
 /// Every input under Fixtures/fuzz goes through ``FuzzEntry`` (the code `make fuzz` runs): the
 /// nasty inputs chosen by hand and every crash the fuzzer ever found (docs/robustness.md). Each

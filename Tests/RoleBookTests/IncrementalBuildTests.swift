@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
+@testable import RoleBookBuild
 
 /// The cache under `.rolebook-cache/` may only ever save work: after any edit, an incremental
 /// build must leave exactly the files a build from scratch writes.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSearch
 
 /// Behaviour the docs promise that Sources once failed to deliver. A newly found bug gets a test
 /// here, disabled with the reason, until it is fixed. (Tests must not be edited to match the bug.)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
 @testable import RoleBookServe
 
 /// `rolebook serve` in headless Chromium: a saved edit reloads the open page by itself, a

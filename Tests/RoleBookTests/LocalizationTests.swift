@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookSite
+@testable import RoleBookSearch
+@testable import RoleBookBuild
 
 /// UI strings are typed keys that every language has: a missing translation is a failed test,
 /// not a key shown to readers, and an English site carries no Chinese punctuation of ours.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
 
 /// Geometry of the org chart layout on generated trees: random, wide, deep and degenerate.
 @Suite("Org chart layout")

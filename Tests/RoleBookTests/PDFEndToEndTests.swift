@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
+@testable import RoleBookBuild
 @testable import RoleBookCLI
 
 /// A procedure long enough to run over several A4 pages: 90 steps in three phases,

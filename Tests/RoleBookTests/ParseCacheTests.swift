@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 @testable import RoleBookServe
 
 /// Rebuilds that parse only changed files and render only changed pages give the same site as

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 
 /// Byte-level shortcuts in parsing must answer exactly as the Character-level code they skip.
 @Suite("Parsing fast paths")

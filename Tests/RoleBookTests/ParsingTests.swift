@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
+@testable import RoleBookSearch
+@testable import RoleBookBuild
 
 /// Heading text → section kind.
 @Suite("Section vocabulary")
@@ -652,8 +656,8 @@ struct ContentFolderTests {
         let diagnostics = try withContent(RuleFixtures.unknownReference) { root in
             try Checker(loader: ContentLoader(root: root, displayRoot: ".")).run().diagnostics
         }
-        #expect(diagnostics.map(\.location) == [RoleBook.SourceLocation(file: "roles/clerk.md", line: 4, column: 13)])
-        #expect(diagnostics.first?.notes.first?.location == RoleBook.SourceLocation(file: "roles/manager.md", line: 1, column: 1))
+        #expect(diagnostics.map(\.location) == [RoleBookModel.SourceLocation(file: "roles/clerk.md", line: 4, column: 13)])
+        #expect(diagnostics.first?.notes.first?.location == RoleBookModel.SourceLocation(file: "roles/manager.md", line: 1, column: 1))
     }
 
     @Test("trailing slashes are dropped from the display root")
@@ -689,7 +693,7 @@ struct FrontMatterLocationTests {
         }
     }
 
-    static func at(_ line: Int, _ column: Int) -> RoleBook.SourceLocation { RoleBook.SourceLocation(file: "f.md", line: line, column: column) }
+    static func at(_ line: Int, _ column: Int) -> RoleBookModel.SourceLocation { RoleBookModel.SourceLocation(file: "f.md", line: line, column: column) }
 
     @Test("keys, values and list items after CJK text")
     func valueColumns() throws {

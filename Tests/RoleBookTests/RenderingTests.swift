@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
+@testable import RoleBookBuild
 
 /// Renders small content trees and inspects the generated files.
 @Suite("Rendering")

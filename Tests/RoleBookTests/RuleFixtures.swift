@@ -1,5 +1,6 @@
 import Foundation
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 
 /// One small content tree per diagnostic code that triggers it, and a near miss that does not.
 ///

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
 
 /// Every diagnostic code has a tree that triggers it and a near miss that is clean.
 @Suite("Rule fixture coverage")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 @testable import RoleBookCLI
 
 /// `check --format sarif`: the golden fixture as SARIF, and every field GitHub code scanning reads.
@@ -114,7 +115,7 @@ struct SARIFTests {
 
     @Test("columns count UTF-16 code units when the file's text is known")
     func columns() {
-        let at = RoleBook.SourceLocation(file: "content/roles/a.md", line: 2, column: 14)
+        let at = RoleBookModel.SourceLocation(file: "content/roles/a.md", line: 2, column: 14)
         // `title: 店员: x`: the second `:` is byte column 14 and UTF-16 column 10.
         let sarif = SARIFFormatter(currentDirectory: "", sources: ["content/roles/a.md": "---\ntitle: 店员: x\n---\n"])
         #expect(sarif.utf16Column(at) == 10)

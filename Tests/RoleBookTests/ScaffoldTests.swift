@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 @testable import RoleBookCLI
 
 /// `rolebook new`: the templates, ids from pinyin, the `direct_reports` edit and the command.

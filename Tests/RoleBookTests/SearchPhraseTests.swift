@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSearch
 
 /// Roles whose text holds every bigram of a phrase but never the phrase itself (issue 17).
 enum PhraseFixture {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSearch
 
 /// Titles whose pinyin a single reading per character got wrong (issue 17).
 enum PinyinFixture {

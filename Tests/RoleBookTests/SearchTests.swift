@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
+@testable import RoleBookSearch
 
 /// Content, index helpers and a Swift reference evaluator for the search tests.
 enum SearchFixture {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 @testable import RoleBookServe
 
 /// A copy of a fixture's content in a temporary folder, for tests that edit it.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookBuild
 @testable import RoleBookServe
 
 /// `rolebook serve`: HTTP against a served fixture, the in-memory rebuilds and the live channel.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookBuild
 
 /// What `rolebook build` promises about the site folder however a build ends: readers see the old
 /// site or the new one, never a mix and never a temporary file; builds of one site take turns; a

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
 
 /// How the content root is shown in every diagnostic, so outputs never depend on temp dirs.
 let shownRoot = "content"
@@ -131,6 +132,6 @@ extension RoleGraph {
 }
 
 /// A location in the content tree as shown in diagnostics.
-func contentLoc(_ path: String, _ line: Int, _ column: Int) -> RoleBook.SourceLocation {
-    RoleBook.SourceLocation(file: shownRoot + "/" + path, line: line, column: column)
+func contentLoc(_ path: String, _ line: Int, _ column: Int) -> RoleBookModel.SourceLocation {
+    RoleBookModel.SourceLocation(file: shownRoot + "/" + path, line: line, column: column)
 }

@@ -1,5 +1,0 @@
-/// `assets/site.css` (from `Sources/RoleBook/Assets/site.css`): system fonts only (CJK-aware
-/// stacks), responsive to phones, clean print.
-enum SiteStylesheet {
-    static var css: String { EmbeddedAssets.siteCSS }
-}

@@ -1,0 +1,535 @@
+import Foundation
+import RoleBookModel
+import RoleBookParsing
+
+/// Failures of writing the site; content problems are diagnostics, not these.
+public enum SiteWriteError: Error, CustomStringConvertible {
+    case notOurs(String)
+    case io(String, String)
+    /// Another build holds the site's lock and the caller chose not to wait.
+    case busy(String)
+    case cacheNotWritable(String, String)
+    /// The cache folder (first) lies inside the site folder (second).
+    case cacheInsideSite(String, String)
+    /// The output is a symbolic link to nothing.
+    case danglingLink(String)
+
+    public var description: String {
+        switch self {
+        case .notOurs(let path): "refusing to replace '\(path)': it was not created by rolebook (no \(SiteWriter.marker) file); remove it or choose another -o"
+        case .io(let path, let message): "cannot write '\(path)': \(message)"
+        case .busy(let path): "another build of '\(path)' is running; try again when it has finished"
+        case .cacheNotWritable(let path, let message): "cache folder '\(path)' is not writable (\(message)); the site was not changed"
+        case .cacheInsideSite(let cache, let site): "cache folder '\(cache)' is inside the site folder '\(site)', which every build replaces; choose a --cache-dir outside it"
+        case .danglingLink(let path): "'\(path)' is a symbolic link to a folder that does not exist"
+        }
+    }
+}
+
+/// Writes the site so that readers only ever see a complete one, even when the build is killed.
+///
+/// Every build writes a sibling staging folder (`.SITE.rolebook-new-PID`) and swaps it with the
+/// site in one `renameat2(RENAME_EXCHANGE)` (``FolderSwap``); nothing temporary is ever written
+/// inside the published folder. A rebuild (given the cache) renders and writes only the changed
+/// files into the staging folder and hard-links the unchanged ones from the site, so its cost
+/// stays proportional to the change plus one link per file. Builds of one site take turns
+/// (``SiteLock``), remove what killed builds left, and rewrite kept files that no longer match
+/// the manifest (``Summary/repaired``).
+///
+/// Files arrive in batches from a producer (``SiteRenderer/render(timings:emit:)``) and are
+/// written as they come, so the whole site is never held in memory. A producer may be run twice:
+/// when an incremental update cannot finish, the writer falls back to writing every file.
+public struct SiteWriter: Sendable {
+    public static let marker = ".rolebook-site"
+    public var output: URL
+    /// When another build holds the site's lock: wait for it (true) or throw ``SiteWriteError/busy(_:)``.
+    public var waitForLock = true
+    /// Called once, before waiting, when another build holds the site's lock.
+    public var onWait: @Sendable () -> Void = {}
+
+    public init(output: URL) { self.output = output.standardizedFileURL }
+
+    /// Produces the site's files, handing each batch to the function it is given.
+    public typealias Producer = (_ emit: ([OutputFile]) throws -> Void) throws -> Void
+    /// Produces the site's files, told what the site already holds (nil when writing a new folder,
+    /// where every page must be rendered).
+    public typealias ReusingProducer = (_ previous: PreviousBuild?, _ emit: ([OutputFile]) throws -> Void) throws -> Void
+
+    /// What an incremental build may keep: pages of the previous build still in the folder exactly
+    /// as written, with the fingerprints of the inputs they were rendered from.
+    public struct PreviousBuild: Sendable {
+        let manifest: SiteManifest
+        /// Files of the manifest found intact (size and time as recorded, or the same hash).
+        let present: Set<String>
+        /// The site folder.
+        let root: String
+
+        /// Whether the previous build wrote `path` and it is still there.
+        func isPresent(_ path: String) -> Bool { manifest.hashes[path] != nil && present.contains(path) }
+
+        /// A file of the previous build, if it is still exactly what that build wrote.
+        func contents(_ path: String) -> String? {
+            guard let expected = manifest.hashes[path], present.contains(path),
+                  let text = ContentLoader.withContents(ofFile: root + "/" + path, { String(validating: $0, as: UTF8.self) }) ?? nil,
+                  SiteManifest.hash(text) == expected else { return nil }
+            return text
+        }
+
+        /// Whether the page at `path` is in the site as the previous build rendered it from these inputs.
+        public func canKeep(_ path: String, inputs: UInt64) -> Bool {
+            manifest.inputs[path] == inputs && manifest.hashes[path] != nil && present.contains(path)
+        }
+
+        /// Every file of the previous build under `folder` as kept, if it wrote at least one there
+        /// and all of them from these inputs and all are still present; nil otherwise.
+        public func keepAll(under folder: String, inputs: UInt64) -> [OutputFile]? {
+            let paths = manifest.hashes.keys.filter { $0.hasPrefix(folder) }.sorted()
+            guard !paths.isEmpty, paths.allSatisfy({ canKeep($0, inputs: inputs) }) else { return nil }
+            return paths.map { OutputFile.kept($0, inputs: inputs) }
+        }
+    }
+
+    /// What a write did.
+    public struct Summary: Sendable, Equatable {
+        /// False when every file was written anew (no trusted manifest).
+        public var incremental: Bool
+        public var written: Int
+        public var unchanged: Int
+        /// Files of the previous build the new one no longer has, and files nobody built.
+        public var removed: Int
+        /// Files not rendered again because their inputs had not changed (counted in `unchanged`).
+        public var kept = 0
+        /// Files written again (counted in `written`) although unchanged, because the copy in
+        /// the site had been edited, truncated or deleted since the previous build.
+        public var repaired = 0
+    }
+
+    /// Writes `files` (see ``write(cache:producing:)``).
+    public func write(_ files: [OutputFile], cache: URL?) throws -> Summary {
+        try write(cache: cache) { emit in try emit(files) }
+    }
+
+    /// Writes a complete new folder and swaps it in.
+    public func write(_ files: [OutputFile]) throws {
+        _ = try write(files, cache: nil)
+    }
+
+    /// Writes the site incrementally when `cache` holds the manifest of the build that produced
+    /// the current folder (only changed or damaged files are written, the rest hard-linked, stale
+    /// ones left out); otherwise writes every file. Either way into a staging folder swapped in
+    /// at the end, so the previous site stays as it was until the new one is complete.
+    /// Holds the site's lock (``SiteLock``) throughout.
+    public func write(cache: URL?, producing produce: Producer) throws -> Summary {
+        try write(cache: cache, reusing: { _, emit in
+            // Both closures are non-escaping; the compiler cannot see that `produce` does not re-enter.
+            try withoutActuallyEscaping(emit) { try produce($0) }
+        })
+    }
+
+    /// Writes the site as ``write(cache:producing:)`` does; the producer is told which pages the
+    /// site already holds, so it need not render those whose inputs did not change.
+    public func write(cache: URL?, reusing produce: ReusingProducer) throws -> Summary {
+        // A link to a site is followed once: the target folder is updated and the link stays.
+        let site = SiteWriter(resolved: try Self.resolve(output))
+        if let cache { try Self.checkCache(cache, site: site.output) }
+        let lock = try SiteLock(site: site.output, wait: waitForLock, waiting: onWait)
+        // Held until the last step: closing its file (when `lock` is freed) releases it.
+        defer { withExtendedLifetime(lock) {} }
+        lock.removeLeftovers(of: site.output)
+        return try site.writeLocked(cache: cache, produce)
+    }
+
+    private init(resolved: URL) { output = resolved }
+
+    /// ``write(cache:reusing:)`` once the lock is held.
+    private func writeLocked(cache: URL?, _ produce: ReusingProducer) throws -> Summary {
+        guard let cache else {
+            let manifest = try writeFolder(produce)
+            return Summary(incremental: false, written: manifest.hashes.count, unchanged: 0, removed: 0)
+        }
+        let manifestURL = SiteManifest.location(cache: cache, output: output)
+        // Temporary manifests of this site's killed builds (the lock says none is live).
+        let temporaryPrefix = manifestURL.lastPathComponent + ".tmp-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? [] where name.hasPrefix(temporaryPrefix) {
+            unlink(cache.path + "/" + name)
+        }
+        var summary: Summary
+        var manifest: SiteManifest
+        if let old = (try? String(contentsOf: manifestURL, encoding: .utf8)).flatMap(SiteManifest.parse),
+           markerBuildID() == old.buildID {
+            do {
+                (summary, manifest) = try update(from: old, produce)
+            } catch is SiteWriteError {
+                // An update that cannot finish (a file where a folder must now go, …) falls back to
+                // writing every file, which replaces the site only if it completes.
+                manifest = try writeFolder(produce)
+                summary = Summary(incremental: false, written: manifest.hashes.count, unchanged: 0, removed: 0)
+            }
+        } else {
+            manifest = try writeFolder(produce)
+            summary = Summary(incremental: false, written: manifest.hashes.count, unchanged: 0, removed: 0)
+        }
+        // After the swap: a build killed before this line leaves a manifest whose build id the
+        // site's marker does not name, and the next build writes every file instead of trusting it.
+        let temporary = manifestURL.path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        if let problem = Self.writeFile(manifest.text, to: temporary) { throw SiteWriteError.io(temporary, problem) }
+        guard rename(temporary, manifestURL.path) == 0 else { throw SiteWriteError.io(manifestURL.path, String(cString: strerror(errno))) }
+        return summary
+    }
+
+    static func markerText(_ buildID: String) -> String {
+        "generated by rolebook; this folder is replaced on every build\nbuild \(buildID)\n"
+    }
+
+    /// The build id in the output's marker, if any.
+    func markerBuildID() -> String? {
+        guard let text = try? String(contentsOf: output.appendingPathComponent(Self.marker), encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").first { $0.hasPrefix("build ") }.map { String($0.dropFirst(6)) }
+    }
+
+    /// Suffix of the temporary files earlier versions wrote inside the site (removed as strays)
+    /// and `rolebook print` writes beside a PDF.
+    static let temporarySuffix = ".rolebook-tmp"
+
+    /// The sibling folder a build of this site writes into before swapping it in.
+    var stagingFolder: URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).rolebook-new-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Where the previous site goes when the file system cannot exchange two folders.
+    var retiredFolder: URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).rolebook-old-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// Writes the changed and damaged files into a staging folder, links the unchanged ones into
+    /// it from the site, and swaps it in (nothing at all is touched when nothing changed).
+    func update(from old: SiteManifest, _ produce: ReusingProducer) throws -> (Summary, SiteManifest) {
+        let fm = FileManager.default
+        let root = output.path
+        // Which files of the manifest are still exactly what the previous build wrote: a stat
+        // each, and a read only for those whose size or time changed (touched but identical is fine).
+        let listed = old.hashes.keys.sorted()
+        let checked = listed.parallelMap { path in Self.intactStamp(root + "/" + path, recorded: old.stamps[path], hash: old.hashes[path]!) }
+        var present = Set<String>()
+        var stamps: [String: FileStamp] = [:]
+        for (path, stamp) in zip(listed, checked) {
+            if let stamp {
+                present.insert(path)
+                stamps[path] = stamp
+            }
+        }
+        // Files in the site that no build wrote (strays, temporaries of older versions): the swap drops them.
+        let strays = Self.files(under: root).filter { old.hashes[$0] == nil && $0 != Self.marker }
+
+        let staging = stagingFolder
+        try? fm.removeItem(at: staging)
+        var hashes: [String: UInt64] = [:]
+        var inputs: [String: UInt64] = [:]
+        var written: [String] = []
+        var keptCount = 0
+        var folders = Set<String>()
+        let writer = BackgroundWriter(output: root)
+        let previous = PreviousBuild(manifest: old, present: present, root: root)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw SiteWriteError.io(staging.path, error.localizedDescription)
+        }
+        // Unchanged files join the new version as hard links (no copy, same inode, same stamp),
+        // made on the writer's thread while later batches render, but only from the first change
+        // on: a rebuild that changes nothing links nothing.
+        var pendingLinks: [String] = []
+        var linking = false
+        do {
+            try Self.run(produce, previous) { batch in
+                let batchHashes = batch.parallelMap { SiteManifest.hash($0.contents) }
+                var changed: [OutputFile] = []
+                var unchanged: [String] = []
+                for (file, hash) in zip(batch, batchHashes) where hashes[file.path] == nil {
+                    if let fingerprint = file.inputs { inputs[file.path] = fingerprint }
+                    if file.isKept {
+                        guard let kept = old.hashes[file.path], present.contains(file.path) else {
+                            throw SiteWriteError.io(file.path, "kept a page the previous build did not write")
+                        }
+                        hashes[file.path] = kept
+                        keptCount += 1
+                        unchanged.append(file.path)
+                        continue
+                    }
+                    hashes[file.path] = hash
+                    if old.hashes[file.path] != hash || !present.contains(file.path) { changed.append(file) } else { unchanged.append(file.path) }
+                }
+                linking = linking || !changed.isEmpty
+                pendingLinks += unchanged
+                let links = linking ? pendingLinks : []
+                if linking { pendingLinks = [] }
+                try Self.createFolders(Self.folders(of: changed.map(\.path) + links), in: staging, made: &folders)
+                written += changed.map(\.path)
+                try writer.submit(changed, root: staging.path, links: links, from: root)
+            }
+            try writer.finish()
+            let stale = old.hashes.keys.filter { hashes[$0] == nil }
+            let repaired = written.count { old.hashes[$0] == hashes[$0] }
+            let summary = Summary(incremental: true, written: written.count, unchanged: hashes.count - written.count,
+                                  removed: stale.count + strays.count, kept: keptCount, repaired: repaired)
+            for (path, stamp) in writer.stamps { stamps[path] = stamp }
+            for path in stale { stamps[path] = nil }
+            let manifest = SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps)
+            if written.isEmpty && stale.isEmpty && strays.isEmpty {
+                try? fm.removeItem(at: staging)
+                return (summary, manifest)
+            }
+            // What is still to link: everything when the only changes were removals.
+            try Self.createFolders(Self.folders(of: pendingLinks), in: staging, made: &folders)
+            try writer.submit([], root: staging.path, links: pendingLinks, from: root)
+            try writer.finish()
+            try Self.writeMarker(manifest.buildID, in: staging)
+            try FolderSwap.replace(root, with: staging.path, retired: retiredFolder.path)
+            return (summary, manifest)
+        } catch {
+            _ = try? writer.finish()
+            try? fm.removeItem(at: staging)
+            if let failure = error as? ProducerFailure { throw failure.underlying }
+            throw error
+        }
+    }
+
+    /// The stamp of the file at `path` if it still holds what the manifest recorded: same size and
+    /// time, or else the same content hash (it was touched, or copied back); nil if not.
+    static func intactStamp(_ path: String, recorded: FileStamp?, hash: UInt64) -> FileStamp? {
+        guard let stamp = FileStamp.of(path) else { return nil }
+        if stamp == recorded { return stamp }
+        guard let text = ContentLoader.withContents(ofFile: path, { String(decoding: $0, as: UTF8.self) }),
+              SiteManifest.hash(text) == hash else { return nil }
+        return stamp
+    }
+
+    /// Every file (not folder) under `root`, relative; an explicit stack, as strays may nest deep.
+    static func files(under root: String) -> [String] {
+        var found: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            let path = relative.isEmpty ? root : root + "/" + relative
+            guard let entries = try? ContentLoader.directoryEntries(path) else { continue }
+            for entry in entries {
+                let child = relative.isEmpty ? entry.name : relative + "/" + entry.name
+                if entry.isDirectory { pending.append(child) } else { found.append(child) }
+            }
+        }
+        return found
+    }
+
+    static func createFolders(_ list: [String], in root: URL, made: inout Set<String>) throws {
+        for d in list where made.insert(d).inserted {
+            do {
+                try FileManager.default.createDirectory(at: root.appendingPathComponent(d), withIntermediateDirectories: true)
+            } catch {
+                throw SiteWriteError.io(root.appendingPathComponent(d).path, error.localizedDescription)
+            }
+        }
+    }
+
+    static func writeMarker(_ buildID: String, in folder: URL) throws {
+        let path = folder.appendingPathComponent(marker).path
+        if let problem = writeFile(markerText(buildID), to: path) { throw SiteWriteError.io(path, problem) }
+    }
+
+    /// Writes every file into a staging folder as the files arrive, then swaps it in.
+    /// - Returns: the manifest of what was written.
+    func writeFolder(_ produce: ReusingProducer) throws -> SiteManifest {
+        let fm = FileManager.default
+        let staging = stagingFolder
+        var isDirectory: ObjCBool = false
+        let exists = fm.fileExists(atPath: output.path, isDirectory: &isDirectory)
+        if exists {
+            let contents = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
+            guard isDirectory.boolValue, contents.isEmpty || contents.contains(Self.marker) else { throw SiteWriteError.notOurs(output.path) }
+        }
+        try? fm.removeItem(at: staging)
+        let writer = BackgroundWriter(output: output.path)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+            var hashes: [String: UInt64] = [:]
+            var inputs: [String: UInt64] = [:]
+            var folders = Set<String>()
+            defer { _ = try? writer.finish() }
+            try Self.run(produce, nil) { batch in
+                if let kept = batch.first(where: \.isKept) { throw SiteWriteError.io(kept.path, "a kept page cannot go into a new folder") }
+                try Self.createFolders(Self.folders(of: batch.map(\.path)), in: staging, made: &folders)
+                let batchHashes = batch.parallelMap { SiteManifest.hash($0.contents) }
+                for (file, hash) in zip(batch, batchHashes) where hashes[file.path] == nil {
+                    hashes[file.path] = hash
+                    if let fingerprint = file.inputs { inputs[file.path] = fingerprint }
+                }
+                try writer.submit(batch, root: staging.path)
+            }
+            try writer.finish()
+            var stamps = writer.stamps
+            for path in stamps.keys where hashes[path] == nil { stamps[path] = nil }
+            let manifest = SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps)
+            try Self.writeMarker(manifest.buildID, in: staging)
+            if exists {
+                try FolderSwap.replace(output.path, with: staging.path, retired: retiredFolder.path)
+            } else if rename(staging.path, output.path) != 0 {
+                throw SiteWriteError.io(output.path, String(cString: strerror(errno)))
+            }
+            return manifest
+        } catch let error as SiteWriteError {
+            try? fm.removeItem(at: staging)
+            throw error
+        } catch let error as ProducerFailure {
+            try? fm.removeItem(at: staging)
+            throw error.underlying
+        } catch {
+            try? fm.removeItem(at: staging)
+            throw SiteWriteError.io(output.path, error.localizedDescription)
+        }
+    }
+
+    /// An error of the producer itself (not of writing), passed through unchanged.
+    struct ProducerFailure: Error {
+        var underlying: any Error
+    }
+
+    /// Runs the producer; its own errors are wrapped in ``ProducerFailure``, the writer's are kept.
+    static func run(_ produce: ReusingProducer, _ previous: PreviousBuild?, _ emit: ([OutputFile]) throws -> Void) throws {
+        do {
+            // Both closures are non-escaping; the compiler cannot see that `produce` does not re-enter.
+            try withoutActuallyEscaping(emit) { try produce(previous, $0) }
+        } catch let error as SiteWriteError {
+            throw error
+        } catch {
+            throw ProducerFailure(underlying: error)
+        }
+    }
+}
+
+extension SiteWriter {
+    /// The folder to write: `output`, or the folder it names when it is a symbolic link
+    /// (resolved once, so the link itself is left as it is).
+    static func resolve(_ output: URL) throws -> URL {
+        var info = stat()
+        guard lstat(output.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return output }
+        guard let real = realpath(output.path, nil) else { throw SiteWriteError.danglingLink(output.path) }
+        defer { free(real) }
+        return URL(fileURLWithPath: String(cString: real)).standardizedFileURL
+    }
+
+    /// `url`'s absolute path with every link in its existing part resolved (the rest need not exist yet).
+    static func realPath(_ url: URL) -> String {
+        var missing: [String] = []
+        var path = url.standardizedFileURL.path
+        while true {
+            if let real = realpath(path, nil) {
+                defer { free(real) }
+                let base = String(cString: real)
+                return missing.reversed().reduce(base) { $0.hasSuffix("/") ? $0 + $1 : $0 + "/" + $1 }
+            }
+            guard let slash = path.lastIndex(of: "/"), path != "/" else { return url.standardizedFileURL.path }
+            missing.append(String(path[path.index(after: slash)...]))
+            path = slash == path.startIndex ? "/" : String(path[..<slash])
+        }
+    }
+
+    /// Refuses a cache inside the site (every build swaps the site folder away, the cache with it)
+    /// and one that cannot be written, before anything is replaced.
+    static func checkCache(_ cache: URL, site: URL) throws {
+        let cachePath = realPath(cache), sitePath = realPath(site)
+        if cachePath == sitePath || cachePath.hasPrefix(sitePath.hasSuffix("/") ? sitePath : sitePath + "/") {
+            throw SiteWriteError.cacheInsideSite(cache.path, site.path)
+        }
+        do {
+            try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        } catch {
+            throw SiteWriteError.cacheNotWritable(cache.path, "cannot create it")
+        }
+        let probe = cache.path + "/.rolebook-probe-\(ProcessInfo.processInfo.processIdentifier)"
+        let fd = open(probe, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw SiteWriteError.cacheNotWritable(cache.path, String(cString: strerror(errno))) }
+        close(fd)
+        unlink(probe)
+    }
+}
+
+extension SiteWriter {
+    /// The folders the files go into, sorted (parents first). Written by hand: NSString's
+    /// `deletingLastPathComponent` traps on one-character paths in this Foundation.
+    static func folders(of files: [OutputFile]) -> [String] { folders(of: files.map(\.path)) }
+
+    static func folders(of paths: [String]) -> [String] {
+        Set(paths.compactMap { path in path.lastIndex(of: "/").map { String(path[..<$0]) } }).filter { !$0.isEmpty }.sorted()
+    }
+
+    /// Writes through ``FileWriter`` (plain open/write/close, no fsync).
+    /// - Returns: an error message, or nil.
+    static func writeFile(_ contents: String, to path: String) -> String? {
+        FileWriter.write(contents, to: path)
+    }
+
+    /// Writes the file and sets `stamp` to its size and time once written (for the manifest).
+    /// - Returns: an error message, or nil.
+    static func writeFile(_ contents: String, to path: String, stamp: inout FileStamp?) -> String? {
+        var info: stat?
+        let problem = FileWriter.write(contents, to: path, info: &info)
+        if let info { stamp = FileStamp(info) }
+        return problem
+    }
+}
+
+/// Writes batches of files on one background thread while the next batch renders.
+///
+/// One thread, not all cores: creating files in one folder serialises on the folder's lock in
+/// the kernel, so a second writer mostly spins; that core is better spent rendering. One batch
+/// is in flight at a time, which bounds memory to about two batches.
+final class BackgroundWriter: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "rolebook.site-writer")
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var failure: String?   // guarded by `lock`
+    private var written: [String: FileStamp] = [:]   // guarded by `lock`
+    private let output: String
+
+    init(output: String) { self.output = output }
+
+    /// Waits for the previous batch, then starts writing `files` under `root` and hard-linking
+    /// each of `links` there from the same path under `source` (copying where links fail).
+    /// - Throws: the first failure of an earlier batch.
+    func submit(_ files: [OutputFile], root: String, links: [String] = [], from source: String = "") throws {
+        try finish()
+        guard !files.isEmpty || !links.isEmpty else { return }
+        group.enter()
+        queue.async { [self] in
+            defer { group.leave() }
+            var stamps: [(String, FileStamp)] = []
+            stamps.reserveCapacity(files.count)
+            for file in files {
+                var stamp: FileStamp?
+                if let problem = SiteWriter.writeFile(file.contents, to: root + "/" + file.path, stamp: &stamp) {
+                    lock.withLock { failure = failure ?? "\(file.path): \(problem)" }
+                    return
+                }
+                if let stamp { stamps.append((file.path, stamp)) }
+            }
+            for path in links {
+                let from = source + "/" + path, to = root + "/" + path
+                guard link(from, to) != 0 else { continue }
+                // A file system without hard links: copy.
+                let reason = String(cString: strerror(errno))
+                guard let bytes = FileManager.default.contents(atPath: from), FileManager.default.createFile(atPath: to, contents: bytes) else {
+                    lock.withLock { failure = failure ?? "\(path): \(reason)" }
+                    return
+                }
+            }
+            lock.withLock { for (path, stamp) in stamps { written[path] = stamp } }
+        }
+    }
+
+    /// Size and time of every file written so far (call after ``finish()``).
+    var stamps: [String: FileStamp] { lock.withLock { written } }
+
+    /// Waits for every submitted batch. - Throws: the first failure, if any.
+    func finish() throws {
+        group.wait()
+        if let failure = lock.withLock({ failure }) { throw SiteWriteError.io(output, failure) }
+    }
+}

@@ -1,0 +1,75 @@
+/// A node of the graph, by index into ``RoleGraph``'s arrays.
+public enum NodeRef: Hashable, Sendable, Comparable {
+    case department(Int), role(Int), procedure(Int)
+}
+
+/// A responsibility, duty or step that names a role by its title or an alias.
+public struct Mention: Hashable, Sendable {
+    public package(set) var from: NodeRef
+    public package(set) var role: Int
+    public package(set) var text: String
+    public package(set) var location: SourceLocation
+
+    /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
+    package init(from: NodeRef, role: Int, text: String, location: SourceLocation) {
+        self.from = from; self.role = role; self.text = text; self.location = location
+    }
+}
+
+/// A Markdown link from one content file to another.
+public struct LinkEdge: Hashable, Sendable {
+    public package(set) var from: NodeRef
+    public package(set) var to: NodeRef
+    public package(set) var location: SourceLocation
+
+    /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
+    package init(from: NodeRef, to: NodeRef, location: SourceLocation) {
+        self.from = from; self.to = to; self.location = location
+    }
+}
+
+/// The resolved role/responsibility graph: entities plus edges by index.
+///
+/// Built once by ``GraphBuilder``; every renderer and rule reads it and none mutates it.
+public struct RoleGraph: Sendable {
+    public package(set) var config: SiteConfig
+    public package(set) var roles: [Role] = []
+    public package(set) var departments: [Department] = []
+    public package(set) var procedures: [Procedure] = []
+    public package(set) var roleIndex: [String: Int] = [:]
+    public package(set) var departmentIndex: [String: Int] = [:]
+    public package(set) var procedureIndex: [String: Int] = [:]
+
+    // Edges resolved from front matter (nil / empty where the reference did not resolve).
+    public package(set) var superior: [Int?] = []
+    public package(set) var dotted: [[Int]] = []
+    public package(set) var listedReports: [[Located<Int>]?] = []
+    public package(set) var roleDepartment: [Int?] = []
+    public package(set) var departmentParent: [Int?] = []
+    public package(set) var departmentHead: [Int?] = []
+    public package(set) var positions: [[(role: Int, count: Int, location: SourceLocation)]] = []
+    public package(set) var procedureOwner: [Int?] = []
+    public package(set) var procedurePerformers: [[Int]] = []
+    public package(set) var procedureDepartment: [Int?] = []
+    public package(set) var mentions: [Mention] = []
+    public package(set) var links: [LinkEdge] = []
+
+    // Reverse edges, derived once by ``GraphBuilder/derive(_:)``.
+    public package(set) var subordinates: [[Int]] = []
+    public package(set) var dottedReports: [[Int]] = []
+    public package(set) var departmentChildren: [[Int]] = []
+    public package(set) var departmentRoles: [[Int]] = []
+    public package(set) var roleProcedures: [[Int]] = []
+    public package(set) var mentionedIn: [[Mention]] = []
+    public package(set) var linkedFrom: [NodeRef: [LinkEdge]] = [:]
+
+    public init(config: SiteConfig) { self.config = config }
+
+    public func header(_ node: NodeRef) -> EntityHeader {
+        switch node {
+        case .role(let i): roles[i].header
+        case .department(let i): departments[i].header
+        case .procedure(let i): procedures[i].header
+        }
+    }
+}

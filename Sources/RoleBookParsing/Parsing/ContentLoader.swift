@@ -1,0 +1,165 @@
+import Foundation
+import RoleBookModel
+
+/// A content file turned into an entity, or only diagnostics when it could not be.
+public enum Entity: Hashable, Sendable {
+    case role(Role)
+    case department(Department)
+    case procedure(Procedure)
+
+    public var header: EntityHeader {
+        switch self {
+        case .role(let r): r.header
+        case .department(let d): d.header
+        case .procedure(let p): p.header
+        }
+    }
+
+    public var kind: EntityKind {
+        switch self {
+        case .role: .role
+        case .department: .department
+        case .procedure: .procedure
+        }
+    }
+}
+
+/// Everything read from a content folder, before references are resolved.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    /// Sorted by path.
+    public var entities: [Entity]
+    public var diagnostics: [Diagnostic]
+    /// Content-root-relative paths of every Markdown file found (for link checks).
+    public var paths: Set<String>
+
+    /// The memberwise initializer, for the build layer and the fuzz target (an implicit one would be internal to this module).
+    package init(config: SiteConfig, entities: [Entity], diagnostics: [Diagnostic], paths: Set<String>) {
+        self.config = config; self.entities = entities; self.diagnostics = diagnostics; self.paths = paths
+    }
+}
+
+/// Finds, reads and parses every Markdown file under a content folder, in parallel.
+public struct ContentLoader: Sendable {
+    public var root: URL
+    /// How the root is shown in diagnostics (`content`).
+    public var displayRoot: String
+
+    public init(root: URL, displayRoot: String? = nil) {
+        self.root = root.standardizedFileURL
+        var shown = displayRoot ?? root.relativePath
+        while shown.count > 1 && shown.hasSuffix("/") { shown.removeLast() }
+        self.displayRoot = shown
+    }
+
+    public func displayPath(_ relative: String) -> String {
+        displayRoot == "." || displayRoot.isEmpty ? relative : displayRoot + "/" + relative
+    }
+
+    /// - Throws: ``ContentFolderError`` only when the folder itself is missing, a file or
+    ///   unreadable (exit 2); anything wrong below it is a diagnostic.
+    public func load() throws -> LoadedContent {
+        var diagnostics: [Diagnostic] = []
+        let realRoot = try resolvedRoot()
+        let config = loadConfig(realRoot: realRoot, &diagnostics)
+        let walk = try markdownFiles(excluding: Set(config.exclude), resolvedRoot: realRoot)
+        diagnostics += walk.diagnostics
+        let paths = walk.paths
+        let vocabulary = SectionVocabulary(extra: config.extraSections)
+        let loader = self
+        let rootPath = root.path
+        var results = paths.parallelMap { path in loader.parseFile(path, rootPath: rootPath, vocabulary: vocabulary) }
+        var entities: [Entity] = []
+        entities.reserveCapacity(results.count)
+        // Each result is moved out and replaced by an empty one: copying every entity and then
+        // releasing the originals cost a tenth of the graph phase, all on one core.
+        results.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for i in buffer.indices {
+                let (entity, fileDiagnostics) = (base + i).move()
+                (base + i).initialize(to: (nil, []))
+                if let entity { entities.append(entity) }
+                diagnostics += fileDiagnostics
+            }
+        }
+        return LoadedContent(config: config, entities: entities, diagnostics: diagnostics, paths: Set(paths))
+    }
+
+    /// A folder's entries and whether each is (or links to) a folder.
+    ///
+    /// readdir's file types save a `stat` per file, and plain paths the URL arithmetic that
+    /// together took a tenth of loading, all on one core. Entries whose type readdir does not
+    /// know, links among them, are looked up as `FileManager.fileExists` would (following links).
+    package static func directoryEntries(_ path: String) throws -> [(name: String, isDirectory: Bool)] {
+        func viaFileManager() throws -> [(name: String, isDirectory: Bool)] {
+            try FileManager.default.contentsOfDirectory(atPath: path).map { name in
+                var dir: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &dir)
+                return (name, dir.boolValue)
+            }
+        }
+        // Errors, and names that are not UTF-8, are left to FileManager.
+        guard let directory = opendir(path) else { return try viaFileManager() }
+        defer { closedir(directory) }
+        var entries: [(name: String, isDirectory: Bool)] = []
+        while let entry = readdir(directory) {
+            let type = entry.pointee.d_type
+            let decoded = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(validatingCString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            guard let name = decoded else { return try viaFileManager() }
+            if name == "." || name == ".." { continue }
+            let isDirectory: Bool
+            switch Int32(type) {
+            case Int32(DT_DIR): isDirectory = true
+            case Int32(DT_REG): isDirectory = false
+            default:
+                var info = stat()
+                isDirectory = stat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            entries.append((name, isDirectory))
+        }
+        return entries
+    }
+
+    func parseFile(_ path: String, rootPath: String, vocabulary: SectionVocabulary) -> (Entity?, [Diagnostic]) {
+        let parser = FileParser(path: path, displayPath: displayPath(path), vocabulary: vocabulary)
+        let read = { (bytes: UnsafeBufferPointer<UInt8>) -> (Entity?, [Diagnostic]) in
+            Self.isMarkedNotContent(bytes) ? (nil, []) : parser.parse(bytes: bytes)
+        }
+        switch Self.readRegularFile(rootPath + "/" + path, limit: Self.maxFileSize, read) {
+        case .success(let result): return result
+        case .failure(let failure): return (nil, [diagnostic(for: failure, reading: path)])
+        }
+    }
+
+    /// The first line that marks a Markdown file in a content folder as not content (the
+    /// import report that `rolebook import` writes next to the files it imported).
+    public static let notContentMarker = "<!-- rolebook: not content -->"
+
+    static func isMarkedNotContent(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let marker = notContentMarker.utf8
+        return bytes.count >= marker.count && zip(bytes, marker).allSatisfy { $0 == $1 }
+    }
+
+    /// `rolebook.yml`, read under the same rules as content files; absent means the defaults.
+    func loadConfig(realRoot: [UInt8], _ diagnostics: inout [Diagnostic]) -> SiteConfig {
+        let name = "rolebook.yml"
+        let path = root.path + "/" + name
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,
+           let target = Self.realPath(Array(path.utf8)), !Self.isInside(target, realRoot) {
+            diagnostics.append(linkOutsideDiagnostic(name, target: target))
+            return SiteConfig()
+        }
+        switch Self.readRegularFile(path, limit: Self.maxFileSize, { Data($0) }) {
+        case .success(let data):
+            return ConfigParser(displayPath: displayPath(name)).parse(data, diagnostics: &diagnostics)
+        case .failure(.system(ENOENT)):
+            return SiteConfig()
+        case .failure(let failure):
+            diagnostics.append(diagnostic(for: failure, reading: name))
+            return SiteConfig()
+        }
+    }
+}

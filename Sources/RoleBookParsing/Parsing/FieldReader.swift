@@ -1,0 +1,135 @@
+import RoleBookModel
+
+/// Reads typed front matter fields, recording type errors as diagnostics instead of failing.
+struct FieldReader {
+    /// The first entry of each key, in order. Front matter has a handful of keys: a linear search
+    /// beats hashing them into a dictionary per file.
+    private var fields: [YAMLEntry] = []
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(entries: [YAMLEntry], file: String) {
+        self.file = file
+        fields.reserveCapacity(entries.count)
+        for entry in entries where !fields.contains(where: { $0.key.value == entry.key.value }) {
+            fields.append(entry)
+        }
+    }
+
+    private subscript(_ key: String) -> YAMLEntry? {
+        fields.first { $0.key.value == key }
+    }
+
+    private mutating func invalid(_ key: String, _ expected: String, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.invalidValue, "'\(key)' must be \(expected)", at: location))
+    }
+
+    /// Longest value of a one-line field (titles, names, references), in characters. Real
+    /// titles run to a few dozen; a cap keeps every later step (search pinyin, suggestions,
+    /// file names) bounded however long a pasted value is.
+    static let maxLength = 200
+    /// Longest `summary`, a paragraph rather than a name.
+    static let maxSummaryLength = 4_000
+    /// Largest whole number accepted for a count (`headcount`, `positions`): no department
+    /// has more, and totals over ten thousand roles stay far from overflowing.
+    static let maxCount = 100_000
+    /// Longest list (`aliases`, `direct_reports`, `roles`, …).
+    static let maxListLength = 1_000
+
+    /// A scalar as text (numbers and dates included); nil when absent or null. A value longer
+    /// than `maxLength` characters is reported (RB004) and cut to that length.
+    mutating func string(_ key: String, maxLength: Int = FieldReader.maxLength) -> Located<String>? {
+        guard let entry = self[key] else { return nil }
+        switch entry.value.value {
+        case .scalar(let s): return Located(bounded(s, key: key, maxLength: maxLength, at: entry.value.location), at: entry.value.location)
+        case .null: return nil
+        default:
+            invalid(key, "a single value", at: entry.value.location)
+            return nil
+        }
+    }
+
+    /// `value`, or its first `maxLength` characters with an error when it is longer.
+    private mutating func bounded(_ value: String, key: String, maxLength: Int, at location: SourceLocation) -> String {
+        // Counting bytes first keeps the common case free of a Character walk.
+        guard value.utf8.count > maxLength, value.count > maxLength else { return value }
+        diagnostics.append(Diagnostic(.invalidValue, "'\(key)' is too long (\(value.count) characters; at most \(maxLength))", at: location))
+        return String(value.prefix(maxLength))
+    }
+
+    /// A whole number in `range` (`0...maxCount` unless told); nil, with an error, otherwise.
+    mutating func integer(_ key: String, in range: ClosedRange<Int> = 0...FieldReader.maxCount) -> Located<Int>? {
+        guard let s = string(key) else { return nil }
+        guard let n = Int(s.value.trimmingSpaces), range.contains(n) else {
+            invalid(key, "a whole number from \(range.lowerBound) to \(range.upperBound)", at: s.location)
+            return nil
+        }
+        return Located(n, at: s.location)
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let s = string(key) else { return nil }
+        switch s.value.lowercased() {
+        case "true", "yes", "on", "是": return true
+        case "false", "no", "off", "否": return false
+        default:
+            invalid(key, "true or false", at: s.location)
+            return nil
+        }
+    }
+
+    /// A list of scalars; a single scalar counts as a one-element list.
+    mutating func list(_ key: String) -> [Located<String>]? {
+        guard let entry = self[key] else { return nil }
+        switch entry.value.value {
+        case .scalar(let s): return [Located(bounded(s, key: key, maxLength: Self.maxLength, at: entry.value.location), at: entry.value.location)]
+        case .null: return []
+        case .sequence(let items):
+            if items.count > Self.maxListLength {
+                invalid(key, "a list of at most \(Self.maxListLength) names", at: entry.value.location)
+            }
+            var out: [Located<String>] = []
+            for item in items.prefix(Self.maxListLength) {
+                if case .scalar(let s) = item.value {
+                    out.append(Located(bounded(s, key: key, maxLength: Self.maxLength, at: item.location), at: item.location))
+                } else {
+                    invalid(key, "a list of names", at: item.location)
+                }
+            }
+            return out
+        case .mapping:
+            invalid(key, "a list", at: entry.value.location)
+            return nil
+        }
+    }
+
+    /// A map of names to whole numbers (`positions`).
+    mutating func counts(_ key: String) -> [(role: Located<String>, count: Int)] {
+        guard let entry = self[key] else { return [] }
+        switch entry.value.value {
+        case .mapping(let pairs):
+            var out: [(role: Located<String>, count: Int)] = []
+            for pair in pairs.prefix(Self.maxListLength) {
+                guard case .scalar(let s) = pair.value.value, let n = Int(s), (0...Self.maxCount).contains(n) else {
+                    invalid("\(key).\(pair.key.value)", "a whole number from 0 to \(Self.maxCount)", at: pair.value.location)
+                    continue
+                }
+                out.append((Located(bounded(pair.key.value, key: key, maxLength: Self.maxLength, at: pair.key.location), at: pair.key.location), n))
+            }
+            return out
+        case .null: return []
+        default:
+            invalid(key, "a map of role to headcount", at: entry.value.location)
+            return []
+        }
+    }
+
+    func unknownKeys(known: [String], kind: EntityKind) -> [Diagnostic] {
+        fields.filter { !known.contains($0.key.value) }.map { entry in
+            let key = entry.key.value
+            var notes: [Diagnostic.Note] = []
+            if let guess = Suggestions.closest(to: key, among: known) { notes.append(Diagnostic.Note("did you mean '\(guess)'?")) }
+            return Diagnostic(.unknownKey, "unknown key '\(key)' for a \(kind.rawValue)", at: entry.key.location, notes: notes)
+        }
+    }
+}

@@ -1,0 +1,288 @@
+import RoleBookModel
+
+/// Finds items that name a role by title or alias ("协助客户服务经理处理投诉").
+///
+/// One trie over every folded title and alias, then a single left-to-right scan per item:
+/// linear in the text, whatever the number of roles.
+struct MentionFinder: Sendable {
+    let graph: RoleGraph
+    private var trie = Trie()
+    /// Each department and its ancestors, nearest first: computed once, read for every match.
+    private let ancestors: [[Int]]
+
+    init(graph: RoleGraph) {
+        self.graph = graph
+        for i in graph.roles.indices {
+            // Each distinct name once (a list: most roles have one name, and a Set cost more than the rest).
+            var names = [graph.roles[i].title]
+            for alias in graph.roles[i].aliases where !names.contains(alias) { names.append(alias) }
+            for name in names {
+                let folded = CJKFolding.shared.matchingScalars(name.trimmingSpaces)
+                if folded.count >= 2 { trie.insert(folded, role: i) }
+            }
+        }
+        ancestors = graph.departments.indices.map { d in
+            var chain = [d]
+            var current = d
+            // Bounded against parent cycles (reported elsewhere).
+            while let p = graph.departmentParent[current], chain.count <= graph.departments.count, !chain.contains(p) {
+                chain.append(p)
+                current = p
+            }
+            return chain
+        }
+    }
+
+    /// One entity's items and where they sit.
+    private struct Source: Sendable {
+        var from: NodeRef
+        var selfRole: Int?
+        var department: Int?
+    }
+
+    /// Every mention, in entity order (roles, departments, procedures), scanned on all cores.
+    func find() -> [Mention] {
+        let g = graph
+        var sources: [Source] = g.roles.indices.map { Source(from: .role($0), selfRole: $0, department: g.roleDepartment[$0]) }
+        sources += g.departments.indices.map { Source(from: .department($0), selfRole: nil, department: $0) }
+        sources += g.procedures.indices.map { Source(from: .procedure($0), selfRole: nil, department: g.procedureDepartment[$0]) }
+        let finder = self
+        let perSource = sources.parallelMap { source -> [Mention] in
+            var out: [Mention] = []
+            // One buffer for every item of the entity: an array per item cost more than filling it.
+            var folded: [Unicode.Scalar] = []
+            func visit(_ items: [Item]) {
+                // Through a buffer pointer, items are borrowed rather than copied (and retained) one by one.
+                items.withUnsafeBufferPointer { items in
+                    for i in items.indices {
+                        finder.scan(items[i], source, folded: &folded, into: &out)
+                        visit(items[i].children)
+                    }
+                }
+            }
+            switch source.from {
+            case .role(let i): for section in g.roles[i].header.document.sections { visit(section.items) }
+            case .department(let i): for section in g.departments[i].header.document.sections { visit(section.items) }
+            case .procedure(let i): for phase in g.procedures[i].phases { visit(phase.items) }
+            }
+            return out
+        }
+        var all: [Mention] = []
+        all.reserveCapacity(perSource.reduce(0) { $0 + $1.count })
+        for mentions in perSource { all += mentions }
+        return all
+    }
+
+    private func scan(_ item: Item, _ source: Source, folded buffer: inout [Unicode.Scalar], into out: inout [Mention]) {
+        let count = Self.fold(item.text, into: &buffer)
+        buffer.withUnsafeBufferPointer { all in scan(UnsafeBufferPointer(rebasing: all[..<count]), item, source, into: &out) }
+    }
+
+    private func scan(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ item: Item, _ source: Source, into out: inout [Mention]) {
+        var seen: [Int] = []
+        var start = 0
+        let count = text.count
+        while start < count {
+            // Most positions start no name: one table lookup says so.
+            guard trie.startsName(text[start]) else { start += 1; continue }
+            // A Latin name must stand as a word ("PA" is not in "paperwork"); CJK has no word breaks to respect.
+            let startsWord = start == 0 || !Self.isWordScalar(text[start - 1]) || !Self.isWordScalar(text[start])
+            guard startsWord, let (length, roles) = trie.longestMatch(in: text, from: start, accept: { end in
+                end == count || !Self.isWordScalar(text[end - 1]) || !Self.isWordScalar(text[end])
+            }) else { start += 1; continue }
+            if let target = closest(roles, to: source.department), target != source.selfRole, !seen.contains(target) {
+                seen.append(target)
+                out.append(Mention(from: source.from, role: target, text: item.text, location: item.location))
+            }
+            start += length
+        }
+    }
+
+    /// `CJKFolding.matchingScalars(text)` into the first elements of a reused buffer, decoding the
+    /// UTF-8 directly; returns how many. CJK punctuation and the full-width forms other than Ａ–Ｚ have
+    /// no lower case: they skip the Unicode property lookup. Folding was a third of the scan
+    /// (`ParsingFastPathTests` compares every BMP scalar with CJKFolding).
+    static func fold(_ text: String, into out: inout [Unicode.Scalar]) -> Int {
+        let folding = CJKFolding.shared
+        let written = text.utf8.withContiguousStorageIfAvailable { bytes -> Int in
+            // At most one scalar per byte, except lower-case mappings: up to 3 scalars for 2+ bytes.
+            let bound = bytes.count * 2
+            if out.count < bound { out += repeatElement(Unicode.Scalar(0), count: bound - out.count) }
+            return out.withUnsafeMutableBufferPointer { buffer -> Int in
+                var i = 0, k = 0
+                let n = bytes.count
+                while i < n {
+                    let b0 = bytes[i]
+                    if b0 < 0x80 {
+                        buffer[k] = Unicode.Scalar(b0 >= 0x41 && b0 <= 0x5A ? b0 + 0x20 : b0)
+                        k += 1
+                        i += 1
+                        continue
+                    }
+                    // The text is valid UTF-8 (it is a String): no checks needed.
+                    let value: UInt32
+                    if b0 < 0xE0 {
+                        value = UInt32(b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        value = UInt32(b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        value = UInt32(b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    let scalar = Unicode.Scalar(value)!
+                    if CJKFolding.isHan(scalar) {
+                        buffer[k] = folding.simplify(scalar)
+                        k += 1
+                    } else if hasNoLowercase(value) || !scalar.properties.changesWhenLowercased {
+                        buffer[k] = scalar
+                        k += 1
+                    } else {
+                        for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                            buffer[k] = lower
+                            k += 1
+                        }
+                    }
+                }
+                return k
+            }
+        }
+        if let written { return written }
+        let folded = CJKFolding.shared.matchingScalars(text)
+        out = folded
+        return folded.count
+    }
+
+    /// CJK punctuation and the full-width forms other than Ａ–Ｚ: no lower case, no property lookup needed.
+    @inline(__always)
+    private static func hasNoLowercase(_ v: UInt32) -> Bool {
+        (0x3000...0x303F).contains(v) || (0xFF01...0xFF20).contains(v) || (0xFF3B...0xFFEF).contains(v)
+    }
+
+    /// ASCII letters and digits: the characters that make a Latin word.
+    private static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        default: false
+        }
+    }
+
+    /// Of the roles bearing a name, the one whose department is nearest in the department tree.
+    ///
+    /// Only roles in the same organisation count: the two departments must share an ancestor
+    /// below the top of the tree (a generic title such as 部门经理 in one business unit must not
+    /// point at another unit's role), unless one of them is the top department itself.
+    private func closest(_ roles: [Int], to department: Int?) -> Int? {
+        guard let department else { return roles.count == 1 ? roles[0] : nil }
+        let mine = ancestors[department]
+        var best: (role: Int, score: Int)?
+        var tie = false
+        for r in roles {
+            guard let d = graph.roleDepartment[r] else { continue }
+            let theirs = ancestors[d]
+            let score = zip(mine.reversed(), theirs.reversed()).prefix { $0 == $1 }.count
+            guard score >= min(2, mine.count, theirs.count) else { continue }
+            if best == nil || score > best!.score { best = (r, score); tie = false } else if score == best!.score { tie = true }
+        }
+        return tie ? nil : best?.role
+    }
+}
+
+/// A character trie whose terminal nodes carry the roles with that name.
+///
+/// Edges live in one open-addressing table keyed by (node, scalar), and the scalars that start a
+/// name in a bit set: a `[Unicode.Scalar: Int32]` dictionary per node hashed every scalar of
+/// every item with SipHash, half of the mention scan.
+struct Trie: Sendable {
+    private static let empty = UInt64.max
+    private var keys: [UInt64] = Array(repeating: Trie.empty, count: 16)
+    private var children: [Int32] = Array(repeating: 0, count: 16)
+    private var shift: UInt64 = 60
+    private var edgeCount = 0
+    private var terminals: [[Int]] = [[]]
+    /// Bit per BMP scalar: some name starts with it. Scalars above the BMP always look in the table.
+    private var firstScalars: [UInt64] = Array(repeating: 0, count: 0x10000 / 64)
+
+    mutating func insert(_ key: [Unicode.Scalar], role: Int) {
+        var node: Int32 = 0
+        for scalar in key {
+            if let next = child(of: node, scalar) {
+                node = next
+                continue
+            }
+            terminals.append([])
+            let next = Int32(terminals.count - 1)
+            addEdge(Self.edgeKey(node, scalar), next)
+            if node == 0, scalar.value < 0x10000 { firstScalars[Int(scalar.value) >> 6] |= 1 << (UInt64(scalar.value) & 63) }
+            node = next
+        }
+        terminals[Int(node)].append(role)
+    }
+
+    private mutating func addEdge(_ key: UInt64, _ child: Int32) {
+        // Kept at most half full, so probes stay short.
+        if (edgeCount + 1) * 2 > keys.count {
+            let old = zip(keys, children).filter { $0.0 != Self.empty }
+            keys = Array(repeating: Self.empty, count: keys.count * 2)
+            children = Array(repeating: 0, count: keys.count)
+            shift -= 1
+            for (k, c) in old { place(k, c) }
+        }
+        place(key, child)
+        edgeCount += 1
+    }
+
+    private mutating func place(_ key: UInt64, _ child: Int32) {
+        var slot = Self.slot(key, shift)
+        while keys[slot] != Self.empty { slot = (slot + 1) & (keys.count - 1) }
+        keys[slot] = key
+        children[slot] = child
+    }
+
+    private static func edgeKey(_ node: Int32, _ scalar: Unicode.Scalar) -> UInt64 {
+        UInt64(UInt32(bitPattern: node)) << 32 | UInt64(scalar.value)
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, _ shift: UInt64) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    }
+
+    @inline(__always)
+    private func child(of node: Int32, _ scalar: Unicode.Scalar) -> Int32? {
+        let key = Self.edgeKey(node, scalar)
+        var slot = Self.slot(key, shift)
+        while true {
+            let k = keys[slot]
+            if k == key { return children[slot] }
+            if k == Self.empty { return nil }
+            slot = (slot + 1) & (keys.count - 1)
+        }
+    }
+
+    /// Whether some name starts with `scalar` (cheap; a true answer still needs ``longestMatch``).
+    @inline(__always)
+    func startsName(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v >= 0x10000 || firstScalars[Int(v) >> 6] & (1 << (UInt64(v) & 63)) != 0
+    }
+
+    func longestMatch(in text: [Unicode.Scalar], from start: Int, accept: (Int) -> Bool = { _ in true }) -> (Int, [Int])? {
+        text.withUnsafeBufferPointer { longestMatch(in: $0, from: start, accept: accept) }
+    }
+
+    /// The longest name starting at `start` whose end index `accept` allows: its length and roles.
+    func longestMatch(in text: UnsafeBufferPointer<Unicode.Scalar>, from start: Int, accept: (Int) -> Bool = { _ in true }) -> (Int, [Int])? {
+        var node: Int32 = 0
+        var best: (Int, [Int])?
+        var i = start
+        while i < text.count, let next = child(of: node, text[i]) {
+            node = next
+            i += 1
+            if !terminals[Int(node)].isEmpty, accept(i) { best = (i - start, terminals[Int(node)]) }
+        }
+        return best
+    }
+}

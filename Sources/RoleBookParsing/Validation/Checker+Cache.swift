@@ -1,0 +1,16 @@
+import RoleBookModel
+
+/// Checking with a ``ParseCache``: the same result as ``Checker/run()``, parsing only changed files.
+extension Checker {
+    /// ``run()`` over ``ContentLoader/load(cache:)``; `parsed` counts the files parsed anew.
+    public func run(cache: inout ParseCache) throws -> (result: Result, parsed: Int) {
+        var timings = Stopwatch()
+        var (content, parsed) = try loader.load(cache: &cache)
+        timings.lap("load + parse")
+        let (graph, resolution) = GraphBuilder().build(taking: &content)
+        timings.lap("graph")
+        let all = content.diagnostics + resolution + Validator().validate(graph)
+        timings.lap("validate")
+        return (Result(graph: graph, diagnostics: all.sorted(), fileCount: content.paths.count, timings: timings), parsed)
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import RoleBookModel
+
+/// Prints diagnostics as compiler-style text, JSON, GitHub workflow commands or SARIF.
+public enum DiagnosticFormat: String, CaseIterable, Sendable {
+    case text, json, github, sarif
+}
+
+public struct DiagnosticFormatter: Sendable {
+    public var format: DiagnosticFormat
+    /// How `.sarif` is written (paths relative to which folder, the repository's URL).
+    public var sarif = SARIFFormatter(currentDirectory: "")
+
+    public init(format: DiagnosticFormat) { self.format = format }
+
+    /// The whole report, ending with a newline; `fileCount` feeds the summary line.
+    public func report(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        switch format {
+        case .text: text(diagnostics, fileCount: fileCount)
+        case .json: json(diagnostics, fileCount: fileCount)
+        case .github: github(diagnostics, fileCount: fileCount)
+        case .sarif: sarif.report(diagnostics)
+        }
+    }
+
+    /// `path:line:col: error[RB101]: message` then indented notes, with control characters escaped.
+    public static func line(_ d: Diagnostic) -> String {
+        var out = "\(escaped(d.location)): \(d.severity.rawValue)[\(d.code.rawValue)]: \(escaped(d.message))\n"
+        for note in d.notes {
+            out += note.location.map { "    \(escaped($0)): note: \(escaped(note.message))\n" } ?? "    note: \(escaped(note.message))\n"
+        }
+        return out
+    }
+
+    private static func escaped(_ location: SourceLocation) -> String {
+        "\(escaped(location.file)):\(location.line):\(location.column)"
+    }
+
+    /// `text` with every character a terminal or a log viewer would act on, instead of showing,
+    /// written out as `\u{1B}` (`\n`, `\r`, `\t` for those three).
+    ///
+    /// Content reaches messages through file names, ids and quoted values. Raw, an ESC starts a
+    /// terminal command (a new window title, cleared lines), CR rewrites the line and LF or
+    /// U+2028 starts a fake diagnostic; bidirectional overrides reorder what is shown.
+    public static func escaped(_ text: String) -> String {
+        // Messages are mostly ASCII and CJK: only strings with a byte that can start such a
+        // character (C0, DEL; C2 for C1, D8 for U+061C, E2 for U+2028… and the overrides) are scanned.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }),
+              text.unicodeScalars.contains(where: isUnsafe) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isUnsafe(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional marks,
+    /// embeddings, overrides and isolates (the "Trojan Source" set).
+    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    public static func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        let e = diagnostics.errorCount, w = diagnostics.warningCount
+        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "checked \(plural(fileCount, "file")): \(plural(e, "error")), \(plural(w, "warning"))"
+    }
+
+    private func text(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        diagnostics.map(Self.line).joined() + Self.summary(diagnostics, fileCount: fileCount) + "\n"
+    }
+
+    private func github(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        func escapeData(_ s: String) -> String {
+            s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        }
+        func escapeProperty(_ s: String) -> String {
+            escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+        }
+        var out = ""
+        for d in diagnostics {
+            let level = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
+            // Content is escaped first, so the only line breaks left are those between the notes.
+            var message = Self.escaped(d.message)
+            for note in d.notes { message += "\n" + (note.location.map { "\(Self.escaped($0)): " } ?? "") + "note: " + Self.escaped(note.message) }
+            out += "::\(level) file=\(escapeProperty(Self.escaped(d.location.file))),line=\(d.location.line),col=\(d.location.column),title=\(d.code.rawValue)::\(escapeData(message))\n"
+        }
+        return out + Self.summary(diagnostics, fileCount: fileCount) + "\n"
+    }
+
+    private struct JSONReport: Encodable {
+        struct Note: Encodable { var message: String; var file: String?; var line: Int?; var column: Int? }
+        struct Item: Encodable {
+            var severity: String, code: String, message: String, file: String, line: Int, column: Int, notes: [Note]
+        }
+        var diagnostics: [Item]
+        var files: Int, errors: Int, warnings: Int
+    }
+
+    private func json(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        let report = JSONReport(
+            diagnostics: diagnostics.map { d in
+                .init(severity: d.severity.rawValue, code: d.code.rawValue, message: d.message, file: d.location.file,
+                      line: d.location.line, column: d.location.column,
+                      notes: d.notes.map { .init(message: $0.message, file: $0.location?.file, line: $0.location?.line, column: $0.location?.column) })
+            },
+            files: fileCount, errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
+        return Self.escapingUnsafeScalars(json: String(decoding: data, as: UTF8.self)) + "\n"
+    }
+
+    /// JSON with the characters of ``isUnsafe(_:)`` that the encoder leaves raw (DEL, C1,
+    /// separators, bidirectional controls) written as `\uXXXX`: the same JSON value, safe to print.
+    /// Outside strings, JSON is ASCII without controls, so every such character is inside a string.
+    private static func escapingUnsafeScalars(json: String) -> String {
+        // The encoder escapes C0 itself; the line breaks left are the pretty-printer's.
+        func needsEscape(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x20 && isUnsafe(scalar) }
+        guard json.unicodeScalars.contains(where: needsEscape) else { return json }
+        var out = ""
+        for scalar in json.unicodeScalars {
+            if needsEscape(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,243 @@
+import Foundation
+import RoleBookModel
+
+/// Diagnostics as a SARIF 2.1.0 log, the format GitHub code scanning uploads
+/// (`github/codeql-action/upload-sarif`) and shows at each file and line.
+///
+/// GitHub reads `tool.driver` (name, version, informationUri, `rules[]` with descriptions, help
+/// and default level) and, per result, `ruleId`, `level`, `message.text`, the first location's
+/// `artifactLocation.uri` (relative to the repository) and `region`, `relatedLocations` and
+/// `partialFingerprints`, which tell one alert from another across commits.
+public struct SARIFFormatter: Sendable {
+    /// Paths of diagnostics are made relative to this folder (the repository root in CI).
+    public var currentDirectory: String
+    /// Where the tool lives (a repository URL); rule help links point at its `docs/diagnostics.md`.
+    public var informationURI: String?
+    public var docs: DiagnosticDocs
+    /// The text of the files diagnostics point into, by path as shown: rolebook counts columns in
+    /// UTF-8 bytes, SARIF in UTF-16 code units, so columns on lines with Chinese text are converted.
+    /// A file missing here keeps its byte columns.
+    public var sources: [String: String]
+
+    public init(currentDirectory: String, informationURI: String? = nil, docs: DiagnosticDocs = .shared, sources: [String: String] = [:]) {
+        self.currentDirectory = currentDirectory
+        self.informationURI = informationURI
+        self.docs = docs
+        self.sources = sources
+    }
+
+    /// The log as pretty-printed JSON with sorted keys, ending with a newline.
+    public func report(_ diagnostics: [Diagnostic]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(log(diagnostics))) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// The log as values: one run, every code as a rule (so the rules list never depends on what was found).
+    public func log(_ diagnostics: [Diagnostic]) -> SARIFLog {
+        let codes = DiagnosticCode.allCases
+        let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
+        let driver = SARIFLog.Driver(name: "rolebook", version: RoleBookVersion.current, semanticVersion: RoleBookVersion.current,
+                                     informationUri: informationURI, rules: codes.map(rule))
+        var seen: [String: Int] = [:]
+        let results = diagnostics.map { d -> SARIFLog.Result in
+            var message = d.message
+            var related: [SARIFLog.Location] = []
+            for note in d.notes {
+                if let at = note.location {
+                    related.append(location(at, id: related.count, message: note.message))
+                } else {
+                    // A note without a place (a suggested fix) belongs to the message itself.
+                    message += "\nnote: " + note.message
+                }
+            }
+            // The same code and message in the same file twice get distinct fingerprints by occurrence.
+            let key = [d.code.rawValue, relativePath(d.location.file), d.message].joined(separator: "\u{1F}")
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
+            let hash = StableHash.combine(StableHash.string(key), UInt64(occurrence))
+            return SARIFLog.Result(
+                ruleId: d.code.rawValue, ruleIndex: ruleIndex[d.code] ?? 0, level: Self.level(d.severity),
+                message: .init(text: message), locations: [location(d.location, id: nil, message: nil)],
+                relatedLocations: related.isEmpty ? nil : related,
+                partialFingerprints: ["rolebook/v1": String(hash, radix: 16)])
+        }
+        return SARIFLog(runs: [.init(tool: .init(driver: driver), results: results, columnKind: "utf16CodeUnits")])
+    }
+
+    static func level(_ severity: Diagnostic.Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .note: "note"
+        }
+    }
+
+    /// `unknownReference` → `UnknownReference`.
+    static func ruleName(_ code: DiagnosticCode) -> String {
+        let name = String(describing: code)
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
+    private func rule(_ code: DiagnosticCode) -> SARIFLog.Rule {
+        let entry = docs.entries[code]
+        let meaning = entry?.meaning ?? code.summary
+        let page = informationURI.map { $0 + "/blob/HEAD/docs/diagnostics.md" }
+        let anchor = entry.map { "#" + $0.section } ?? ""
+        var text = code.rawValue + ": " + meaning.markdownAsPlainText
+        var markdown = "**\(code.rawValue)** (\(Self.level(code.severity))): " + absoluteLinks(meaning)
+        if let fix = entry?.fix, !fix.isEmpty {
+            text += "\nFix: " + fix.markdownAsPlainText
+            markdown += "\n\n**Fix:** " + absoluteLinks(fix)
+        }
+        if let page {
+            text += "\nSee " + page + anchor
+            markdown += "\n\nSee [docs/diagnostics.md](\(page + anchor))."
+        }
+        return SARIFLog.Rule(
+            id: code.rawValue, name: Self.ruleName(code),
+            shortDescription: .init(text: code.summary), fullDescription: .init(text: meaning.markdownAsPlainText),
+            help: .init(text: text, markdown: markdown), helpUri: page.map { $0 + anchor },
+            defaultConfiguration: .init(level: Self.level(code.severity)),
+            properties: .init(tags: [code.severity == .error ? "correctness" : "maintainability", "rolebook"]))
+    }
+
+    /// Links between docs pages (`content-format.md#limits`) made absolute when the repository is known, else text.
+    private func absoluteLinks(_ markdown: String) -> String {
+        guard let base = informationURI else { return markdown.replacingOccurrences(of: "](", with: "](#").removingLinks }
+        return markdown.replacingOccurrences(of: "](", with: "](" + base + "/blob/HEAD/docs/")
+    }
+
+    private func location(_ at: SourceLocation, id: Int?, message: String?) -> SARIFLog.Location {
+        .init(id: id, physicalLocation: .init(
+            artifactLocation: .init(uri: Self.uri(relativePath(at.file))),
+            region: .init(startLine: max(at.line, 1), startColumn: utf16Column(at))),
+              message: message.map { .init(text: $0) })
+    }
+
+    /// The UTF-16 column of a byte column, when the file's text is known.
+    func utf16Column(_ at: SourceLocation) -> Int {
+        let column = max(at.column, 1)
+        guard let text = sources[at.file] else { return column }
+        var line = 1
+        var start = text.utf8.startIndex
+        // Find the line by bytes, without splitting a large file into lines.
+        while line < at.line, let newline = text.utf8[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            start = text.utf8.index(after: newline)
+            line += 1
+        }
+        guard line == at.line else { return column }
+        let end = text.utf8.index(start, offsetBy: column - 1, limitedBy: text.utf8.endIndex) ?? text.utf8.endIndex
+        let prefix = String(decoding: text.utf8[start..<end], as: UTF8.self)
+        return prefix.utf16.count + 1
+    }
+
+    /// A diagnostic's path relative to ``currentDirectory`` when it lies inside it.
+    func relativePath(_ path: String) -> String {
+        var base = currentDirectory
+        if !base.hasSuffix("/") { base += "/" }
+        if path.hasPrefix(base) { return String(path.dropFirst(base.count)) }
+        if path.hasPrefix("./") { return String(path.dropFirst(2)) }
+        return path
+    }
+
+    /// A relative path as a URI reference: segments percent-encoded (spaces, `#`, `%`, non-ASCII).
+    static func uri(_ path: String) -> String {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
+        allowed.insert(charactersIn: "-._~/")
+        let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+        return path.hasPrefix("/") ? "file://" + encoded : encoded
+    }
+}
+
+private extension String {
+    /// `[text](#target)` → `text`: relative links would point nowhere on GitHub.
+    var removingLinks: String {
+        var out = ""
+        var rest = Substring(self)
+        while let open = rest.firstIndex(of: "["), let mid = rest[open...].range(of: "](#"), let close = rest[mid.upperBound...].firstIndex(of: ")") {
+            out += rest[..<open]
+            out += rest[rest.index(after: open)..<mid.lowerBound]
+            rest = rest[rest.index(after: close)...]
+        }
+        return out + rest
+    }
+}
+
+/// The subset of SARIF 2.1.0 rolebook writes (OASIS SARIF v2.1.0, as read by GitHub code scanning).
+public struct SARIFLog: Encodable, Sendable {
+    public var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+    public var version = "2.1.0"
+    public var runs: [Run]
+
+    enum CodingKeys: String, CodingKey {
+        case schema = "$schema", version, runs
+    }
+
+    public struct Run: Encodable, Sendable {
+        public var tool: Tool
+        public var results: [Result]
+        /// How `startColumn` counts: UTF-16 code units, SARIF's default.
+        public var columnKind: String
+    }
+
+    public struct Tool: Encodable, Sendable { public var driver: Driver }
+
+    public struct Driver: Encodable, Sendable {
+        public var name: String
+        public var version: String
+        public var semanticVersion: String
+        public var informationUri: String?
+        public var rules: [Rule]
+    }
+
+    public struct Text: Encodable, Sendable { public var text: String }
+
+    public struct Help: Encodable, Sendable {
+        public var text: String
+        public var markdown: String
+    }
+
+    public struct Rule: Encodable, Sendable {
+        public var id: String
+        public var name: String
+        public var shortDescription: Text
+        public var fullDescription: Text
+        public var help: Help
+        public var helpUri: String?
+        public var defaultConfiguration: Configuration
+        public var properties: Properties
+    }
+
+    public struct Configuration: Encodable, Sendable { public var level: String }
+    public struct Properties: Encodable, Sendable { public var tags: [String] }
+
+    public struct Result: Encodable, Sendable {
+        public var ruleId: String
+        public var ruleIndex: Int
+        public var level: String
+        public var message: Text
+        public var locations: [Location]
+        public var relatedLocations: [Location]?
+        public var partialFingerprints: [String: String]
+    }
+
+    public struct Location: Encodable, Sendable {
+        public var id: Int?
+        public var physicalLocation: PhysicalLocation
+        public var message: Text?
+    }
+
+    public struct PhysicalLocation: Encodable, Sendable {
+        public var artifactLocation: ArtifactLocation
+        public var region: Region
+    }
+
+    public struct ArtifactLocation: Encodable, Sendable { public var uri: String }
+
+    public struct Region: Encodable, Sendable {
+        public var startLine: Int
+        public var startColumn: Int
+    }
+}

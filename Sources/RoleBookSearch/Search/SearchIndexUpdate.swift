@@ -1,0 +1,246 @@
+import Foundation
+import RoleBookModel
+
+/// What an update of the search index needs from the previous build: the documents it indexed
+/// and a way to read the files it wrote.
+package struct PreviousSearchIndex {
+    /// Per document in index order: the fingerprint of its record and its URL.
+    var documents: [(fingerprint: UInt64, url: String)]
+    /// How many `search/i/<k>.js` shards the previous index had.
+    var shardCount: Int
+    /// A file of the previous index exactly as written, or nil (missing, or not what the build wrote).
+    var read: @Sendable (String) -> String?
+    /// Whether a file of the previous index is still in the site as written.
+    var isPresent: @Sendable (String) -> Bool
+
+    /// The memberwise initializer, for the build layer (an implicit one would be internal to this module).
+    package init(documents: [(fingerprint: UInt64, url: String)], shardCount: Int, read: @escaping @Sendable (String) -> String?,
+                 isPresent: @escaping @Sendable (String) -> Bool) {
+        self.documents = documents; self.shardCount = shardCount; self.read = read; self.isPresent = isPresent
+    }
+}
+
+extension SearchIndexBuilder {
+    /// Files written by ``update(_:from:)``, and the paths of the previous index it keeps as they are.
+    package struct Update {
+        package var files: [String: String]
+        package var unchanged: [String]
+    }
+
+    /// The index files after an edit, from the previous index: the posting lists of the tokens of
+    /// edited documents are patched, every other list is kept as encoded, and the shards are cut
+    /// again exactly as ``build(_:)`` cuts them, so the files are byte for byte those of a build
+    /// from scratch. Files whose bytes do not change are listed in `unchanged`, not rendered.
+    ///
+    /// Nil when an update would not pay or cannot be done: documents were added, removed or
+    /// reordered (numbers shift), more than eight and more than a twentieth of them changed, or a
+    /// file of the previous index is missing or not as written.
+    func update(_ layout: Layout, from previous: PreviousSearchIndex) -> Update? {
+        update(layout, documents: Self.documentFingerprints(layout), from: previous)
+    }
+
+    /// ``update(_:from:)`` given the documents' fingerprints (``documentFingerprints(_:)``).
+    package func update(_ layout: Layout, documents fingerprints: [UInt64], from previous: PreviousSearchIndex) -> Update? {
+        let records = layout.records
+        guard records.count == previous.documents.count, records.count == fingerprints.count, !records.isEmpty else { return nil }
+        var changed: [Int] = []
+        for d in records.indices {
+            guard records[d].url == previous.documents[d].url else { return nil }
+            if fingerprints[d] != previous.documents[d].fingerprint { changed.append(d) }
+        }
+        // A handful of edits is always patched; beyond a twentieth of the documents, building is as quick.
+        guard changed.count <= 8 || changed.count * 20 <= records.count else { return nil }
+
+        // The previous entries, shard by shard (each shard a contiguous range of the token order).
+        // Read, checked and parsed on all cores: thousands of small files.
+        let read = previous.read
+        let readShards = Array(0..<previous.shardCount).parallelMap { k -> [(String, String)]? in
+            guard let text = read(Self.shardPath(k)), let entries = Self.parseShard(text, k) else { return nil }
+            return entries.sorted { Self.utf16Less($0.0, $1.0) }
+        }
+        guard readShards.allSatisfy({ $0 != nil }) else { return nil }
+        let oldShards = readShards.map { $0! }
+
+        // The edited documents' postings as they are now, by token.
+        var gained: [String: [Posting]] = [:]
+        for d in changed {
+            for (token, weight, positions) in Self.weights(records[d]) {
+                gained[token.text, default: []].append(Posting(doc: d, weight: weight, positions: positions))
+            }
+        }
+        let added = gained
+        let edited = Set(changed), editedDocs = changed
+        // Every previous list, patched where it held an edited document or gains one.
+        let patched = oldShards.parallelMap { shard -> [(String, String)] in
+            var out: [(String, String)] = []
+            out.reserveCapacity(shard.count)
+            for (token, postings) in shard {
+                let gains = added[token]
+                let positional = Self.isPositional(token)
+                guard gains != nil || Self.postings(postings, positional: positional, holdAnyOf: editedDocs) else {
+                    out.append((token, postings))
+                    continue
+                }
+                var list = Self.decodePostings(postings, positional: positional).filter { !edited.contains($0.doc) }
+                if let gains { list = (list + gains).sorted { $0.doc < $1.doc } }
+                if !list.isEmpty { out.append((token, Self.encodePostings(list, positional: positional))) }
+            }
+            return out
+        }
+        var entries = patched.flatMap { $0 }
+        // Tokens the previous index did not have, merged into their places in the order.
+        var known = Set<String>()
+        for shard in oldShards { for (token, _) in shard where added[token] != nil { known.insert(token) } }
+        let fresh = added.filter { !known.contains($0.key) }
+            .map { ($0.key, Self.encodePostings($0.value.sorted { $0.doc < $1.doc }, positional: Self.isPositional($0.key))) }
+            .sorted { Self.utf16Less($0.0, $1.0) }
+        if !fresh.isEmpty {
+            var merged: [(String, String)] = []
+            merged.reserveCapacity(entries.count + fresh.count)
+            var i = 0
+            for entry in entries {
+                while i < fresh.count && Self.utf16Less(fresh[i].0, entry.0) { merged.append(fresh[i]); i += 1 }
+                merged.append(entry)
+            }
+            merged += fresh[i...]
+            entries = merged
+        }
+
+        let shards = Self.pack(entries)
+        var files = Self.fixedFiles(layout, shards)
+        var unchanged: [String] = []
+        let rewritten = Array(shards.shards.indices).parallelMap { k -> String? in
+            k < oldShards.count && Self.same(shards.shards[k], oldShards[k]) ? nil : Self.shardFile(k, shards.shards[k])
+        }
+        for (k, text) in rewritten.enumerated() {
+            if let text { files[Self.shardPath(k)] = text } else { unchanged.append(Self.shardPath(k)) }
+        }
+        // Fragment bundles are written again only where an edited document sits.
+        let editedBundles = Set(changed.map { $0 / Self.fragmentBundle })
+        for first in stride(from: 0, to: records.count, by: Self.fragmentBundle) {
+            let path = Self.fragmentPath(first: first)
+            if editedBundles.contains(first / Self.fragmentBundle) || !previous.isPresent(path) {
+                files[path] = Self.fragmentBundleFile(layout, first: first)
+            } else {
+                unchanged.append(path)
+            }
+        }
+        return Update(files: files, unchanged: unchanged)
+    }
+
+    /// The fingerprint of one document's record: what its postings and its fragment are made of.
+    static func fingerprint(record r: SearchRecord) -> UInt64 {
+        var f = Fingerprint(0x646F_63)
+        func add(_ s: String?) { if let s { f.add(1); f.add(StableHash.string(s)) } else { f.add(0) } }
+        func add(_ list: [String]) { f.add(UInt64(list.count)); for s in list { f.add(StableHash.string(s)) } }
+        add(r.kind.rawValue); add(r.id); add(r.url); add(r.title); add(r.aliases); add(r.department)
+        add(r.departmentNames); add(r.responsibilities); add(r.other); add(r.facts); add(r.headings); add(r.display)
+        f.add(UInt64(r.group))
+        return f.value
+    }
+
+    private static func same(_ a: [(String, String)], _ b: [(String, String)]) -> Bool {
+        a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    }
+
+    /// Whether encoded postings hold any of `docs` (ascending). Both lists ascend, so one cursor
+    /// walks `docs` alongside, and the scan stops past the last of them: no hashing per posting,
+    /// which made checking every list of a 10,000-role index take half a second.
+    static func postings(_ text: String, positional: Bool = false, holdAnyOf docs: [Int]) -> Bool {
+        guard let last = docs.last else { return false }
+        var found = false, next = 0
+        forEachPosting(text, positional: positional) { doc, _, _ in
+            guard doc <= last else { return false }
+            while docs[next] < doc { next += 1 }
+            found = docs[next] == doc
+            return !found
+        }
+        return found
+    }
+
+    /// The entries of a shard file as ``shardFile(_:_:)`` writes it, or nil for anything else
+    /// (including keys with escapes, which tokens never need).
+    static func parseShard(_ text: String, _ k: Int) -> [(String, String)]? {
+        var text = text
+        return text.withUTF8 { bytes -> [(String, String)]? in
+            let prefix = Array("rbSearch.shard(\(k),{".utf8), suffix = Array("});\n".utf8)
+            guard bytes.count >= prefix.count + suffix.count, bytes.starts(with: prefix),
+                  bytes[(bytes.count - suffix.count)...].elementsEqual(suffix) else { return nil }
+            var i = prefix.count
+            let end = bytes.count - suffix.count
+            var out: [(String, String)] = []
+            func string() -> String? {
+                guard i < end, bytes[i] == 0x22 else { return nil }
+                let start = i + 1
+                var j = start
+                while j < end && bytes[j] != 0x22 {
+                    if bytes[j] == 0x5C { return nil }
+                    j += 1
+                }
+                guard j < end else { return nil }
+                i = j + 1
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<j]), as: UTF8.self)
+            }
+            while i < end {
+                if !out.isEmpty {
+                    guard bytes[i] == 0x2C else { return nil }
+                    i += 1
+                }
+                guard let key = string(), i < end, bytes[i] == 0x3A else { return nil }
+                i += 1
+                guard let value = string() else { return nil }
+                out.append((key, value))
+            }
+            return out
+        }
+    }
+}
+
+/// The documents of the last search index, kept under `.rolebook-cache/` for the next update:
+/// `search-<index fingerprint>.docs`: a header naming the rolebook that built it, then one
+/// `<record fingerprint hex> <url>` line per document.
+/// Named by the fingerprint the site's manifest records for the index files, so it can only
+/// ever be read together with the index it describes.
+package enum SearchDocumentsCache {
+    /// The first line: format, and the rolebook and settings the index was built by (another
+    /// rolebook may tokenize differently, so its index is never patched).
+    static func header(_ renderer: UInt64) -> String { "rolebook-search-docs 1 " + String(renderer, radix: 16) }
+
+    static func url(_ cache: URL, _ fingerprint: UInt64) -> URL {
+        cache.appendingPathComponent("search-" + String(fingerprint, radix: 16) + ".docs")
+    }
+
+    /// The list for the index with this fingerprint, if the same rolebook (`renderer`) wrote it.
+    package static func load(_ cache: URL, _ fingerprint: UInt64, renderer: UInt64) -> [(fingerprint: UInt64, url: String)]? {
+        guard let text = try? String(contentsOf: url(cache, fingerprint), encoding: .utf8) else { return nil }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first == Substring(header(renderer)), lines.last == "" else { return nil }
+        lines.removeFirst()
+        lines.removeLast()
+        var out: [(fingerprint: UInt64, url: String)] = []
+        out.reserveCapacity(lines.count)
+        for line in lines {
+            guard let space = line.firstIndex(of: " "), let h = UInt64(line[..<space], radix: 16) else { return nil }
+            out.append((h, String(line[line.index(after: space)...])))
+        }
+        return out
+    }
+
+    /// Writes the documents of the index with this fingerprint and removes older lists.
+    package static func store(_ cache: URL, _ fingerprint: UInt64, renderer: UInt64, _ layout: SearchIndexBuilder.Layout, documents: [UInt64]) {
+        var text = header(renderer) + "\n"
+        for (r, h) in zip(layout.records, documents) { text += String(h, radix: 16) + " " + r.url + "\n" }
+        let target = url(cache, fingerprint)
+        let fm = FileManager.default
+        try? fm.createDirectory(at: cache, withIntermediateDirectories: true)
+        let temporary = target.path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileWriter.write(text, to: temporary) == nil, rename(temporary, target.path) == 0 else {
+            unlink(temporary)
+            return
+        }
+        for name in (try? fm.contentsOfDirectory(atPath: cache.path)) ?? []
+        where name.hasPrefix("search-") && name.hasSuffix(".docs") && name != target.lastPathComponent {
+            try? fm.removeItem(at: cache.appendingPathComponent(name))
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import RoleBookModel
+import RoleBookParsing
+
+/// A procedure flattened into numbered checklist rows, ready for any sheet layout.
+public struct Checklist: Sendable {
+    public struct Row: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable { case phase, step }
+        public var kind: Kind
+        /// `3` or `3.1` for steps; empty for phases.
+        public var number: String
+        public var text: [Inline]
+        public var time: TimeSpan?
+        public var depth: Int
+    }
+
+    public var procedure: Int
+    public var rows: [Row]
+
+    /// Phases become heading rows; steps are numbered through the whole sheet, sub-steps as `n.m`.
+    public init(graph: RoleGraph, procedure p: Int) {
+        procedure = p
+        var rows: [Row] = []
+        var n = 0
+        func add(_ item: Item, number: String, depth: Int) {
+            rows.append(Row(kind: .step, number: number, text: item.inlines, time: item.time, depth: depth))
+            for (j, child) in item.children.enumerated() { add(child, number: "\(number).\(j + 1)", depth: depth + 1) }
+        }
+        for phase in graph.procedures[p].phases {
+            if !phase.heading.isEmpty { rows.append(Row(kind: .phase, number: "", text: [.text(phase.heading)], time: nil, depth: 0)) }
+            for item in phase.items {
+                n += 1
+                add(item, number: String(n), depth: 0)
+            }
+        }
+        self.rows = rows
+    }
+
+    public var steps: [Row] { rows.filter { $0.kind == .step } }
+
+    /// Earliest time on the sheet, to order a role's procedures within a frequency.
+    public var firstTime: Int? { rows.compactMap { $0.time?.start }.min() }
+}
+
+extension Procedure {
+    /// Procedures done at least once a day get a Mon–Sun sign-off grid as well as the single-day sheet.
+    public var hasWeekGrid: Bool { frequency == .daily || frequency == .perShift }
+}
+
+extension SiteMap {
+    /// `checklists/week/<id>.html`, or nil when the procedure has no weekly grid.
+    public func weekChecklistURL(procedure i: Int) -> String? {
+        graph.procedures[i].hasWeekGrid ? "checklists/week/" + Self.segment(graph.procedures[i].id) + ".html" : nil
+    }
+}

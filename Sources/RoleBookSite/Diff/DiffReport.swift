@@ -1,0 +1,152 @@
+import Foundation
+import RoleBookModel
+
+/// `rolebook diff` output formats.
+public enum DiffFormat: String, CaseIterable, Sendable {
+    case text, markdown, json, html
+}
+
+/// Renders a ``GraphDiff`` as a plan-style text summary, Markdown for a pull request, or JSON.
+/// (HTML, which needs both graphs for its org charts, is ``DiffHTMLReport``.)
+public struct DiffReport: Sendable {
+    public var diff: GraphDiff
+
+    public init(_ diff: GraphDiff) { self.diff = diff }
+
+    // MARK: Summary
+
+    /// `2 roles added, 1 moved, 1 removed, 3 changed; 1 procedure changed; 1 error introduced`, or `no changes`.
+    /// A department moves when its parent changes.
+    public var summaryLine: String {
+        let r = diff.roles, p = diff.procedures, d = diff.departments
+        var groups: [String] = []
+        func group(_ noun: String, _ parts: [(Int, String)]) {
+            let shown = parts.filter { $0.0 > 0 }
+            guard !shown.isEmpty else { return }
+            let first = shown[0]
+            groups.append(([plural(first.0, noun) + " " + first.1] + shown.dropFirst().map { "\($0.0) \($0.1)" }).joined(separator: ", "))
+        }
+        let moved = Set(r.moved.map(\.id))
+        group("role", [(r.added.count, "added"), (moved.count, "moved"), (r.removed.count, "removed"),
+                       (r.changedIDs.subtracting(moved).count, "changed")])
+        group("procedure", [(p.added.count, "added"), (p.removed.count, "removed"), (p.changedIDs.count, "changed")])
+        let reparented = Set(d.reparented.map(\.id))
+        group("department", [(d.added.count, "added"), (reparented.count, "moved"), (d.removed.count, "removed"),
+                             (Set(d.retitled.map(\.id)).subtracting(reparented).count, "changed")])
+        let e = diff.diagnostics
+        let introducedErrors = e.introduced.count { $0.severity == "error" }, fixedErrors = e.fixed.count { $0.severity == "error" }
+        let introducedWarnings = e.introduced.count - introducedErrors, fixedWarnings = e.fixed.count - fixedErrors
+        var problems: [String] = []
+        if introducedErrors > 0 { problems.append(plural(introducedErrors, "error") + " introduced") }
+        if introducedWarnings > 0 { problems.append(plural(introducedWarnings, "warning") + " introduced") }
+        if fixedErrors + fixedWarnings > 0 { problems.append("\(fixedErrors + fixedWarnings) fixed") }
+        if !problems.isEmpty { groups.append(problems.joined(separator: ", ")) }
+        return groups.isEmpty ? "no changes" : groups.joined(separator: "; ")
+    }
+
+    func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
+    // MARK: Text
+
+    /// The summary line, then one section per kind of change, `+`/`-`/`~` marked like a plan.
+    public var text: String {
+        var out = summaryLine + "\n"
+        for section in sections() {
+            out += "\n" + section.title + ":\n"
+            for line in section.lines { out += "  " + line.mark + " " + line.text + "\n" }
+        }
+        return out
+    }
+
+    /// One kind of change and its lines, shared by the text and Markdown renderers.
+    struct Section {
+        struct Line {
+            var mark: String
+            var text: String
+        }
+        var title: String
+        var lines: [Line]
+    }
+
+    private func role(_ id: String, _ title: String) -> String { "\(title) (\(id))" }
+    private func role(_ ref: GraphDiff.Ref?) -> String { ref.map { role($0.id, $0.title) } ?? "nobody" }
+
+    func sections() -> [Section] {
+        let r = diff.roles, p = diff.procedures, d = diff.departments
+        var out: [Section] = []
+        func add(_ title: String, _ lines: [Section.Line]) { if !lines.isEmpty { out.append(Section(title: title, lines: lines)) } }
+        add("Roles added", r.added.map {
+            .init(mark: "+", text: role($0.id, $0.title) + ($0.department.map { " in " + $0.title } ?? "") + ", reports to " + role($0.reportsTo)
+                  + ", headcount \($0.headcount)")
+        })
+        add("Roles removed", r.removed.map {
+            .init(mark: "-", text: role($0.id, $0.title) + ($0.department.map { " in " + $0.title } ?? "") + ", reported to " + role($0.reportsTo))
+        })
+        add("Roles renamed", r.renamed.map { .init(mark: "~", text: "\($0.from) → \($0.id) (\($0.title), \(Int(($0.similarity * 100).rounded()))% the same)") })
+        add("Roles moved", r.moved.map { .init(mark: "~", text: role($0.id, $0.title) + ": reports to " + role($0.from) + " → " + role($0.to)) })
+        add("Roles retitled", r.retitled.map { .init(mark: "~", text: "\($0.id): \($0.from) → \($0.to)") })
+        add("Department changed", r.department.map {
+            .init(mark: "~", text: role($0.id, $0.title) + ": " + ($0.from?.title ?? "none") + " → " + ($0.to?.title ?? "none"))
+        })
+        add("Dotted lines", r.dottedLines.flatMap { c in
+            c.added.map { Section.Line(mark: "+", text: role(c.id, c.title) + " ⇢ " + role($0)) }
+                + c.removed.map { Section.Line(mark: "-", text: role(c.id, c.title) + " ⇢ " + role($0)) }
+        })
+        add("Headcount", r.headcount.map { .init(mark: "~", text: role($0.id, $0.title) + ": \($0.from) → \($0.to)") })
+        add("Vacancies", r.vacancies.map { .init(mark: $0.change == "opened" ? "+" : "-", text: role($0.id, $0.title) + " " + $0.change) })
+        add("Job descriptions", r.items.flatMap { itemLines($0) })
+        add("Procedures added", p.added.map { .init(mark: "+", text: role($0)) })
+        add("Procedures removed", p.removed.map { .init(mark: "-", text: role($0)) })
+        add("Procedures retitled", p.retitled.map { .init(mark: "~", text: "\($0.id): \($0.from) → \($0.to)") })
+        add("Procedure owners", p.owner.map { .init(mark: "~", text: role($0.id, $0.title) + ": " + role($0.from) + " → " + role($0.to)) })
+        add("Procedure steps", p.steps.flatMap { itemLines($0) })
+        add("Departments added", d.added.map { .init(mark: "+", text: role($0)) })
+        add("Departments removed", d.removed.map { .init(mark: "-", text: role($0)) })
+        add("Departments retitled", d.retitled.map { .init(mark: "~", text: "\($0.id): \($0.from) → \($0.to)") })
+        add("Departments re-parented", d.reparented.map {
+            .init(mark: "~", text: role($0.id, $0.title) + ": under " + ($0.from?.title ?? "the top") + " → " + ($0.to?.title ?? "the top"))
+        })
+        add("Per department (roles, headcount, head's span of control)", d.stats.map {
+            .init(mark: $0.from == nil ? "+" : $0.to == nil ? "-" : "~", text: role($0.id, $0.title) + ": " + figures($0))
+        })
+        add("Problems introduced", diff.diagnostics.introduced.map { .init(mark: "+", text: problem($0)) })
+        add("Problems fixed", diff.diagnostics.fixed.map { .init(mark: "-", text: problem($0)) })
+        return out
+    }
+
+    private func itemLines(_ c: GraphDiff.ItemChanges) -> [Section.Line] {
+        let head = role(c.id, c.title) + " " + c.list + ": "
+        return c.added.map { .init(mark: "+", text: head + $0) } + c.removed.map { .init(mark: "-", text: head + $0) }
+            + c.changed.map { .init(mark: "~", text: head + $0.from + " → " + $0.to) }
+    }
+
+    func figures(_ s: GraphDiff.DepartmentStats) -> String {
+        func pair(_ key: KeyPath<GraphDiff.DepartmentStats.Figures, Int>) -> String {
+            let a = s.from.map { String($0[keyPath: key]) } ?? "–", b = s.to.map { String($0[keyPath: key]) } ?? "–"
+            return a == b ? a : a + " → " + b
+        }
+        return "roles " + pair(\.roles) + ", headcount " + pair(\.headcount) + ", span " + pair(\.span)
+    }
+
+    private func problem(_ p: GraphDiff.Problem) -> String { "\(p.file):\(p.line):\(p.column): \(p.severity)[\(p.code)]: \(p.message)" }
+
+    // MARK: JSON
+
+    /// The diff with its summary line, sorted keys (schema in docs/diff.md).
+    public var json: String {
+        struct Document: Encodable {
+            var summary: String
+            var changed: Bool
+            var roles: GraphDiff.Roles
+            var procedures: GraphDiff.Procedures
+            var departments: GraphDiff.Departments
+            var diagnostics: GraphDiff.Diagnostics
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let document = Document(summary: summaryLine, changed: !diff.isEmpty, roles: diff.roles, procedures: diff.procedures,
+                                departments: diff.departments, diagnostics: diff.diagnostics)
+        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,8 @@
+import RoleBookModel
+
+/// `assets/page.js` (from `Sources/RoleBook/Assets/page.js`): behaviour every page shares,
+/// attached from a file because the pages' Content-Security-Policy (``Layout/contentSecurityPolicy``)
+/// allows no inline script or event-handler attributes.
+package enum PageScript {
+    package static var script: String { EmbeddedAssets.pageJS }
+}

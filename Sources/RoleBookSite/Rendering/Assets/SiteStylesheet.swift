@@ -1,0 +1,7 @@
+import RoleBookModel
+
+/// `assets/site.css` (from `Sources/RoleBook/Assets/site.css`): system fonts only (CJK-aware
+/// stacks), responsive to phones, clean print.
+package enum SiteStylesheet {
+    package static var css: String { EmbeddedAssets.siteCSS }
+}

@@ -1,0 +1,212 @@
+import RoleBookModel
+
+/// Draws a department's org chart as inline SVG: every box a link, vacant roles dashed, and
+/// below it a key and the department's dotted-line relations. Wide charts also get an indented
+/// outline, which phones show instead of a drawing they would have to scroll sideways.
+struct OrgChartSVG {
+    var context: PageContext
+    /// Extra classes of some boxes by role (`is-added`, `is-moved`…), for the diff report.
+    var highlights: [Int: String] = [:]
+    /// Where a box links to instead of the role's page (the diff report has no site around it).
+    var boxLink: (@Sendable (Int) -> String)? = nil
+
+    /// Charts at least this wide (px) do not fit a phone even scaled down.
+    static let outlineWidth = 560.0
+    /// Wide charts shrink to fit the page down to this scale, then scroll.
+    static let minimumScale = 0.75
+
+    /// The chart of department `d`: its roles under their superiors, plus the heads of sub-departments.
+    func render(department d: Int) -> HTML {
+        let g = context.graph, s = context.strings
+        let inside = Set(g.departmentRoles[d])
+        let childHeads = g.departmentChildren[d].compactMap { g.departmentHead[$0] }
+        let members = inside.union(childHeads)
+        let roots = g.departmentTopRoles(d)
+        guard !roots.isEmpty else { return .empty }
+        let layout = OrgChartLayout(roots: roots) { r in
+            // Sub-department heads appear as leaves linking to their department.
+            inside.contains(r) ? g.subordinates[r].filter { members.contains($0) } : []
+        }
+        let W = OrgChartLayout.boxWidth, H = OrgChartLayout.boxHeight
+        var parts: [HTML] = []
+        for edge in layout.edges {
+            let d = "M" + edge.points.map { "\(fmt($0.0)) \(fmt($0.1))" }.joined(separator: " L")
+            parts.append(.element("path", [.init("class", "oc-edge"), .init("d", d)], []))
+        }
+
+        // Dotted lines of the department's roles. One to a box above in the same branch (a
+        // skip-level superior) would run along the solid lines, so it is only listed below.
+        var dottedPairs: [(from: Int, to: Int)] = []
+        for r in g.departmentRoles[d] { for t in g.dotted[r] { dottedPairs.append((r, t)) } }
+        for (from, to) in dottedPairs {
+            guard let a = layout.box(for: from), let b = layout.box(for: to), !isAncestor(to, of: from, in: layout) else { continue }
+            parts.append(.element("path", [.init("class", "oc-dotted"), .init("d", dottedPath(a, b))], [
+                el("title", .text("\(g.roles[from].title) ⇢ \(g.roles[to].title)"))]))
+        }
+
+        var hasVacant = false, hasSubHead = false
+        for box in layout.boxes {
+            let role = g.roles[box.node]
+            let isSubHead = !inside.contains(box.node)
+            hasVacant = hasVacant || role.isVacant
+            hasSubHead = hasSubHead || isSubHead
+            var cls = "oc-box"
+            if role.isVacant { cls += " is-vacant" }
+            if isSubHead { cls += " is-subdept" }
+            if let extra = highlights[box.node] { cls += " " + extra }
+            let (lines, small) = Self.titleLines(role.title, width: W - 16)
+            var texts: [HTML] = []
+            let titleClass = small ? "oc-title is-small" : "oc-title"
+            let baselines: [Double] = lines.count == 1 ? [25] : [20, 35]
+            for (line, y) in zip(lines, baselines) {
+                texts.append(.element("text", [.init("x", fmt(box.x + W / 2)), .init("y", fmt(box.y + y)), .init("class", titleClass)], [.text(line)]))
+            }
+            texts.append(.element("text", [.init("x", fmt(box.x + W / 2)), .init("y", fmt(box.y + (lines.count == 1 ? 45 : 50))), .init("class", "oc-sub")],
+                                  [.text(Self.fit(subtitle(box.node, isSubHead: isSubHead), width: W - 16, size: 12))]))
+            parts.append(.element("a", [.init("href", href(box.node, isSubHead: isSubHead)), .init("class", cls)], [
+                el("title", .text(role.title)),
+                .element("rect", [.init("x", fmt(box.x)), .init("y", fmt(box.y)), .init("width", fmt(W)), .init("height", fmt(H)), .init("rx", "8")], []),
+                .fragment(texts),
+            ]))
+        }
+        let svg = HTML.element("svg", [
+            .init("xmlns", "http://www.w3.org/2000/svg"), .init("class", "orgchart"),
+            .init("width", fmt(layout.width)), .init("height", fmt(layout.height)),
+            .init("viewBox", "0 0 \(fmt(layout.width)) \(fmt(layout.height))"),
+            // Scales down to the page's width, but not below a readable size (then it scrolls).
+            .init("style", "min-width:\(fmt((layout.width * Self.minimumScale).rounded()))px"),
+            .init("role", "img"), .init("aria-label", s[.orgChart] + ": " + g.departments[d].title),
+        ], parts)
+
+        var key: [HTML] = [el("li", el("span", ["class": "oc-key oc-key-line", "aria-hidden": "true"]), .text(s[.legendReports]))]
+        if !dottedPairs.isEmpty { key.append(el("li", el("span", ["class": "oc-key oc-key-dotted", "aria-hidden": "true"]), .text(s[.dottedLine]))) }
+        if hasVacant { key.append(el("li", el("span", ["class": "oc-key oc-key-vacant", "aria-hidden": "true"]), .text(s[.vacant]))) }
+        if hasSubHead { key.append(el("li", el("span", ["class": "oc-key oc-key-subdept", "aria-hidden": "true"]), .text(s[.legendSubdept]))) }
+        var notes: [HTML] = [el("ul", ["class": "oc-legend"], children: key)]
+        if !dottedPairs.isEmpty {
+            notes.append(el("p", ["class": "oc-dotted-list"],
+                el("strong", .text(s[.dottedLine] + s[.colon])),
+                .fragment(dottedPairs.enumerated().map { i, pair in
+                    // The separator stays outside the unbreakable pair so lines can break after it.
+                    .fragment([i > 0 ? .text(s[.listSeparator]) : .empty,
+                               el("span", ["class": "oc-pair"], context.link(.role(pair.from)), .text(" ⇢ "), context.link(.role(pair.to)))])
+                })))
+        }
+
+        let wide = layout.width >= Self.outlineWidth
+        return el("div", ["class": wide ? "orgchart-figure is-wide" : "orgchart-figure"],
+                  el("div", ["class": "orgchart-scroll"], svg),
+                  wide ? outline(layout, inside: inside) : .empty,
+                  el("div", ["class": "orgchart-notes"], children: notes))
+    }
+
+    private func href(_ r: Int, isSubHead: Bool) -> String {
+        if let boxLink { return boxLink(r) }
+        if isSubHead, let sd = context.graph.roleDepartment[r] { return context.href(.department(sd)) }
+        return context.href(.role(r))
+    }
+
+    private func subtitle(_ r: Int, isSubHead: Bool) -> String {
+        let g = context.graph, s = context.strings, role = g.roles[r]
+        if isSubHead, let sd = g.roleDepartment[r] { return g.departments[sd].short ?? g.departments[sd].title }
+        if role.isVacant { return s[.vacant] }
+        return s[.headcount] + " " + s.format(.people, role.headcount)
+    }
+
+    /// The same tree as an indented list (shown on narrow screens instead of a wide drawing).
+    /// Flat items with a level class, walked iteratively: no nesting depth to worry about.
+    private func outline(_ layout: OrgChartLayout, inside: Set<Int>) -> HTML {
+        let g = context.graph
+        var items: [HTML] = []
+        var stack = layout.roots.reversed().map { ($0, 0) }
+        while let (r, level) = stack.popLast() {
+            let isSubHead = !inside.contains(r)
+            let label: HTML = isSubHead
+                ? .fragment([context.link(.role(r)), el("span", ["class": "muted"], .text(" · " + subtitle(r, isSubHead: true)))])
+                : .fragment([context.roleLink(r), g.roles[r].isVacant ? .empty : el("span", ["class": "muted"], .text(" · " + subtitle(r, isSubHead: false)))])
+            items.append(el("li", ["class": "oc-level-\(min(level, 6))"], label))
+            stack += (layout.children[r] ?? []).reversed().map { ($0, level + 1) }
+        }
+        return el("ul", ["class": "orgchart-outline"], children: items)
+    }
+
+    /// Whether `ancestor` is above `node` on the chart's solid lines.
+    private func isAncestor(_ ancestor: Int, of node: Int, in layout: OrgChartLayout) -> Bool {
+        var current = node, steps = 0
+        while let p = layout.parent(of: current), steps <= layout.boxes.count {
+            if p == ancestor { return true }
+            current = p
+            steps += 1
+        }
+        return false
+    }
+
+    /// A curve between the facing sides of two boxes: top/bottom when one is above the other, else left/right.
+    private func dottedPath(_ a: OrgChartLayout.Box, _ b: OrgChartLayout.Box) -> String {
+        let W = OrgChartLayout.boxWidth, H = OrgChartLayout.boxHeight
+        let x1, y1, x2, y2, c1x, c1y, c2x, c2y: Double
+        if b.y + H <= a.y || a.y + H <= b.y {
+            let up = b.y < a.y
+            x1 = a.x + W / 2; y1 = up ? a.y : a.y + H
+            x2 = b.x + W / 2; y2 = up ? b.y + H : b.y
+            let bend = min(40, abs(y2 - y1) / 2)
+            c1x = x1; c1y = up ? y1 - bend : y1 + bend
+            c2x = x2; c2y = up ? y2 + bend : y2 - bend
+        } else {
+            let right = b.x > a.x
+            x1 = right ? a.x + W : a.x; y1 = a.y + H / 2
+            x2 = right ? b.x : b.x + W; y2 = b.y + H / 2
+            let bend = min(40, abs(x2 - x1) / 2)
+            c1x = right ? x1 + bend : x1 - bend; c1y = y1
+            c2x = right ? x2 - bend : x2 + bend; c2y = y2
+        }
+        return "M\(fmt(x1)) \(fmt(y1)) C\(fmt(c1x)) \(fmt(c1y)) \(fmt(c2x)) \(fmt(c2y)) \(fmt(x2)) \(fmt(y2))"
+    }
+
+    private func fmt(_ v: Double) -> String {
+        let t = (v * 10).rounded() / 10
+        return t == t.rounded() ? String(Int(t)) : String(t)
+    }
+
+    /// Estimated advance of a character: CJK and full-width forms one em, Latin about half.
+    static func glyph(_ c: Character, size: Double) -> Double { c.unicodeScalars.first!.value > 0x2E80 ? size : size * 0.56 }
+
+    static func textWidth(_ text: String, size: Double) -> Double { text.reduce(0.0) { $0 + glyph($1, size: size) } }
+
+    /// Shortens text to fit a box, ending it with "…".
+    static func fit(_ text: String, width: Double, size: Double) -> String {
+        if textWidth(text, size: size) <= width { return text }
+        var used = 0.0
+        var out = ""
+        for c in text {
+            let w = glyph(c, size: size)
+            if used + w > width - size { return out + "…" }
+            used += w
+            out.append(c)
+        }
+        return out
+    }
+
+    /// The title on one line at full size, one line slightly smaller, or two smaller lines
+    /// (broken after punctuation or a space when one is near), so long titles stay whole.
+    static func titleLines(_ title: String, width: Double) -> (lines: [String], small: Bool) {
+        let full = 14.0, small = 12.5
+        if textWidth(title, size: full) <= width { return ([title], false) }
+        if textWidth(title, size: small) <= width { return ([title], true) }
+        let chars = Array(title)
+        var used = 0.0, fits = 0
+        while fits < chars.count, used + glyph(chars[fits], size: small) <= width {
+            used += glyph(chars[fits], size: small)
+            fits += 1
+        }
+        // Prefer a break in the last 40% of the first line: after 、，/ · and spaces, before an opening bracket.
+        var cut = fits
+        for i in stride(from: fits, to: max(1, fits * 3 / 5), by: -1) {
+            let before = chars[i - 1], after = i < chars.count ? chars[i] : " "
+            if "、，,/·・ ".contains(before) || "（(《".contains(after) { cut = i; break }
+        }
+        let first = String(chars[..<cut]).trimmingSpaces
+        let rest = String(chars[cut...]).trimmingSpaces
+        return ([first, fit(rest, width: width, size: small)], true)
+    }
+}

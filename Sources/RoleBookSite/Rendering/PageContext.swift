@@ -1,0 +1,36 @@
+import RoleBookModel
+
+/// What every page renderer needs: the site map, UI strings and the path back to the site root.
+public struct PageContext: Sendable {
+    public var site: SiteMap
+    public var strings: UIStrings
+    /// `""` for root pages, `"../"` one folder down, and so on.
+    public var root: String
+    /// The content file being rendered, to resolve its relative links.
+    public var contentPath: String?
+
+    public var graph: RoleGraph { site.graph }
+
+    public init(site: SiteMap, strings: UIStrings, depth: Int, contentPath: String? = nil) {
+        self.site = site
+        self.strings = strings
+        self.root = String(repeating: "../", count: depth)
+        self.contentPath = contentPath
+    }
+
+    public func href(_ node: NodeRef) -> String { root + site.url(node) }
+    public func href(_ siteRelative: String) -> String { root + siteRelative }
+
+    /// A link to a node showing its title.
+    public func link(_ node: NodeRef, class cls: String? = nil) -> HTML {
+        let header = graph.header(node)
+        var attributes = [HTML.Attribute("href", href(node))]
+        if let cls { attributes.append(HTML.Attribute("class", cls)) }
+        return .element("a", attributes, [.text(header.title)])
+    }
+
+    public func roleLink(_ i: Int) -> HTML {
+        let role = graph.roles[i]
+        return .fragment([link(.role(i)), role.isVacant ? el("span", ["class": "badge badge-vacant"], .text(strings[.vacant])) : .empty])
+    }
+}

@@ -1,0 +1,94 @@
+import RoleBookModel
+import RoleBookParsing
+
+/// A procedure: who owns and performs it, and its phases and steps.
+package struct ProcedurePage {
+    var context: PageContext
+    var index: Int
+
+    /// The memberwise initializer, for the build layer (an implicit one would be internal to this module).
+    package init(context: PageContext, index: Int) { self.context = context; self.index = index }
+
+    package func render() -> String {
+        let g = context.graph, s = context.strings
+        let proc = g.procedures[index]
+        let layout = Layout(context: context)
+        var crumbs = layout.departmentCrumbs(g.procedureDepartment[index])
+        crumbs.append(.init(title: proc.title, href: nil))
+
+        var facts: [HTML] = []
+        func fact(_ label: String, _ value: HTML) { facts.append(el("div", ["class": "fact"], el("dt", .text(label)), el("dd", value))) }
+        if let o = g.procedureOwner[index] { fact(s[.owner], context.roleLink(o)) }
+        let performers = g.procedurePerformers[index]
+        if !performers.isEmpty { fact(s[.performers], .fragment(performers.enumerated().map { i, r in .fragment([i > 0 ? .text(s[.nameSeparator]) : .empty, context.link(.role(r))]) })) }
+        if let f = proc.frequency { fact(s[.frequency], .text(s.frequency(f))) }
+        if let v = proc.version { fact(s[.version], .text(v)) }
+        if let e = proc.effective { fact(s[.effective], .text(e)) }
+        fact(s[.step], .text(s.format(.steps, proc.steps.count)))
+
+        let markdown = MarkdownHTML(context: context, headingIDs: HeadingIDs.assign(proc.header.document))
+        var body: [HTML] = []
+        for section in proc.header.document.sections {
+            let isPhase = section.kind != .intro || !section.items.isEmpty
+            if !isPhase { body.append(el("div", ["class": "intro"], markdown.render(section.blocks))); continue }
+            var children: [HTML] = []
+            if !section.heading.isEmpty {
+                children.append(el("h2", [:], el("a", ["class": "anchor", "href": "#" + section.anchor, "aria-hidden": "true"], "#"), .text(section.heading)))
+            }
+            // Prose around the steps is kept; lists are rendered as steps with their times.
+            for block in section.blocks {
+                if case .list(let ordered, _, let listItems, let style) = block.kind {
+                    let items = DocumentItems.items(of: block, in: section)
+                    let classes = MarkdownHTML.classes(for: style).map { "steps " + $0 } ?? "steps"
+                    children.append(.element(ordered ? "ol" : "ul", [.init("class", classes)],
+                                             items.enumerated().map { step($1, source: $0 < listItems.count ? listItems[$0] : nil) }))
+                } else {
+                    children.append(markdown.render(block))
+                }
+            }
+            body.append(el("section", ["class": "phase", "id": section.anchor], children: children))
+        }
+
+        let main = el("article", ["class": "doc"],
+            el("header", ["class": "page-header"],
+               el("p", ["class": "eyebrow"], .text(s[.procedure])),
+               el("h1", .text(proc.title)),
+               proc.header.summary.map { el("p", ["class": "lede"], .text($0)) } ?? .empty,
+               el("dl", ["class": "facts"], children: facts),
+               el("a", ["class": "button", "href": context.href(context.site.checklistURL(procedure: index))], .text(s[.printChecklist]))),
+            .fragment(body))
+        return layout.page(title: proc.title, bodyClass: "page-procedure", crumbs: crumbs, main: main)
+    }
+
+    /// - Parameter source: the list item the step was parsed from, whose sub-list says how the
+    ///   sub-steps were numbered (`（1）` under `1、` stays `（1）`).
+    private func step(_ item: Item, source: ListItem?) -> HTML {
+        let markdown = MarkdownHTML(context: context)
+        var subStyle = ListStyle.markdown
+        var subSources: [ListItem] = []
+        for block in source?.blocks ?? [] {
+            guard case .list(_, _, let listItems, let style) = block.kind else { continue }
+            if subSources.isEmpty { subStyle = style }
+            subSources += listItems
+        }
+        let subClasses = MarkdownHTML.classes(for: subStyle).map { "substeps " + $0 } ?? "substeps"
+        return el("li", ["class": item.time == nil ? "step" : "step is-timed"],
+                  item.time.map { el("time", ["class": "step-time"], .text($0.label)) } ?? .empty,
+                  el("span", ["class": "step-text"], children: markdown.render(item.inlines)),
+                  item.children.isEmpty ? .empty : el("ol", ["class": subClasses],
+                                                      children: item.children.enumerated().map { step($1, source: $0 < subSources.count ? subSources[$0] : nil) }))
+    }
+}
+
+/// Maps a list block back to its parsed items (same order as ``Section/items``).
+enum DocumentItems {
+    static func items(of block: Block, in section: Section) -> [Item] {
+        var offset = 0
+        for b in section.blocks {
+            guard case .list(_, _, let listItems, _) = b.kind else { continue }
+            if b == block { return Array(section.items[offset..<min(section.items.count, offset + listItems.count)]) }
+            offset += listItems.count
+        }
+        return []
+    }
+}

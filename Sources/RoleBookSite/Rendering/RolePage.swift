@@ -1,0 +1,113 @@
+import RoleBookModel
+
+/// A job description: the body section by section, and a side panel placing the role in the organisation.
+package struct RolePage {
+    var context: PageContext
+    var index: Int
+
+    /// The memberwise initializer, for the build layer (an implicit one would be internal to this module).
+    package init(context: PageContext, index: Int) { self.context = context; self.index = index }
+
+    /// Backlink panels longer than this start folded.
+    static let foldedPanelItems = 6
+    /// Peers listed on a role page; the rest are on the superior's page, so that a superior
+    /// with thousands of reports does not make every one of their pages list all the others.
+    package static let listedPeers = 40
+    /// Superiors listed in the chain of command: the top and the nearest ones, the levels
+    /// between them counted (a chain thousands deep would otherwise be on every page under it).
+    static let listedChain = 12
+
+    /// The chain as listed: the top, then (when cut) how many levels are left out, then the nearest superiors.
+    package static func listedChain(_ chain: [Int]) -> (top: [Int], omitted: Int, nearest: [Int]) {
+        guard chain.count > listedChain else { return ([], 0, chain) }
+        return ([chain[0]], chain.count - listedChain, Array(chain.suffix(listedChain - 1)))
+    }
+
+    package func render() -> String {
+        let g = context.graph, s = context.strings
+        let role = g.roles[index]
+        let layout = Layout(context: context)
+        var crumbs = layout.departmentCrumbs(g.roleDepartment[index])
+        crumbs.append(.init(title: role.title, href: nil))
+
+        var facts: [HTML] = []
+        func fact(_ label: String, _ value: HTML) { facts.append(el("div", ["class": "fact"], el("dt", .text(label)), el("dd", value))) }
+        if let d = g.roleDepartment[index] { fact(s[.department], context.link(.department(d))) }
+        if let sup = g.superior[index] { fact(s[.reportsTo], context.roleLink(sup)) } else if role.top { fact(s[.reportsTo], .text(s[.top])) }
+        fact(s[.headcount], role.isVacant ? el("span", ["class": "badge badge-vacant"], .text(s[.vacant])) : .text(s.format(.people, role.headcount)))
+        if let grade = role.grade { fact(s[.grade], .text(grade)) }
+        if let code = role.code { fact(s[.code], .text(code)) }
+        if let place = role.place { fact(s[.location], .text(place)) }
+        if let hours = role.hours { fact(s[.hours], .text(hours)) }
+
+        let header = el("header", ["class": "page-header"],
+            el("button", ["class": "print-button", "type": "button", "data-action": "print"], .text(s[.print])),
+            el("p", ["class": "eyebrow"], .text(s[.role])),
+            el("h1", .text(role.title)),
+            role.aliases.isEmpty ? .empty : el("p", ["class": "aliases"], .text(s[.aliases] + s[.colon] + role.aliases.joined(separator: s[.nameSeparator]))),
+            role.header.summary.map { el("p", ["class": "lede"], .text($0)) } ?? .empty,
+            el("dl", ["class": "facts"], children: facts))
+
+        let sections = SectionsHTML(context: context)
+        let article = el("article", ["class": "doc"],
+            header,
+            sections.toc(role.header.document),
+            sections.render(role.header.document),
+            el("div", ["class": "signature-block"],
+               el("div", [:], el("span", .text(s[.signature])), el("span", ["class": "line"])),
+               el("div", [:], el("span", .text(s[.date])), el("span", ["class": "line"]))))
+
+        let main = el("div", ["class": "with-aside"], article, aside())
+        // Printed job descriptions carry the organisation, the role and page numbers on every sheet.
+        let pageRule = PrintPageRule.css(strings: s, topLeft: g.config.title, topRight: role.title)
+        return layout.page(title: role.title, bodyClass: "page-role", crumbs: crumbs, main: main,
+                           extraHead: [el("style", ["media": "print"], .raw(pageRule)),
+                                       // Data, not a script: the CSP does not apply, and `<` is escaped inside it.
+                                       el("script", ["type": "application/ld+json"], .raw(OccupationJSONLD.pageBlock(g, role: index)))])
+    }
+
+    private func aside() -> HTML {
+        let g = context.graph, s = context.strings
+        var panels: [HTML] = []
+        func panel(_ title: String, _ items: [HTML], collapsible: Bool = false) {
+            guard !items.isEmpty else { return }
+            let list = el("ul", children: items.map { el("li", [:], $0) })
+            // Long backlink lists fold away so the organisational facts stay in view.
+            if collapsible && items.count > Self.foldedPanelItems {
+                panels.append(el("details", ["class": "panel panel-fold"],
+                    el("summary", el("h2", .text(title), el("span", ["class": "count"], .text(String(items.count))))), list))
+            } else {
+                panels.append(el("section", ["class": "panel"], el("h2", .text(title)), list))
+            }
+        }
+        let chain = Self.listedChain(g.chainOfCommand(index))
+        if !chain.nearest.isEmpty {
+            let omitted = chain.omitted > 0 ? [el("li", ["class": "chain-omitted"], .text(s.format(.chainOmitted, chain.omitted)))] : []
+            panels.append(el("section", ["class": "panel panel-chain"], el("h2", .text(s[.chain])),
+                el("ol", ["class": "chain"], children: chain.top.map { el("li", [:], context.roleLink($0)) } + omitted
+                    + chain.nearest.map { el("li", [:], context.roleLink($0)) }
+                    + [el("li", ["class": "is-self"], el("span", .text(g.roles[index].title)))])))
+        }
+        panel(s[.directReports], g.subordinates[index].map(context.roleLink))
+        panel(s[.dottedLine], g.dotted[index].map(context.roleLink))
+        panel(s[.dottedReports], g.dottedReports[index].map(context.roleLink))
+        let peers = g.peers(index, limit: Self.listedPeers)
+        panel(s[.peers], peers.shown.map(context.roleLink) + (peers.more > 0 && g.superior[index] != nil
+            ? [el("a", ["class": "more-link", "href": context.href(.role(g.superior[index]!))], .text(s.format(.morePeers, peers.more)))] : []))
+        let procedures = g.roleProcedures[index]
+        panel(s[.ownedProcedures], procedures.filter { g.procedureOwner[$0] == index }.map { context.link(.procedure($0)) })
+        panel(s[.performedProcedures], procedures.filter { g.procedureOwner[$0] != index }.map { context.link(.procedure($0)) })
+        if !procedures.isEmpty {
+            panels.append(el("p", ["class": "panel-action"], el("a", ["class": "button", "href": context.href(context.site.checklistURL(role: index))], .text(s[.printChecklist]))))
+        }
+        var seen: Set<NodeRef> = []
+        let mentions = g.mentionedIn[index].filter { seen.insert($0.from).inserted }
+        panel(s[.mentionedIn], mentions.map { m in
+            el("span", [:], context.link(m.from), el("span", ["class": "quote"], .text(m.text)))
+        }, collapsible: true)
+        let backlinks = g.backlinks(.role(index)).map(\.from)
+        var seenLinks: Set<NodeRef> = []
+        panel(s[.linkedFrom], backlinks.filter { seenLinks.insert($0).inserted }.map { context.link($0) }, collapsible: true)
+        return el("aside", ["class": "side"], children: panels)
+    }
+}
