@@ -5,10 +5,10 @@ public enum NodeRef: Hashable, Sendable, Comparable {
 
 /// A responsibility, duty or step that names a role by its title or an alias.
 public struct Mention: Hashable, Sendable {
-    public package(set) var from: NodeRef
-    public package(set) var role: Int
-    public package(set) var text: String
-    public package(set) var location: SourceLocation
+    public internal(set) var from: NodeRef
+    public internal(set) var role: Int
+    public internal(set) var text: String
+    public internal(set) var location: SourceLocation
 
     /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
     package init(from: NodeRef, role: Int, text: String, location: SourceLocation) {
@@ -18,9 +18,9 @@ public struct Mention: Hashable, Sendable {
 
 /// A Markdown link from one content file to another.
 public struct LinkEdge: Hashable, Sendable {
-    public package(set) var from: NodeRef
-    public package(set) var to: NodeRef
-    public package(set) var location: SourceLocation
+    public internal(set) var from: NodeRef
+    public internal(set) var to: NodeRef
+    public internal(set) var location: SourceLocation
 
     /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
     package init(from: NodeRef, to: NodeRef, location: SourceLocation) {
