@@ -1,6 +1,6 @@
 import RoleBookModel
 
-/// The search client, written to `assets/search.js` from `Sources/RoleBook/Assets/search.js`.
+/// The search client, written to `assets/search.js` from `Sources/RoleBookSearch/Assets/search.js`.
 ///
 /// Plain ES2017 with no modules and no network API other than `<script>` insertion, so it runs
 /// from `file://`. It expects `search/meta.js` (``SearchIndexBuilder/pageScripts``) to be loaded

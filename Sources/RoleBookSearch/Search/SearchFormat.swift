@@ -2,7 +2,7 @@ import Foundation
 import RoleBookModel
 
 /// What the index builder and the search client must agree on, read from one file,
-/// `Sources/RoleBook/Assets/search-format.json`: Swift decodes it here and `assets/search.js`
+/// `Sources/RoleBookSearch/Assets/search-format.json`: Swift decodes it here and `assets/search.js`
 /// starts with it as `rbSearchFormat` (``SearchClientAssets/script``).
 struct SearchFormat: Decodable, Sendable {
     /// Written to `meta.js`; the client refuses an index of another version.

@@ -12,6 +12,6 @@ package enum ChecklistStylesheet {
             + "@bottom-center { content: \(q(before)) counter(page) \(q(middle.first ?? "")) counter(pages) \(q(middle.count > 1 ? middle[1] : "")); font-size: 9pt; color: #000; } }"
     }
 
-    /// `assets/checklist.css`, from `Sources/RoleBook/Assets/checklist.css`.
+    /// `assets/checklist.css`, from `Sources/RoleBookSite/Assets/checklist.css`.
     package static var css: String { EmbeddedAssets.checklistCSS }
 }

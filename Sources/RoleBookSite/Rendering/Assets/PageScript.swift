@@ -1,6 +1,6 @@
 import RoleBookModel
 
-/// `assets/page.js` (from `Sources/RoleBook/Assets/page.js`): behaviour every page shares,
+/// `assets/page.js` (from `Sources/RoleBookSite/Assets/page.js`): behaviour every page shares,
 /// attached from a file because the pages' Content-Security-Policy (``Layout/contentSecurityPolicy``)
 /// allows no inline script or event-handler attributes.
 package enum PageScript {
