@@ -23,8 +23,8 @@ final class Collected<T: Sendable>: @unchecked Sendable {
 
 /// Polls `condition` every 10 ms until it holds or `seconds` pass; returns whether it held.
 func eventually(within seconds: Double = 20, _ condition: () -> Bool) async -> Bool {
-    let deadline = Date().addingTimeInterval(seconds)
-    while Date() < deadline {
+    let deadline = Stopwatch.now() + seconds
+    while Stopwatch.now() < deadline {
         if condition() { return true }
         try? await Task.sleep(nanoseconds: 10_000_000)
     }

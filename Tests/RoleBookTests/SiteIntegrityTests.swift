@@ -183,8 +183,8 @@ struct SiteIntegrityTests {
 
         let errors = root.appendingPathComponent("wait.err")
         let waiting = try Self.start(["build", content.path, "-o", site.path, "--cache-dir", cache.path], errors: errors)
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline, !((try? String(contentsOf: errors, encoding: .utf8)) ?? "").contains("waiting") { usleep(10_000) }
+        let deadline = Stopwatch.now() + 30
+        while Stopwatch.now() < deadline, !((try? String(contentsOf: errors, encoding: .utf8)) ?? "").contains("waiting") { usleep(10_000) }
         usleep(200_000)
         #expect(waiting.isRunning, "the build does not go ahead while the lock is held")
         #expect(Self.snapshot(site) == before)
