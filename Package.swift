@@ -78,7 +78,10 @@ let package = Package(
         ),
         .executableTarget(name: "rolebook", dependencies: ["RoleBookCLI"]),
         // Benchmark driver (`make bench`): synthetic content, rolebook vs Hugo vs the cmark floor.
-        .executableTarget(name: "rolebook-bench", dependencies: ["RoleBook"], plugins: ["EmbedAssets"]),
+        .executableTarget(name: "rolebook-bench", dependencies: ["RoleBook", "RoleBookDevSupport"], plugins: ["EmbedAssets"]),
+        // Shared by the tests and rolebook-bench, never by the shipped CLI: the process runner,
+        // the loopback HTTP/WebSocket client and the synthetic content generator.
+        .target(name: "RoleBookDevSupport", dependencies: ["RoleBook"]),
         // libFuzzer target over one content file (`make fuzz`, built with -sanitize=fuzzer -DFUZZING);
         // a plain build makes it a replayer of fuzzer inputs.
         .systemLibrary(name: "CLibFuzzer"),
@@ -88,7 +91,7 @@ let package = Package(
         .executableTarget(name: "rolebook-tables"),
         .testTarget(
             name: "RoleBookTests",
-            dependencies: ["RoleBook", "RoleBookModel", "RoleBookParsing", "RoleBookSite", "RoleBookSearch", "RoleBookBuild", "RoleBookCLI", "RoleBookServe"],
+            dependencies: ["RoleBook", "RoleBookModel", "RoleBookParsing", "RoleBookSite", "RoleBookSearch", "RoleBookBuild", "RoleBookCLI", "RoleBookServe", "RoleBookDevSupport"],
             resources: [.copy("Fixtures"), .copy("Golden")]
         ),
         .testTarget(

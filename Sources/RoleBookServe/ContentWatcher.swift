@@ -1,4 +1,5 @@
 import Foundation
+import RoleBook
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -60,10 +61,10 @@ public final class ContentWatcher: @unchecked Sendable {
         var pending = Set<String>()
         var lastEvent = 0.0
         while !stopped.isSet {
-            let wait = pending.isEmpty ? 100 : max(1, Int32((lastEvent + debounce - Self.now()) * 1000))
+            let wait = pending.isEmpty ? 100 : max(1, Int32((lastEvent + debounce - Stopwatch.now()) * 1000))
             switch watches.read(timeoutMilliseconds: Int32(min(wait, 100))) {
             case .events(let paths):
-                if !paths.isEmpty { pending.formUnion(paths); lastEvent = Self.now() }
+                if !paths.isEmpty { pending.formUnion(paths); lastEvent = Stopwatch.now() }
             case .failed:
                 // The watch limit was reached (or the queue overflowed): poll from here on.
                 mode = .polling
@@ -71,7 +72,7 @@ public final class ContentWatcher: @unchecked Sendable {
                 runPolling(PollingScanner(root: root), initialChange: true)
                 return
             }
-            if !pending.isEmpty, Self.now() >= lastEvent + debounce {
+            if !pending.isEmpty, Stopwatch.now() >= lastEvent + debounce {
                 let batch = pending.sorted()
                 pending.removeAll()
                 if !stopped.isSet { onChange(batch) }
@@ -83,18 +84,12 @@ public final class ContentWatcher: @unchecked Sendable {
         var scanner = initial
         if initialChange { onChange(["."]) }
         while !stopped.isSet {
-            let deadline = Self.now() + pollInterval
-            while !stopped.isSet && Self.now() < deadline { usleep(20_000) }
+            let deadline = Stopwatch.now() + pollInterval
+            while !stopped.isSet && Stopwatch.now() < deadline { usleep(20_000) }
             if stopped.isSet { return }
             let changed = scanner.rescan()
             if !changed.isEmpty { onChange(changed) }
         }
-    }
-
-    static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     /// Whether a changed name can affect the site: Markdown files, `rolebook.yml` and folders.

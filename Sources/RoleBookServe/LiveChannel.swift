@@ -85,8 +85,6 @@ enum LiveMessage {
                                     line: d.location.line, column: d.location.column,
                                     notes: d.notes.map { Note(message: $0.message, file: $0.location?.file, line: $0.location?.line, column: $0.location?.column) })
                         })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(body)) ?? Data("{}".utf8), as: UTF8.self)
+        return JSONWriter().text(encoding: body)
     }
 }

@@ -135,7 +135,7 @@ public final class PreviewServer: @unchecked Sendable {
     public func rebuild(changed: [String]) -> Rebuild {
         rebuildLock.lock()
         defer { rebuildLock.unlock() }
-        let start = ContentWatcher.now()
+        let start = Stopwatch.now()
         let loader = ContentLoader(root: URL(fileURLWithPath: options.contentDirectory), displayRoot: options.contentDirectory)
         let diagnostics: [Diagnostic]
         var rendered: [OutputFile]?
@@ -172,7 +172,7 @@ public final class PreviewServer: @unchecked Sendable {
         }
         channel.broadcast(LiveMessage.json(type: "rebuilt", site: next, change: change),
                           greeting: LiveMessage.json(type: "hello", site: next, change: nil))
-        let milliseconds = (ContentWatcher.now() - start) * 1000
+        let milliseconds = (Stopwatch.now() - start) * 1000
         let rebuild = Rebuild(version: next.version, pages: change.pageCount, milliseconds: milliseconds, errorCount: diagnostics.errorCount, change: change)
         if printTimings {
             timings.lap("swap + notify")

@@ -1,4 +1,6 @@
 import Foundation
+import RoleBook
+import RoleBookDevSupport
 
 /// One measured run of a command: wall time from our own clock, peak memory from `/usr/bin/time -v`.
 struct Sample {
@@ -8,18 +10,12 @@ struct Sample {
 
 /// Runs commands and measures them.
 enum Runner {
-    static func now() -> Double {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-    }
-
     /// Runs `arguments` (argv[0] searched on PATH) under `/usr/bin/time -v`; fails loudly on a non-zero exit.
     static func measure(_ arguments: [String], in directory: URL) throws -> Sample {
         let timeFile = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-bench-time-\(getpid()).txt")
-        let start = now()
+        let start = Stopwatch.now()
         let (status, output) = try run(["/usr/bin/time", "-v", "-o", timeFile.path] + arguments, in: directory)
-        let seconds = now() - start
+        let seconds = Stopwatch.now() - start
         guard status == 0 else { throw BenchError.failed(arguments.joined(separator: " "), output) }
         let report = (try? String(contentsOf: timeFile, encoding: .utf8)) ?? ""
         let peak = report.split(separator: "\n").first { $0.contains("Maximum resident set size") }
@@ -30,21 +26,10 @@ enum Runner {
     /// Runs a process to completion, returning its status and combined output (the tail, for errors).
     @discardableResult
     static func run(_ arguments: [String], in directory: URL, environment: [String: String]? = nil) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        if let environment { process.environment = environment }
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-bench-out-\(getpid()).txt")
-        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
-        let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        return (process.terminationStatus, String(output.suffix(20_000)))
+        var child = ChildProcess(searching: arguments[0], Array(arguments.dropFirst()), in: directory, environment: environment)
+        child.mergesOutput = true
+        let outcome = try child.run(seconds: 4 * 3600)
+        return (outcome.status, String(outcome.stdout.suffix(20_000)))
     }
 
     static func shell(_ script: String, in directory: URL) throws {

@@ -1,4 +1,5 @@
 import Foundation
+import RoleBook
 
 /// Per-query figures for rolebook's search and Pagefind's on the same site.
 struct SearchMeasurement {
@@ -92,8 +93,8 @@ struct SearchBenchmark {
         browser.standardError = FileHandle.nullDevice
         try browser.run()
         defer { browser.terminate(); browser.waitUntilExit(); try? FileManager.default.removeItem(at: profile) }
-        let deadline = Runner.now() + 60
-        while Runner.now() < deadline {
+        let deadline = Stopwatch.now() + 60
+        while Stopwatch.now() < deadline {
             Thread.sleep(forTimeInterval: 0.25)
             // curl rather than Foundation: plain Foundation on Linux has no HTTP loading.
             guard let (status, body) = try? Runner.run(["curl", "-s", "http://127.0.0.1:\(debugPort)/json/list"], in: profile.deletingLastPathComponent()),

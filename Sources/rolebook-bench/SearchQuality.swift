@@ -1,5 +1,6 @@
 import Foundation
 import RoleBook
+import RoleBookDevSupport
 
 /// Search quality on a synthetic tree (issue 17): for each query, the pages that contain it
 /// (ground truth from the Markdown) against every result of the real client, run under Node.
@@ -76,19 +77,11 @@ struct SearchQuality {
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-bench-quality-\(getpid()).js")
         try Data(EmbeddedAssets.benchQualityJS.utf8).write(to: script)
         defer { try? FileManager.default.removeItem(at: script) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["node", script.path, site.path]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: queries))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let json = try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]] else {
-            throw BenchError.failed("node bench-quality.js", String(decoding: data.suffix(500), as: UTF8.self))
+        let input = JSONWriter().text(.array(queries.map(JSONValue.string)))
+        let outcome = try ChildProcess(searching: "node", [script.path, site.path], input: Data(input.utf8)).run(seconds: 3600)
+        let data = Data(outcome.stdout.utf8)
+        guard outcome.status == 0, let json = try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]] else {
+            throw BenchError.failed("node bench-quality.js", String(outcome.stdout.suffix(500)) + outcome.stderr.suffix(500))
         }
         return json.mapValues { (($0["urls"] as? [String]) ?? [], ($0["ms"] as? Double) ?? .nan, ($0["bytes"] as? Int) ?? 0) }
     }

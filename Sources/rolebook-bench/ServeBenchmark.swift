@@ -1,4 +1,6 @@
 import Foundation
+import RoleBook
+import RoleBookDevSupport
 
 /// `rolebook-bench serve N [--edits 20] [--work DIR] [--rolebook PATH]`: `rolebook serve` on a
 /// synthetic tree of N roles. Measures start-up (launch to the first page served), the time
@@ -31,7 +33,7 @@ struct ServeBenchmark {
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
-        let launched = Runner.now()
+        let launched = Stopwatch.now()
         try process.run()
         defer { process.interrupt(); process.waitUntilExit() }
         var printed = ""
@@ -44,7 +46,7 @@ struct ServeBenchmark {
               let port = Int(line.split(separator: ":").last!.dropLast()) else { throw BenchError.failed("rolebook serve", printed) }
         let client = LiveClient(port: port)
         guard try client.get("/").status == 200 else { throw BenchError.failed("GET /", "") }
-        let startup = Runner.now() - launched
+        let startup = Stopwatch.now() - launched
         try client.openSocket()
         _ = try client.nextMessage()   // the greeting
 
@@ -61,16 +63,16 @@ struct ServeBenchmark {
             let edited = text.replacingOccurrences(of: String(titleLine), with: newTitle)
             let scratch = file.deletingLastPathComponent().appendingPathComponent(".\(file.lastPathComponent).swp")
             try Data(edited.utf8).write(to: scratch)
-            let saved = Runner.now()
+            let saved = Stopwatch.now()
             guard rename(scratch.path, file.path) == 0 else { throw BenchError.failed("rename", relative) }
             var reply = ""
             repeat { reply = try client.nextMessage() } while !reply.contains("\"type\":\"rebuilt\"")
-            message.append(Runner.now() - saved)
+            message.append(Stopwatch.now() - saved)
             let pagePath = "roles/" + file.deletingPathExtension().lastPathComponent + ".html"
             guard reply.contains(pagePath) else { throw BenchError.failed("rebuild did not list \(pagePath)", String(reply.prefix(300))) }
             let served = try client.get("/" + pagePath)
             guard served.body.contains(String(newTitle.dropFirst("title: ".count))) else { throw BenchError.failed("page not updated", pagePath) }
-            page.append(Runner.now() - saved)
+            page.append(Stopwatch.now() - saved)
             log(String(format: "edit %2d: message %.1f ms, page %.1f ms", i + 1, message.last! * 1000, page.last! * 1000))
             usleep(100_000)
         }
@@ -101,82 +103,25 @@ struct ServeBenchmark {
     }
 }
 
-/// A blocking HTTP/1.1 and WebSocket client for the loopback server under test.
+/// The loopback server under test through ``Loopback``: pages, and the live WebSocket.
 final class LiveClient {
     let port: Int
     private var socketFD: Int32 = -1
-    private var buffer: [UInt8] = []
 
     init(port: Int) { self.port = port }
     deinit { if socketFD >= 0 { close(socketFD) } }
 
-    private func connect() throws -> Int32 {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var timeout = timeval(tv_sec: 30, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let ok = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard fd >= 0, ok == 0 else { throw BenchError.failed("connect to port \(port)", "") }
-        return fd
-    }
-
-    private func send(_ fd: Int32, _ text: String) {
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, 0) }
-    }
-
     func get(_ path: String) throws -> (status: Int, body: String) {
-        let fd = try connect()
-        defer { close(fd) }
-        send(fd, "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-        var data: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = recv(fd, &chunk, chunk.count, 0)
-            if n <= 0 { break }
-            data += chunk[0..<n]
-        }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = String(decoding: try Loopback.exchange(port: port, target: path, timeout: 30), as: UTF8.self)
         let status = text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
         return (status, text)
     }
 
-    func openSocket() throws {
-        socketFD = try connect()
-        send(socketFD, "GET /__rolebook/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-        var head: [UInt8] = []
-        while !(head.count >= 4 && head.suffix(4) == [13, 10, 13, 10]) {
-            head += try read(1)
-        }
-    }
+    func openSocket() throws { socketFD = try Loopback.openWebSocket(port: port, timeout: 30) }
 
-    private func read(_ count: Int) throws -> [UInt8] {
-        while buffer.count < count {
-            var chunk = [UInt8](repeating: 0, count: 65536)
-            let n = recv(socketFD, &chunk, chunk.count, 0)
-            guard n > 0 else { throw BenchError.failed("live socket closed", "") }
-            buffer += chunk[0..<n]
-        }
-        let out = Array(buffer[0..<count])
-        buffer.removeFirst(count)
-        return out
-    }
-
-    /// The next text message (server frames are unmasked).
+    /// The next text message.
     func nextMessage() throws -> String {
-        while true {
-            let header = try read(2)
-            var length = Int(header[1] & 0x7F)
-            if length == 126 { length = try read(2).reduce(0) { $0 << 8 | Int($1) } }
-            if length == 127 { length = try read(8).reduce(0) { $0 << 8 | Int($1) } }
-            let payload = try read(length)
-            if header[0] & 0x0F == 1 { return String(decoding: payload, as: UTF8.self) }
-        }
+        guard let message = Loopback.readTextFrame(socketFD) else { throw BenchError.failed("live socket closed", "") }
+        return message
     }
 }

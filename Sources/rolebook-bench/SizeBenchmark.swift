@@ -1,4 +1,5 @@
 import Foundation
+import RoleBookDevSupport
 
 /// Everything measured for one content size.
 struct SizeResult {

@@ -1,4 +1,5 @@
 import Foundation
+import RoleBookDevSupport
 
 // rolebook-bench: `make bench` runs it. See docs/benchmarks.md for what it measures and why.
 //   rolebook-bench [--sizes 1000,10000] [--runs 5] [--out docs/benchmarks.md] [--work DIR]

@@ -4,6 +4,7 @@ import Testing
 @testable import RoleBookParsing
 @testable import RoleBookSearch
 @testable import RoleBookSite
+import RoleBookDevSupport
 
 /// The site's JavaScript and CSS are real files under `Sources/*/Assets`, embedded into the
 /// binary at build time by the EmbedAssets plugin; these tests hold the two together. Each
@@ -68,15 +69,8 @@ struct AssetTests {
         let scripts = try Self.embedded.flatMap { try Self.files(in: $0.folder, ["js"]) }
         #expect(scripts.count >= 2)
         for script in scripts {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: node)
-            process.arguments = ["--check", script.path]
-            let errors = Pipe()
-            process.standardError = errors
-            try process.run()
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(script.lastPathComponent): \(message)")
+            let checked = try ChildProcess(URL(fileURLWithPath: node), ["--check", script.path]).run(seconds: 60)
+            #expect(checked.status == 0, "\(script.lastPathComponent): \(checked.stderr)")
         }
     }
 }

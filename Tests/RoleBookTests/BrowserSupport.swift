@@ -2,6 +2,7 @@ import Foundation
 @testable import RoleBookModel
 @testable import RoleBookParsing
 @testable import RoleBookBuild
+import RoleBookDevSupport
 
 /// Drives Debian's headless Chromium for end-to-end tests; artefacts land in `.build/e2e/`.
 enum Browser {
@@ -22,16 +23,7 @@ enum Browser {
         let browser = try printer().browser
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("rb-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = PDFPrinter.headlessArguments(profile: profile) + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try ChildProcess(URL(fileURLWithPath: browser), PDFPrinter.headlessArguments(profile: profile) + arguments).run(seconds: 180).stdout
     }
 
     /// The DOM after scripts ran (virtual time lets the search client load its shards).
@@ -67,15 +59,6 @@ enum Browser {
     }
 
     static func command(_ path: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try ChildProcess(URL(fileURLWithPath: path), arguments).run(seconds: 180).stdout
     }
 }

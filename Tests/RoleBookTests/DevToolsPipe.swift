@@ -63,8 +63,8 @@ final class DevToolsPipe: @unchecked Sendable {
         data.append(0)
         let written = data.withUnsafeBytes { write(toBrowser, $0.baseAddress, $0.count) }
         guard written == data.count else { throw Failure(description: "cannot write to the browser") }
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        let deadline = Stopwatch.now() + timeout
+        while Stopwatch.now() < deadline {
             guard let reply = try readMessage(until: deadline) else { break }
             guard reply["id"] as? Int == nextID else { continue }
             if let error = reply["error"] { throw Failure(description: "\(method): \(error)") }
@@ -73,14 +73,14 @@ final class DevToolsPipe: @unchecked Sendable {
         throw Failure(description: "\(method): no answer within \(timeout) s")
     }
 
-    private func readMessage(until deadline: Date) throws -> [String: Any]? {
+    private func readMessage(until deadline: Double) throws -> [String: Any]? {
         while true {
             if let end = pending.firstIndex(of: 0) {
                 let message = pending[pending.startIndex..<end]
                 pending = Data(pending[pending.index(after: end)...])
                 return try JSONSerialization.jsonObject(with: message) as? [String: Any]
             }
-            let wait = Int32(max(1, deadline.timeIntervalSinceNow * 1000))
+            let wait = Int32(max(1, (deadline - Stopwatch.now()) * 1000))
             var poller = pollfd(fd: fromBrowser, events: Int16(POLLIN), revents: 0)
             guard poll(&poller, 1, wait) > 0 else { return nil }
             var buffer = [UInt8](repeating: 0, count: 65536)
@@ -108,9 +108,9 @@ final class DevToolsPipe: @unchecked Sendable {
 
     /// Evaluates `expression` every 50 ms until `accept` says yes; returns the last value.
     func waitFor(_ expression: String, session: String, seconds: Double = 40, _ accept: (Any?) -> Bool) throws -> Any? {
-        let deadline = Date().addingTimeInterval(seconds)
+        let deadline = Stopwatch.now() + seconds
         var last: Any?
-        while Date() < deadline {
+        while Stopwatch.now() < deadline {
             last = try? evaluate(expression, session: session)
             if accept(last) { return last }
             usleep(50_000)

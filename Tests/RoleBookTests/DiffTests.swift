@@ -257,15 +257,16 @@ struct DiffHTMLTests {
         #expect(html.contains("(no such department)"), "archive after, online before")
     }
 
-    @Test("the report in Chromium: a screenshot under .build/e2e")
+    @Test("the report in Chromium: an added role's box is painted green, in view, with its title (screenshot under .build/e2e)")
     func screenshot() throws {
         try FileManager.default.createDirectory(at: Browser.artefacts, withIntermediateDirectories: true)
         let file = Browser.artefacts.appendingPathComponent("diff-report.html")
         try Data(try Self.page().utf8).write(to: file)
-        let dom = try Browser.dom(file)
-        #expect(dom.contains("diff-department"))
-        let png = try Browser.screenshot(file, name: "diff-report-desktop", width: 1400, height: 2400)
-        let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
-        #expect(size > 20_000, "\(png.path) looks empty")
+        let look = try Browser.look(file, selector: ".oc-box.is-added", name: "diff-report-desktop", width: 1400, height: 2400)
+        #expect(look.inViewport && !look.covered, "the added box at \(look.left),\(look.top) \(look.width)×\(look.height) (\(look.screenshot.path))")
+        #expect(look.ink > 0.01, "nothing but one colour in the added box (\(look.screenshot.path))")
+        // diff-report.css fills added boxes with #dafbe1 inside a #1a7f37 border: green dominates.
+        let rgb = look.mean
+        #expect(rgb.count == 3 && rgb[1] > rgb[0] + 8 && rgb[1] > rgb[2] + 8, "added box's mean colour \(rgb) is not green (\(look.screenshot.path))")
     }
 }

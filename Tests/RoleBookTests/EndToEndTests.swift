@@ -45,16 +45,21 @@ struct EndToEndTests {
         #expect(dom.contains("class=\"rb-suggestion\""), "no suggestions in \(dom.suffix(2000))")
     }
 
-    @Test("screenshots of home, department, role and search at desktop and phone widths")
+    @Test("home, department, role, procedure and checklist at desktop and phone widths: the title is painted in view, nothing lies over it, no sideways scrolling")
     func screenshots() throws {
         let site = try Browser.buildFixture("e2e")
-        let pages = [("home", "index.html"), ("department", "departments/cs.html"), ("role", "roles/cs-manager.html"),
-                     ("procedure", "procedures/opening.html"), ("checklist", "checklists/opening.html")]
-        for (name, path) in pages {
+        // Each page's title: the h1, or the title cell of the checklist sheet.
+        let pages = [("home", "index.html", "h1"), ("department", "departments/cs.html", "h1"), ("role", "roles/cs-manager.html", "h1"),
+                     ("procedure", "procedures/opening.html", "h1"), ("checklist", "checklists/opening.html", ".sheet-title")]
+        for (name, path, title) in pages {
             for (device, width) in [("desktop", 1280), ("phone", 390)] {
-                let png = try Browser.screenshot(site.appendingPathComponent(path), name: "\(name)-\(device)", width: width)
-                let size = (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
-                #expect(size > 10_000, "\(png.path) looks empty")
+                let look = try Browser.look(site.appendingPathComponent(path), selector: title, name: "\(name)-\(device)", width: width)
+                let shown = "\(name)-\(device) (\(look.screenshot.path))"
+                #expect(look.inViewport, "\(shown): the title's box \(look.left),\(look.top) \(look.width)×\(look.height) is not in the viewport")
+                #expect(!look.covered, "\(shown): something lies over the title")
+                // A box of one flat colour has no ink: the title's glyphs were not painted.
+                #expect(look.ink > 0.005, "\(shown): no text painted in the title's box (ink \(look.ink))")
+                #expect(look.scrollWidth <= look.viewportWidth, "\(shown): the page is \(look.scrollWidth) px wide in a \(look.viewportWidth) px viewport")
             }
         }
         _ = try Browser.screenshot(Browser.searchURL(site, "客服"), name: "search-desktop", width: 1280, height: 900)

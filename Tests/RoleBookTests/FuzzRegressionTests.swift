@@ -23,9 +23,9 @@ struct FuzzRegressionTests {
     }
 
     static func run(_ bytes: [UInt8]) -> (FuzzEntry.Outcome, seconds: Double) {
-        let start = Date()
+        let start = Stopwatch.now()
         let outcome = bytes.withUnsafeBytes { FuzzEntry.outcome($0) }
-        return (outcome, Date().timeIntervalSince(start))
+        return (outcome, Stopwatch.now() - start)
     }
 
     /// Diagnostics of the fuzzed file only (the companions have their own, fixed ones).

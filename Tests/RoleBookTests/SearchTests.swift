@@ -4,6 +4,7 @@ import Testing
 @testable import RoleBookParsing
 @testable import RoleBookSite
 @testable import RoleBookSearch
+import RoleBookDevSupport
 
 /// Content, index helpers and a Swift reference evaluator for the search tests.
 enum SearchFixture {
@@ -251,18 +252,9 @@ enum SearchFixture {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node!)
-        process.arguments = [dir.appendingPathComponent("harness.js").path, dir.path]
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(try JSONSerialization.data(withJSONObject: input))
-        try stdin.fileHandleForWriting.close()
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "node printed \(String(decoding: data, as: UTF8.self))")
+        let json = JSONWriter().text(.object(input.mapValues { .array($0.map(JSONValue.string)) }))
+        let out = try ChildProcess(URL(fileURLWithPath: node!), [dir.appendingPathComponent("harness.js").path, dir.path], input: Data(json.utf8)).run(seconds: 120)
+        return try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any], "node printed \(out.stdout)\(out.stderr)")
     }
 
     /// Loads the index like the page does, but reading script files with `vm` instead of `<script>` tags.
@@ -411,6 +403,14 @@ extension SearchTests {
             for n in [2, 3, 5, 8] { #expect(text(SearchIndexBuilder.shards(layout.records, partitions: n)) == one, "\(n) partitions") }
         }
 
+        /// The benchmarks' synthetic content tree of `roles` roles, loaded.
+        static func synthetic(roles: Int) throws -> RoleGraph {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-search-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: root) }
+            try SyntheticContent(roles: roles).write(to: root)
+            return try Checker(loader: ContentLoader(root: root, displayRoot: "content")).run().graph
+        }
+
         /// The previous index as an update reads it, from the files of a build.
         static func previous(_ layout: SearchIndexBuilder.Layout, _ files: [String: String]) -> PreviousSearchIndex {
             PreviousSearchIndex(documents: layout.records.map { (SearchIndexBuilder.fingerprint(record: $0), $0.url) },
@@ -457,7 +457,7 @@ extension SearchTests {
 
         @Test("an update of an index of hundreds of shards equals a full build")
         func largeUpdate() throws {
-            let builder = SearchIndexBuilder(graph: try Report.generated(roles: 2_000, folder: "rolebook-search-update"))
+            let builder = SearchIndexBuilder(graph: try Self.synthetic(roles: 2_000))
             let layout = builder.layout()
             let files = builder.build(layout)
             #expect(files.keys.filter { $0.hasPrefix("search/i/") }.count > 100)
@@ -465,7 +465,7 @@ extension SearchTests {
             // Tokens appear, disappear and change weight in shards across the whole token range.
             next.records[700].title = "全新岗位名称甲"
             next.records[1200].responsibilities.append("负责 zebra-crossing 巡查与报修")
-            next.records[1500].responsibilities.removeAll()
+            next.records[1500].responsibilities.removeLast()
             next.records[1900].aliases = ["Night Auditor"]
             let update = try #require(builder.update(next, from: Self.previous(layout, files)))
             let full = builder.build(next)
@@ -687,77 +687,6 @@ extension SearchTests {
                 let shards = Set(SearchTokenizer.queryTerms(q).map { "search/i/\(SearchIndexBuilder.shard(of: $0.token, separators: meta.separators)).js" })
                 let fold: Set<String> = q.unicodeScalars.contains { $0.value >= 0x4E00 } ? ["search/fold.js"] : []
                 #expect(Set(loads[q] ?? []) == shards.union(fold), "\(q) loaded \(loads[q] ?? [])")
-            }
-        }
-    }
-
-    /// Index sizes and query cost on bigger content; run with `RB_SEARCH_REPORT=1` (prints, asserts little).
-    @Suite("Search report", .enabled(if: ProcessInfo.processInfo.environment["RB_SEARCH_REPORT"] != nil))
-    struct Report {
-        static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-        static func describe(_ files: [String: String], seconds: Double) -> String {
-            func size(_ prefix: String) -> (Int, Int) {
-                let matching = files.filter { $0.key.hasPrefix(prefix) }
-                return (matching.count, matching.values.reduce(0) { $0 + $1.utf8.count })
-            }
-            let (shards, shardBytes) = size("search/i/"), (frags, fragBytes) = size("search/f/")
-            return "built in \(String(format: "%.2f", seconds)) s; meta.js \(files["search/meta.js"]!.utf8.count) B, fold.js \(files["search/fold.js"]!.utf8.count) B, "
-                + "\(shards) shards \(shardBytes) B (max \(files.filter { $0.key.hasPrefix("search/i/") }.map(\.value.utf8.count).max() ?? 0) B), \(frags) fragments \(fragBytes) B"
-        }
-
-        @Test("index of the repository's content")
-        func repositoryContent() throws {
-            let graph = try Checker(loader: ContentLoader(root: Self.packageRoot.appendingPathComponent("content"), displayRoot: "content")).run().graph
-            let start = Date()
-            let files = SearchIndexBuilder(graph: graph).build()
-            print("[search] content/: \(graph.roles.count) roles, \(graph.departments.count) departments, \(graph.procedures.count) procedures; "
-                  + Self.describe(files, seconds: Date().timeIntervalSince(start)))
-            if let out = ProcessInfo.processInfo.environment["RB_SEARCH_OUT"] { try Self.write(files, to: out + "/content") }
-        }
-
-        @Test("index of 10,000 generated roles")
-        func large() throws {
-            let graph = try Self.generated(roles: 10_000, folder: "rolebook-search-large")
-            let start = Date()
-            let files = SearchIndexBuilder(graph: graph).build()
-            print("[search] 10k roles: " + Self.describe(files, seconds: Date().timeIntervalSince(start)))
-            if let out = ProcessInfo.processInfo.environment["RB_SEARCH_OUT"] { try Self.write(files, to: out + "/large") }
-        }
-
-        /// A content tree of `roles` generated roles in 100 departments, loaded.
-        static func generated(roles count: Int, folder: String) throws -> RoleGraph {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent(folder + "-\(UUID().uuidString)", isDirectory: true)
-            defer { try? FileManager.default.removeItem(at: root) }
-            let tasks = ["受理顾客咨询与投诉并跟进处理结果", "制定年度工作计划并组织实施", "检查设备运行状况做好维修记录", "统计每日营业数据并上报", "培训新员工的服务礼仪和操作规范",
-                         "核对库存与出入库单据", "组织月度安全检查消除隐患", "编写岗位操作手册并定期更新", "协调各部门完成重点项目", "维护客户档案做好回访登记",
-                         "審核費用報銷單據", "監督門店陳列標準執行", "處理突發事件並及時匯報", "Prepare weekly reports for the regional office", "Maintain vendor contracts and renewals"]
-            let titles = ["客服", "营运", "财务", "仓储", "安全", "培训", "采购", "行政", "品质", "工程", "市场", "人事"]
-            let levels = ["经理", "主管", "专员", "助理", "总监", "领班"]
-            try FileManager.default.createDirectory(at: root.appendingPathComponent("departments"), withIntermediateDirectories: true)
-            try FileManager.default.createDirectory(at: root.appendingPathComponent("roles"), withIntermediateDirectories: true)
-            for d in 0..<100 {
-                let text = "---\ntitle: 第\(d)事业部\(titles[d % titles.count])部\n---\n## 部门职责\n\n1. \(tasks[d % tasks.count])。\n"
-                try Data(text.utf8).write(to: root.appendingPathComponent("departments/d\(d).md"))
-            }
-            for r in 0..<count {
-                var body = "---\ntitle: \(titles[r % titles.count])\(levels[(r / 12) % levels.count])\(r)\ndepartment: d\(r % 100)\ntop: true\ncode: R-\(r)\n---\n## 岗位职责\n\n"
-                for i in 0..<8 { body += "\(i + 1). \(tasks[(r * 7 + i * 3) % tasks.count])，编号 \(r * 31 + i)。\n" }
-                body += "\n## 任职资格\n\n- 大专以上学历，\(r % 9 + 1) 年以上相关工作经验。\n"
-                try Data(body.utf8).write(to: root.appendingPathComponent("roles/r\(r).md"))
-            }
-            return try Checker(loader: ContentLoader(root: root, displayRoot: "content")).run().graph
-        }
-
-        static func write(_ files: [String: String], to dir: String) throws {
-            let base = URL(fileURLWithPath: dir)
-            try? FileManager.default.removeItem(at: base)
-            var all = files
-            all["assets/search.js"] = SearchClientAssets.script
-            for (path, text) in all {
-                let url = base.appendingPathComponent(path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url)
             }
         }
     }

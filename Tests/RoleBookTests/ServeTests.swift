@@ -210,10 +210,10 @@ struct ServeTests {
         let address = try #require(firstLines.split(separator: "\n").first { $0.hasPrefix("serving http://127.0.0.1:") })
         let port = try #require(Int(address.split(separator: ":").last!.dropLast()))
         #expect(try await RawHTTP.fetch(port: port, target: "/").status == 200)
-        let start = Date()
+        let start = Stopwatch.now()
         process.interrupt()
         let stopped = await eventually(within: 3) { !process.isRunning }
-        #expect(stopped && Date().timeIntervalSince(start) < 1, "took \(Date().timeIntervalSince(start)) s")
+        #expect(stopped && Stopwatch.now() - start < 1, "took \(Stopwatch.now() - start) s")
         if !stopped { process.terminate() }
     }
 

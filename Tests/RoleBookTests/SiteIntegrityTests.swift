@@ -3,6 +3,7 @@ import Testing
 @testable import RoleBookModel
 @testable import RoleBookParsing
 @testable import RoleBookBuild
+import RoleBookDevSupport
 
 /// What `rolebook build` promises about the site folder however a build ends: readers see the old
 /// site or the new one, never a mix and never a temporary file; builds of one site take turns; a
@@ -45,18 +46,8 @@ struct SiteIntegrityTests {
     /// Runs `rolebook` with `arguments` to the end.
     @discardableResult
     static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try product("rolebook"))
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Standard error is small; read it after standard output, which may be large, is drained.
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
+        let outcome = try ChildProcess(URL(fileURLWithPath: try product("rolebook")), arguments).run(seconds: 600)
+        return Run(status: outcome.status, output: outcome.stdout, errors: outcome.stderr)
     }
 
     /// Every file under `folder` (the marker included), relative path → bytes.
@@ -103,13 +94,7 @@ struct SiteIntegrityTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let a = root.appendingPathComponent("a"), b = root.appendingPathComponent("b")
         let site = root.appendingPathComponent("site"), cache = root.appendingPathComponent("cache")
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: try Self.product("rolebook-bench"))
-        generator.arguments = ["generate", "2000", a.path]
-        generator.standardOutput = FileHandle.nullDevice
-        try generator.run()
-        generator.waitUntilExit()
-        #expect(generator.terminationStatus == 0)
+        try SyntheticContent(roles: 2_000).write(to: a)
         try FileManager.default.copyItem(at: a, to: b)
         // Six roles renamed: their pages, their peers', superiors', reports' and departments'
         // pages, the index pages, the search index and graph.json change (326 of 3,523 files).
@@ -200,8 +185,8 @@ struct SiteIntegrityTests {
 
         let errors = root.appendingPathComponent("wait.err")
         let waiting = try Self.start(["build", content.path, "-o", site.path, "--cache-dir", cache.path], errors: errors)
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline, !((try? String(contentsOf: errors, encoding: .utf8)) ?? "").contains("waiting") { usleep(10_000) }
+        let deadline = Stopwatch.now() + 30
+        while Stopwatch.now() < deadline, !((try? String(contentsOf: errors, encoding: .utf8)) ?? "").contains("waiting") { usleep(10_000) }
         usleep(200_000)
         #expect(waiting.isRunning, "the build does not go ahead while the lock is held")
         #expect(Self.snapshot(site) == before)

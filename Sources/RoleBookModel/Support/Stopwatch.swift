@@ -7,7 +7,8 @@ public struct Stopwatch: Sendable {
 
     public init() {}
 
-    static func now() -> Double {
+    /// Seconds on the monotonic clock: the one clock of phase timings, the tests and the benchmarks.
+    public static func now() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9

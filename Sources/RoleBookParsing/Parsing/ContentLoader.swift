@@ -58,31 +58,45 @@ public struct ContentLoader: Sendable {
 
     /// - Throws: ``ContentFolderError`` only when the folder itself is missing, a file or
     ///   unreadable (exit 2); anything wrong below it is a diagnostic.
-    public func load() throws -> LoadedContent {
+    public func load() throws -> LoadedContent { try load(reusing: nil).content }
+
+    /// The one load, with or without a ``ParseCache``: the walk under the reading rules (loops,
+    /// links outside the root, pipes, size cap), then every file parsed on all cores, or taken
+    /// from the cache when its bytes hash as before. Without a cache nothing is hashed.
+    ///
+    /// - Returns: the content, how many files were parsed, and the cache of this load (nil without one).
+    func load(reusing cache: ParseCache?) throws -> (content: LoadedContent, parsed: Int, cache: ParseCache?) {
         var diagnostics: [Diagnostic] = []
         let realRoot = try resolvedRoot()
         let config = loadConfig(realRoot: realRoot, &diagnostics)
+        // Every cached parse depends on the sections `rolebook.yml` adds.
+        let previous = cache.map { $0.extraSections == config.extraSections ? $0.entries : [:] }
         let walk = try markdownFiles(excluding: Set(config.exclude), resolvedRoot: realRoot)
         diagnostics += walk.diagnostics
         let paths = walk.paths
         let vocabulary = SectionVocabulary(extra: config.extraSections)
         let loader = self
         let rootPath = root.path
-        var results = paths.parallelMap { path in loader.parseFile(path, rootPath: rootPath, vocabulary: vocabulary) }
+        var results = paths.parallelMap { path in loader.parseFile(path, rootPath: rootPath, vocabulary: vocabulary, previous: previous) }
         var entities: [Entity] = []
         entities.reserveCapacity(results.count)
+        var next = cache.map { _ in ParseCache(entries: Dictionary(minimumCapacity: results.count), extraSections: config.extraSections) }
+        var parsed = 0
         // Each result is moved out and replaced by an empty one: copying every entity and then
         // releasing the originals cost a tenth of the graph phase, all on one core.
         results.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             for i in buffer.indices {
-                let (entity, fileDiagnostics) = (base + i).move()
-                (base + i).initialize(to: (nil, []))
-                if let entity { entities.append(entity) }
-                diagnostics += fileDiagnostics
+                let (entry, wasParsed) = (base + i).move()
+                (base + i).initialize(to: (ParseCache.Entry(hash: 0, entity: nil, diagnostics: []), false))
+                if wasParsed { parsed += 1 }
+                // Unreadable files (hash 0) are not cached, so they are read again next time.
+                if next != nil, entry.hash != 0 { next!.entries[paths[i]] = entry }
+                if let entity = entry.entity { entities.append(entity) }
+                diagnostics += entry.diagnostics
             }
         }
-        return LoadedContent(config: config, entities: entities, diagnostics: diagnostics, paths: Set(paths))
+        return (LoadedContent(config: config, entities: entities, diagnostics: diagnostics, paths: Set(paths)), parsed, next)
     }
 
     /// A folder's entries and whether each is (or links to) a folder.
@@ -122,14 +136,26 @@ public struct ContentLoader: Sendable {
         return entries
     }
 
-    func parseFile(_ path: String, rootPath: String, vocabulary: SectionVocabulary) -> (Entity?, [Diagnostic]) {
+    /// One file: taken from `previous` when its bytes hash as before, else parsed. With
+    /// `previous` nil (no cache) the bytes are not hashed.
+    ///
+    /// - Returns: the entry (hash 0 when not hashed or unreadable) and whether the file was parsed.
+    func parseFile(_ path: String, rootPath: String, vocabulary: SectionVocabulary,
+                   previous: [String: ParseCache.Entry]?) -> (entry: ParseCache.Entry, parsed: Bool) {
         let parser = FileParser(path: path, displayPath: displayPath(path), vocabulary: vocabulary)
-        let read = { (bytes: UnsafeBufferPointer<UInt8>) -> (Entity?, [Diagnostic]) in
-            Self.isMarkedNotContent(bytes) ? (nil, []) : parser.parse(bytes: bytes)
+        let read = { (bytes: UnsafeBufferPointer<UInt8>) -> (entry: ParseCache.Entry, parsed: Bool) in
+            var hash: UInt64 = 0
+            if let previous {
+                hash = StableHash.bytes(UnsafeRawBufferPointer(bytes))
+                if let cached = previous[path], cached.hash == hash { return (cached, false) }
+            }
+            if Self.isMarkedNotContent(bytes) { return (ParseCache.Entry(hash: hash, entity: nil, diagnostics: []), true) }
+            let (entity, found) = parser.parse(bytes: bytes)
+            return (ParseCache.Entry(hash: hash, entity: entity, diagnostics: found), true)
         }
         switch Self.readRegularFile(rootPath + "/" + path, limit: Self.maxFileSize, read) {
         case .success(let result): return result
-        case .failure(let failure): return (nil, [diagnostic(for: failure, reading: path)])
+        case .failure(let failure): return (ParseCache.Entry(hash: 0, entity: nil, diagnostics: [diagnostic(for: failure, reading: path)]), true)
         }
     }
 

@@ -114,28 +114,8 @@ public struct DiagnosticFormatter: Sendable {
                       notes: d.notes.map { .init(message: $0.message, file: $0.location?.file, line: $0.location?.line, column: $0.location?.column) })
             },
             files: fileCount, errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
-        return Self.escapingUnsafeScalars(json: String(decoding: data, as: UTF8.self)) + "\n"
-    }
-
-    /// JSON with the characters of ``isUnsafe(_:)`` that the encoder leaves raw (DEL, C1,
-    /// separators, bidirectional controls) written as `\uXXXX`: the same JSON value, safe to print.
-    /// Outside strings, JSON is ASCII without controls, so every such character is inside a string.
-    private static func escapingUnsafeScalars(json: String) -> String {
-        // The encoder escapes C0 itself; the line breaks left are the pretty-printer's.
-        func needsEscape(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x20 && isUnsafe(scalar) }
-        guard json.unicodeScalars.contains(where: needsEscape) else { return json }
-        var out = ""
-        for scalar in json.unicodeScalars {
-            if needsEscape(scalar) {
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        // Characters of ``isUnsafe(_:)`` that JSON leaves raw (DEL, C1, separators, bidirectional
+        // controls) are written as `\uXXXX`: the same JSON value, safe to print.
+        return JSONWriter(pretty: true, alsoEscaping: { DiagnosticFormatter.isUnsafe($0) }).text(encoding: report) + "\n"
     }
 }

@@ -28,10 +28,7 @@ public struct SARIFFormatter: Sendable {
 
     /// The log as pretty-printed JSON with sorted keys, ending with a newline.
     public func report(_ diagnostics: [Diagnostic]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(log(diagnostics))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        JSONWriter(pretty: true).text(encoding: log(diagnostics)) + "\n"
     }
 
     /// The log as values: one run, every code as a rule (so the rules list never depends on what was found).

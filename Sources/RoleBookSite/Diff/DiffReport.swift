@@ -142,11 +142,8 @@ public struct DiffReport: Sendable {
             var departments: GraphDiff.Departments
             var diagnostics: GraphDiff.Diagnostics
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let document = Document(summary: summaryLine, changed: !diff.isEmpty, roles: diff.roles, procedures: diff.procedures,
                                 departments: diff.departments, diagnostics: diff.diagnostics)
-        let data = (try? encoder.encode(document)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return JSONWriter(pretty: true).text(encoding: document) + "\n"
     }
 }

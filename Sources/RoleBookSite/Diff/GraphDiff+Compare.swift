@@ -38,11 +38,10 @@ extension GraphDiff {
                              headcount: role.headcount, path: role.header.path)
         }
 
-        let renamedTo = Set(renames.values.map(\.to))
-        for r in a.roles.indices where b.roleIndex[a.roles[r].id] == nil && renames[a.roles[r].id] == nil {
-            diff.roles.removed.append(summary(a, r))
-        }
-        for r in b.roles.indices where a.roleIndex[b.roles[r].id] == nil && !renamedTo.contains(b.roles[r].id) {
+        let roles = Matching(base: a.roles.map(\.id), baseIndex: a.roleIndex, head: b.roles.map(\.id), headIndex: b.roleIndex,
+                             renamed: renames.mapValues(\.to))
+        for r in roles.removed { diff.roles.removed.append(summary(a, r)) }
+        for r in roles.added {
             diff.roles.added.append(summary(b, r))
             if b.roles[r].isVacant { diff.roles.vacancies.append(Vacancy(id: b.roles[r].id, title: b.roles[r].title, change: "opened")) }
         }
@@ -51,13 +50,9 @@ extension GraphDiff {
                                               similarity: (match.score * 100).rounded() / 100))
         }
 
-        // Head id → base id of renamed roles.
-        let renamedFrom = Dictionary(uniqueKeysWithValues: renames.map { ($0.value.to, $0.key) })
-        // Roles on both sides, in head order.
-        for rb in b.roles.indices {
+        // Roles on both sides (renamed ones too), in head order.
+        for (ra, rb) in roles.pairs {
             let role = b.roles[rb]
-            let baseID = renamedFrom[role.id] ?? role.id
-            guard let ra = a.roleIndex[baseID] else { continue }
             let old = a.roles[ra]
             if old.title != role.title { diff.roles.retitled.append(Change(id: role.id, title: role.title, from: old.title, to: role.title)) }
             if a.superior[ra].map({ mapped(a.roles[$0].id) }) != b.superior[rb].map({ b.roles[$0].id }) {
@@ -188,15 +183,11 @@ extension GraphDiff {
     }
 
     private static func compareProcedures(_ a: RoleGraph, _ b: RoleGraph, mapped: (String) -> String, into diff: inout GraphDiff) {
-        for p in a.procedures.indices where b.procedureIndex[a.procedures[p].id] == nil {
-            diff.procedures.removed.append(Ref(id: a.procedures[p].id, title: a.procedures[p].title))
-        }
-        for pb in b.procedures.indices {
+        let procedures = Matching(base: a.procedures.map(\.id), baseIndex: a.procedureIndex, head: b.procedures.map(\.id), headIndex: b.procedureIndex)
+        for p in procedures.removed { diff.procedures.removed.append(Ref(id: a.procedures[p].id, title: a.procedures[p].title)) }
+        for p in procedures.added { diff.procedures.added.append(Ref(id: b.procedures[p].id, title: b.procedures[p].title)) }
+        for (pa, pb) in procedures.pairs {
             let proc = b.procedures[pb]
-            guard let pa = a.procedureIndex[proc.id] else {
-                diff.procedures.added.append(Ref(id: proc.id, title: proc.title))
-                continue
-            }
             let old = a.procedures[pa]
             if old.title != proc.title { diff.procedures.retitled.append(Change(id: proc.id, title: proc.title, from: old.title, to: proc.title)) }
             if a.procedureOwner[pa].map({ mapped(a.roles[$0].id) }) != b.procedureOwner[pb].map({ b.roles[$0].id }) {
@@ -229,17 +220,17 @@ extension GraphDiff {
             if let d = b.roleDepartment[r] { touched.insert(b.departments[d].id) }
         }
 
-        for d in a.departments.indices where b.departmentIndex[a.departments[d].id] == nil {
+        let departments = Matching(base: a.departments.map(\.id), baseIndex: a.departmentIndex, head: b.departments.map(\.id), headIndex: b.departmentIndex)
+        for d in departments.removed {
             diff.departments.removed.append(ref(a, d)!)
             diff.departments.stats.append(.init(id: a.departments[d].id, title: a.departments[d].title, from: figures(a, d), to: nil))
         }
-        for db in b.departments.indices {
+        for d in departments.added {
+            diff.departments.added.append(ref(b, d)!)
+            diff.departments.stats.append(.init(id: b.departments[d].id, title: b.departments[d].title, from: nil, to: figures(b, d)))
+        }
+        for (da, db) in departments.pairs {
             let dept = b.departments[db]
-            guard let da = a.departmentIndex[dept.id] else {
-                diff.departments.added.append(ref(b, db)!)
-                diff.departments.stats.append(.init(id: dept.id, title: dept.title, from: nil, to: figures(b, db)))
-                continue
-            }
             if a.departments[da].title != dept.title {
                 diff.departments.retitled.append(Change(id: dept.id, title: dept.title, from: a.departments[da].title, to: dept.title))
             }

@@ -180,21 +180,21 @@ public struct GraphExport: Sendable {
     public func jsonLD() -> String {
         let g = graph
         let orgID = "#organization"
-        var nodes: [Any] = [["@type": "Organization", "@id": orgID, "name": g.config.organization ?? g.config.title]]
+        var nodes: [JSONValue] = [["@type": "Organization", "@id": .string(orgID), "name": .string(g.config.organization ?? g.config.title)]]
         let site = SiteMap(graph: g)
         for d in g.departments.indices {
             let parent = g.departmentParent[d].map { "#department-" + g.departments[$0].id } ?? orgID
-            var dept: [String: Any] = ["@type": "Organization", "@id": "#department-" + g.departments[d].id,
-                                       "name": g.departments[d].title, "identifier": g.departments[d].id,
-                                       "parentOrganization": ["@id": parent]]
-            if let short = g.departments[d].short { dept["alternateName"] = short }
-            nodes.append(dept)
+            var dept: [String: JSONValue] = ["@type": "Organization", "@id": .string("#department-" + g.departments[d].id),
+                                             "name": .string(g.departments[d].title), "identifier": .string(g.departments[d].id),
+                                             "parentOrganization": ["@id": .string(parent)]]
+            if let short = g.departments[d].short { dept["alternateName"] = .string(short) }
+            nodes.append(.object(dept))
         }
         for r in g.roles.indices {
             var occupation = OccupationJSONLD.occupation(g, role: r, url: baseURL + site.url(.role(r)))
-            occupation["@id"] = "#role-" + g.roles[r].id
-            nodes.append(occupation)
+            occupation["@id"] = .string("#role-" + g.roles[r].id)
+            nodes.append(.object(occupation))
         }
-        return OccupationJSONLD.text(["@context": "https://schema.org", "@graph": nodes], pretty: true) + "\n"
+        return OccupationJSONLD.text(["@context": "https://schema.org", "@graph": .array(nodes)], pretty: true) + "\n"
     }
 }

@@ -32,38 +32,36 @@ public enum OccupationJSONLD {
     }
 
     /// One role as a JSON-LD object (without `@context`); `url` is the role page's address, if known.
-    public static func occupation(_ g: RoleGraph, role r: Int, url: String?) -> [String: Any] {
+    public static func occupation(_ g: RoleGraph, role r: Int, url: String?) -> [String: JSONValue] {
         let role = g.roles[r]
-        var out: [String: Any] = ["@type": "Occupation", "name": role.title, "identifier": role.id]
-        if let url { out["url"] = url }
-        if let summary = role.header.summary { out["description"] = summary }
+        var out: [String: JSONValue] = ["@type": "Occupation", "name": .string(role.title), "identifier": .string(role.id)]
+        if let url { out["url"] = .string(url) }
+        if let summary = role.header.summary { out["description"] = .string(summary) }
         let duties = role.responsibilities.flatMap(\.flattened).map(\.text)
-        if !duties.isEmpty { out["responsibilities"] = duties }
+        if !duties.isEmpty { out["responsibilities"] = .array(duties.map(JSONValue.string)) }
         let requirements = role.header.document.items(.qualifications).flatMap(\.flattened).map(\.text)
-        if !requirements.isEmpty { out["qualifications"] = requirements }
-        if let place = role.place { out["occupationLocation"] = ["@type": "Place", "name": place] }
-        if !role.aliases.isEmpty { out["alternateName"] = role.aliases }
+        if !requirements.isEmpty { out["qualifications"] = .array(requirements.map(JSONValue.string)) }
+        if let place = role.place { out["occupationLocation"] = ["@type": "Place", "name": .string(place)] }
+        if !role.aliases.isEmpty { out["alternateName"] = .array(role.aliases.map(JSONValue.string)) }
         if let code = role.code, let set = CodeSet(code: code) {
-            out["occupationalCategory"] = ["@type": "CategoryCode", "codeValue": code,
-                                           "inCodeSet": ["@type": "CategoryCodeSet", "name": set.rawValue]]
+            out["occupationalCategory"] = ["@type": "CategoryCode", "codeValue": .string(code),
+                                           "inCodeSet": ["@type": "CategoryCodeSet", "name": .string(set.rawValue)]]
         }
         return out
     }
 
-    /// JSON text of an object, keys sorted; `<`, `>` and `&` written as `\u003c`… so the text can
+    /// JSON text of a value, keys sorted; `<`, `>` and `&` written as `\u003c`… so the text can
     /// sit inside a `<script>` element (no `</script>` or `<!--` can appear in it).
-    public static func text(_ object: Any, pretty: Bool = false) -> String {
-        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
-        if pretty { options.insert(.prettyPrinted) }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: options)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e").replacingOccurrences(of: "&", with: "\\u0026")
+    public static func text(_ value: JSONValue, pretty: Bool = false) -> String {
+        var writer = JSONWriter.scriptSafe
+        writer.pretty = pretty
+        return writer.text(value)
     }
 
     /// The block of a role page: `@context` plus the occupation, safe inside `<script type="application/ld+json">`.
     public static func pageBlock(_ g: RoleGraph, role r: Int) -> String {
         var object = occupation(g, role: r, url: nil)
         object["@context"] = "https://schema.org"
-        return text(object)
+        return text(.object(object))
     }
 }

@@ -16,9 +16,7 @@ package struct SearchPage {
         var table: [String: String] = [:]
         for key in [UIKey.noResults, .didYouMean, .nameSeparator, .results, .all, .role, .department, .procedure, .loading, .more] { table[key.rawValue] = s[key] }
         table["placeholder"] = s[.searchPlaceholder]
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: (try? encoder.encode(table)) ?? Data("{}".utf8), as: UTF8.self)
+        return JSONWriter().text(.object(table.mapValues(JSONValue.string)))
     }
 
     package func render() -> String {
