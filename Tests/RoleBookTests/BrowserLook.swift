@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
+@testable import RoleBookSearch
+@testable import RoleBookBuild
 
 /// What one element of a page looks like in Chromium: its box in the viewport, whether it is
 /// the element actually under its centre, and the pixels of the screenshot inside its box.

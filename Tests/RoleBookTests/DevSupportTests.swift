@@ -1,7 +1,11 @@
 import Foundation
 import Testing
-@testable import RoleBook
-import RoleBookDevSupport
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
+@testable import RoleBookSearch
+@testable import RoleBookBuild
+@testable import RoleBookDevSupport
 
 /// The helpers the tests and `rolebook-bench` share (RoleBookDevSupport).
 @Suite("Dev support: process runner and synthetic content")

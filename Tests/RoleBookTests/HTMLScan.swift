@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
+@testable import RoleBookSearch
+@testable import RoleBookBuild
 
 /// A strict reader for the HTML rolebook writes: every attribute double-quoted, `<` only in tags.
 /// Anything else (an unquoted value, a stray `<`) is reported, which is how unescaped content shows.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
+@testable import RoleBookSearch
+@testable import RoleBookBuild
 
 /// The one JSON writer: byte for byte what `JSONEncoder` with sorted keys writes (the format of
 /// every committed JSON golden), plus the escapes the project adds.

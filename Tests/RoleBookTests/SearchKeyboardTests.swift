@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
+@testable import RoleBookSearch
+@testable import RoleBookBuild
 
 /// The search page driven by key presses in a real Chromium: ↓/↑ move the highlighted result,
 /// Enter opens it. A copy of `search.html` gets a script that presses the keys and logs the state.

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
+@testable import RoleBookSearch
+@testable import RoleBookBuild
 
 /// The writer never destroys what it did not create, and a build that fails leaves the site as it was.
 /// (More cases in `SiteWriterSafetyTests`.)

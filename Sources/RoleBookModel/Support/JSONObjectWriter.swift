@@ -4,9 +4,12 @@ import Foundation
 /// (UTF-8 bytes, as `JSONEncoder`'s `.sortedKeys`), and nil values are left out as
 /// `encodeIfPresent` does. Strings are escaped as ``JSONWriter`` escapes them:
 /// the streaming form of the one writer, for graph.json, where building ``JSONValue``s cost too much.
-struct JSONObjectWriter {
-    private(set) var bytes: [UInt8] = [0x7B]
+package struct JSONObjectWriter {
+    package private(set) var bytes: [UInt8] = [0x7B]
     private var first = true
+
+    package init() {}
+    private init(bytes: [UInt8], first: Bool) { self.bytes = bytes; self.first = first }
 
     private mutating func key(_ k: StaticString) {
         if !first { bytes.append(0x2C) }
@@ -16,16 +19,16 @@ struct JSONObjectWriter {
         bytes.append(0x22)
         bytes.append(0x3A)
     }
-    mutating func string(_ k: StaticString, _ v: String?) {
+    package mutating func string(_ k: StaticString, _ v: String?) {
         guard let v else { return }
         key(k); JSONWriter.appendString(v, to: &bytes)
     }
-    mutating func int(_ k: StaticString, _ v: Int?) {
+    package mutating func int(_ k: StaticString, _ v: Int?) {
         guard let v else { return }
         key(k); bytes.append(contentsOf: String(v).utf8)
     }
-    mutating func bool(_ k: StaticString, _ v: Bool) { key(k); bytes.append(contentsOf: (v ? "true" : "false").utf8) }
-    mutating func strings(_ k: StaticString, _ v: [String]) {
+    package mutating func bool(_ k: StaticString, _ v: Bool) { key(k); bytes.append(contentsOf: (v ? "true" : "false").utf8) }
+    package mutating func strings(_ k: StaticString, _ v: [String]) {
         key(k)
         bytes.append(0x5B)
         for (i, item) in v.enumerated() {
@@ -34,7 +37,7 @@ struct JSONObjectWriter {
         }
         bytes.append(0x5D)
     }
-    mutating func objects<T>(_ k: StaticString, _ v: [T]?, _ write: (T, inout JSONObjectWriter) -> Void) {
+    package mutating func objects<T>(_ k: StaticString, _ v: [T]?, _ write: (T, inout JSONObjectWriter) -> Void) {
         guard let v else { return }
         key(k)
         bytes.append(0x5B)
@@ -50,9 +53,9 @@ struct JSONObjectWriter {
         }
         bytes.append(0x5D)
     }
-    consuming func finish() -> String { String(decoding: finishBytes(), as: UTF8.self) }
+    package consuming func finish() -> String { String(decoding: finishBytes(), as: UTF8.self) }
 
-    consuming func finishBytes() -> [UInt8] {
+    package consuming func finishBytes() -> [UInt8] {
         bytes.append(0x7D)
         return bytes
     }
