@@ -78,6 +78,17 @@ public struct ImportedDepartment: Sendable, Equatable {
     public var duties: [SourceLine] = []
 }
 
+/// A document that reads as rules or a procedure (`…管理制度`, `…须知`, `…细则`) rather than a job
+/// description: imported as a procedure file, its `一、` headings as phases and its items as steps.
+public struct ImportedProcedure: Sendable, Equatable {
+    public var title: String
+    public var file: String
+    public var line: Int
+    /// The department heading it was found under, if any.
+    public var department: String?
+    public var lines: [SourceLine] = []
+}
+
 /// Something the report tells: what was imported, dropped or could not be mapped.
 public struct ImportNote: Sendable, Equatable, Comparable {
     public enum Kind: String, Sendable, Comparable {

@@ -31,12 +31,22 @@ public struct PlannedRole: Sendable, Equatable {
     public var responsibilities: Int
 }
 
+/// A procedure the import writes, from rules that are not a job description.
+public struct PlannedProcedure: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var file: String
+    public var line: Int
+    public var steps: Int
+}
+
 /// Everything an import writes and reports, computed without touching OUT_DIR.
 public struct ImportPlan: Sendable {
     /// Paths relative to OUT_DIR, and their contents.
     public var files: [(path: String, contents: String)] = []
     public var notes: [ImportNote] = []
     public var roles: [PlannedRole] = []
+    public var procedures: [PlannedProcedure] = []
     public var departments: [(id: String, title: String)] = []
     public var sources: [String] = []
     public var unreadable = false
@@ -121,6 +131,7 @@ public enum Importer {
         var plan = ImportPlan()
         var jobs: [ImportedJob] = []
         var departments: [ImportedDepartment] = []
+        var procedures: [ImportedProcedure] = []
         for document in documents {
             plan.sources.append(document.name)
             plan.notes += document.notes
@@ -131,9 +142,10 @@ public enum Importer {
             plan.notes += result.notes
             jobs += result.jobs
             departments += result.departments
+            procedures += result.procedures
         }
         jobs = droppingRepeats(jobs, notes: &plan.notes)
-        Resolver(options: options).resolve(jobs: jobs, departments: departments, into: &plan)
+        Resolver(options: options).resolve(jobs: jobs, departments: departments, procedures: procedures, into: &plan)
         plan.notes.sort()
         return plan
     }

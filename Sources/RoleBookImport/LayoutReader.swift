@@ -18,6 +18,7 @@ public struct LayoutReader: Sendable {
     public struct Result: Sendable {
         public var jobs: [ImportedJob] = []
         public var departments: [ImportedDepartment] = []
+        public var procedures: [ImportedProcedure] = []
         public var notes: [ImportNote] = []
     }
 
@@ -28,6 +29,8 @@ public struct LayoutReader: Sendable {
         var pending: (label: String, meaning: FieldMeaning, line: Int)?
         var department: Int?
         var outside: [SourceLine] = []
+        /// An open 管理制度/须知: its lines are steps, not fields, until a part or a job heading.
+        var procedure: ImportedProcedure?
     }
 
     public func read(_ input: [SourceLine]) -> Result {
@@ -52,6 +55,15 @@ public struct LayoutReader: Sendable {
                     result.notes.append(ImportNote(.unmapped, file: file, line: pending.line, "label '\(pending.label)' has no value"))
                 }
             }
+            if state.procedure != nil, Self.part(text) == nil {
+                // Inside rules, only a job heading or a 岗位名称 ends them; labels are the rules' words.
+                let endsRules: Bool
+                if case .job? = Self.heading(text) { endsRules = true } else if case .scalar(.title)? = Self.labelLine(text)?.meaning { endsRules = true } else { endsRules = false }
+                if !endsRules {
+                    if Self.rulesHeading(text) == nil || !state.procedure!.lines.isEmpty { state.procedure!.lines.append(SourceLine(text, line: line.line)) }
+                    continue
+                }
+            }
             if let rest = Self.part(text) {
                 // `第二篇:…` closes everything; what follows the colon may itself be a heading.
                 close(&state, &result)
@@ -70,6 +82,16 @@ public struct LayoutReader: Sendable {
 
     private func handle(_ line: SourceLine, state: inout State, result: inout Result) {
         let text = line.text
+        // `市场服务部须知`, `客户中心前台管理制度为配合…`: rules, not a job description. Inside an open job
+        // description only a line of its own counts (a duty may say `遵守公司管理制度`).
+        if let (title, rest) = Self.rulesHeading(text), state.job == nil || rest.isEmpty {
+            close(&state, &result)
+            var procedure = ImportedProcedure(title: title, file: file, line: line.line)
+            if let d = state.department { procedure.department = result.departments[d].title }
+            if !rest.isEmpty { procedure.lines.append(SourceLine(rest, line: line.line)) }
+            state.procedure = procedure
+            return
+        }
         if let heading = Self.heading(text) {
             switch heading {
             case .job(let title, let rest):
@@ -196,7 +218,10 @@ public struct LayoutReader: Sendable {
     }
 
     private func close(_ state: inout State, _ result: inout Result) {
-        if let job = state.job {
+        if let procedure = state.procedure, !procedure.lines.isEmpty { result.procedures.append(procedure) }
+        state.procedure = nil
+        if var job = state.job {
+            Self.reassemble(&job, notes: &result.notes)
             if job.fields[.title] != nil {
                 result.jobs.append(job)
             } else {
@@ -214,6 +239,60 @@ public struct LayoutReader: Sendable {
         state.job = nil
         state.section = nil
         state.outside = []
+    }
+
+    // MARK: - Numbering out of order
+
+    /// Scraped pages sometimes shuffle blocks of a form: `3.…` to `7.…` of the duties land under
+    /// 工作权限, whose own items stop at 3, while 工作职责 reads 1, 2, 8. A run of numbered lines that
+    /// breaks its section's numbering (neither 1 nor the next number) and fits exactly one gap of
+    /// another section of the same job description (that section has the number before the run, and
+    /// its next number, if any, comes after the run's last) is moved into that gap, and reported.
+    static func reassemble(_ job: inout ImportedJob, notes: inout [ImportNote]) {
+        typealias Mark = (family: EnumerationMarker.Family, ordinal: Int)
+        func mark(_ line: SourceLine) -> Mark? {
+            Enumeration.marker(atStartOf: Substring(line.text)).map { ($0.family, $0.ordinal) }
+        }
+        // Each move takes lines out of one section for good: at most one move per line.
+        var moves = 0
+        search: while moves < 100 {
+            for s in job.sections.indices where job.sections[s].kind != .summary {
+                let lines = job.sections[s].lines
+                var last: [EnumerationMarker.Family: Int] = [:]
+                var j = 0
+                while j < lines.count {
+                    guard let m = mark(lines[j]) else { j += 1; continue }
+                    defer { last[m.family] = m.ordinal }
+                    guard m.ordinal != 1, m.ordinal != (last[m.family] ?? 0) + 1 else { j += 1; continue }
+                    var k = j + 1
+                    while k < lines.count, let n = mark(lines[k]), n.family == m.family, n.ordinal == m.ordinal + (k - j) { k += 1 }
+                    let count = k - j
+                    // Gaps that fit: after the item numbered m-1 (and its unnumbered continuation lines).
+                    var fits: [(section: Int, at: Int)] = []
+                    for t in job.sections.indices where t != s && job.sections[t].kind != .summary {
+                        let target = job.sections[t].lines
+                        for e in target.indices {
+                            guard let p = mark(target[e]), p.family == m.family, p.ordinal == m.ordinal - 1 else { continue }
+                            var at = e + 1
+                            while at < target.count, mark(target[at]) == nil { at += 1 }
+                            let next = target[at...].lazy.compactMap(mark).first { $0.family == m.family }
+                            if next == nil || next!.ordinal == 1 || next!.ordinal >= m.ordinal + count { fits.append((t, at)) }
+                        }
+                    }
+                    guard fits.count == 1, let fit = fits.first else { j = k; continue }
+                    let block = Array(lines[j..<k])
+                    job.sections[s].lines.removeSubrange(j..<k)
+                    job.sections[fit.section].lines.insert(contentsOf: block, at: fit.at)
+                    let from = job.sections[s].kind == .other ? job.sections[s].heading : job.sections[s].kind.heading
+                    let to = job.sections[fit.section].kind == .other ? job.sections[fit.section].heading : job.sections[fit.section].kind.heading
+                    notes.append(ImportNote(.imported, file: job.file, line: block[0].line,
+                                            "items \(m.ordinal)–\(m.ordinal + count - 1) break the numbering of '\(from)' and fill the gap in '\(to)' of '\(job.title)': moved there (the page had the blocks out of order)"))
+                    moves += 1
+                    continue search
+                }
+            }
+            break
+        }
     }
 
     // MARK: - Line shapes
@@ -325,6 +404,35 @@ public struct LayoutReader: Sendable {
         return .job(title: original, rest: rest)
     }
 
+    /// Endings of the title of rules or a procedure: a document of these is not a job description.
+    static let rulesSuffixes = ["管理制度", "须知", "细则", "守则", "管理办法", "管理规定", "工作规范", "操作规程"]
+
+    /// `市场服务部须知` → (`市场服务部须知`, ``); `客户中心前台管理制度为配合…` → the title and the text
+    /// after it; nil when the line does not start with such a title (within its first 40 characters,
+    /// without sentence punctuation before it).
+    static func rulesHeading(_ raw: String) -> (title: String, rest: String)? {
+        let text = strippingNumbering(raw)
+        let s = CJKFolding.shared.simplify(text)
+        guard s.count == text.count else { return nil }
+        let head = String(s.prefix(40))
+        var end: Int?
+        for suffix in rulesSuffixes {
+            guard let r = head.range(of: suffix) else { continue }
+            let e = head.distance(from: head.startIndex, to: r.upperBound)
+            if end == nil || e < end! { end = e }
+        }
+        guard var e = end else { return nil }
+        // `工作规范细则`: suffixes in a row are one title.
+        while let next = rulesSuffixes.first(where: { s.dropFirst(e).hasPrefix($0) }) { e += next.count }
+        let title = String(text.prefix(e)).trimmingCharacters(in: .whitespaces)
+        // `职责细则` is a section label of a job description.
+        guard title.count > 2, plausibleTitle(title), !title.contains(where: { ":：、".contains($0) }), FieldNames.meaning(of: title) == nil else { return nil }
+        let rest = String(text.dropFirst(e)).trimmingCharacters(in: CharacterSet(charactersIn: " :："))
+        // `…管理制度，认真执行` is a sentence about rules, not their title.
+        if let first = rest.first, "，,。；;、".contains(first) { return nil }
+        return (title, rest)
+    }
+
     /// A short line that reads as a job title: no marker, no punctuation, a title's ending.
     static func isBareTitle(_ text: String) -> Bool {
         let s = CJKFolding.shared.simplify(text)
@@ -395,16 +503,24 @@ public struct LayoutReader: Sendable {
             var current = ""
             let chars = Array(line.text)
             var i = 0
+            // After the title of rules (`…管理制度`) only a part separator splits: their `工作时间:` is a rule's text.
+            var rules = false
             while i < chars.count {
                 // A piece that is only an outline number (`4.1 `) stays with its heading.
-                if i > 0, !current.allSatisfy({ $0.isWhitespace || $0.isASCIIDigit || $0 == "." }), let length = embeddedLabelLength(chars, at: i, after: chars[i - 1]) {
+                if i > 0, !current.allSatisfy({ $0.isWhitespace || $0.isASCIIDigit || $0 == "." }), let length = embeddedLabelLength(chars, at: i, after: chars[i - 1]),
+                   !rules || chars[i] == "第" {
                     pieces.append(current)
                     current = String(chars[i..<(i + length)])
                     i += length
+                    rules = false
                     continue
                 }
                 current.append(chars[i])
                 i += 1
+                if !rules, current.count <= 48, case let tail = CJKFolding.shared.simplify(String(current.suffix(4))), rulesSuffixes.contains(where: { tail.hasSuffix($0) }) {
+                    let body = part(current) ?? current
+                    rules = !body.isEmpty && rulesHeading(body)?.rest == ""
+                }
             }
             pieces.append(current)
             for piece in pieces {

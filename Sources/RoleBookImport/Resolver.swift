@@ -97,7 +97,7 @@ struct Resolver {
         return previous[b.count]
     }
 
-    func resolve(jobs: [ImportedJob], departments: [ImportedDepartment], into plan: inout ImportPlan) {
+    func resolve(jobs: [ImportedJob], departments: [ImportedDepartment], procedures: [ImportedProcedure] = [], into plan: inout ImportPlan) {
         let fold = LayoutReader.fold
         var used: Set<String> = []
         // Departments: the headings' and every 所属部门 named.
@@ -249,6 +249,17 @@ struct Resolver {
             }
             plan.roles.append(PlannedRole(id: ids[i], title: job.title, file: job.file, line: job.line, responsibilities: duties))
             plan.files.append(("roles/\(ids[i]).md", RoleFileWriter.roleFile(role)))
+        }
+        for procedure in procedures {
+            let id = Self.unique(Self.id(for: procedure.title, prefix: options.idPrefix), &used)
+            let file = ProcedureFile(procedure)
+            let department = procedure.department.map { departmentId($0) }
+            plan.notes.append(ImportNote(.imported, file: procedure.file, line: procedure.line,
+                                         "warning: '\(procedure.title)' reads as rules or a procedure (管理制度, 须知, 细则), not a job description: "
+                                         + "imported as procedures/\(id).md with \(file.steps) step\(file.steps == 1 ? "" : "s") in \(file.phases.count) phase\(file.phases.count == 1 ? "" : "s"); "
+                                         + "no role is made from it: name its owner and roles in the front matter"))
+            plan.procedures.append(PlannedProcedure(id: id, title: procedure.title, file: procedure.file, line: procedure.line, steps: file.steps))
+            plan.files.append(("procedures/\(id).md", file.markdown(department: department)))
         }
         for d in departmentOrder {
             plan.departments.append((d.id, d.title))

@@ -21,7 +21,8 @@ enum RoleFileWriter {
         // After a group line ending in a colon (`客诉处理:`), the enumerated items nest under it.
         var base = 0
         for line in lines {
-            let runs = Enumeration.runs(inLine: Substring(line.text))
+            // `2、检查设备(1)收银机(2)空调`: the `(n)` runs are a new family, so they nest under item 2.
+            let runs = Enumeration.nestedRuns(inLine: Substring(line.text))
             // Duties run together without markers (`负责接听电话; 输入业主资料; 登记…`): one item per clause.
             if runs.isEmpty, unbulleted(line.text) == nil, !endsWithColon(line.text) {
                 let clauses = splitClauses(line.text)
