@@ -222,6 +222,7 @@ public struct LayoutReader: Sendable {
         state.procedure = nil
         if var job = state.job {
             Self.reassemble(&job, notes: &result.notes)
+            Self.movingDutiesOutOfRelations(&job, notes: &result.notes)
             if job.fields[.title] != nil {
                 result.jobs.append(job)
             } else {
@@ -293,6 +294,34 @@ public struct LayoutReader: Sendable {
             }
             break
         }
+    }
+
+    /// A form's 沟通渠道/工作关系 table names partners and means (`与各部门之间协调`, `会议、电话、邮件`);
+    /// sentences ending in `；` under a short group title (`核心客户管理` / `在不断满足…；` / `增建…；`)
+    /// are rows of the duties table that a scraped page put after it. They move to 岗位职责, reported.
+    static func movingDutiesOutOfRelations(_ job: inout ImportedJob, notes: inout [ImportNote]) {
+        guard let r = job.sections.firstIndex(where: { $0.kind == .relations }) else { return }
+        func isDuty(_ l: SourceLine) -> Bool {
+            let t = l.text.trimmingCharacters(in: .whitespaces)
+            return t.count >= 15 && (t.hasSuffix("；") || t.hasSuffix(";")) && labelLine(t) == nil
+        }
+        func isGroupTitle(_ l: SourceLine) -> Bool {
+            let t = l.text.trimmingCharacters(in: .whitespaces)
+            return (2...12).contains(t.count) && !t.contains(where: { "，。；,;：:、".contains($0) }) && labelLine(t) == nil
+        }
+        let lines = job.sections[r].lines
+        guard let g = lines.indices.first(where: { isGroupTitle(lines[$0]) && $0 + 1 < lines.count && isDuty(lines[$0 + 1]) }) else { return }
+        var end = g + 1
+        while end < lines.count, isDuty(lines[end]) { end += 1 }
+        let moved = Array(lines[g..<end])
+        job.sections[r].lines.removeSubrange(g..<end)
+        if let d = job.sections.firstIndex(where: { $0.kind == .responsibilities }) {
+            job.sections[d].lines += moved
+        } else {
+            job.sections.append(ImportedSection(heading: SectionKindName.responsibilities.heading, kind: .responsibilities, lines: moved, line: moved[0].line))
+        }
+        notes.append(ImportNote(.imported, file: job.file, line: moved[0].line,
+                                "'\(moved[0].text)' and \(moved.count - 1) duty line\(moved.count == 2 ? "" : "s") under '\(job.sections[r].kind.heading)' of '\(job.title)' read as duties, not relations: moved to 岗位职责"))
     }
 
     // MARK: - Line shapes
