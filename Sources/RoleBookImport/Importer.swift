@@ -160,13 +160,13 @@ public enum Importer {
                 job.sections[s].lines = job.sections[s].lines.filter { line in
                     let key = LayoutReader.fold(line.text)
                     if lineSeen.insert(key).inserted { return true }
-                    notes.append(ImportNote(.noise, file: job.file, line: line.line, "repeated copy of a line dropped: \(NoiseFilter.quote(line.text))"))
+                    notes.append(ImportNote(.noise, file: job.file, line: line.line, column: line.column, "repeated copy of a line dropped: \(NoiseFilter.quote(line.text))"))
                     return false
                 }
             }
             let key = LayoutReader.fold(job.title) + "\u{1}" + job.sections.map { $0.lines.map { LayoutReader.fold($0.text) }.joined(separator: "\u{2}") }.joined(separator: "\u{3}")
             if let first = seen[key] {
-                notes.append(ImportNote(.noise, file: job.file, line: job.line,
+                notes.append(ImportNote(.noise, file: job.file, line: job.line, column: job.column,
                                         "repeated copy of '\(job.title)' (first at \(first.file):\(first.line)) dropped"))
                 continue
             }
@@ -174,7 +174,7 @@ public enum Importer {
             if let earlier = out.firstIndex(where: { LayoutReader.fold($0.title) == LayoutReader.fold(job.title) }),
                !job.sections.isEmpty,
                job.sections.allSatisfy({ s in out[earlier].sections.contains { $0.kind == s.kind && $0.lines.map(\.text) == s.lines.map(\.text) } || s.lines.isEmpty }) {
-                notes.append(ImportNote(.noise, file: job.file, line: job.line,
+                notes.append(ImportNote(.noise, file: job.file, line: job.line, column: job.column,
                                         "repeated copy of '\(job.title)' (first at \(out[earlier].file):\(out[earlier].line)) dropped"))
                 continue
             }

@@ -26,7 +26,7 @@ public struct LayoutReader: Sendable {
     private struct State {
         var job: ImportedJob?
         var section: Int?
-        var pending: (label: String, meaning: FieldMeaning, line: Int)?
+        var pending: (label: String, meaning: FieldMeaning, line: Int, column: Int)?
         var department: Int?
         var outside: [SourceLine] = []
         /// An open 管理制度/须知: its lines are steps, not fields, until a part or a job heading.
@@ -37,22 +37,25 @@ public struct LayoutReader: Sendable {
         var result = Result()
         var state = State()
         let lines = Self.splitEmbedded(Self.droppingRepeatedLines(input, file: file, notes: &result.notes))
-        for (index, line) in lines.enumerated() {
-            var text = line.text.trimmingCharacters(in: .whitespaces)
+        for (index, raw) in lines.enumerated() {
+            var text = raw.text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
+            // The trimmed text, placed where it is in the source (a piece of a rejoined line knows its own line).
+            var line = raw.piece(text, at: raw.text.prefix { $0.isWhitespace }.count)
             // A title alone on a line before a list that starts at 1 (`出品督导` / `1、…`) heads a new JD.
             if index + 1 < lines.count, Self.isBareTitle(text), let m = Enumeration.marker(atStartOf: Substring(lines[index + 1].text)), m.ordinal == 1,
                state.pending == nil {
                 text += "岗位职责"
+                line.text = text
             }
             if let pending = state.pending {
                 state.pending = nil
                 if Self.labelLine(text) == nil && Self.heading(text) == nil && Self.part(text) == nil {
-                    apply(pending.meaning, label: pending.label, value: text, line: line.line, state: &state, result: &result)
+                    apply(pending.meaning, label: pending.label, value: text, at: line, state: &state, result: &result)
                     continue
                 }
                 if case .scalar = pending.meaning {
-                    result.notes.append(ImportNote(.unmapped, file: file, line: pending.line, "label '\(pending.label)' has no value"))
+                    result.notes.append(ImportNote(.unmapped, file: file, line: pending.line, column: pending.column, "label '\(pending.label)' has no value"))
                 }
             }
             if state.procedure != nil, Self.part(text) == nil {
@@ -60,7 +63,7 @@ public struct LayoutReader: Sendable {
                 let endsRules: Bool
                 if case .job? = Self.heading(text) { endsRules = true } else if case .scalar(.title)? = Self.labelLine(text)?.meaning { endsRules = true } else { endsRules = false }
                 if !endsRules {
-                    if Self.rulesHeading(text) == nil || !state.procedure!.lines.isEmpty { state.procedure!.lines.append(SourceLine(text, line: line.line)) }
+                    if Self.rulesHeading(text) == nil || !state.procedure!.lines.isEmpty { state.procedure!.lines.append(line) }
                     continue
                 }
             }
@@ -68,13 +71,13 @@ public struct LayoutReader: Sendable {
                 // `第二篇:…` closes everything; what follows the colon may itself be a heading.
                 close(&state, &result)
                 state.department = nil
-                if !rest.isEmpty { handle(SourceLine(rest, line: line.line), state: &state, result: &result) }
+                if !rest.isEmpty { handle(line.suffix(rest), state: &state, result: &result) }
                 continue
             }
-            handle(SourceLine(text, line: line.line), state: &state, result: &result)
+            handle(line, state: &state, result: &result)
         }
         if let pending = state.pending, case .scalar = pending.meaning {
-            result.notes.append(ImportNote(.unmapped, file: file, line: pending.line, "label '\(pending.label)' has no value"))
+            result.notes.append(ImportNote(.unmapped, file: file, line: pending.line, column: pending.column, "label '\(pending.label)' has no value"))
         }
         close(&state, &result)
         return result
@@ -86,9 +89,9 @@ public struct LayoutReader: Sendable {
         // description only a line of its own counts (a duty may say `遵守公司管理制度`).
         if let (title, rest) = Self.rulesHeading(text), state.job == nil || rest.isEmpty {
             close(&state, &result)
-            var procedure = ImportedProcedure(title: title, file: file, line: line.line)
+            var procedure = ImportedProcedure(title: title, file: file, line: line.line, column: line.column)
             if let d = state.department { procedure.department = result.departments[d].title }
-            if !rest.isEmpty { procedure.lines.append(SourceLine(rest, line: line.line)) }
+            if !rest.isEmpty { procedure.lines.append(line.suffix(rest)) }
             state.procedure = procedure
             return
         }
@@ -97,15 +100,15 @@ public struct LayoutReader: Sendable {
             case .job(let title, let rest):
                 // The same heading twice in a row (a title line, then the same as a heading) opens one JD.
                 if let job = state.job, job.sections.isEmpty, Self.fold(job.title) == Self.fold(title) {
-                    if !rest.isEmpty { openSection(.responsibilities, heading: "岗位职责", first: SourceLine(rest, line: line.line), state: &state) }
+                    if !rest.isEmpty { openSection(.responsibilities, heading: "岗位职责", first: line.suffix(rest), state: &state) }
                     return
                 }
                 close(&state, &result)
-                var job = ImportedJob(file: file, line: line.line)
-                job.fields[.title] = SourceValue(text: title, line: line.line)
+                var job = ImportedJob(file: file, line: line.line, column: line.column)
+                job.fields[.title] = SourceValue(text: title, line: line.line, column: line.column)
                 if let d = state.department { job.fields[.department] = SourceValue(text: result.departments[d].title, line: result.departments[d].line) }
                 state.job = job
-                if !rest.isEmpty { openSection(.responsibilities, heading: "岗位职责", first: SourceLine(rest, line: line.line), state: &state) }
+                if !rest.isEmpty { openSection(.responsibilities, heading: "岗位职责", first: line.suffix(rest), state: &state) }
             case .department(let title):
                 close(&state, &result)
                 state.department = department(title, line: line.line, result: &result)
@@ -117,10 +120,10 @@ public struct LayoutReader: Sendable {
                 if case .section(let kind) = meaning {
                     openSection(kind, heading: kind == .other ? label : kind.heading, first: nil, line: line.line, state: &state, result: &result)
                 } else {
-                    state.pending = (label, meaning, line.line)
+                    state.pending = (label, meaning, line.line, line.column)
                 }
             } else {
-                apply(meaning, label: label, value: value, line: line.line, state: &state, result: &result)
+                apply(meaning, label: label, value: value, at: line, state: &state, result: &result)
             }
             return
         }
@@ -131,7 +134,7 @@ public struct LayoutReader: Sendable {
     private func append(_ raw: SourceLine, state: inout State, result: inout Result) {
         var line = raw
         // Decimal section numbers (`13.2.1`) are the source's outline, not part of the text.
-        if Self.decimalNumbering(line.text) > 0 { line.text = Self.strippingNumbering(line.text) }
+        if Self.decimalNumbering(line.text) > 0 { line = line.suffix(Self.strippingNumbering(line.text)) }
         if state.job != nil {
             if state.section == nil {
                 let enumerated = Enumeration.marker(atStartOf: Substring(line.text)) != nil || RoleFileWriter.unbulleted(line.text) != nil
@@ -171,12 +174,15 @@ public struct LayoutReader: Sendable {
         if let first { state.job!.sections[state.section!].lines.append(first) }
     }
 
-    private func apply(_ meaning: FieldMeaning, label: String, value: String, line: Int, state: inout State, result: inout Result) {
+    private func apply(_ meaning: FieldMeaning, label: String, value: String, at source: SourceLine, state: inout State, result: inout Result) {
+        let line = source.line
+        // The value where it is in the source (after its label on a `label：value` line).
+        let placed = source.suffix(value)
         switch meaning {
         case .scalar(let field) where value.count > 100:
             // Run-on text after a label is not a field value: kept as a section under the label.
-            apply(.section(.other), label: label, value: value, line: line, state: &state, result: &result)
-            result.notes.append(ImportNote(.unmapped, file: file, line: line, "value of '\(label)' too long for \(field.rawValue) (\(value.count) characters): kept as section '## \(label)'"))
+            apply(.section(.other), label: label, value: value, at: source, state: &state, result: &result)
+            result.notes.append(ImportNote(.unmapped, file: file, line: line, column: source.column, "value of '\(label)' too long for \(field.rawValue) (\(value.count) characters): kept as section '## \(label)'"))
         case .scalar(let field):
             var value = value
             // `营运部总监职位代码` (a label with no value glued to the end of the previous value).
@@ -195,18 +201,18 @@ public struct LayoutReader: Sendable {
                 }
             }
             if state.job == nil {
-                state.job = ImportedJob(file: file, line: line)
+                state.job = ImportedJob(file: file, line: line, column: source.column)
                 if let d = state.department { state.job!.fields[.department] = SourceValue(text: result.departments[d].title, line: result.departments[d].line) }
             }
-            state.job!.fields[field] = SourceValue(text: value, line: line)
+            state.job!.fields[field] = SourceValue(text: value, line: placed.line, column: placed.column)
             // A field line ends the running section: what follows belongs to a new label or section.
             state.section = nil
         case .section(let kind):
-            openSection(kind, heading: kind == .other ? label : kind.heading, first: SourceLine(value, line: line), line: line, state: &state, result: &result)
+            openSection(kind, heading: kind == .other ? label : kind.heading, first: placed, line: line, state: &state, result: &result)
         case .sectionItem(let kind):
             let heading = kind == .other ? label : kind.heading
             let keep = state.section
-            openSection(kind, heading: heading, first: SourceLine("\(label)：\(value)", line: line), line: line, state: &state, result: &result)
+            openSection(kind, heading: heading, first: SourceLine("\(label)：\(value)", line: source.line, column: source.column), line: line, state: &state, result: &result)
             if kind != .relations, keep != nil { state.section = keep } else { state.section = nil }
         }
     }
@@ -227,14 +233,14 @@ public struct LayoutReader: Sendable {
                 result.jobs.append(job)
             } else {
                 let lines = job.sections.flatMap(\.lines)
-                result.notes.append(ImportNote(.unmapped, file: file, line: job.line,
+                result.notes.append(ImportNote(.unmapped, file: file, line: job.line, column: job.column,
                                                "fields without a 岗位名称 or a job heading not imported (\(job.fields.count) field\(job.fields.count == 1 ? "" : "s"), \(lines.count) line\(lines.count == 1 ? "" : "s"))"))
             }
         }
         if let first = state.outside.first {
             let last = state.outside.last!
             let range = first.line == last.line ? "line \(first.line)" : "lines \(first.line)–\(last.line)"
-            result.notes.append(ImportNote(.unmapped, file: file, line: first.line,
+            result.notes.append(ImportNote(.unmapped, file: file, line: first.line, column: first.column,
                                            "\(range): text outside any job description not imported (\(state.outside.count) line\(state.outside.count == 1 ? "" : "s")): \(NoiseFilter.quote(first.text))"))
         }
         state.job = nil
@@ -286,7 +292,7 @@ public struct LayoutReader: Sendable {
                     job.sections[fit.section].lines.insert(contentsOf: block, at: fit.at)
                     let from = job.sections[s].kind == .other ? job.sections[s].heading : job.sections[s].kind.heading
                     let to = job.sections[fit.section].kind == .other ? job.sections[fit.section].heading : job.sections[fit.section].kind.heading
-                    notes.append(ImportNote(.imported, file: job.file, line: block[0].line,
+                    notes.append(ImportNote(.imported, file: job.file, line: block[0].line, column: block[0].column,
                                             "items \(m.ordinal)–\(m.ordinal + count - 1) break the numbering of '\(from)' and fill the gap in '\(to)' of '\(job.title)': moved there (the page had the blocks out of order)"))
                     moves += 1
                     continue search
@@ -320,7 +326,7 @@ public struct LayoutReader: Sendable {
         } else {
             job.sections.append(ImportedSection(heading: SectionKindName.responsibilities.heading, kind: .responsibilities, lines: moved, line: moved[0].line))
         }
-        notes.append(ImportNote(.imported, file: job.file, line: moved[0].line,
+        notes.append(ImportNote(.imported, file: job.file, line: moved[0].line, column: moved[0].column,
                                 "'\(moved[0].text)' and \(moved.count - 1) duty line\(moved.count == 2 ? "" : "s") under '\(job.sections[r].kind.heading)' of '\(job.title)' read as duties, not relations: moved to 岗位职责"))
     }
 
@@ -515,7 +521,7 @@ public struct LayoutReader: Sendable {
             let t = line.text.trimmingCharacters(in: .whitespaces)
             if t.isEmpty { continue }
             if let last = out.last, last.text.trimmingCharacters(in: .whitespaces) == t {
-                notes.append(ImportNote(.noise, file: file, line: line.line, "repeated line dropped: \(NoiseFilter.quote(t))"))
+                notes.append(ImportNote(.noise, file: file, line: line.line, column: line.column, "repeated line dropped: \(NoiseFilter.quote(t))"))
                 continue
             }
             out.append(line)
@@ -528,8 +534,10 @@ public struct LayoutReader: Sendable {
     static func splitEmbedded(_ lines: [SourceLine]) -> [SourceLine] {
         var out: [SourceLine] = []
         for line in lines {
-            var pieces: [String] = []
+            // Each piece with the Character offset where it starts in the line.
+            var pieces: [(text: String, offset: Int)] = []
             var current = ""
+            var start = 0
             let chars = Array(line.text)
             var i = 0
             // After the title of rules (`…管理制度`) only a part separator splits: their `工作时间:` is a rule's text.
@@ -538,23 +546,24 @@ public struct LayoutReader: Sendable {
                 // A piece that is only an outline number (`4.1 `) stays with its heading.
                 if i > 0, !current.allSatisfy({ $0.isWhitespace || $0.isASCIIDigit || $0 == "." }), let length = embeddedLabelLength(chars, at: i, after: chars[i - 1]),
                    !rules || chars[i] == "第" {
-                    pieces.append(current)
+                    pieces.append((current, start))
                     current = String(chars[i..<(i + length)])
+                    start = i
                     i += length
                     rules = false
                     continue
                 }
                 current.append(chars[i])
                 i += 1
-                if !rules, current.count <= 48, case let tail = CJKFolding.shared.simplify(String(current.suffix(4))), rulesSuffixes.contains(where: { tail.hasSuffix($0) }) {
+                if !rules, i - start <= 48, case let tail = CJKFolding.shared.simplify(String(current.suffix(4))), rulesSuffixes.contains(where: { tail.hasSuffix($0) }) {
                     let body = part(current) ?? current
                     rules = !body.isEmpty && rulesHeading(body)?.rest == ""
                 }
             }
-            pieces.append(current)
+            pieces.append((current, start))
             for piece in pieces {
-                let t = piece.trimmingCharacters(in: .whitespaces)
-                if !t.isEmpty { out.append(SourceLine(t, line: line.line)) }
+                let t = piece.text.trimmingCharacters(in: .whitespaces)
+                if !t.isEmpty { out.append(line.piece(t, at: piece.offset + piece.text.prefix { $0.isWhitespace }.count)) }
             }
         }
         return out

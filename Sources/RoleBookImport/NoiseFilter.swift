@@ -20,14 +20,10 @@ public struct NoiseFilter: Sendable {
     public func clean(_ input: [SourceLine], file: String) -> (lines: [SourceLine], notes: [ImportNote]) {
         var out: [SourceLine] = []
         var notes: [ImportNote] = []
-        var lines = input
-        if let rejoined = Self.rejoiningNumberedLines(input) {
-            notes.append(ImportNote(.noise, file: file, line: 1,
-                                    "line numbers added by a converter (`1、` … `\(input.count)、`) dropped and the broken lines rejoined"))
-            lines = rejoined
-        }
+        var lines: [SourceLine] = []
         var pinyinCount: [Int: Int] = [:]
-        for var line in lines {
+        // Annotations inside the text go first, line by line, so that rejoined lines keep their positions.
+        for var line in input {
             var (text, removed) = Self.removingPinyin(line.text)
             for mark in Self.inlineMarks where text.contains(mark) {
                 text = text.replacingOccurrences(of: mark, with: "")
@@ -35,14 +31,26 @@ public struct NoiseFilter: Sendable {
             }
             if removed > 0 { pinyinCount[line.line, default: 0] += removed }
             line.text = text
+            lines.append(line)
+        }
+        if let rejoined = Self.rejoiningNumberedLines(lines) {
+            notes.append(ImportNote(.noise, file: file, line: 1,
+                                    "line numbers added by a converter (`1、` … `\(input.count)、`) dropped and the broken lines rejoined"))
+            lines = rejoined
+        }
+        for var line in lines {
             let trimmed = line.text.trimmingCharacters(in: .whitespaces)
             if let why = Self.noiseKind(of: trimmed) {
                 notes.append(ImportNote(.noise, file: file, line: line.line, "\(why) dropped: \(Self.quote(trimmed))"))
                 continue
             }
             let (kept, page) = Self.removingInlinePageNumbers(trimmed)
-            if let page { notes.append(ImportNote(.noise, file: file, line: line.line, "page number dropped: \(Self.quote(page))")) }
-            line.text = kept
+            if let page {
+                let at = line.position(at: line.text.count - page.count)
+                notes.append(ImportNote(.noise, file: file, line: at.line, column: at.column, "page number dropped: \(Self.quote(page))"))
+            }
+            let leading = line.text.prefix { $0.isWhitespace }.count
+            line = line.piece(kept, at: leading)
             out.append(line)
         }
         // One note per file: scraped pages annotate hundreds of characters.
@@ -56,7 +64,8 @@ public struct NoiseFilter: Sendable {
 
     /// Some converters prefix every line with its number (`1、…`, `2、…`) and break lines in the
     /// middle of words. When nearly every line starts with its own number, the numbers go and the
-    /// lines are joined back into one text (kept at line 1; the items split again by their markers).
+    /// lines are joined back into one text (the items split again by their markers); the joined
+    /// line records where each source line starts in it, so what is cut from it keeps its real line.
     static func rejoiningNumberedLines(_ lines: [SourceLine]) -> [SourceLine]? {
         let texts = lines.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
         guard texts.count >= 5 else { return nil }
@@ -67,10 +76,18 @@ public struct NoiseFilter: Sendable {
         let numbered = texts.filter { numberPrefix($0) != nil }.count
         guard numbered * 10 >= texts.count * 9 else { return nil }
         var joined = ""
+        var origins: [SourceLine.Origin] = []
+        var count = 0
         for line in texts {
-            joined += line.text.dropFirst(numberPrefix(line) ?? 0)
+            let prefix = numberPrefix(line) ?? 0
+            origins.append(SourceLine.Origin(offset: count, line: line.line, column: line.column + line.text.prefix(prefix).utf8.count))
+            let rest = line.text.dropFirst(prefix)
+            joined += rest
+            count += rest.count
         }
-        return [SourceLine(joined, line: texts[0].line)]
+        var out = SourceLine(joined, line: texts[0].line, column: origins[0].column)
+        out.origins = origins
+        return [out]
     }
 
     static func quote(_ s: String) -> String {
