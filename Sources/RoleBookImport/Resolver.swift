@@ -235,7 +235,7 @@ struct Resolver {
             role.document = job.fields[.document]?.text
             role.version = job.fields[.version]?.text
             role.effective = job.fields[.effective].map { Self.date($0.text) ?? $0.text }
-            let duties = RoleFileWriter.items(job.sections.filter { $0.kind == .responsibilities }.flatMap(\.lines)).count
+            let duties = RoleFileWriter.listed(job.sections.filter { $0.kind == .responsibilities }.flatMap(\.lines)).items.count
             if duties == 0 {
                 plan.notes.append(ImportNote(.problem, file: job.file, line: job.line, column: job.column, "'\(job.title)' has no responsibilities in the source"))
             }

@@ -145,6 +145,31 @@ import Testing
         #expect(p.notes.contains { $0.line == 13 && $0.message.contains("read as duties, not relations: moved to 岗位职责") })
     }
 
+    @Test func leadInStaysProseAndMixedFamiliesNest() throws {
+        let p = plan(["layouts/lead-in.txt"])
+        #expect(p.roles.map(\.responsibilities) == [5])
+        let file = try #require(roleFile(p, "chuna"))
+        #expect(file.contains("""
+        ## 岗位职责
+
+        主要职责如下：
+
+        - 现金收付；
+        - 银行对账
+          - 每日核对；
+          - 月末调节；
+        - 保管印章。
+
+        ## 任职资格
+
+        具备以下条件：
+
+        - 会计专业；
+        - 两年经验。
+
+        """))
+    }
+
     @Test func markdownWithoutFrontMatter() throws {
         let p = plan(["layouts/wiki.md"])
         let file = try #require(roleFile(p, "caigouzhuanyuan"))
