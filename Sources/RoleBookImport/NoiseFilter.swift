@@ -24,7 +24,9 @@ public struct NoiseFilter: Sendable {
         var pinyinCount: [Int: Int] = [:]
         // Annotations inside the text go first, line by line, so that rejoined lines keep their positions.
         for var line in input {
-            var (text, removed) = Self.removingPinyin(line.text)
+            var (text, removed, gaps) = Self.removingPinyin(line.text)
+            // Later cuts still point at the source's columns, across the removed annotations.
+            line.origins = gaps.map { SourceLine.Origin(offset: $0.offset, line: line.line, column: line.column + $0.bytes) }
             for mark in Self.inlineMarks where text.contains(mark) {
                 text = text.replacingOccurrences(of: mark, with: "")
                 notes.append(ImportNote(.noise, file: file, line: line.line, "site watermark dropped: '\(mark)'"))
@@ -81,6 +83,7 @@ public struct NoiseFilter: Sendable {
         for line in texts {
             let prefix = numberPrefix(line) ?? 0
             origins.append(SourceLine.Origin(offset: count, line: line.line, column: line.column + line.text.prefix(prefix).utf8.count))
+            origins += line.origins.filter { $0.offset >= prefix }.map { SourceLine.Origin(offset: count + $0.offset - prefix, line: $0.line, column: $0.column) }
             let rest = line.text.dropFirst(prefix)
             joined += rest
             count += rest.count
@@ -143,16 +146,22 @@ public struct NoiseFilter: Sendable {
 
     /// `網(wǎng)` → `網`: a bracket right after a Han character holding only that character's
     /// pinyin (tone marks or not) is an annotation. Returns the text and how many were removed.
-    static func removingPinyin(_ text: String) -> (String, Int) {
-        guard text.contains("(") || text.contains("（") else { return (text, 0) }
+    /// Also returns, after each removal, the Character offset in the result and the UTF-8 bytes of
+    /// the original consumed up to there, so positions in the result map back to the source.
+    static func removingPinyin(_ text: String) -> (String, Int, [(offset: Int, bytes: Int)]) {
+        guard text.contains("(") || text.contains("（") else { return (text, 0, []) }
         let chars = Array(text)
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var removed = 0
+        var gaps: [(offset: Int, bytes: Int)] = []
+        var count = 0, bytes = 0
         var i = 0
         while i < chars.count {
             let c = chars[i]
             out.append(c)
+            count += 1
+            bytes += c.utf8.count
             i += 1
             guard i < chars.count, chars[i] == "(" || chars[i] == "（",
                   let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1,
@@ -169,10 +178,12 @@ public struct NoiseFilter: Sendable {
             // A toned syllable is an annotation even when the table reads the character differently (多音字).
             if plain == expected || word.contains(where: { toneVowels.contains($0) && $0 != "ü" }) {
                 removed += 1
+                bytes += chars[i...j].reduce(0) { $0 + $1.utf8.count }
+                gaps.append((count, bytes))
                 i = j + 1
             }
         }
-        return (out, removed)
+        return (out, removed, gaps)
     }
 
     static func toneless(_ c: Character) -> Character {

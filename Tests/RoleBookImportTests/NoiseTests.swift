@@ -37,6 +37,14 @@ import Testing
         #expect(line.suffix("仪表").line == 5)
     }
 
+    @Test func columnsCountTheRemovedPinyin() throws {
+        let (lines, _) = NoiseFilter().clean([SourceLine("直屬上級:事業(yè)部總經(jīng)理", line: 7)], file: "x")
+        #expect(lines.map(\.text) == ["直屬上級:事業部總經理"])
+        // `部` follows `直屬上級:事業(yè)` in the source: 12 + 1 + 3 + 3 + 5 bytes.
+        let value = lines[0].suffix("部總經理")
+        #expect(value.line == 7 && value.column == 25)
+    }
+
     @Test func rejoinedFileReportsRealLines() throws {
         let p = plan(["noise/numbered.txt"])
         let lines = p.notes.filter { $0.kind != .noise }.map { "\($0.line):\($0.column ?? 1)" }
