@@ -607,7 +607,8 @@ public struct LayoutReader: Sendable {
             let ends = after == " " || j + length == chars.count || numbered
             // `运营总监 岗位职责:` is a heading: a title, a space, the label and nothing after the colon.
             let nothingAfter = chars[(j + length + (colon ? 1 : 0))...].allSatisfy(\.isWhitespace)
-            if spaced, colon || j + length == chars.count, nothingAfter, case .section(.responsibilities) = meaning,
+            // A numbered label (`副主管 2.2具体工作职责`, a wrapped value before it) is never part of a title.
+            if spaced, !numbered, colon || j + length == chars.count, nothingAfter, case .section(.responsibilities) = meaning,
                !chars[..<i].contains(where: { $0 == ":" || $0 == "：" }) { return nil }
             if spaced, colon || (ends && (numbered || meaningIsSection(meaning))) { return 1 }
             if !spaced, numbered, colon || ends { return 1 }
