@@ -31,6 +31,8 @@ public struct LayoutReader: Sendable {
         var outside: [SourceLine] = []
         /// An open 管理制度/须知: its lines are steps, not fields, until a part or a job heading.
         var procedure: ImportedProcedure?
+        /// The open job description was headed `X岗位职责`: its text is duties, not a summary.
+        var headedByDuties = false
     }
 
     public func read(_ input: [SourceLine]) -> Result {
@@ -108,6 +110,7 @@ public struct LayoutReader: Sendable {
                 job.fields[.title] = SourceValue(text: title, line: line.line, column: line.column)
                 if let d = state.department { job.fields[.department] = SourceValue(text: result.departments[d].title, line: result.departments[d].line) }
                 state.job = job
+                state.headedByDuties = CJKFolding.shared.simplify(text).contains("职责")
                 if !rest.isEmpty { openSection(.responsibilities, heading: "岗位职责", first: line.suffix(rest), state: &state) }
             case .department(let title):
                 close(&state, &result)
@@ -137,7 +140,9 @@ public struct LayoutReader: Sendable {
         if Self.decimalNumbering(line.text) > 0 { line = line.suffix(Self.strippingNumbering(line.text)) }
         if state.job != nil {
             if state.section == nil {
+                // Under `X岗位职责`, a line of duties run together (`监督…;训练…;协调…;`) is duties too.
                 let enumerated = Enumeration.marker(atStartOf: Substring(line.text)) != nil || RoleFileWriter.unbulleted(line.text) != nil
+                    || state.headedByDuties && RoleFileWriter.splitClauses(line.text).count >= 2
                 openSection(enumerated ? .responsibilities : .summary, heading: enumerated ? "岗位职责" : "职责概述", first: nil, line: line.line,
                             state: &state, result: &result)
             }
@@ -244,6 +249,7 @@ public struct LayoutReader: Sendable {
                                            "\(range): text outside any job description not imported (\(state.outside.count) line\(state.outside.count == 1 ? "" : "s")): \(NoiseFilter.quote(first.text))"))
         }
         state.job = nil
+        state.headedByDuties = false
         state.section = nil
         state.outside = []
     }

@@ -170,6 +170,14 @@ import Testing
         """))
     }
 
+    @Test func dutiesRunTogetherUnderADutiesHeading() throws {
+        let p = plan(["layouts/duties-run-together.txt"])
+        #expect(p.roles.map(\.responsibilities) == [5])
+        let file = try #require(roleFile(p, "yunyingdudao"))
+        #expect(!file.contains("## 职责概述"))
+        #expect(file.contains("- 监督所管辖餐厅的营运;\n- 训练餐厅经理;\n- 协调区域内人员、物料;\n- 面试和招聘管理组成员;\n- 完成现金审核。\n"))
+    }
+
     @Test func markdownWithoutFrontMatter() throws {
         let p = plan(["layouts/wiki.md"])
         let file = try #require(roleFile(p, "caigouzhuanyuan"))
