@@ -103,7 +103,7 @@ enum RoleFileWriter {
             switch c {
             case "(", "（": depth += 1
             case ")", "）": depth = max(0, depth - 1)
-            case ";", "；" where depth == 0:
+            case ";" where depth == 0, "；" where depth == 0:
                 out.append(current.trimmingCharacters(in: .whitespaces)); current = ""
             default: break
             }
