@@ -37,6 +37,8 @@ public enum FieldNames {
         add(.section(.authority), "工作权限", "审批权限", "岗位权限", "权限")
         add(.section(.relations), "工作关系", "架构关系", "隶属关系", "相关联系部门")
         add(.sectionItem(.relations), "内部协作", "外部联系", "内部关系", "外部关系", "协作关系")
+        // Headings of form templates with no front-matter meaning: kept as sections of their own name.
+        add(.section(.other), "工作流程", "工作标准", "工作目标")
         // Every heading the content parser knows reads as a label too (`工作职责描述`, `职位概要`, …).
         for (kind, headings) in SectionVocabulary.builtIn {
             let name: SectionKindName? = switch kind {

@@ -1,12 +1,49 @@
-/// One line of a source document, after decoding and noise removal.
+/// One line of a source document, after decoding and noise removal, or a piece of one.
 public struct SourceLine: Sendable, Equatable {
     public var text: String
     /// 1-based line in the text file, or paragraph number in a .docx.
     public var line: Int
+    /// 1-based column of the text's first Character in that line, in UTF-8 bytes as compilers count.
+    public var column: Int
+    /// For text joined from several source lines (a converter's broken lines): where each joined
+    /// line starts in `text`, so pieces cut from it still know their own line.
+    public var origins: [Origin] = []
 
-    public init(_ text: String, line: Int) {
+    public struct Origin: Sendable, Equatable {
+        /// Character offset in `text`.
+        public var offset: Int
+        public var line: Int
+        public var column: Int
+    }
+
+    public init(_ text: String, line: Int, column: Int = 1) {
         self.text = text
         self.line = line
+        self.column = column
+    }
+
+    /// Where the Character at `offset` of `text` is in the source.
+    public func position(at offset: Int) -> (line: Int, column: Int) {
+        var base = (offset: 0, line: line, column: column)
+        if let o = origins.last(where: { $0.offset <= offset }) { base = (o.offset, o.line, o.column) }
+        let bytes = text.dropFirst(base.offset).prefix(max(0, offset - base.offset)).utf8.count
+        return (base.line, base.column + bytes)
+    }
+
+    /// `piece`, a part of `text` that starts at Character `offset`, placed where it is in the source.
+    public func piece(_ piece: String, at offset: Int) -> SourceLine {
+        let p = position(at: offset)
+        var out = SourceLine(piece, line: p.line, column: p.column)
+        out.origins = origins.filter { $0.offset > offset && $0.offset < offset + piece.count }
+            .map { Origin(offset: $0.offset - offset, line: $0.line, column: $0.column) }
+        return out
+    }
+
+    /// `rest`, the end of `text` (give or take trailing spaces), placed where it is in the source;
+    /// text that is not found in the line keeps the line's own position.
+    public func suffix(_ rest: String) -> SourceLine {
+        guard !rest.isEmpty, let r = text.range(of: rest, options: .backwards) else { return SourceLine(rest, line: line, column: column) }
+        return piece(rest, at: text.distance(from: text.startIndex, to: r.lowerBound))
     }
 }
 
@@ -54,6 +91,7 @@ public struct ImportedJob: Sendable, Equatable {
     public var file: String
     /// Where the job description starts.
     public var line: Int
+    public var column: Int = 1
     public var fields: [ScalarField: (SourceValue)] = [:]
     public var sections: [ImportedSection] = []
 
@@ -68,6 +106,7 @@ public struct ImportedJob: Sendable, Equatable {
 public struct SourceValue: Sendable, Equatable {
     public var text: String
     public var line: Int
+    public var column: Int = 1
 }
 
 /// A department named by the sources, with any duties they list for it.
@@ -76,6 +115,18 @@ public struct ImportedDepartment: Sendable, Equatable {
     public var file: String
     public var line: Int
     public var duties: [SourceLine] = []
+}
+
+/// A document that reads as rules or a procedure (`…管理制度`, `…须知`, `…细则`) rather than a job
+/// description: imported as a procedure file, its `一、` headings as phases and its items as steps.
+public struct ImportedProcedure: Sendable, Equatable {
+    public var title: String
+    public var file: String
+    public var line: Int
+    public var column: Int = 1
+    /// The department heading it was found under, if any.
+    public var department: String?
+    public var lines: [SourceLine] = []
 }
 
 /// Something the report tells: what was imported, dropped or could not be mapped.
@@ -89,16 +140,19 @@ public struct ImportNote: Sendable, Equatable, Comparable {
     public var kind: Kind
     public var file: String
     public var line: Int
+    /// The column (UTF-8 bytes, 1-based) when the finding does not start its line; nil at a line's start or when unknown.
+    public var column: Int?
     public var message: String
 
-    public init(_ kind: Kind, file: String, line: Int, _ message: String) {
+    public init(_ kind: Kind, file: String, line: Int, column: Int? = nil, _ message: String) {
         self.kind = kind
         self.file = file
         self.line = line
+        self.column = column.flatMap { $0 > 1 ? $0 : nil }
         self.message = message
     }
 
     public static func < (a: Self, b: Self) -> Bool {
-        (a.file, a.line, a.kind, a.message) < (b.file, b.line, b.kind, b.message)
+        (a.file, a.line, a.column ?? 1, a.kind, a.message) < (b.file, b.line, b.column ?? 1, b.kind, b.message)
     }
 }

@@ -22,7 +22,7 @@ public enum ImportReport {
                 guard !group.isEmpty else { continue }
                 out += "\n### \(title(kind))\n\n"
                 for note in group {
-                    out += "- " + (note.line > 0 ? "line \(note.line): " : "") + note.message + "\n"
+                    out += "- " + (note.line > 0 ? "line \(note.line)" + (note.column.map { ", column \($0)" } ?? "") + ": " : "") + note.message + "\n"
                 }
             }
         }

@@ -31,12 +31,22 @@ public struct PlannedRole: Sendable, Equatable {
     public var responsibilities: Int
 }
 
+/// A procedure the import writes, from rules that are not a job description.
+public struct PlannedProcedure: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var file: String
+    public var line: Int
+    public var steps: Int
+}
+
 /// Everything an import writes and reports, computed without touching OUT_DIR.
 public struct ImportPlan: Sendable {
     /// Paths relative to OUT_DIR, and their contents.
     public var files: [(path: String, contents: String)] = []
     public var notes: [ImportNote] = []
     public var roles: [PlannedRole] = []
+    public var procedures: [PlannedProcedure] = []
     public var departments: [(id: String, title: String)] = []
     public var sources: [String] = []
     public var unreadable = false
@@ -121,6 +131,7 @@ public enum Importer {
         var plan = ImportPlan()
         var jobs: [ImportedJob] = []
         var departments: [ImportedDepartment] = []
+        var procedures: [ImportedProcedure] = []
         for document in documents {
             plan.sources.append(document.name)
             plan.notes += document.notes
@@ -131,9 +142,10 @@ public enum Importer {
             plan.notes += result.notes
             jobs += result.jobs
             departments += result.departments
+            procedures += result.procedures
         }
         jobs = droppingRepeats(jobs, notes: &plan.notes)
-        Resolver(options: options).resolve(jobs: jobs, departments: departments, into: &plan)
+        Resolver(options: options).resolve(jobs: jobs, departments: departments, procedures: procedures, into: &plan)
         plan.notes.sort()
         return plan
     }
@@ -148,13 +160,13 @@ public enum Importer {
                 job.sections[s].lines = job.sections[s].lines.filter { line in
                     let key = LayoutReader.fold(line.text)
                     if lineSeen.insert(key).inserted { return true }
-                    notes.append(ImportNote(.noise, file: job.file, line: line.line, "repeated copy of a line dropped: \(NoiseFilter.quote(line.text))"))
+                    notes.append(ImportNote(.noise, file: job.file, line: line.line, column: line.column, "repeated copy of a line dropped: \(NoiseFilter.quote(line.text))"))
                     return false
                 }
             }
             let key = LayoutReader.fold(job.title) + "\u{1}" + job.sections.map { $0.lines.map { LayoutReader.fold($0.text) }.joined(separator: "\u{2}") }.joined(separator: "\u{3}")
             if let first = seen[key] {
-                notes.append(ImportNote(.noise, file: job.file, line: job.line,
+                notes.append(ImportNote(.noise, file: job.file, line: job.line, column: job.column,
                                         "repeated copy of '\(job.title)' (first at \(first.file):\(first.line)) dropped"))
                 continue
             }
@@ -162,7 +174,7 @@ public enum Importer {
             if let earlier = out.firstIndex(where: { LayoutReader.fold($0.title) == LayoutReader.fold(job.title) }),
                !job.sections.isEmpty,
                job.sections.allSatisfy({ s in out[earlier].sections.contains { $0.kind == s.kind && $0.lines.map(\.text) == s.lines.map(\.text) } || s.lines.isEmpty }) {
-                notes.append(ImportNote(.noise, file: job.file, line: job.line,
+                notes.append(ImportNote(.noise, file: job.file, line: job.line, column: job.column,
                                         "repeated copy of '\(job.title)' (first at \(out[earlier].file):\(out[earlier].line)) dropped"))
                 continue
             }

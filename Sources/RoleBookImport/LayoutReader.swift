@@ -18,6 +18,7 @@ public struct LayoutReader: Sendable {
     public struct Result: Sendable {
         public var jobs: [ImportedJob] = []
         public var departments: [ImportedDepartment] = []
+        public var procedures: [ImportedProcedure] = []
         public var notes: [ImportNote] = []
     }
 
@@ -25,44 +26,60 @@ public struct LayoutReader: Sendable {
     private struct State {
         var job: ImportedJob?
         var section: Int?
-        var pending: (label: String, meaning: FieldMeaning, line: Int)?
+        var pending: (label: String, meaning: FieldMeaning, line: Int, column: Int)?
         var department: Int?
         var outside: [SourceLine] = []
+        /// An open 管理制度/须知: its lines are steps, not fields, until a part or a job heading.
+        var procedure: ImportedProcedure?
+        /// The open job description was headed `X岗位职责`: its text is duties, not a summary.
+        var headedByDuties = false
     }
 
     public func read(_ input: [SourceLine]) -> Result {
         var result = Result()
         var state = State()
         let lines = Self.splitEmbedded(Self.droppingRepeatedLines(input, file: file, notes: &result.notes))
-        for (index, line) in lines.enumerated() {
-            var text = line.text.trimmingCharacters(in: .whitespaces)
+        for (index, raw) in lines.enumerated() {
+            var text = raw.text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
+            // The trimmed text, placed where it is in the source (a piece of a rejoined line knows its own line).
+            var line = raw.piece(text, at: raw.text.prefix { $0.isWhitespace }.count)
             // A title alone on a line before a list that starts at 1 (`出品督导` / `1、…`) heads a new JD.
             if index + 1 < lines.count, Self.isBareTitle(text), let m = Enumeration.marker(atStartOf: Substring(lines[index + 1].text)), m.ordinal == 1,
                state.pending == nil {
                 text += "岗位职责"
+                line.text = text
             }
             if let pending = state.pending {
                 state.pending = nil
                 if Self.labelLine(text) == nil && Self.heading(text) == nil && Self.part(text) == nil {
-                    apply(pending.meaning, label: pending.label, value: text, line: line.line, state: &state, result: &result)
+                    apply(pending.meaning, label: pending.label, value: text, at: line, state: &state, result: &result)
                     continue
                 }
                 if case .scalar = pending.meaning {
-                    result.notes.append(ImportNote(.unmapped, file: file, line: pending.line, "label '\(pending.label)' has no value"))
+                    result.notes.append(ImportNote(.unmapped, file: file, line: pending.line, column: pending.column, "label '\(pending.label)' has no value"))
+                }
+            }
+            if state.procedure != nil, Self.part(text) == nil {
+                // Inside rules, only a job heading or a 岗位名称 ends them; labels are the rules' words.
+                let endsRules: Bool
+                if case .job? = Self.heading(text) { endsRules = true } else if case .scalar(.title)? = Self.labelLine(text)?.meaning { endsRules = true } else { endsRules = false }
+                if !endsRules {
+                    if Self.rulesHeading(text) == nil || !state.procedure!.lines.isEmpty { state.procedure!.lines.append(line) }
+                    continue
                 }
             }
             if let rest = Self.part(text) {
                 // `第二篇:…` closes everything; what follows the colon may itself be a heading.
                 close(&state, &result)
                 state.department = nil
-                if !rest.isEmpty { handle(SourceLine(rest, line: line.line), state: &state, result: &result) }
+                if !rest.isEmpty { handle(line.suffix(rest), state: &state, result: &result) }
                 continue
             }
-            handle(SourceLine(text, line: line.line), state: &state, result: &result)
+            handle(line, state: &state, result: &result)
         }
         if let pending = state.pending, case .scalar = pending.meaning {
-            result.notes.append(ImportNote(.unmapped, file: file, line: pending.line, "label '\(pending.label)' has no value"))
+            result.notes.append(ImportNote(.unmapped, file: file, line: pending.line, column: pending.column, "label '\(pending.label)' has no value"))
         }
         close(&state, &result)
         return result
@@ -70,20 +87,31 @@ public struct LayoutReader: Sendable {
 
     private func handle(_ line: SourceLine, state: inout State, result: inout Result) {
         let text = line.text
+        // `市场服务部须知`, `客户中心前台管理制度为配合…`: rules, not a job description. Inside an open job
+        // description only a line of its own counts (a duty may say `遵守公司管理制度`).
+        if let (title, rest) = Self.rulesHeading(text), state.job == nil || rest.isEmpty {
+            close(&state, &result)
+            var procedure = ImportedProcedure(title: title, file: file, line: line.line, column: line.column)
+            if let d = state.department { procedure.department = result.departments[d].title }
+            if !rest.isEmpty { procedure.lines.append(line.suffix(rest)) }
+            state.procedure = procedure
+            return
+        }
         if let heading = Self.heading(text) {
             switch heading {
             case .job(let title, let rest):
                 // The same heading twice in a row (a title line, then the same as a heading) opens one JD.
                 if let job = state.job, job.sections.isEmpty, Self.fold(job.title) == Self.fold(title) {
-                    if !rest.isEmpty { openSection(.responsibilities, heading: "岗位职责", first: SourceLine(rest, line: line.line), state: &state) }
+                    if !rest.isEmpty { openSection(.responsibilities, heading: "岗位职责", first: line.suffix(rest), state: &state) }
                     return
                 }
                 close(&state, &result)
-                var job = ImportedJob(file: file, line: line.line)
-                job.fields[.title] = SourceValue(text: title, line: line.line)
+                var job = ImportedJob(file: file, line: line.line, column: line.column)
+                job.fields[.title] = SourceValue(text: title, line: line.line, column: line.column)
                 if let d = state.department { job.fields[.department] = SourceValue(text: result.departments[d].title, line: result.departments[d].line) }
                 state.job = job
-                if !rest.isEmpty { openSection(.responsibilities, heading: "岗位职责", first: SourceLine(rest, line: line.line), state: &state) }
+                state.headedByDuties = CJKFolding.shared.simplify(text).contains("职责")
+                if !rest.isEmpty { openSection(.responsibilities, heading: "岗位职责", first: line.suffix(rest), state: &state) }
             case .department(let title):
                 close(&state, &result)
                 state.department = department(title, line: line.line, result: &result)
@@ -95,10 +123,10 @@ public struct LayoutReader: Sendable {
                 if case .section(let kind) = meaning {
                     openSection(kind, heading: kind == .other ? label : kind.heading, first: nil, line: line.line, state: &state, result: &result)
                 } else {
-                    state.pending = (label, meaning, line.line)
+                    state.pending = (label, meaning, line.line, line.column)
                 }
             } else {
-                apply(meaning, label: label, value: value, line: line.line, state: &state, result: &result)
+                apply(meaning, label: label, value: value, at: line, state: &state, result: &result)
             }
             return
         }
@@ -109,10 +137,12 @@ public struct LayoutReader: Sendable {
     private func append(_ raw: SourceLine, state: inout State, result: inout Result) {
         var line = raw
         // Decimal section numbers (`13.2.1`) are the source's outline, not part of the text.
-        if Self.decimalNumbering(line.text) > 0 { line.text = Self.strippingNumbering(line.text) }
+        if Self.decimalNumbering(line.text) > 0 { line = line.suffix(Self.strippingNumbering(line.text)) }
         if state.job != nil {
             if state.section == nil {
+                // Under `X岗位职责`, a line of duties run together (`监督…;训练…;协调…;`) is duties too.
                 let enumerated = Enumeration.marker(atStartOf: Substring(line.text)) != nil || RoleFileWriter.unbulleted(line.text) != nil
+                    || state.headedByDuties && RoleFileWriter.splitClauses(line.text).count >= 2
                 openSection(enumerated ? .responsibilities : .summary, heading: enumerated ? "岗位职责" : "职责概述", first: nil, line: line.line,
                             state: &state, result: &result)
             }
@@ -149,12 +179,15 @@ public struct LayoutReader: Sendable {
         if let first { state.job!.sections[state.section!].lines.append(first) }
     }
 
-    private func apply(_ meaning: FieldMeaning, label: String, value: String, line: Int, state: inout State, result: inout Result) {
+    private func apply(_ meaning: FieldMeaning, label: String, value: String, at source: SourceLine, state: inout State, result: inout Result) {
+        let line = source.line
+        // The value where it is in the source (after its label on a `label：value` line).
+        let placed = source.suffix(value)
         switch meaning {
         case .scalar(let field) where value.count > 100:
             // Run-on text after a label is not a field value: kept as a section under the label.
-            apply(.section(.other), label: label, value: value, line: line, state: &state, result: &result)
-            result.notes.append(ImportNote(.unmapped, file: file, line: line, "value of '\(label)' too long for \(field.rawValue) (\(value.count) characters): kept as section '## \(label)'"))
+            apply(.section(.other), label: label, value: value, at: source, state: &state, result: &result)
+            result.notes.append(ImportNote(.unmapped, file: file, line: line, column: source.column, "value of '\(label)' too long for \(field.rawValue) (\(value.count) characters): kept as section '## \(label)'"))
         case .scalar(let field):
             var value = value
             // `营运部总监职位代码` (a label with no value glued to the end of the previous value).
@@ -173,18 +206,18 @@ public struct LayoutReader: Sendable {
                 }
             }
             if state.job == nil {
-                state.job = ImportedJob(file: file, line: line)
+                state.job = ImportedJob(file: file, line: line, column: source.column)
                 if let d = state.department { state.job!.fields[.department] = SourceValue(text: result.departments[d].title, line: result.departments[d].line) }
             }
-            state.job!.fields[field] = SourceValue(text: value, line: line)
+            state.job!.fields[field] = SourceValue(text: value, line: placed.line, column: placed.column)
             // A field line ends the running section: what follows belongs to a new label or section.
             state.section = nil
         case .section(let kind):
-            openSection(kind, heading: kind == .other ? label : kind.heading, first: SourceLine(value, line: line), line: line, state: &state, result: &result)
+            openSection(kind, heading: kind == .other ? label : kind.heading, first: placed, line: line, state: &state, result: &result)
         case .sectionItem(let kind):
             let heading = kind == .other ? label : kind.heading
             let keep = state.section
-            openSection(kind, heading: heading, first: SourceLine("\(label)：\(value)", line: line), line: line, state: &state, result: &result)
+            openSection(kind, heading: heading, first: SourceLine("\(label)：\(value)", line: source.line, column: source.column), line: line, state: &state, result: &result)
             if kind != .relations, keep != nil { state.section = keep } else { state.section = nil }
         }
     }
@@ -196,24 +229,111 @@ public struct LayoutReader: Sendable {
     }
 
     private func close(_ state: inout State, _ result: inout Result) {
-        if let job = state.job {
+        if let procedure = state.procedure, !procedure.lines.isEmpty { result.procedures.append(procedure) }
+        state.procedure = nil
+        if var job = state.job {
+            Self.reassemble(&job, notes: &result.notes)
+            Self.movingDutiesOutOfRelations(&job, notes: &result.notes)
             if job.fields[.title] != nil {
                 result.jobs.append(job)
             } else {
                 let lines = job.sections.flatMap(\.lines)
-                result.notes.append(ImportNote(.unmapped, file: file, line: job.line,
+                result.notes.append(ImportNote(.unmapped, file: file, line: job.line, column: job.column,
                                                "fields without a 岗位名称 or a job heading not imported (\(job.fields.count) field\(job.fields.count == 1 ? "" : "s"), \(lines.count) line\(lines.count == 1 ? "" : "s"))"))
             }
         }
         if let first = state.outside.first {
             let last = state.outside.last!
             let range = first.line == last.line ? "line \(first.line)" : "lines \(first.line)–\(last.line)"
-            result.notes.append(ImportNote(.unmapped, file: file, line: first.line,
+            result.notes.append(ImportNote(.unmapped, file: file, line: first.line, column: first.column,
                                            "\(range): text outside any job description not imported (\(state.outside.count) line\(state.outside.count == 1 ? "" : "s")): \(NoiseFilter.quote(first.text))"))
         }
         state.job = nil
+        state.headedByDuties = false
         state.section = nil
         state.outside = []
+    }
+
+    // MARK: - Numbering out of order
+
+    /// Scraped pages sometimes shuffle blocks of a form: `3.…` to `7.…` of the duties land under
+    /// 工作权限, whose own items stop at 3, while 工作职责 reads 1, 2, 8. A run of numbered lines that
+    /// breaks its section's numbering (neither 1 nor the next number) and fits exactly one gap of
+    /// another section of the same job description (that section has the number before the run, and
+    /// its next number, if any, comes after the run's last) is moved into that gap, and reported.
+    static func reassemble(_ job: inout ImportedJob, notes: inout [ImportNote]) {
+        typealias Mark = (family: EnumerationMarker.Family, ordinal: Int)
+        func mark(_ line: SourceLine) -> Mark? {
+            Enumeration.marker(atStartOf: Substring(line.text)).map { ($0.family, $0.ordinal) }
+        }
+        // Each move takes lines out of one section for good: at most one move per line.
+        var moves = 0
+        search: while moves < 100 {
+            for s in job.sections.indices where job.sections[s].kind != .summary {
+                let lines = job.sections[s].lines
+                var last: [EnumerationMarker.Family: Int] = [:]
+                var j = 0
+                while j < lines.count {
+                    guard let m = mark(lines[j]) else { j += 1; continue }
+                    defer { last[m.family] = m.ordinal }
+                    guard m.ordinal != 1, m.ordinal != (last[m.family] ?? 0) + 1 else { j += 1; continue }
+                    var k = j + 1
+                    while k < lines.count, let n = mark(lines[k]), n.family == m.family, n.ordinal == m.ordinal + (k - j) { k += 1 }
+                    let count = k - j
+                    // Gaps that fit: after the item numbered m-1 (and its unnumbered continuation lines).
+                    var fits: [(section: Int, at: Int)] = []
+                    for t in job.sections.indices where t != s && job.sections[t].kind != .summary {
+                        let target = job.sections[t].lines
+                        for e in target.indices {
+                            guard let p = mark(target[e]), p.family == m.family, p.ordinal == m.ordinal - 1 else { continue }
+                            var at = e + 1
+                            while at < target.count, mark(target[at]) == nil { at += 1 }
+                            let next = target[at...].lazy.compactMap(mark).first { $0.family == m.family }
+                            if next == nil || next!.ordinal == 1 || next!.ordinal >= m.ordinal + count { fits.append((t, at)) }
+                        }
+                    }
+                    guard fits.count == 1, let fit = fits.first else { j = k; continue }
+                    let block = Array(lines[j..<k])
+                    job.sections[s].lines.removeSubrange(j..<k)
+                    job.sections[fit.section].lines.insert(contentsOf: block, at: fit.at)
+                    let from = job.sections[s].kind == .other ? job.sections[s].heading : job.sections[s].kind.heading
+                    let to = job.sections[fit.section].kind == .other ? job.sections[fit.section].heading : job.sections[fit.section].kind.heading
+                    notes.append(ImportNote(.imported, file: job.file, line: block[0].line, column: block[0].column,
+                                            "items \(m.ordinal)–\(m.ordinal + count - 1) break the numbering of '\(from)' and fill the gap in '\(to)' of '\(job.title)': moved there (the page had the blocks out of order)"))
+                    moves += 1
+                    continue search
+                }
+            }
+            break
+        }
+    }
+
+    /// A form's 沟通渠道/工作关系 table names partners and means (`与各部门之间协调`, `会议、电话、邮件`);
+    /// sentences ending in `；` under a short group title (`核心客户管理` / `在不断满足…；` / `增建…；`)
+    /// are rows of the duties table that a scraped page put after it. They move to 岗位职责, reported.
+    static func movingDutiesOutOfRelations(_ job: inout ImportedJob, notes: inout [ImportNote]) {
+        guard let r = job.sections.firstIndex(where: { $0.kind == .relations }) else { return }
+        func isDuty(_ l: SourceLine) -> Bool {
+            let t = l.text.trimmingCharacters(in: .whitespaces)
+            return t.count >= 15 && (t.hasSuffix("；") || t.hasSuffix(";")) && labelLine(t) == nil
+        }
+        func isGroupTitle(_ l: SourceLine) -> Bool {
+            let t = l.text.trimmingCharacters(in: .whitespaces)
+            return (2...12).contains(t.count) && !t.contains(where: { "，。；,;：:、".contains($0) }) && labelLine(t) == nil
+        }
+        let lines = job.sections[r].lines
+        guard let g = lines.indices.first(where: { isGroupTitle(lines[$0]) && $0 + 1 < lines.count && isDuty(lines[$0 + 1]) }) else { return }
+        var end = g + 1
+        while end < lines.count, isDuty(lines[end]) { end += 1 }
+        let moved = Array(lines[g..<end])
+        job.sections[r].lines.removeSubrange(g..<end)
+        if let d = job.sections.firstIndex(where: { $0.kind == .responsibilities }) {
+            job.sections[d].lines += moved
+        } else {
+            job.sections.append(ImportedSection(heading: SectionKindName.responsibilities.heading, kind: .responsibilities, lines: moved, line: moved[0].line))
+        }
+        notes.append(ImportNote(.imported, file: job.file, line: moved[0].line, column: moved[0].column,
+                                "'\(moved[0].text)' and \(moved.count - 1) duty line\(moved.count == 2 ? "" : "s") under '\(job.sections[r].kind.heading)' of '\(job.title)' read as duties, not relations: moved to 岗位职责"))
     }
 
     // MARK: - Line shapes
@@ -325,6 +445,35 @@ public struct LayoutReader: Sendable {
         return .job(title: original, rest: rest)
     }
 
+    /// Endings of the title of rules or a procedure: a document of these is not a job description.
+    static let rulesSuffixes = ["管理制度", "须知", "细则", "守则", "管理办法", "管理规定", "工作规范", "操作规程"]
+
+    /// `市场服务部须知` → (`市场服务部须知`, ``); `客户中心前台管理制度为配合…` → the title and the text
+    /// after it; nil when the line does not start with such a title (within its first 40 characters,
+    /// without sentence punctuation before it).
+    static func rulesHeading(_ raw: String) -> (title: String, rest: String)? {
+        let text = strippingNumbering(raw)
+        let s = CJKFolding.shared.simplify(text)
+        guard s.count == text.count else { return nil }
+        let head = String(s.prefix(40))
+        var end: Int?
+        for suffix in rulesSuffixes {
+            guard let r = head.range(of: suffix) else { continue }
+            let e = head.distance(from: head.startIndex, to: r.upperBound)
+            if end == nil || e < end! { end = e }
+        }
+        guard var e = end else { return nil }
+        // `工作规范细则`: suffixes in a row are one title.
+        while let next = rulesSuffixes.first(where: { s.dropFirst(e).hasPrefix($0) }) { e += next.count }
+        let title = String(text.prefix(e)).trimmingCharacters(in: .whitespaces)
+        // `职责细则` is a section label of a job description.
+        guard title.count > 2, plausibleTitle(title), !title.contains(where: { ":：、".contains($0) }), FieldNames.meaning(of: title) == nil else { return nil }
+        let rest = String(text.dropFirst(e)).trimmingCharacters(in: CharacterSet(charactersIn: " :："))
+        // `…管理制度，认真执行` is a sentence about rules, not their title.
+        if let first = rest.first, "，,。；;、".contains(first) { return nil }
+        return (title, rest)
+    }
+
     /// A short line that reads as a job title: no marker, no punctuation, a title's ending.
     static func isBareTitle(_ text: String) -> Bool {
         let s = CJKFolding.shared.simplify(text)
@@ -378,7 +527,7 @@ public struct LayoutReader: Sendable {
             let t = line.text.trimmingCharacters(in: .whitespaces)
             if t.isEmpty { continue }
             if let last = out.last, last.text.trimmingCharacters(in: .whitespaces) == t {
-                notes.append(ImportNote(.noise, file: file, line: line.line, "repeated line dropped: \(NoiseFilter.quote(t))"))
+                notes.append(ImportNote(.noise, file: file, line: line.line, column: line.column, "repeated line dropped: \(NoiseFilter.quote(t))"))
                 continue
             }
             out.append(line)
@@ -391,25 +540,36 @@ public struct LayoutReader: Sendable {
     static func splitEmbedded(_ lines: [SourceLine]) -> [SourceLine] {
         var out: [SourceLine] = []
         for line in lines {
-            var pieces: [String] = []
+            // Each piece with the Character offset where it starts in the line.
+            var pieces: [(text: String, offset: Int)] = []
             var current = ""
+            var start = 0
             let chars = Array(line.text)
             var i = 0
+            // After the title of rules (`…管理制度`) only a part separator splits: their `工作时间:` is a rule's text.
+            var rules = false
             while i < chars.count {
                 // A piece that is only an outline number (`4.1 `) stays with its heading.
-                if i > 0, !current.allSatisfy({ $0.isWhitespace || $0.isASCIIDigit || $0 == "." }), let length = embeddedLabelLength(chars, at: i, after: chars[i - 1]) {
-                    pieces.append(current)
+                if i > 0, !current.allSatisfy({ $0.isWhitespace || $0.isASCIIDigit || $0 == "." }), let length = embeddedLabelLength(chars, at: i, after: chars[i - 1]),
+                   !rules || chars[i] == "第" {
+                    pieces.append((current, start))
                     current = String(chars[i..<(i + length)])
+                    start = i
                     i += length
+                    rules = false
                     continue
                 }
                 current.append(chars[i])
                 i += 1
+                if !rules, i - start <= 48, case let tail = CJKFolding.shared.simplify(String(current.suffix(4))), rulesSuffixes.contains(where: { tail.hasSuffix($0) }) {
+                    let body = part(current) ?? current
+                    rules = !body.isEmpty && rulesHeading(body)?.rest == ""
+                }
             }
-            pieces.append(current)
+            pieces.append((current, start))
             for piece in pieces {
-                let t = piece.trimmingCharacters(in: .whitespaces)
-                if !t.isEmpty { out.append(SourceLine(t, line: line.line)) }
+                let t = piece.text.trimmingCharacters(in: .whitespaces)
+                if !t.isEmpty { out.append(line.piece(t, at: piece.offset + piece.text.prefix { $0.isWhitespace }.count)) }
             }
         }
         return out
@@ -453,7 +613,8 @@ public struct LayoutReader: Sendable {
             let ends = after == " " || j + length == chars.count || numbered
             // `运营总监 岗位职责:` is a heading: a title, a space, the label and nothing after the colon.
             let nothingAfter = chars[(j + length + (colon ? 1 : 0))...].allSatisfy(\.isWhitespace)
-            if spaced, colon || j + length == chars.count, nothingAfter, case .section(.responsibilities) = meaning,
+            // A numbered label (`副主管 2.2具体工作职责`, a wrapped value before it) is never part of a title.
+            if spaced, !numbered, colon || j + length == chars.count, nothingAfter, case .section(.responsibilities) = meaning,
                !chars[..<i].contains(where: { $0 == ":" || $0 == "：" }) { return nil }
             if spaced, colon || (ends && (numbered || meaningIsSection(meaning))) { return 1 }
             if !spaced, numbered, colon || ends { return 1 }

@@ -20,29 +20,39 @@ public struct NoiseFilter: Sendable {
     public func clean(_ input: [SourceLine], file: String) -> (lines: [SourceLine], notes: [ImportNote]) {
         var out: [SourceLine] = []
         var notes: [ImportNote] = []
-        var lines = input
-        if let rejoined = Self.rejoiningNumberedLines(input) {
-            notes.append(ImportNote(.noise, file: file, line: 1,
-                                    "line numbers added by a converter (`1、` … `\(input.count)、`) dropped and the broken lines rejoined"))
-            lines = rejoined
-        }
+        var lines: [SourceLine] = []
         var pinyinCount: [Int: Int] = [:]
-        for var line in lines {
-            var (text, removed) = Self.removingPinyin(line.text)
+        // Annotations inside the text go first, line by line, so that rejoined lines keep their positions.
+        for var line in input {
+            var (text, removed, gaps) = Self.removingPinyin(line.text)
+            // Later cuts still point at the source's columns, across the removed annotations.
+            line.origins = gaps.map { SourceLine.Origin(offset: $0.offset, line: line.line, column: line.column + $0.bytes) }
             for mark in Self.inlineMarks where text.contains(mark) {
                 text = text.replacingOccurrences(of: mark, with: "")
                 notes.append(ImportNote(.noise, file: file, line: line.line, "site watermark dropped: '\(mark)'"))
             }
             if removed > 0 { pinyinCount[line.line, default: 0] += removed }
             line.text = text
+            lines.append(line)
+        }
+        if let rejoined = Self.rejoiningNumberedLines(lines) {
+            notes.append(ImportNote(.noise, file: file, line: 1,
+                                    "line numbers added by a converter (`1、` … `\(input.count)、`) dropped and the broken lines rejoined"))
+            lines = rejoined
+        }
+        for var line in lines {
             let trimmed = line.text.trimmingCharacters(in: .whitespaces)
             if let why = Self.noiseKind(of: trimmed) {
                 notes.append(ImportNote(.noise, file: file, line: line.line, "\(why) dropped: \(Self.quote(trimmed))"))
                 continue
             }
             let (kept, page) = Self.removingInlinePageNumbers(trimmed)
-            if let page { notes.append(ImportNote(.noise, file: file, line: line.line, "page number dropped: \(Self.quote(page))")) }
-            line.text = kept
+            if let page {
+                let at = line.position(at: line.text.count - page.count)
+                notes.append(ImportNote(.noise, file: file, line: at.line, column: at.column, "page number dropped: \(Self.quote(page))"))
+            }
+            let leading = line.text.prefix { $0.isWhitespace }.count
+            line = line.piece(kept, at: leading)
             out.append(line)
         }
         // One note per file: scraped pages annotate hundreds of characters.
@@ -56,7 +66,8 @@ public struct NoiseFilter: Sendable {
 
     /// Some converters prefix every line with its number (`1、…`, `2、…`) and break lines in the
     /// middle of words. When nearly every line starts with its own number, the numbers go and the
-    /// lines are joined back into one text (kept at line 1; the items split again by their markers).
+    /// lines are joined back into one text (the items split again by their markers); the joined
+    /// line records where each source line starts in it, so what is cut from it keeps its real line.
     static func rejoiningNumberedLines(_ lines: [SourceLine]) -> [SourceLine]? {
         let texts = lines.filter { !$0.text.trimmingCharacters(in: .whitespaces).isEmpty }
         guard texts.count >= 5 else { return nil }
@@ -67,10 +78,19 @@ public struct NoiseFilter: Sendable {
         let numbered = texts.filter { numberPrefix($0) != nil }.count
         guard numbered * 10 >= texts.count * 9 else { return nil }
         var joined = ""
+        var origins: [SourceLine.Origin] = []
+        var count = 0
         for line in texts {
-            joined += line.text.dropFirst(numberPrefix(line) ?? 0)
+            let prefix = numberPrefix(line) ?? 0
+            origins.append(SourceLine.Origin(offset: count, line: line.line, column: line.column + line.text.prefix(prefix).utf8.count))
+            origins += line.origins.filter { $0.offset >= prefix }.map { SourceLine.Origin(offset: count + $0.offset - prefix, line: $0.line, column: $0.column) }
+            let rest = line.text.dropFirst(prefix)
+            joined += rest
+            count += rest.count
         }
-        return [SourceLine(joined, line: texts[0].line)]
+        var out = SourceLine(joined, line: texts[0].line, column: origins[0].column)
+        out.origins = origins
+        return [out]
     }
 
     static func quote(_ s: String) -> String {
@@ -126,16 +146,22 @@ public struct NoiseFilter: Sendable {
 
     /// `網(wǎng)` → `網`: a bracket right after a Han character holding only that character's
     /// pinyin (tone marks or not) is an annotation. Returns the text and how many were removed.
-    static func removingPinyin(_ text: String) -> (String, Int) {
-        guard text.contains("(") || text.contains("（") else { return (text, 0) }
+    /// Also returns, after each removal, the Character offset in the result and the UTF-8 bytes of
+    /// the original consumed up to there, so positions in the result map back to the source.
+    static func removingPinyin(_ text: String) -> (String, Int, [(offset: Int, bytes: Int)]) {
+        guard text.contains("(") || text.contains("（") else { return (text, 0, []) }
         let chars = Array(text)
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var removed = 0
+        var gaps: [(offset: Int, bytes: Int)] = []
+        var count = 0, bytes = 0
         var i = 0
         while i < chars.count {
             let c = chars[i]
             out.append(c)
+            count += 1
+            bytes += c.utf8.count
             i += 1
             guard i < chars.count, chars[i] == "(" || chars[i] == "（",
                   let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1,
@@ -152,10 +178,12 @@ public struct NoiseFilter: Sendable {
             // A toned syllable is an annotation even when the table reads the character differently (多音字).
             if plain == expected || word.contains(where: { toneVowels.contains($0) && $0 != "ü" }) {
                 removed += 1
+                bytes += chars[i...j].reduce(0) { $0 + $1.utf8.count }
+                gaps.append((count, bytes))
                 i = j + 1
             }
         }
-        return (out, removed)
+        return (out, removed, gaps)
     }
 
     static func toneless(_ c: Character) -> Character {

@@ -97,7 +97,7 @@ struct Resolver {
         return previous[b.count]
     }
 
-    func resolve(jobs: [ImportedJob], departments: [ImportedDepartment], into plan: inout ImportPlan) {
+    func resolve(jobs: [ImportedJob], departments: [ImportedDepartment], procedures: [ImportedProcedure] = [], into plan: inout ImportPlan) {
         let fold = LayoutReader.fold
         var used: Set<String> = []
         // Departments: the headings' and every 所属部门 named.
@@ -121,7 +121,7 @@ struct Resolver {
         for (i, job) in jobs.enumerated() {
             ids.append(Self.unique(Self.id(for: job.title, prefix: options.idPrefix), &used))
             if let earlier = byTitle[fold(job.title)] {
-                plan.notes.append(ImportNote(.problem, file: job.file, line: job.line,
+                plan.notes.append(ImportNote(.problem, file: job.file, line: job.line, column: job.column,
                                              "title '\(job.title)' also at \(jobs[earlier].file):\(jobs[earlier].line) with other text: both imported, references go to the first"))
             } else {
                 byTitle[fold(job.title)] = i
@@ -129,7 +129,7 @@ struct Resolver {
         }
         for (i, a) in jobs.enumerated() {
             for b in jobs[(i + 1)...] where a.title != b.title && fold(a.title) == fold(b.title) {
-                plan.notes.append(ImportNote(.problem, file: b.file, line: b.line, "title '\(b.title)' differs from '\(a.title)' (\(a.file):\(a.line)) only in script"))
+                plan.notes.append(ImportNote(.problem, file: b.file, line: b.line, column: b.column, "title '\(b.title)' differs from '\(a.title)' (\(a.file):\(a.line)) only in script"))
             }
         }
         func lookup(_ name: String) -> Int? { byTitle[fold(name)] }
@@ -158,10 +158,10 @@ struct Resolver {
         for (i, job) in jobs.enumerated() {
             guard let value = job.fields[.reportsTo] else {
                 if i == head {
-                    plan.notes.append(ImportNote(.imported, file: job.file, line: job.line,
+                    plan.notes.append(ImportNote(.imported, file: job.file, line: job.line, column: job.column,
                                                  "'\(job.title)' is the only role without a 直接上级: written as top: true"))
                 } else {
-                    plan.notes.append(ImportNote(.problem, file: job.file, line: job.line, "'\(job.title)' names no 直接上级: reports_to not set"))
+                    plan.notes.append(ImportNote(.problem, file: job.file, line: job.line, column: job.column, "'\(job.title)' names no 直接上级: reports_to not set"))
                 }
                 continue
             }
@@ -172,18 +172,18 @@ struct Resolver {
                 superior[i] = s
             } else {
                 superiorText[i] = first
-                plan.notes.append(ImportNote(.problem, file: job.file, line: value.line,
+                plan.notes.append(ImportNote(.problem, file: job.file, line: value.line, column: value.column,
                                              "直接上级 '\(first)' of '\(job.title)' names no imported role: kept as written\(didYouMean(first))"))
             }
             for other in alternatives.dropFirst() {
                 if let s = lookup(other), s != i, s != superior[i] { dotted[i].append(s) }
                 else if lookup(other) == nil {
-                    plan.notes.append(ImportNote(.problem, file: job.file, line: value.line,
+                    plan.notes.append(ImportNote(.problem, file: job.file, line: value.line, column: value.column,
                                                  "直接上级 '\(other)' of '\(job.title)' names no imported role: not kept\(didYouMean(other))"))
                 }
             }
             if alternatives.count > 1 {
-                plan.notes.append(ImportNote(.imported, file: job.file, line: value.line,
+                plan.notes.append(ImportNote(.imported, file: job.file, line: value.line, column: value.column,
                                              "'\(job.title)' has \(alternatives.count) superiors '\(value.text)': the first is reports_to, the others resolved are dotted_line_to"))
             }
         }
@@ -195,7 +195,7 @@ struct Resolver {
             for name in Self.names(value.text).flatMap({ $0 }) {
                 guard let s = lookup(name) else {
                     consistent = false
-                    plan.notes.append(ImportNote(.problem, file: job.file, line: value.line,
+                    plan.notes.append(ImportNote(.problem, file: job.file, line: value.line, column: value.column,
                                                  "直接下级 '\(name)' of '\(job.title)' names no imported role\(didYouMean(name))"))
                     continue
                 }
@@ -203,7 +203,7 @@ struct Resolver {
                 if superior[s] != i && !dotted[s].contains(i) {
                     consistent = false
                     let theirs = jobs[s].fields[.reportsTo]?.text ?? "none"
-                    plan.notes.append(ImportNote(.problem, file: job.file, line: value.line,
+                    plan.notes.append(ImportNote(.problem, file: job.file, line: value.line, column: value.column,
                                                  "直接下级 of '\(job.title)' lists '\(jobs[s].title)', whose own 直接上级 is '\(theirs)' (\(jobs[s].file):\(jobs[s].fields[.reportsTo]?.line ?? jobs[s].line))"))
                 }
             }
@@ -214,7 +214,7 @@ struct Resolver {
         for (i, job) in jobs.enumerated() {
             var role = RoleFileWriter.Role(title: job.title, sections: job.sections)
             if let d = job.fields[.department] { role.department = departmentId(d.text) } else {
-                plan.notes.append(ImportNote(.problem, file: job.file, line: job.line, "'\(job.title)' names no 所属部门: department not set"))
+                plan.notes.append(ImportNote(.problem, file: job.file, line: job.line, column: job.column, "'\(job.title)' names no 所属部门: department not set"))
             }
             role.reportsTo = superior[i].map { ids[$0] } ?? superiorText[i]
             role.top = i == head
@@ -225,7 +225,7 @@ struct Resolver {
                 if let n = Int(h.text.prefix { $0.isASCIIDigit }.isEmpty ? String(h.text.filter(\.isASCIIDigit).prefix(6)) : String(h.text.prefix { $0.isASCIIDigit })) {
                     role.headcount = n
                 } else {
-                    plan.notes.append(ImportNote(.unmapped, file: job.file, line: h.line, "headcount '\(h.text)' is not a number: not kept"))
+                    plan.notes.append(ImportNote(.unmapped, file: job.file, line: h.line, column: h.column, "headcount '\(h.text)' is not a number: not kept"))
                 }
             }
             role.code = job.fields[.code]?.text
@@ -235,20 +235,31 @@ struct Resolver {
             role.document = job.fields[.document]?.text
             role.version = job.fields[.version]?.text
             role.effective = job.fields[.effective].map { Self.date($0.text) ?? $0.text }
-            let duties = RoleFileWriter.items(job.sections.filter { $0.kind == .responsibilities }.flatMap(\.lines)).count
+            let duties = RoleFileWriter.listed(job.sections.filter { $0.kind == .responsibilities }.flatMap(\.lines)).items.count
             if duties == 0 {
-                plan.notes.append(ImportNote(.problem, file: job.file, line: job.line, "'\(job.title)' has no responsibilities in the source"))
+                plan.notes.append(ImportNote(.problem, file: job.file, line: job.line, column: job.column, "'\(job.title)' has no responsibilities in the source"))
             }
             let fields = ScalarField.allCases.filter { job.fields[$0] != nil }.map(\.rawValue)
             let sections = job.sections.filter { !$0.lines.isEmpty }.map { $0.kind == .other ? $0.heading : $0.kind.rawValue }
-            plan.notes.append(ImportNote(.imported, file: job.file, line: job.line,
+            plan.notes.append(ImportNote(.imported, file: job.file, line: job.line, column: job.column,
                                          "'\(job.title)' → roles/\(ids[i]).md: \(duties) responsibilit\(duties == 1 ? "y" : "ies"); fields \(fields.joined(separator: ", ")); sections \(sections.joined(separator: ", "))"))
             for section in job.sections where section.kind == .other && !section.lines.isEmpty {
-                plan.notes.append(ImportNote(.unmapped, file: job.file, line: section.lines[0].line,
+                plan.notes.append(ImportNote(.unmapped, file: job.file, line: section.lines[0].line, column: section.lines[0].column,
                                              "label '\(section.heading)' has no mapping: kept as section '## \(section.heading)'"))
             }
             plan.roles.append(PlannedRole(id: ids[i], title: job.title, file: job.file, line: job.line, responsibilities: duties))
             plan.files.append(("roles/\(ids[i]).md", RoleFileWriter.roleFile(role)))
+        }
+        for procedure in procedures {
+            let id = Self.unique(Self.id(for: procedure.title, prefix: options.idPrefix), &used)
+            let file = ProcedureFile(procedure)
+            let department = procedure.department.map { departmentId($0) }
+            plan.notes.append(ImportNote(.imported, file: procedure.file, line: procedure.line, column: procedure.column,
+                                         "warning: '\(procedure.title)' reads as rules or a procedure (管理制度, 须知, 细则), not a job description: "
+                                         + "imported as procedures/\(id).md with \(file.steps) step\(file.steps == 1 ? "" : "s") in \(file.phases.count) phase\(file.phases.count == 1 ? "" : "s"); "
+                                         + "no role is made from it: name its owner and roles in the front matter"))
+            plan.procedures.append(PlannedProcedure(id: id, title: procedure.title, file: procedure.file, line: procedure.line, steps: file.steps))
+            plan.files.append(("procedures/\(id).md", file.markdown(department: department)))
         }
         for d in departmentOrder {
             plan.departments.append((d.id, d.title))

@@ -21,7 +21,8 @@ enum RoleFileWriter {
         // After a group line ending in a colon (`客诉处理:`), the enumerated items nest under it.
         var base = 0
         for line in lines {
-            let runs = Enumeration.runs(inLine: Substring(line.text))
+            // `2、检查设备(1)收银机(2)空调`: the `(n)` runs are a new family, so they nest under item 2.
+            let runs = Enumeration.nestedRuns(inLine: Substring(line.text))
             // Duties run together without markers (`负责接听电话; 输入业主资料; 登记…`): one item per clause.
             if runs.isEmpty, unbulleted(line.text) == nil, !endsWithColon(line.text) {
                 let clauses = splitClauses(line.text)
@@ -69,6 +70,27 @@ enum RoleFileWriter {
         return items
     }
 
+    /// A section's lines as a lead-in paragraph and list items: a first line without a marker that
+    /// introduces the list (`主要职责如下：` then `1、…`, or `主要职责如下：1、…2、…` on one line) stays
+    /// prose, as in content files; a colon line that is one of several groups (`客诉处理:`) stays an item.
+    static func listed(_ lines: [SourceLine]) -> (lead: String?, items: [Item]) {
+        guard let first = lines.first else { return (nil, []) }
+        let text = first.text.trimmingCharacters(in: .whitespaces)
+        guard Enumeration.marker(atStartOf: Substring(text)) == nil, unbulleted(text) == nil else { return (nil, items(lines)) }
+        let groups = lines.dropFirst().filter { Enumeration.marker(atStartOf: Substring($0.text)) == nil && endsWithColon($0.text.trimmingCharacters(in: .whitespaces)) }
+        if let start = Enumeration.embeddedListStart(in: Substring(text)), Enumeration.marker(atStartOf: text[start...])?.ordinal == 1 {
+            let lead = text[..<start].trimmingCharacters(in: .whitespaces)
+            if endsWithColon(lead) || lead.hasSuffix("。"), groups.isEmpty {
+                let offset = text.distance(from: text.startIndex, to: start)
+                return (lead, items([first.piece(String(text[start...]), at: offset)] + lines.dropFirst()))
+            }
+        }
+        if endsWithColon(text), groups.isEmpty, lines.count > 1, Enumeration.marker(atStartOf: Substring(lines[1].text))?.ordinal == 1 {
+            return (text, items(Array(lines.dropFirst())))
+        }
+        return (nil, items(lines))
+    }
+
     static func endsWithColon(_ s: String) -> Bool { s.hasSuffix(":") || s.hasSuffix("：") }
 
     /// A line cut after each `；`/`;` outside brackets, the separator kept with its clause.
@@ -81,7 +103,7 @@ enum RoleFileWriter {
             switch c {
             case "(", "（": depth += 1
             case ")", "）": depth = max(0, depth - 1)
-            case ";", "；" where depth == 0:
+            case ";" where depth == 0, "；" where depth == 0:
                 out.append(current.trimmingCharacters(in: .whitespaces)); current = ""
             default: break
             }
@@ -176,7 +198,9 @@ enum RoleFileWriter {
             out += lines.map { escape($0.text.trimmingCharacters(in: .whitespaces)) }.joined(separator: "\n\n") + "\n"
             return out
         }
-        for item in items(lines) {
+        let (lead, items) = listed(lines)
+        if let lead { out += escape(lead) + "\n\n" }
+        for item in items {
             out += String(repeating: "  ", count: item.level) + "- " + escape(item.text) + "\n"
         }
         return out

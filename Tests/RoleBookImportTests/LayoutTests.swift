@@ -72,6 +72,112 @@ import Testing
         """))
     }
 
+    @Test func rulesBecomeAProcedureAndAreReported() throws {
+        let p = plan(["layouts/rules.txt"])
+        // A duty that mentions `管理制度` is not a rules heading inside a job description.
+        #expect(p.roles.map(\.title) == ["收银员"])
+        #expect(p.roles.map(\.responsibilities) == [5])
+        #expect(roleFile(p, "shouyinyuan")?.contains("- 检查设备\n  - 收银机；\n  - 扫码枪。\n") == true)
+        #expect(p.procedures.map(\.title) == ["收银台管理制度"])
+        let file = try #require(p.files.first { $0.path == "procedures/shouyintaiguanlizhidu.md" }?.contents)
+        #expect(file == """
+        ---
+        title: "收银台管理制度"
+        ---
+
+        为规范收银工作，特制定本制度。
+
+        ## 营业前
+
+        - 清点备用金；
+        - 检查收银机。
+
+        ## 营业中
+
+        - 唱收唱付；
+        - 大额纸币验钞。
+
+        ## 交班
+
+        - 填写交班表；
+        - 双人复核。
+
+        """)
+        let note = try #require(p.notes.first { $0.message.contains("reads as rules") })
+        #expect(note.line == 9)
+        #expect(note.message.hasPrefix("warning: '收银台管理制度' reads as rules or a procedure (管理制度, 须知, 细则), not a job description: imported as procedures/shouyintaiguanlizhidu.md with 6 steps in 3 phases"))
+    }
+
+    @Test func rulesRunTogetherOnOneLine() throws {
+        let p = plan(["layouts/rules-one-line.txt"])
+        #expect(p.roles.isEmpty)
+        let file = try #require(p.files.first { $0.path == "procedures/qiantaiguanlizhidu.md" }?.contents)
+        // `工作时间:` inside a rule is its text, not a field.
+        #expect(file.hasSuffix("""
+        为规范前台工作,特制定此制度。
+
+        ## 日常工作
+
+        - 每天8:50到岗,工作时间:8:50-17:30。
+        - 保持前台清洁。
+
+        ## 仪容仪表
+
+        - 穿着工作服。
+        - 佩戴工牌。
+
+        """))
+    }
+
+    @Test func numberedBlocksOutOfOrderMoveIntoTheirGap() throws {
+        let p = plan(["layouts/shuffled.txt"])
+        let file = try #require(roleFile(p, "kefuzhuanyuan"))
+        #expect(file.contains("## 岗位职责\n\n- 接听客户来电;\n- 处理客户投诉;\n- 接待来访客户并登记;\n- 回访老客户;\n- 整理客户档案;\n- 完成上级交办的其他工作。\n"))
+        #expect(file.hasSuffix("## 工作权限\n\n- 对客户资料有查阅权。\n- 对服务问题有上报权。\n- 要求相关部门配合工作的权力。\n"))
+        #expect(p.notes.contains { $0.line == 11 && $0.message.contains("items 3–5 break the numbering of '工作权限' and fill the gap in '岗位职责'") })
+    }
+
+    @Test func dutiesUnderRelationsMoveToResponsibilities() throws {
+        let p = plan(["layouts/relations-duties.txt"])
+        let file = try #require(roleFile(p, "wuliujingli"))
+        #expect(file.contains("跟进核心客户的发货要求,及时反馈至管理层;"))
+        #expect(!(file.components(separatedBy: "## 工作关系").last ?? "").contains("核心客户"))
+        #expect(p.notes.contains { $0.line == 13 && $0.message.contains("read as duties, not relations: moved to 岗位职责") })
+    }
+
+    @Test func leadInStaysProseAndMixedFamiliesNest() throws {
+        let p = plan(["layouts/lead-in.txt"])
+        #expect(p.roles.map(\.responsibilities) == [5])
+        let file = try #require(roleFile(p, "chuna"))
+        #expect(file.contains("""
+        ## 岗位职责
+
+        主要职责如下：
+
+        - 现金收付；
+        - 银行对账
+          - 每日核对；
+          - 月末调节；
+        - 保管印章。
+
+        ## 任职资格
+
+        具备以下条件：
+
+        - 会计专业；
+        - 两年经验。
+
+        """))
+    }
+
+    @Test func dutiesRunTogetherUnderADutiesHeading() throws {
+        let p = plan(["layouts/duties-run-together.txt"])
+        #expect(p.roles.map(\.responsibilities) == [5])
+        let file = try #require(roleFile(p, "yunyingdudao"))
+        #expect(!file.contains("## 职责概述"))
+        #expect(file.contains("- 监督所管辖餐厅的营运;\n- 训练餐厅经理;\n- 协调区域内人员、物料;\n- 面试和招聘管理组成员;\n- 完成现金审核。\n"))
+    }
+
     @Test func markdownWithoutFrontMatter() throws {
         let p = plan(["layouts/wiki.md"])
         let file = try #require(roleFile(p, "caigouzhuanyuan"))

@@ -20,6 +20,7 @@ struct EnumerationMarkerTests {
         ("a)参与", .latinLower, 1, 2), ("a、参与", .latinLower, 1, 2), ("c.参与", .latinLower, 3, 2), ("b）参与", .latinLower, 2, 2),
         ("A)电话", .latinUpper, 1, 2), ("B、其它", .latinUpper, 2, 2), ("C. Other", .latinUpper, 3, 3),
         ("第一条 为了", .article, 1, 4), ("第十二条　为了", .article, 12, 5), ("第3条为了", .article, 3, 3),
+        ("1.18:00到岗", .arabic, 1, 2), ("2.8：30开门", .arabic, 2, 2),
     ])
     func markers(text: String, family: Family, ordinal: Int, length: Int) throws {
         let marker = try #require(Enumeration.marker(atStartOf: Substring(text)))
@@ -113,6 +114,27 @@ struct EnumerationRunsTests {
         #expect(runs(line).count == count)
     }
 
+    @Test("a list of another family inside an item nests under it: 2、…(1)…(2)…")
+    func mixedFamilies() {
+        let r = Enumeration.nestedRuns(inLine: "2、检查设备(1)收银机；(2)空调。3、交接")
+        #expect(r.map(\.marker.ordinal) == [2, 1, 2, 3])
+        #expect(r.map(\.depth) == [0, 1, 1, 0])
+        #expect(r.map { String($0.text) } == ["检查设备", "收银机；", "空调。", "交接"])
+        #expect(r.map(\.offset) == [0, 6, 13, 19])
+        // Three levels on one line, as a 管理制度 pasted into one paragraph writes them.
+        let deep = Enumeration.nestedRuns(inLine: "一、电话A、接听1、三声内接听2、自报公司名B、转接")
+        #expect(deep.map(\.depth) == [0, 1, 2, 2, 1])
+        #expect(deep.map { String($0.text) } == ["电话", "接听", "三声内接听", "自报公司名", "转接"])
+    }
+
+    @Test("a lone (1) in an item, or a family already open, is text", arguments: [
+        "1、负责(1)号柜台", "1、负责(2)号柜台(3)号", "一、分为一、二、三级", "①甲①乙②丙",
+    ])
+    func notNested(line: String) {
+        #expect(Enumeration.nestedRuns(inLine: Substring(line)).allSatisfy { $0.depth == 0 })
+        #expect(Enumeration.nestedRuns(inLine: Substring(line)).count == Enumeration.runs(inLine: Substring(line)).count)
+    }
+
     @Test("offsets are Characters from the start of the line, after leading spaces")
     func offsets() {
         let r = runs("  ①甲；②乙")
@@ -201,7 +223,7 @@ struct EnumerationListTests {
 
     @Test("text that only looks enumerated stays prose", arguments: [
         "2024.1.1起执行新的考勤制度。", "3.5%的提成按月发放。", "1.5倍工资。", "负责收银，依照第1条规定执行。\n第1条见附件。",
-        "负责收银。\n1、点钞\n2、对账", "1、点钞\n3、对账", "（2）对账\n（1）点钞", "①点钞\n③核对",
+        "负责收银。\n1、点钞", "负责收银。\n2、点钞\n3、对账", "1、点钞\n3、对账", "（2）对账\n（1）点钞", "①点钞\n③核对",
     ])
     func staysProse(body: String) throws {
         let g = try buildGraph(Self.clerk("## 岗位职责\n\n- 收银结账\n\n## 工作要求\n\n" + body + "\n"))
@@ -209,6 +231,26 @@ struct EnumerationListTests {
         #expect(section.items.isEmpty)
         #expect(section.blocks.count == 1)
         if case .paragraph = section.blocks.first?.kind {} else { Issue.record("expected a paragraph, got \(section.blocks)") }
+    }
+
+    @Test("items of another family on one line nest under the item before them")
+    func mixedFamilyLine() throws {
+        let body = "## 岗位职责\n\n1、开店前检查\n2、检查设备(1)收银机；(2)空调。\n3、交接\n"
+        #expect(Self.outline(try Self.responsibilities(body)) == ["开店前检查", "检查设备", "  收银机；", "  空调。", "交接"])
+        let items = try Self.responsibilities(body)
+        // Front matter is lines 1–5, the heading line 6; `(1)` follows `2、检查设备` (16 bytes), `(2)` `(1)收银机；` (15 more).
+        #expect(items[1].children.map(\.location) == [contentLoc("roles/clerk.md", 9, 17), contentLoc("roles/clerk.md", 9, 32)])
+    }
+
+    @Test("a lead-in line stays a paragraph and the 1、 lines after it in the same paragraph are a list")
+    func leadInLine() throws {
+        let g = try buildGraph(Self.clerk("## 岗位职责\n\n主要职责如下：\n1、收银\n2、点钞\n（1）纸币\n（2）硬币\n"))
+        let section = try #require(g.roles[try g.indexOfRole("clerk")].header.document.sections(.responsibilities).first)
+        #expect(section.blocks.count == 2)
+        guard case .paragraph(let lead) = section.blocks.first?.kind else { Issue.record("expected the lead-in paragraph: \(section.blocks)"); return }
+        #expect(lead.plainText == "主要职责如下：")
+        #expect(Self.outline(section.items) == ["收银", "点钞", "  纸币", "  硬币"])
+        #expect(section.items.map(\.location) == [contentLoc("roles/clerk.md", 9, 1), contentLoc("roles/clerk.md", 10, 1)])
     }
 
     @Test("department duties and qualifications get items too")

@@ -73,6 +73,65 @@ public enum Enumeration {
         }
     }
 
+    /// One item of ``nestedRuns(inLine:)``: a run and how deep it sits below the line's first family.
+    public struct NestedRun: Sendable {
+        public var marker: EnumerationMarker
+        /// The item's own text: up to the next marker of its family or of a list nested in it.
+        public var text: Substring
+        /// Character offset of the marker in the line.
+        public var offset: Int
+        /// 0 for the line's first family, 1 for a list nested inside one of its items, …
+        public var depth: Int
+    }
+
+    /// Deepest nesting read inside one line; deeper markers stay text.
+    static let maxInlineDepth = 3
+
+    /// Splits one line into items like ``runs(inLine:)``, and also splits the items' text where a
+    /// list of another family starts inside it: `2、检查设备(1)收银机(2)空调` is item 2 with two
+    /// nested items. A nested list needs its 1 and its 2 (a lone `(1)` in text is not a list) and a
+    /// family not already open above it. Returns [] when the line does not start with a marker.
+    public static func nestedRuns(inLine text: Substring) -> [NestedRun] {
+        var out: [NestedRun] = []
+        // Pending runs to emit, last first; an explicit stack keeps the depth bounded.
+        var stack: [(run: NestedRun, open: [EnumerationMarker.Family])] = runs(inLine: text).reversed().map {
+            (NestedRun(marker: $0.marker, text: $0.text, offset: $0.offset, depth: 0), [$0.marker.family])
+        }
+        while let (run, open) = stack.popLast() {
+            guard run.depth + 1 < maxInlineDepth, let start = embeddedListStart(in: run.text, excluding: open) else {
+                out.append(run)
+                continue
+            }
+            var head = run
+            head.text = trimmed(run.text[..<start])
+            out.append(head)
+            let inner = runs(inLine: run.text[start...])
+            for r in inner.reversed() {
+                let offset = text.distance(from: text.startIndex, to: run.text.startIndex) + run.text.distance(from: run.text.startIndex, to: start) + r.offset
+                stack.append((NestedRun(marker: r.marker, text: r.text, offset: offset, depth: run.depth + 1), open + [r.marker.family]))
+            }
+        }
+        return out
+    }
+
+    /// Where a list of a family not in `open` starts inside `text`: a marker with ordinal 1 at a
+    /// place a marker may start, followed in the same text by its ordinal 2; nil when there is none.
+    public static func embeddedListStart(in text: Substring, excluding open: [EnumerationMarker.Family] = []) -> String.Index? {
+        var previous: Character?
+        var i = text.startIndex
+        // Each candidate is checked by a scan of the rest: a bounded number keeps long lines linear.
+        var candidates = 0
+        while i < text.endIndex, candidates < 16 {
+            if let m = bareMarker(text[i...]), m.ordinal == 1, !open.contains(m.family), canFollow(previous, family: m.family) {
+                candidates += 1
+                if runs(inLine: text[i...]).count >= 2 { return i }
+            }
+            previous = text[i]
+            i = text.index(after: i)
+        }
+        return nil
+    }
+
     // MARK: - One marker
 
     /// The marker at the very start of `s` (no leading spaces), its length including the spaces after it.
@@ -110,7 +169,12 @@ public enum Enumeration {
         // Bounded: every position of a line is tried, and a long number must not make that quadratic.
         let digits = s.prefix(4).prefix { digitValue($0) != nil }
         guard digits.count <= 3, let separator = s.dropFirst(digits.count).first, isArabicSeparator(separator) else { return nil }
-        if isDot(separator), let after = s.dropFirst(digits.count + 1).first, digitValue(after) != nil || after == "%" { return nil }
+        if isDot(separator), let after = s.dropFirst(digits.count + 1).first, digitValue(after) != nil || after == "%" {
+            // …except a clock time right after the marker: `1.18:00到岗` is item 1 at 18:00.
+            let hour = s.dropFirst(digits.count + 1).prefix(3).prefix { digitValue($0) != nil }
+            let colon = s.dropFirst(digits.count + 1 + hour.count).prefix(2)
+            guard hour.count <= 2, colon.count == 2, colon.first == ":" || colon.first == "：", digitValue(colon.last!) != nil else { return nil }
+        }
         return (.arabic, decimal(digits), digits.count + 1)
     }
 

@@ -19,6 +19,15 @@ enum EnumerationLists {
         var stream: Nesting?
         for block in blocks {
             if case .paragraph(let inlines) = block.kind {
+                // A lead-in line (`主要职责如下：`) before `1、` lines stays a paragraph of its own.
+                if let (leadIn, entries) = Self.leadIn(inlines, line: block.line, column: block.column) {
+                    if let finished = stream { out.append(finished.close()) }
+                    out.append(Block(.paragraph(leadIn), line: block.line, column: block.column))
+                    var fresh = Nesting()
+                    _ = fresh.add(entries)
+                    stream = fresh
+                    continue
+                }
                 let entries = Self.entries(inlines, line: block.line, column: block.column)
                 if !entries.isEmpty {
                     if var continued = stream, continued.add(entries) {
@@ -45,9 +54,36 @@ enum EnumerationLists {
         return out
     }
 
+    /// Whether a line of the paragraph (the first, or one after a break) starts with a marker.
     private static func startsWithMarker(_ block: Block) -> Bool {
-        guard case .paragraph(let inlines) = block.kind, case .text(let text)? = inlines.first else { return false }
-        return Enumeration.marker(atStartOf: Substring(text)) != nil
+        guard case .paragraph(let inlines) = block.kind else { return false }
+        var atLineStart = true
+        for inline in inlines {
+            switch inline {
+            case .softBreak, .lineBreak: atLineStart = true
+            case .text(let text) where atLineStart:
+                if Enumeration.marker(atStartOf: Substring(text)) != nil { return true }
+                atLineStart = false
+            default: atLineStart = false
+            }
+        }
+        return false
+    }
+
+    /// A paragraph whose first lines have no marker and whose remaining lines are a list of at
+    /// least two items starting at 1: the lead-in's inlines and the list's entries; nil otherwise.
+    static func leadIn(_ inlines: [Inline], line firstLine: Int, column: Int) -> (leadIn: [Inline], entries: [Entry])? {
+        let all = lines(of: inlines)
+        guard all.count > 1, Enumeration.runs(inLine: Substring(LineText(all[0]).probe)).isEmpty,
+              let k = all.indices.dropFirst().first(where: { !Enumeration.runs(inLine: Substring(LineText(all[$0]).probe)).isEmpty })
+        else { return nil }
+        let rest = Array(all[k...].joined(separator: [.softBreak]))
+        // The list's lines are counted from line k of the paragraph; their column is the paragraph's.
+        let entries = Self.entries(rest, line: firstLine + k, column: column)
+        guard entries.count >= 2, entries[0].marker.ordinal == 1 else { return nil }
+        var probe = Nesting()
+        guard probe.add(entries) else { return nil }
+        return (Array(all[..<k].joined(separator: [.softBreak])), entries)
     }
 
     // MARK: - Lines and runs
@@ -67,7 +103,8 @@ enum EnumerationLists {
         var entries: [Entry] = []
         for (index, line) in lines(of: inlines).enumerated() {
             let text = LineText(line)
-            let runs = Enumeration.runs(inLine: Substring(text.probe))
+            // `2、检查设备(1)收银机(2)空调`: the `(n)` runs follow item 2 and nest under it (``Nesting``).
+            let runs = Enumeration.nestedRuns(inLine: Substring(text.probe))
             if runs.isEmpty {
                 guard index > 0, !entries.isEmpty else { return [] }
                 entries[entries.count - 1].inlines += [.softBreak] + line
@@ -75,6 +112,7 @@ enum EnumerationLists {
             }
             for (k, run) in runs.enumerated() {
                 let from = run.offset + run.marker.length
+                // A run's text ends where the next run (of its family or nested in it) starts.
                 let to = k + 1 < runs.count ? runs[k + 1].offset : text.count
                 let markerText = text.probe.dropFirst(run.offset).prefix(run.marker.length)
                 entries.append(Entry(marker: run.marker, punctuation: punctuation(of: markerText, family: run.marker.family),
