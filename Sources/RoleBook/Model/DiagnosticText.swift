@@ -86,7 +86,6 @@ public enum DiagnosticText: Hashable, Sendable {
     case startWithFrontMatter
     case closeFrontMatter
     case saveAsUTF8
-    case indentWithSpaces
     case useHalfWidthColon(key: String)
     case writeListInBrackets(key: String, suggestion: String)
     case removeEmptyItem

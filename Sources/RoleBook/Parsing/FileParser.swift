@@ -25,6 +25,10 @@ struct FileParser {
     func parse(bytes data: UnsafeBufferPointer<UInt8>) -> (Entity?, [Diagnostic]) {
         let start = SourceLocation(file: displayPath)
         guard var text = String(validating: data, as: UTF8.self) else {
+            // A file saved by a Chinese Windows editor is GBK or Big5: say so, and how to fix it.
+            if let encoding = LegacyEncoding.guess(data) {
+                return (nil, [Diagnostic(.invalidUTF8, .legacyEncoding(encoding: encoding), at: firstNonASCIIByte(data), notes: [Diagnostic.Note(.saveAsUTF8)])])
+            }
             return (nil, [Diagnostic(.invalidUTF8, .invalidUTF8File, at: firstInvalidByte(data))])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -54,6 +58,10 @@ struct FileParser {
         }
         let yaml = UnsafeBufferPointer(rebasing: text[yamlRange])
         let value: YAMLValue
+        // A tab or a full-width colon gets plain words at its own line, whichever path reads the YAML.
+        if let hint = FrontMatterHints.problem(in: yaml, file: displayPath, firstLine: split.yamlFirstLine) {
+            return (nil, [Diagnostic(.invalidYAML, hint.text, at: hint.location, notes: hint.notes)])
+        }
         if frontMatterFastPath, let simple = FrontMatterFastPath.parse(yaml, file: displayPath, firstLine: split.yamlFirstLine) {
             value = simple
         } else {
@@ -150,6 +158,16 @@ struct FileParser {
                                       at: SourceLocation(file: displayPath),
                                       notes: [Diagnostic.Note(.addKind)]))
         return nil
+    }
+
+    /// Where the first character of a GBK or Big5 file that is not ASCII is: some of its byte
+    /// pairs are valid UTF-8 by chance, so the first invalid byte can be further on.
+    private func firstNonASCIIByte(_ data: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+        let end = data.firstIndex { $0 >= 0x80 } ?? data.endIndex
+        let before = data[..<end]
+        let line = 1 + before.count { $0 == UInt8(ascii: "\n") }
+        let column = end - ((before.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1) + 1
+        return SourceLocation(file: displayPath, line: line, column: column)
     }
 
     private func firstInvalidByte(_ data: UnsafeBufferPointer<UInt8>) -> SourceLocation {

@@ -8,29 +8,35 @@ enum FrontMatterHints {
     /// - Throws: ``FrontMatterError`` at the first tab in a line's indentation, or the first
     ///   full-width colon right after a key.
     static func check(_ yaml: String, file: String, firstLine: Int) throws(FrontMatterError) {
-        let bytes = yaml.utf8
+        var text = yaml
+        let found: FrontMatterError? = text.withUTF8 { bytes in problem(in: bytes, file: file, firstLine: firstLine) }
+        if let found { throw found }
+    }
+
+    /// ``check(_:file:firstLine:)`` over the front matter's bytes, returning the error.
+    static func problem(in bytes: UnsafeBufferPointer<UInt8>, file: String, firstLine: Int) -> FrontMatterError? {
         // Most front matter has neither a tab nor U+FF1A (EF BC 9A): one pass over the bytes.
-        guard bytes.contains(where: { $0 == 0x09 || $0 == 0xEF }) else { return }
+        guard bytes.contains(where: { $0 == 0x09 || $0 == 0xEF }) else { return nil }
         var line = firstLine
         var lineStart = bytes.startIndex
         while lineStart < bytes.endIndex {
             let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             let text = bytes[lineStart..<lineEnd]
             if let column = tabInIndentation(text) {
-                throw FrontMatterError(.tabIndent, location: SourceLocation(file: file, line: line, column: column),
-                                       notes: [Diagnostic.Note(.indentWithSpaces)])
+                return FrontMatterError(.tabIndent, location: SourceLocation(file: file, line: line, column: column))
             }
             if let (key, column) = fullWidthColonAfterKey(text) {
-                throw FrontMatterError(.fullWidthColon(key: key), location: SourceLocation(file: file, line: line, column: column),
+                return FrontMatterError(.fullWidthColon(key: key), location: SourceLocation(file: file, line: line, column: column),
                                        notes: [Diagnostic.Note(.useHalfWidthColon(key: key))])
             }
             line += 1
             lineStart = lineEnd == bytes.endIndex ? lineEnd : bytes.index(after: lineEnd)
         }
+        return nil
     }
 
     /// The 1-based column of a tab among the spaces and `- ` markers that start `line`.
-    static func tabInIndentation(_ line: Substring.UTF8View) -> Int? {
+    static func tabInIndentation(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
         for (offset, byte) in line.enumerated() {
             switch byte {
             case 0x09: return offset + 1
@@ -44,7 +50,7 @@ enum FrontMatterHints {
     /// `key：` (optionally after `- ` and spaces) where the key is a plain name: the key and the
     /// 1-based byte column of the colon. A value that contains `：` (`summary: 负责：…`) has a `:`
     /// before it and is not matched.
-    static func fullWidthColonAfterKey(_ line: Substring.UTF8View) -> (String, Int)? {
+    static func fullWidthColonAfterKey(_ line: Slice<UnsafeBufferPointer<UInt8>>) -> (String, Int)? {
         var i = line.startIndex
         while i < line.endIndex, line[i] == UInt8(ascii: " ") || line[i] == UInt8(ascii: "-") { i = line.index(after: i) }
         let keyStart = i
