@@ -48,7 +48,8 @@ extension ReferenceResolver {
         ]
         let target = key(name)
         for ring in rings {
-            let pool = candidates.filter(ring)
+            // The file making the reference never names itself (a role's own title is often close).
+            let pool = candidates.filter { $0.file != file && ring($0) }
             guard !pool.isEmpty else { continue }
             // One entry per key: the first (by path) of the candidates sharing it.
             var byKey: [String: Candidate] = [:]
