@@ -238,3 +238,22 @@ struct DiagnosticLanguageTests {
         #expect(zh.runs[0].results[0].message.text.hasPrefix("reports_to 指向不存在的岗位"))
     }
 }
+
+@Suite("docs/diagnostics in both languages")
+struct DiagnosticDocsLanguagesTests {
+    static func docs(_ name: String) throws -> DiagnosticDocs {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return DiagnosticDocs(markdown: try String(contentsOf: root.appendingPathComponent("docs/" + name), encoding: .utf8))
+    }
+
+    @Test("every code has a row in the English and the Chinese page, each with a meaning and a fix")
+    func everyCode() throws {
+        for page in ["diagnostics.md", "diagnostics.zh-CN.md"] {
+            let docs = try Self.docs(page)
+            for code in DiagnosticCode.allCases {
+                let entry = try #require(docs.entries[code], "\(page) has no row for \(code.rawValue)")
+                #expect(!entry.meaning.isEmpty && !entry.fix.isEmpty, "\(page) \(code.rawValue)")
+            }
+        }
+    }
+}
