@@ -17,6 +17,8 @@ struct Build: ParsableCommand {
     )
 
     @OptionGroup var content: ContentOptions
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var color: ColorOptions
 
     @Option(name: [.short, .customLong("output")], help: "The site folder to write.", completion: .directory)
     var output = "site"
@@ -44,7 +46,8 @@ struct Build: ParsableCommand {
         defer { CLI.skipTeardown(result) }
         let problems = result.diagnostics
         if !problems.isEmpty {
-            FileHandle.standardError.write(DiagnosticFormatter(format: .text).report(problems, fileCount: result.fileCount))
+            let formatter = DiagnosticFormatter(format: .text, language: language.resolved(result.graph.config), colored: color.enabled(for: STDERR_FILENO))
+            FileHandle.standardError.write(formatter.report(problems, fileCount: result.fileCount))
         }
         if problems.containsErrors && !allowErrors {
             FileHandle.standardError.write("error: not building '\(output)' because the content has errors (use --allow-errors to build anyway)\n")
@@ -55,6 +58,9 @@ struct Build: ParsableCommand {
         var renderer = SiteRenderer(graph: result.graph)
         renderer.cacheDirectory = noCache ? nil : URL(fileURLWithPath: cacheDir)
         let summary: SiteWriter.Summary
+        let progress = quiet ? ProgressLine(enabled: false) : ProgressLine.forStandardError()
+        var pages = 0
+        defer { progress.finish() }
         do {
             // Pages are written batch by batch as they render (timings include the writing).
             var writer = SiteWriter(output: URL(fileURLWithPath: output))
@@ -62,12 +68,17 @@ struct Build: ParsableCommand {
             let site = output
             writer.onWait = { FileHandle.standardError.write("waiting for another build of \(site) to finish\n") }
             summary = try writer.write(cache: noCache ? nil : URL(fileURLWithPath: cacheDir), reusing: { previous, emit in
-                try renderer.render(timings: &clock, previous: previous, emit: emit)
+                try renderer.render(timings: &clock, previous: previous, emit: { files in
+                    pages += files.count
+                    progress.update("building \(site)/: \(pages) files")
+                    try emit(files)
+                })
             })
         } catch {
             FileHandle.standardError.write("error: \(error)\n")
             throw ExitCode(2)
         }
+        progress.finish()
         clock.lap("finish")
         if timings { FileHandle.standardError.write(clock.report) }
         if !quiet {

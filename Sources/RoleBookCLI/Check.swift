@@ -10,6 +10,8 @@ struct Check: ParsableCommand {
     )
 
     @OptionGroup var content: ContentOptions
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var color: ColorOptions
 
     @Option(help: "Output format: text, json, github (workflow annotations; with GITHUB_STEP_SUMMARY set, also a table of every diagnostic in the job summary) or sarif (SARIF 2.1.0 for code scanning).")
     var format: DiagnosticFormat = .text
@@ -27,13 +29,15 @@ struct Check: ParsableCommand {
         let result = try CLI.check(content.contentDirectory)
         defer { CLI.skipTeardown(result) }
         let environment = ProcessInfo.processInfo.environment
-        var formatter = DiagnosticFormatter(format: format)
+        var formatter = DiagnosticFormatter(format: format, language: language.resolved(result.graph.config),
+                                            colored: format == .text && color.enabled(for: STDOUT_FILENO, environment: environment))
         if format == .sarif {
             formatter.sarif = CLI.sarifFormatter(for: result.diagnostics, informationURI: informationUri, environment: environment)
         }
         print(formatter.report(result.diagnostics, fileCount: result.fileCount), terminator: "")
         if format == .github {
-            let summaryWritten = try CLI.appendStepSummary(result.diagnostics, fileCount: result.fileCount, environment: environment)
+            let summaryWritten = try CLI.appendStepSummary(result.diagnostics, fileCount: result.fileCount, environment: environment,
+                                                           language: formatter.language)
             if let notice = GitHubStepSummary.hiddenNotice(result.diagnostics, summaryWritten: summaryWritten) { print(notice) }
         }
         if timings { FileHandle.standardError.write(result.timings.report) }
@@ -62,10 +66,11 @@ enum CLI {
     }
 
     /// Appends the Markdown table of every diagnostic to `$GITHUB_STEP_SUMMARY`; false when it is not set.
-    static func appendStepSummary(_ diagnostics: [Diagnostic], fileCount: Int, environment: [String: String]) throws -> Bool {
+    static func appendStepSummary(_ diagnostics: [Diagnostic], fileCount: Int, environment: [String: String],
+                                  language: DiagnosticLanguage = .en) throws -> Bool {
         guard let path = environment["GITHUB_STEP_SUMMARY"], !path.isEmpty else { return false }
         do {
-            try appendFile(path, GitHubStepSummary.markdown(diagnostics, fileCount: fileCount))
+            try appendFile(path, GitHubStepSummary.markdown(diagnostics, fileCount: fileCount, language: language))
         } catch {
             FileHandle.standardError.write("error: cannot write the job summary '\(path)': \(error.localizedDescription)\n")
             throw ExitCode(2)

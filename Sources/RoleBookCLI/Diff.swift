@@ -23,6 +23,8 @@ struct Diff: ParsableCommand {
     @Option(help: "The content folder, and for revisions its path inside the repository.", completion: .directory)
     var content = "content"
 
+    @OptionGroup var language: LanguageOptions
+
     @Option(help: "Output format: text, markdown (pull-request comment / job summary), json or html (needs -o).")
     var format: DiffFormat = .text
 
@@ -41,7 +43,7 @@ struct Diff: ParsableCommand {
         defer { for folder in scratch { try? FileManager.default.removeItem(at: folder) } }
         let baseSide = try side(base, scratch: &scratch)
         let headSide = try head.map { try side($0, scratch: &scratch) } ?? side(folder: content, shown: content)
-        let diff = GraphDiff.compare(base: baseSide, head: headSide)
+        let diff = GraphDiff.compare(base: baseSide, head: headSide, language: language.resolved(headSide.graph.config))
         let report = DiffReport(diff)
         let text: String
         switch format {

@@ -14,6 +14,8 @@ struct Print: ParsableCommand {
     )
 
     @OptionGroup var content: ContentOptions
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var color: ColorOptions
 
     @Option(help: "Folder for the PDFs.", completion: .directory)
     var pdf: String
@@ -38,7 +40,8 @@ struct Print: ParsableCommand {
         }
         let result = try CLI.check(content.contentDirectory)
         if result.diagnostics.containsErrors {
-            FileHandle.standardError.write(DiagnosticFormatter(format: .text).report(result.diagnostics.filter { $0.severity == .error }, fileCount: result.fileCount))
+            let formatter = DiagnosticFormatter(format: .text, language: language.resolved(result.graph.config), colored: color.enabled(for: STDERR_FILENO))
+            FileHandle.standardError.write(formatter.report(result.diagnostics.filter { $0.severity == .error }, fileCount: result.fileCount))
             throw ExitCode.failure
         }
         let g = result.graph
@@ -66,18 +69,31 @@ struct Print: ParsableCommand {
         for folder in Set(jobs.map { ($0.pdf as NSString).deletingLastPathComponent }) {
             try FileManager.default.createDirectory(at: out.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
+        let progress = ProgressLine.forStandardError()
+        let done = Counter()
+        let total = jobs.count
         let failures = PrintQueue.run(jobs.map { job in
             { () -> String? in
+                defer { let n = done.increment(); progress.update("printing \(n) of \(total) checklists") }
                 do {
                     try printer.print(page: scratch.appendingPathComponent(job.page.removingPercentEncoding ?? job.page), to: out.appendingPathComponent(job.pdf))
                     return nil
                 } catch { return "\(error)" }
             }
         })
+        progress.finish()
         for failure in failures { FileHandle.standardError.write("error: \(failure)\n") }
         print("printed \(jobs.count - failures.count) of \(jobs.count) checklists to \(pdf)/")
         if !failures.isEmpty { throw ExitCode.failure }
     }
+}
+
+/// How many print jobs have finished, counted from the queue's threads.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func increment() -> Int { lock.withLock { value += 1; return value } }
 }
 
 /// Runs print jobs two at a time: each Chromium is itself multi-process.

@@ -16,6 +16,8 @@ struct Serve: ParsableCommand {
     )
 
     @OptionGroup var content: ContentOptions
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var color: ColorOptions
 
     @Option(help: "The port to listen on (0 picks a free one).")
     var port: UInt16 = 8080
@@ -38,7 +40,10 @@ struct Serve: ParsableCommand {
             FileHandle.standardError.write("error: cannot read content folder '\(content.contentDirectory)'\n")
             throw ExitCode(2)
         }
-        let server = PreviewServer(options: .init(contentDirectory: content.contentDirectory, host: host, port: port, forcePolling: poll)) { line in
+        var options = PreviewServer.Options(contentDirectory: content.contentDirectory, host: host, port: port, forcePolling: poll)
+        options.language = language.language
+        options.colored = color.enabled(for: STDOUT_FILENO)
+        let server = PreviewServer(options: options) { line in
             // Unbuffered, so each line shows at once even when the output is a pipe.
             FileHandle.standardOutput.write(line + "\n")
         }

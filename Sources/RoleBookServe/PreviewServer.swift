@@ -14,6 +14,10 @@ public final class PreviewServer: @unchecked Sendable {
         public var debounce: Double
         /// False: rebuild only when ``PreviewServer/rebuild(changed:)`` is called (tests).
         public var watch: Bool
+        /// The language of the diagnostics it logs (`--lang`); nil: the site's.
+        public var language: DiagnosticLanguage?
+        /// ANSI colours in the diagnostics it logs (`--color`).
+        public var colored = false
 
         public init(contentDirectory: String, host: String = "127.0.0.1", port: UInt16 = 8080, forcePolling: Bool = false,
                     debounce: Double = 0.03, watch: Bool = true) {
@@ -138,6 +142,7 @@ public final class PreviewServer: @unchecked Sendable {
         let start = Stopwatch.now()
         let loader = ContentLoader(root: URL(fileURLWithPath: options.contentDirectory), displayRoot: options.contentDirectory)
         let diagnostics: [Diagnostic]
+        var language = options.language ?? .en
         var rendered: [OutputFile]?
         var timings = Stopwatch()
         var parsed = 0
@@ -146,6 +151,7 @@ public final class PreviewServer: @unchecked Sendable {
             // Only the files whose bytes changed are parsed again (the cache is this thread's alone).
             let checked = try Checker(loader: loader).run(cache: &parseCache)
             diagnostics = checked.result.diagnostics
+            language = options.language ?? DiagnosticLanguage(code: checked.result.graph.config.language) ?? .zhCN
             parsed = checked.parsed
             timings.append(checked.result.timings)
             // With errors the last good pages stay (under the overlay); with none yet, show what renders.
@@ -179,7 +185,7 @@ public final class PreviewServer: @unchecked Sendable {
             log("  parsed \(parsed) file\(parsed == 1 ? "" : "s")\n" + timings.report.dropLast())
         }
         if printDiagnostics, !diagnostics.isEmpty {
-            log(DiagnosticFormatter(format: .text).report(diagnostics, fileCount: 0)
+            log(DiagnosticFormatter(format: .text, language: language, colored: options.colored).report(diagnostics, fileCount: 0)
                 .split(separator: "\n").dropLast().joined(separator: "\n"))
         }
         if next.version > 1 {

@@ -216,14 +216,14 @@ struct DiffTests {
 
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-diff-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: out) }
-        try Diff.parse(["HEAD~1", "HEAD", "--content", content.path, "--format", "json", "-o", out.path]).run()
+        try Diff.parse(["HEAD~1", "HEAD", "--content", content.path, "--format", "json", "--lang", "en", "-o", out.path]).run()
         let committed = try String(contentsOf: out, encoding: .utf8)
         #expect(committed.contains("\"from\" : 4") && committed.contains("\"to\" : 6"))
         let expected = DiffReport(try Self.fixtureDiff().diff).json
         // Paths of diagnostics show the content folder as given; the rest is the fixture's diff.
         #expect(committed.replacingOccurrences(of: content.path + "/", with: "") == expected)
 
-        try Diff.parse(["HEAD", "--content", content.path, "--format", "json", "-o", out.path]).run()
+        try Diff.parse(["HEAD", "--content", content.path, "--format", "json", "--lang", "en", "-o", out.path]).run()
         let workTree = try String(contentsOf: out, encoding: .utf8)
         #expect(workTree.contains("\"from\" : 6") && workTree.contains("\"to\" : 7"))
         #expect(try GitRevision.git(["status", "--porcelain"], in: repo) == statusBefore)

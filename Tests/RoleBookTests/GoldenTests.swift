@@ -74,3 +74,35 @@ struct GoldenTests {
                                  .brokenLink, .spanOfControl, .emptySection, .unknownKey, .emptyPhase, .unknownFrequency, .rawHTML])
     }
 }
+
+/// A department written from scratch the way HR writes one, with the usual mistakes (a
+/// full-width colon, a tab, a list without brackets, an empty item, files saved as GBK and
+/// Big5, typos in a superior's title), checked in each language diagnostics are written in.
+@Suite("Golden check output for HR, in every language")
+struct HRMistakesGoldenTests {
+    static func result() throws -> Checker.Result {
+        let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        let root = fixtures.appendingPathComponent("hr-mistakes/content", isDirectory: true)
+        return try Checker(loader: ContentLoader(root: root, displayRoot: "content")).run()
+    }
+
+    @Test("text", arguments: DiagnosticLanguage.allCases)
+    func text(_ language: DiagnosticLanguage) throws {
+        let r = try Self.result()
+        let report = DiagnosticFormatter(format: .text, language: language).report(r.diagnostics, fileCount: r.fileCount)
+        try GoldenFile.expect(report, matches: "check-hr.\(language.rawValue)", "txt")
+    }
+
+    @Test("every mistake is reported once, in its own file, and nothing else is")
+    func onePerMistake() throws {
+        let r = try Self.result()
+        #expect(r.fileCount == 11)
+        #expect(r.diagnostics.warningCount == 0)
+        // The files that could not be read are named by others (department, direct_reports,
+        // reports_to): none of those references is reported as unknown.
+        #expect(r.diagnostics.filter { $0.code == .unknownReference }.map(\.location.file) == [
+            "content/hotel/roles/hk-manager.md", "content/hotel/roles/hk-manager.md",
+        ])
+        #expect(!r.rendered.contains("property-tw/roles/cs-manager.md"), "no suggestion from the other company")
+    }
+}

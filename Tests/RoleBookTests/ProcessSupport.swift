@@ -31,11 +31,14 @@ enum RolebookProcess {
         return outcome
     }
 
-    /// `rolebook check` of a content tree as the tests show it: paths start with `content/`.
+    /// `rolebook check` of a content tree as the tests show it: paths start with `content/`, and
+    /// messages are in English (the trees have no rolebook.yml, so the site's language would be
+    /// zh-CN) unless `options` has a `--lang`.
     static func check(_ root: URL, _ options: [String] = [], asNobody: Bool = false,
                       sourceLocation: SourceLocation = #_sourceLocation) throws -> Outcome {
         let name = root.lastPathComponent
-        var outcome = try run(["check"] + options + [name], in: root.deletingLastPathComponent(), asNobody: asNobody, sourceLocation: sourceLocation)
+        let language = options.contains("--lang") ? [] : ["--lang", "en"]
+        var outcome = try run(["check"] + language + options + [name], in: root.deletingLastPathComponent(), asNobody: asNobody, sourceLocation: sourceLocation)
         outcome.stdout = outcome.stdout.replacingOccurrences(of: name + "/", with: shownRoot + "/")
         return outcome
     }

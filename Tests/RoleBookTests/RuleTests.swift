@@ -247,13 +247,13 @@ struct StructureRuleTests {
         ])
     }
 
-    @Test("RB101 for a typo in a title, with the note at that title")
+    @Test("RB101 for a typo in a title, with the note at that title naming the id")
     func unknownReferenceSuggestsTitle() throws {
         let tree = RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.role("title: 店员\ndepartment: ops\nreports_to: 运营金理")])
         let result = try runCheck(tree)
         #expect(result.diagnosticLines == [
             "content/roles/clerk.md:4:13: error[RB101]: 'reports_to' names unknown role '运营金理'",
-            "    content/roles/manager.md:2:8: note: did you mean '运营经理'?",
+            "    content/roles/manager.md:2:8: note: did you mean '运营经理' (id 'manager')?",
         ])
     }
 

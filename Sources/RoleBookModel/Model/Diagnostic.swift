@@ -9,27 +9,67 @@ public struct Diagnostic: Hashable, Sendable {
 
     /// A related location printed under the diagnostic.
     public struct Note: Hashable, Sendable {
-        public var message: String
+        public var text: DiagnosticText
         public var location: SourceLocation?
 
-        public init(_ message: String, at location: SourceLocation? = nil) {
-            self.message = message
+        public init(_ text: DiagnosticText, at location: SourceLocation? = nil) {
+            self.text = text
             self.location = location
+        }
+
+        /// A note whose text is not one of ``DiagnosticText``'s (tools built on the library, tests).
+        public init(_ message: String, at location: SourceLocation? = nil) {
+            self.init(.verbatim(message), at: location)
+        }
+
+        /// The note in English.
+        public var message: String { text.rendered(in: .en) }
+
+        /// Notes are equal when they say the same at the same place, however the text was made.
+        public static func == (a: Note, b: Note) -> Bool { a.location == b.location && a.message == b.message }
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(message)
+            hasher.combine(location)
         }
     }
 
     public var severity: Severity
     public var code: DiagnosticCode
-    public var message: String
+    /// What it says, in any language (``DiagnosticText/rendered(in:)``).
+    public var text: DiagnosticText
     public var location: SourceLocation
     public var notes: [Note]
 
-    public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = []) {
+    public init(_ code: DiagnosticCode, _ text: DiagnosticText, at location: SourceLocation, notes: [Note] = []) {
         self.severity = code.severity
         self.code = code
-        self.message = message
+        self.text = text
         self.location = location
         self.notes = notes
+    }
+
+    /// A diagnostic whose text is not one of ``DiagnosticText``'s (tools built on the library, tests).
+    public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = []) {
+        self.init(code, .verbatim(message), at: location, notes: notes)
+    }
+
+    /// The message in English (JSON field names, tests and tools that do not choose a language).
+    public var message: String { text.rendered(in: .en) }
+
+    /// The message in `language`.
+    public func message(in language: DiagnosticLanguage) -> String { text.rendered(in: language) }
+
+    /// Diagnostics are equal when they say the same (in English) at the same place, whether the
+    /// text is typed or ``DiagnosticText/verbatim(_:)``.
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        a.severity == b.severity && a.code == b.code && a.location == b.location && a.notes == b.notes && a.message == b.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(location)
+        hasher.combine(message)
+        hasher.combine(notes)
     }
 }
 

@@ -8,7 +8,7 @@ struct ConfigParser {
     func parse(_ data: Data, diagnostics: inout [Diagnostic]) -> SiteConfig {
         var config = SiteConfig()
         guard var text = String(validating: data, as: UTF8.self) else {
-            diagnostics.append(Diagnostic(.invalidConfig, "rolebook.yml is not valid UTF-8", at: SourceLocation(file: displayPath)))
+            diagnostics.append(Diagnostic(.invalidConfig, .configNotUTF8, at: SourceLocation(file: displayPath)))
             return config
         }
         // As in content files: a BOM (Windows editors write one) is not YAML and would fail to parse.
@@ -17,7 +17,7 @@ struct ConfigParser {
         do {
             value = try FrontMatter.parse(text.replacingOccurrences(of: "\r\n", with: "\n"), file: displayPath, firstLine: 1)
         } catch {
-            diagnostics.append(Diagnostic(.invalidConfig, "rolebook.yml is not valid YAML: \(error.message)", at: error.location))
+            diagnostics.append(Diagnostic(.invalidConfig, Self.configText(error.text), at: error.location, notes: error.notes))
             return config
         }
         guard case .mapping(let entries) = value else { return config }
@@ -28,8 +28,8 @@ struct ConfigParser {
             if ["zh-CN", "zh-TW", "zh-HK", "en"].contains(language.value) {
                 config.language = language.value
             } else {
-                diagnostics.append(Diagnostic(.invalidConfig, "unsupported language '\(language.value)'", at: language.location,
-                                              notes: [Diagnostic.Note("use zh-CN, zh-TW or en")]))
+                diagnostics.append(Diagnostic(.invalidConfig, .unsupportedLanguage(language.value), at: language.location,
+                                              notes: [Diagnostic.Note(.useLanguage)]))
             }
         }
         config.exclude = (fields.list("exclude") ?? []).map(\.value)
@@ -54,8 +54,8 @@ struct ConfigParser {
                 var s = FieldReader(entries: pairs, file: displayPath)
                 for pair in pairs {
                     guard let kind = SectionKind(rawValue: pair.key.value), kind != .other, kind != .intro else {
-                        diagnostics.append(Diagnostic(.invalidConfig, "unknown section '\(pair.key.value)'", at: pair.key.location,
-                                                      notes: [Diagnostic.Note("sections are: " + SectionKind.allCases.filter { $0 != .other && $0 != .intro }.map(\.rawValue).joined(separator: ", "))]))
+                        diagnostics.append(Diagnostic(.invalidConfig, .unknownSection(pair.key.value), at: pair.key.location,
+                                                      notes: [Diagnostic.Note(.sectionsAre(SectionKind.allCases.filter { $0 != .other && $0 != .intro }.map(\.rawValue)))]))
                         continue
                     }
                     config.extraSections[kind] = (s.list(pair.key.value) ?? []).map(\.value)
@@ -69,6 +69,13 @@ struct ConfigParser {
     }
 
     private func notAMap(_ entry: YAMLEntry) -> Diagnostic {
-        Diagnostic(.invalidConfig, "'\(entry.key.value)' must be a map", at: entry.value.location)
+        Diagnostic(.invalidConfig, .notAMap(key: entry.key.value), at: entry.value.location)
+    }
+
+    /// A front matter error said of rolebook.yml: Yams' syntax errors name the file; the hints
+    /// (a tab, a full-width colon) read the same in both.
+    static func configText(_ text: DiagnosticText) -> DiagnosticText {
+        if case .invalidYAML(let problem) = text { return .configNotYAML(problem: problem) }
+        return text
     }
 }

@@ -71,13 +71,11 @@ extension ContentLoader {
         let at = SourceLocation(file: displayPath(relative))
         switch failure {
         case .system(let code):
-            return Diagnostic(.unreadable, "cannot read file '\(relative)': \(Self.reason(code))", at: at)
+            return Diagnostic(.unreadable, .unreadableFile(path: relative, reason: Self.reason(code)), at: at)
         case .notRegular(let what):
-            return Diagnostic(.unreadable, "cannot read file '\(relative)': it is \(what), not a regular file", at: at,
-                              notes: [Diagnostic.Note("only regular files are read; remove it or rename it so it does not end in .md")])
+            return Diagnostic(.unreadable, .notRegularFile(path: relative, what: what), at: at, notes: [Diagnostic.Note(.onlyRegularFiles)])
         case .tooLarge:
-            return Diagnostic(.fileTooLarge, "file is larger than \(Self.maxFileSize >> 20) MB", at: at,
-                              notes: [Diagnostic.Note("split it into several files, or move what is not a job description out of the content folder")])
+            return Diagnostic(.fileTooLarge, .fileTooLarge(megabytes: Self.maxFileSize >> 20), at: at, notes: [Diagnostic.Note(.splitLargeFile)])
         }
     }
 

@@ -66,14 +66,14 @@ extension ContentLoader {
             guard let directory = opendir(path) else {
                 let code = errno
                 if relative.isEmpty { throw .unreadable(displayRoot, reason: Self.reason(code)) }
-                walk.diagnostics.append(Diagnostic(.unreadable, "cannot read folder '\(relative)': \(Self.reason(code))",
+                walk.diagnostics.append(Diagnostic(.unreadable, .unreadableFolder(path: relative, reason: Self.reason(code)),
                                                    at: SourceLocation(file: displayPath(relative))))
                 continue
             }
             defer { closedir(directory) }
             var info = stat()
             guard fstat(dirfd(directory), &info) == 0 else {
-                walk.diagnostics.append(Diagnostic(.unreadable, "cannot read folder '\(relative)': \(Self.reason(errno))",
+                walk.diagnostics.append(Diagnostic(.unreadable, .unreadableFolder(path: relative, reason: Self.reason(errno)),
                                                    at: SourceLocation(file: displayPath(relative))))
                 continue
             }
@@ -135,7 +135,7 @@ extension ContentLoader {
         guard let target = Self.realPath(Array(path.utf8)) else {
             // A broken link to something that is not a `.md` file is not content either way.
             if isMarkdown {
-                diagnostics.append(Diagnostic(.unreadable, "cannot read file '\(relative)': the symbolic link is broken (\(Self.reason(errno)))", at: at))
+                diagnostics.append(Diagnostic(.unreadable, .brokenSymlink(path: relative, reason: Self.reason(errno)), at: at))
             }
             return nil
         }
@@ -150,9 +150,9 @@ extension ContentLoader {
 
     /// RB014 for the link at `relative`, naming where it resolves to.
     func linkOutsideDiagnostic(_ relative: String, target: [UInt8]) -> Diagnostic {
-        Diagnostic(.linkOutsideContent, "symbolic link '\(relative)' points outside the content folder, to '\(Self.escapedName(target))'",
+        Diagnostic(.linkOutsideContent, .linkOutsideContent(path: relative, target: Self.escapedName(target)),
                    at: SourceLocation(file: displayPath(relative)),
-                   notes: [Diagnostic.Note("rolebook reads only files inside the content folder; copy what it should publish into the folder")])
+                   notes: [Diagnostic.Note(.copyIntoContent)])
     }
 
     /// Reports a `.md` file or a folder whose name is not UTF-8 (other files are not content).
@@ -170,11 +170,9 @@ extension ContentLoader {
         let child = relative.isEmpty ? shown : relative + "/" + shown
         let at = SourceLocation(file: displayPath(child))
         if mode == S_IFDIR {
-            diagnostics.append(Diagnostic(.invalidUTF8, "folder name '\(child)' is not valid UTF-8; its files are not read", at: at,
-                                          notes: [Diagnostic.Note("rename the folder; bytes that are not UTF-8 are shown as \\xNN")]))
+            diagnostics.append(Diagnostic(.invalidUTF8, .folderNameNotUTF8(child), at: at, notes: [Diagnostic.Note(.renameFolder)]))
         } else if name.count >= 3 && name.suffix(3).elementsEqual(".md".utf8) {
-            diagnostics.append(Diagnostic(.invalidUTF8, "file name '\(child)' is not valid UTF-8", at: at,
-                                          notes: [Diagnostic.Note("rename the file; bytes that are not UTF-8 are shown as \\xNN")]))
+            diagnostics.append(Diagnostic(.invalidUTF8, .fileNameNotUTF8(child), at: at, notes: [Diagnostic.Note(.renameFile)]))
         }
     }
 

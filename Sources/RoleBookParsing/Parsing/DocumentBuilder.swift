@@ -85,8 +85,7 @@ struct DocumentBuilder {
         case .table(let header, let rows):
             for cell in header + rows.flatMap({ $0 }) { collect(cell, at: location, links: &links, diagnostics: &diagnostics) }
         case .html:
-            diagnostics.append(Diagnostic(.rawHTML, "raw HTML block is not rendered", at: location,
-                                          notes: [Diagnostic.Note("write it as Markdown instead")]))
+            diagnostics.append(Diagnostic(.rawHTML, .rawHTMLBlock, at: location, notes: [Diagnostic.Note(.writeMarkdownInstead)]))
         case .code, .thematicBreak: break
         }
     }
@@ -99,7 +98,7 @@ struct DocumentBuilder {
                 collect(children, at: location, links: &links, diagnostics: &diagnostics)
             case .emphasis(let c), .strong(let c): collect(c, at: location, links: &links, diagnostics: &diagnostics)
             case .html(let html):
-                diagnostics.append(Diagnostic(.rawHTML, "raw HTML '\(html.prefix(40))' is not rendered", at: location))
+                diagnostics.append(Diagnostic(.rawHTML, .rawHTMLInline(String(html.prefix(40))), at: location))
             default: break
             }
         }

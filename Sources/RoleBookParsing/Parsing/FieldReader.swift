@@ -20,8 +20,8 @@ struct FieldReader {
         fields.first { $0.key.value == key }
     }
 
-    private mutating func invalid(_ key: String, _ expected: String, at location: SourceLocation) {
-        diagnostics.append(Diagnostic(.invalidValue, "'\(key)' must be \(expected)", at: location))
+    private mutating func invalid(_ key: String, _ expected: DiagnosticText.ExpectedValue, at location: SourceLocation) {
+        diagnostics.append(Diagnostic(.invalidValue, .invalidValue(key: key, expected: expected), at: location))
     }
 
     /// Longest value of a one-line field (titles, names, references), in characters. Real
@@ -44,7 +44,7 @@ struct FieldReader {
         case .scalar(let s): return Located(bounded(s, key: key, maxLength: maxLength, at: entry.value.location), at: entry.value.location)
         case .null: return nil
         default:
-            invalid(key, "a single value", at: entry.value.location)
+            invalid(key, .singleValue, at: entry.value.location)
             return nil
         }
     }
@@ -53,7 +53,7 @@ struct FieldReader {
     private mutating func bounded(_ value: String, key: String, maxLength: Int, at location: SourceLocation) -> String {
         // Counting bytes first keeps the common case free of a Character walk.
         guard value.utf8.count > maxLength, value.count > maxLength else { return value }
-        diagnostics.append(Diagnostic(.invalidValue, "'\(key)' is too long (\(value.count) characters; at most \(maxLength))", at: location))
+        diagnostics.append(Diagnostic(.invalidValue, .valueTooLong(key: key, count: value.count, max: maxLength), at: location))
         return String(value.prefix(maxLength))
     }
 
@@ -61,7 +61,7 @@ struct FieldReader {
     mutating func integer(_ key: String, in range: ClosedRange<Int> = 0...FieldReader.maxCount) -> Located<Int>? {
         guard let s = string(key) else { return nil }
         guard let n = Int(s.value.trimmingSpaces), range.contains(n) else {
-            invalid(key, "a whole number from \(range.lowerBound) to \(range.upperBound)", at: s.location)
+            invalid(key, .wholeNumber(from: range.lowerBound, to: range.upperBound), at: s.location)
             return nil
         }
         return Located(n, at: s.location)
@@ -73,7 +73,7 @@ struct FieldReader {
         case "true", "yes", "on", "是": return true
         case "false", "no", "off", "否": return false
         default:
-            invalid(key, "true or false", at: s.location)
+            invalid(key, .boolean, at: s.location)
             return nil
         }
     }
@@ -82,25 +82,42 @@ struct FieldReader {
     mutating func list(_ key: String) -> [Located<String>]? {
         guard let entry = self[key] else { return nil }
         switch entry.value.value {
-        case .scalar(let s): return [Located(bounded(s, key: key, maxLength: Self.maxLength, at: entry.value.location), at: entry.value.location)]
+        case .scalar(let s):
+            if let items = Self.commaSeparated(s) {
+                // `aliases: a, b` is one string to YAML: say how to write the list, and read it as meant.
+                diagnostics.append(Diagnostic(.invalidValue, .commaSeparatedList(key: key), at: entry.value.location,
+                                              notes: [Diagnostic.Note(.writeListInBrackets(key: key, suggestion: "[" + items.joined(separator: ", ") + "]"))]))
+                return items.map { Located(bounded($0, key: key, maxLength: Self.maxLength, at: entry.value.location), at: entry.value.location) }
+            }
+            return [Located(bounded(s, key: key, maxLength: Self.maxLength, at: entry.value.location), at: entry.value.location)]
         case .null: return []
         case .sequence(let items):
             if items.count > Self.maxListLength {
-                invalid(key, "a list of at most \(Self.maxListLength) names", at: entry.value.location)
+                invalid(key, .listOfAtMost(Self.maxListLength), at: entry.value.location)
             }
             var out: [Located<String>] = []
             for item in items.prefix(Self.maxListLength) {
                 if case .scalar(let s) = item.value {
                     out.append(Located(bounded(s, key: key, maxLength: Self.maxLength, at: item.location), at: item.location))
+                } else if case .null = item.value {
+                    diagnostics.append(Diagnostic(.invalidValue, .emptyListItem(key: key), at: item.location, notes: [Diagnostic.Note(.removeEmptyItem)]))
                 } else {
-                    invalid(key, "a list of names", at: item.location)
+                    invalid(key, .listOfNames, at: item.location)
                 }
             }
             return out
         case .mapping:
-            invalid(key, "a list", at: entry.value.location)
+            invalid(key, .list, at: entry.value.location)
             return nil
         }
+    }
+
+    /// The names of a list written as one value, `a, b` (or with `，` or `、`, as Chinese input
+    /// methods type them); nil for a value with no separator, or with an empty part.
+    static func commaSeparated(_ value: String) -> [String]? {
+        guard value.contains(where: { $0 == "," || $0 == "，" || $0 == "、" }) else { return nil }
+        let parts = value.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }).map { String($0).trimmingSpaces }
+        return parts.count > 1 && !parts.contains(where: { $0.isEmpty }) ? parts : nil
     }
 
     /// A map of names to whole numbers (`positions`).
@@ -111,7 +128,7 @@ struct FieldReader {
             var out: [(role: Located<String>, count: Int)] = []
             for pair in pairs.prefix(Self.maxListLength) {
                 guard case .scalar(let s) = pair.value.value, let n = Int(s), (0...Self.maxCount).contains(n) else {
-                    invalid("\(key).\(pair.key.value)", "a whole number from 0 to \(Self.maxCount)", at: pair.value.location)
+                    invalid("\(key).\(pair.key.value)", .wholeNumber(from: 0, to: Self.maxCount), at: pair.value.location)
                     continue
                 }
                 out.append((Located(bounded(pair.key.value, key: key, maxLength: Self.maxLength, at: pair.key.location), at: pair.key.location), n))
@@ -119,7 +136,7 @@ struct FieldReader {
             return out
         case .null: return []
         default:
-            invalid(key, "a map of role to headcount", at: entry.value.location)
+            invalid(key, .headcountMap, at: entry.value.location)
             return []
         }
     }
@@ -128,8 +145,8 @@ struct FieldReader {
         fields.filter { !known.contains($0.key.value) }.map { entry in
             let key = entry.key.value
             var notes: [Diagnostic.Note] = []
-            if let guess = Suggestions.closest(to: key, among: known) { notes.append(Diagnostic.Note("did you mean '\(guess)'?")) }
-            return Diagnostic(.unknownKey, "unknown key '\(key)' for a \(kind.rawValue)", at: entry.key.location, notes: notes)
+            if let guess = Suggestions.closest(to: key, among: known) { notes.append(Diagnostic.Note(.didYouMean(guess))) }
+            return Diagnostic(.unknownKey, .unknownKey(key: key, kind: kind), at: entry.key.location, notes: notes)
         }
     }
 }

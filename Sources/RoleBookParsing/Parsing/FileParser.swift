@@ -31,14 +31,18 @@ package struct FileParser {
     package func parse(bytes data: UnsafeBufferPointer<UInt8>) -> (Entity?, [Diagnostic]) {
         let start = SourceLocation(file: displayPath)
         guard var text = String(validating: data, as: UTF8.self) else {
-            return (nil, [Diagnostic(.invalidUTF8, "file is not valid UTF-8", at: firstInvalidByte(data))])
+            // A file saved by a Chinese Windows editor is GBK or Big5: say so, and how to fix it.
+            if let encoding = LegacyEncoding.guess(data) {
+                return (nil, [Diagnostic(.invalidUTF8, .legacyEncoding(encoding: encoding), at: firstNonASCIIByte(data), notes: [Diagnostic.Note(.saveAsUTF8)])])
+            }
+            return (nil, [Diagnostic(.invalidUTF8, .invalidUTF8File, at: firstInvalidByte(data))])
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         // A byte scan: Foundation's `contains` on String compares grapheme clusters and was 10% of parsing.
         if data.firstIndex(of: 13) != nil { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
         // The same as `text.trimmingSpaces.isEmpty`, but stops at the first non-space instead of copying the file.
         if text.allSatisfy(\.isWhitespace) {
-            return (nil, [Diagnostic(.emptyFile, "file is empty", at: start)])
+            return (nil, [Diagnostic(.emptyFile, .emptyFile, at: start)])
         }
         // The rest works on the bytes: the body goes to cmark and the front matter to the fast path
         // without copying either into a String of its own.
@@ -51,24 +55,26 @@ package struct FileParser {
         let start = SourceLocation(file: displayPath)
         let split = FrontMatter.split(utf8: text)
         guard let yamlRange = split.yaml else {
-            return (nil, [Diagnostic(.missingFrontMatter, "file has no front matter",
-                                     at: start, notes: [Diagnostic.Note("start the file with a '---' line, then 'title: …', then '---'")])])
+            return (nil, [Diagnostic(.missingFrontMatter, .noFrontMatter, at: start, notes: [Diagnostic.Note(.startWithFrontMatter)])])
         }
         // Read to the end of the file, the body would be parsed as YAML: its first `:` or `-`
         // would give a confusing RB003 far from the cause, or keys taken from the text.
         guard split.isClosed else {
-            return (nil, [Diagnostic(.missingFrontMatter, "front matter is not closed", at: start,
-                                     notes: [Diagnostic.Note("end the front matter with a '---' line after its last key, before the text")])])
+            return (nil, [Diagnostic(.missingFrontMatter, .frontMatterNotClosed, at: start, notes: [Diagnostic.Note(.closeFrontMatter)])])
         }
         let yaml = UnsafeBufferPointer(rebasing: text[yamlRange])
         let value: YAMLValue
+        // A tab or a full-width colon gets plain words at its own line, whichever path reads the YAML.
+        if let hint = FrontMatterHints.problem(in: yaml, file: displayPath, firstLine: split.yamlFirstLine) {
+            return (nil, [Diagnostic(.invalidYAML, hint.text, at: hint.location, notes: hint.notes)])
+        }
         if frontMatterFastPath, let simple = FrontMatterFastPath.parse(yaml, file: displayPath, firstLine: split.yamlFirstLine) {
             value = simple
         } else {
             do {
                 value = try FrontMatter.parseWithYams(String(decoding: yaml, as: UTF8.self), file: displayPath, firstLine: split.yamlFirstLine)
             } catch {
-                return (nil, [Diagnostic(.invalidYAML, "front matter is not valid YAML: \(error.message)", at: error.location)])
+                return (nil, [Diagnostic(.invalidYAML, error.text, at: error.location, notes: error.notes)])
             }
         }
         let entries: [YAMLEntry]
@@ -76,7 +82,7 @@ package struct FileParser {
         case .mapping(let m): entries = m
         case .null: entries = []
         default:
-            return (nil, [Diagnostic(.invalidYAML, "front matter must be a mapping of keys to values", at: SourceLocation(file: displayPath, line: 2))])
+            return (nil, [Diagnostic(.invalidYAML, .frontMatterNotMapping, at: SourceLocation(file: displayPath, line: 2))])
         }
         var fields = FieldReader(entries: entries, file: displayPath)
 
@@ -85,26 +91,25 @@ package struct FileParser {
         var flattened: (line: Int, column: Int)?
         let blocks = MarkdownParser.parse(utf8: UnsafeBufferPointer(rebasing: text[split.body]), lineOffset: split.bodyLineOffset, flattened: &flattened)
         if let flattened {
-            diagnostics.append(Diagnostic(.nestingFlattened, "lists, quotes or emphasis nested deeper than \(MarkdownParser.maxNesting) levels are flattened",
+            diagnostics.append(Diagnostic(.nestingFlattened, .nestingFlattened(levels: MarkdownParser.maxNesting),
                                           at: SourceLocation(file: displayPath, line: flattened.line, column: flattened.column),
-                                          notes: [Diagnostic.Note("the text is kept; only the deeper indentation is lost")]))
+                                          notes: [Diagnostic.Note(.flattenedTextKept)]))
         }
         let document = DocumentBuilder(vocabulary: vocabulary, displayPath: displayPath, contentPath: path)
             .build(blocks, diagnostics: &diagnostics)
 
         // No length cap from the reader: IDRules reports a long id in the file-name terms that matter.
         let id = fields.string("id", maxLength: .max) ?? Located(String(String(path.slashComponents.last ?? "").dropLast(3)), at: start)
-        if let problem = IDRules.problem(with: id.value) {
-            let fix = id.value.utf8.count > IDRules.maxBytes
-                ? "shorten it to at most \(IDRules.maxBytes) bytes (as many letters or digits, or about \(IDRules.maxBytes / 3) Chinese characters)"
-                : "use letters, digits, '-', '_' or '.', e.g. '\(IDRules.suggestion(for: id.value))'"
-            diagnostics.append(Diagnostic(.invalidID, "id '\(id.value.truncatedForMessage)' \(problem)", at: id.location,
+        if let problem = IDRules.idProblem(with: id.value) {
+            let fix: DiagnosticText = id.value.utf8.count > IDRules.maxBytes
+                ? .shortenID(maxBytes: IDRules.maxBytes) : .useIDCharacters(suggestion: IDRules.suggestion(for: id.value))
+            diagnostics.append(Diagnostic(.invalidID, .invalidID(id: id.value.truncatedForMessage, problem: problem), at: id.location,
                                           notes: [Diagnostic.Note(fix)]))
         }
         let title = fields.string("title")
         if title == nil || title!.value.trimmingSpaces.isEmpty {
-            diagnostics.append(Diagnostic(.missingTitle, "\(kind.rawValue) '\(id.value)' has no title", at: title?.location ?? start,
-                                          notes: [Diagnostic.Note("add 'title: …' to the front matter")]))
+            diagnostics.append(Diagnostic(.missingTitle, .missingTitle(kind: kind, id: id.value), at: title?.location ?? start,
+                                          notes: [Diagnostic.Note(.addTitle)]))
         }
         let header = EntityHeader(id: id.value, title: title?.value.trimmingSpaces ?? id.value,
                                   summary: fields.string("summary", maxLength: FieldReader.maxSummaryLength)?.value, path: path, location: start,
@@ -129,8 +134,8 @@ package struct FileParser {
             if let raw = fields.string("frequency") {
                 frequency = Frequency(parsing: raw.value)
                 if frequency == nil {
-                    diagnostics.append(Diagnostic(.unknownFrequency, "unknown frequency '\(raw.value)'", at: raw.location,
-                                                  notes: [Diagnostic.Note("use one of: " + Frequency.allCases.map(\.rawValue).joined(separator: ", "))]))
+                    diagnostics.append(Diagnostic(.unknownFrequency, .unknownFrequency(raw.value), at: raw.location,
+                                                  notes: [Diagnostic.Note(.useFrequency(Frequency.allCases.map(\.rawValue)))]))
                 }
             }
             entity = .procedure(Procedure(header: header, owner: fields.string("owner"), roles: fields.list("roles") ?? [],
@@ -147,18 +152,28 @@ package struct FileParser {
             if let kind = EntityKind(rawValue: declared.value.trimmingSpaces.lowercased()) { return kind }
             var notes: [Diagnostic.Note] = []
             if let guess = Suggestions.closest(to: declared.value, among: EntityKind.allCases.map(\.rawValue)) {
-                notes.append(Diagnostic.Note("did you mean '\(guess)'?"))
+                notes.append(Diagnostic.Note(.didYouMean(guess)))
             }
-            diagnostics.append(Diagnostic(.unknownKind, "unknown kind '\(declared.value)'", at: declared.location, notes: notes))
+            diagnostics.append(Diagnostic(.unknownKind, .unknownKind(declared.value), at: declared.location, notes: notes))
             return nil
         }
         for folder in path.slashComponents.dropLast().reversed() {
             if let kind = Self.folders.first(where: { $0.name == folder })?.kind { return kind }
         }
-        diagnostics.append(Diagnostic(.noKind, "cannot tell whether this file is a role, a department or a procedure",
+        diagnostics.append(Diagnostic(.noKind, .noKind,
                                       at: SourceLocation(file: displayPath),
-                                      notes: [Diagnostic.Note("add 'kind: role' (or department, procedure), or move it under a roles/, departments/ or procedures/ folder")]))
+                                      notes: [Diagnostic.Note(.addKind)]))
         return nil
+    }
+
+    /// Where the first character of a GBK or Big5 file that is not ASCII is: some of its byte
+    /// pairs are valid UTF-8 by chance, so the first invalid byte can be further on.
+    private func firstNonASCIIByte(_ data: UnsafeBufferPointer<UInt8>) -> SourceLocation {
+        let end = data.firstIndex { $0 >= 0x80 } ?? data.endIndex
+        let before = data[..<end]
+        let line = 1 + before.count { $0 == UInt8(ascii: "\n") }
+        let column = end - ((before.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1) + 1
+        return SourceLocation(file: displayPath, line: line, column: column)
     }
 
     private func firstInvalidByte(_ data: UnsafeBufferPointer<UInt8>) -> SourceLocation {
@@ -183,16 +198,19 @@ enum IDRules {
     /// suffix), and Linux allows 255 bytes per name.
     static let maxBytes = 100
 
-    static func problem(with id: String) -> String? {
-        if id.utf8.count > maxBytes { return "is too long (\(id.utf8.count) bytes in a file name; at most \(maxBytes))" }
+    static func problem(with id: String) -> String? { idProblem(with: id)?.english }
+
+    /// What is wrong with `id`, as a typed phrase for ``DiagnosticText/invalidID(id:problem:)``.
+    static func idProblem(with id: String) -> DiagnosticText.IDProblem? {
+        if id.utf8.count > maxBytes { return .tooLong(bytes: id.utf8.count, max: maxBytes) }
         // The usual id (`cs-manager`, `r000123`) passes every rule below; say so from its bytes.
         if !id.isEmpty, id.utf8.allSatisfy(isPlainIDByte) { return nil }
-        if id.isEmpty { return "is empty" }
-        if id.contains("/") || id.contains("\\") { return "contains a slash" }
-        if id.contains("..") { return "contains '..'" }
-        if id.hasPrefix(".") { return "starts with '.'" }
+        if id.isEmpty { return .empty }
+        if id.contains("/") || id.contains("\\") { return .slash }
+        if id.contains("..") { return .dotDot }
+        if id.hasPrefix(".") { return .leadingDot }
         if let bad = id.unicodeScalars.first(where: { !isAllowed($0) }) {
-            return bad.properties.isWhitespace ? "contains a space" : "contains '\(bad)'"
+            return bad.properties.isWhitespace ? .space : .character(String(bad))
         }
         return nil
     }

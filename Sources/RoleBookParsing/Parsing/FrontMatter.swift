@@ -77,6 +77,7 @@ enum FrontMatter {
     /// Simple front matter is read by ``FrontMatterFastPath``; whatever it does not fully
     /// understand goes to Yams.
     static func parse(_ yaml: String, file: String, firstLine: Int) throws(FrontMatterError) -> YAMLValue {
+        try FrontMatterHints.check(yaml, file: file, firstLine: firstLine)
         if let value = FrontMatterFastPath.parse(yaml, file: file, firstLine: firstLine) { return value }
         return try parseWithYams(yaml, file: file, firstLine: firstLine)
     }
@@ -95,7 +96,7 @@ enum FrontMatter {
         } catch let error as YamlError {
             throw FrontMatterError(from: error, yaml: yaml, locator: locator)
         } catch {
-            throw FrontMatterError(message: "\(error)", location: SourceLocation(file: file, line: firstLine))
+            throw FrontMatterError(.invalidYAML(problem: "\(error)"), location: SourceLocation(file: file, line: firstLine))
         }
         guard let node else { return .null }
         return convert(node, locator).value
@@ -277,12 +278,26 @@ struct YAMLLocator {
 }
 
 struct FrontMatterError: Error {
-    var message: String
+    var text: DiagnosticText
     var location: SourceLocation
+    var notes: [Diagnostic.Note] = []
+
+    init(_ text: DiagnosticText, location: SourceLocation, notes: [Diagnostic.Note] = []) {
+        self.text = text
+        self.location = location
+        self.notes = notes
+    }
 
     init(message: String, location: SourceLocation) {
-        self.message = message
-        self.location = location
+        self.init(.invalidYAML(problem: message), location: location)
+    }
+
+    /// The problem in English, without the "front matter is not valid YAML" every one starts with.
+    var message: String {
+        if case .invalidYAML(let problem) = text { return problem }
+        let english = text.rendered(in: .en)
+        let prefix = "front matter is not valid YAML: "
+        return english.hasPrefix(prefix) ? String(english.dropFirst(prefix.count)) : english
     }
 
     init(from error: YamlError, yaml: String, locator: YAMLLocator) {
@@ -294,7 +309,7 @@ struct FrontMatterError: Error {
             self.init(message: what, location: locator.location(mark))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let mark = FrontMatter.duplicateKeyMark(in: yaml, key: duplicates.first ?? "", first: context.mark) ?? YAMLMark(context.mark)
-            self.init(message: "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))", location: locator.location(mark))
+            self.init(.duplicateKeys(duplicates), location: locator.location(mark))
         case .reader(let problem, let offset, _, _):
             self.init(message: problem, location: offset.map { locator.location(characterOffset: $0, in: yaml) }
                       ?? SourceLocation(file: locator.file, line: locator.firstLine))

@@ -38,8 +38,8 @@ public struct GraphBuilder {
             case .procedure: graph.procedureIndex[header.id].map { graph.procedures[$0].header.location }
             }
             guard let first else { return false }
-            diagnostics.append(Diagnostic(.duplicateID, "duplicate \(kind.rawValue) id '\(header.id)'", at: header.location,
-                                          notes: [Diagnostic.Note("'\(header.id)' is already used here", at: first)]))
+            diagnostics.append(Diagnostic(.duplicateID, .duplicateID(kind: kind, id: header.id), at: header.location,
+                                          notes: [Diagnostic.Note(.alreadyUsedHere(header.id), at: first)]))
             return true
         }
         // Each entity is moved out of the array and replaced by a placeholder that holds no
@@ -72,7 +72,8 @@ public struct GraphBuilder {
         // Only placeholders are left: free the array now rather than at the end.
         entities = []
 
-        let resolver = ReferenceResolver(graph: graph)
+        let parsedPaths = Set(pathIndex.keys)
+        let resolver = ReferenceResolver(graph: graph, unparsed: ReferenceResolver.unparsedFiles(content, parsed: parsedPaths))
         func role(_ ref: Located<String>?, _ field: String) -> Int? {
             guard let ref else { return nil }
             return resolver.role(ref, field: field, diagnostics: &diagnostics)
@@ -93,8 +94,8 @@ public struct GraphBuilder {
             graph.listedReports.append(graph.roles[i].directReports.map { $0.compactMap { ref in role(ref, "direct_reports").map { Located($0, at: ref.location) } } })
             let departmentRef = graph.roles[i].department
             if departmentRef == nil {
-                diagnostics.append(Diagnostic(.missingDepartment, "role '\(graph.roles[i].id)' has no department", at: graph.roles[i].header.titleLocation,
-                                              notes: [Diagnostic.Note("add 'department: <department id>'")]))
+                diagnostics.append(Diagnostic(.missingDepartment, .missingDepartment(role: graph.roles[i].id), at: graph.roles[i].header.titleLocation,
+                                              notes: [Diagnostic.Note(.addDepartment)]))
             }
             graph.roleDepartment.append(department(departmentRef, "department"))
         }
@@ -129,9 +130,9 @@ public struct GraphBuilder {
                     let name = String(target.split(separator: "/").last ?? "")
                     if let guess = Suggestions.closest(to: name, among: pathIndex.keys.map { String($0.split(separator: "/").last ?? "") }),
                        let full = pathIndex.keys.sorted().first(where: { $0.hasSuffix("/" + guess) || $0 == guess }) {
-                        notes.append(Diagnostic.Note("did you mean '\(RelativePath.from(graph.header(node).path, to: full))'?"))
+                        notes.append(Diagnostic.Note(.didYouMean(RelativePath.from(graph.header(node).path, to: full))))
                     }
-                    diagnostics.append(Diagnostic(.brokenLink, "link to '\(link.destination)' points to no content file", at: link.location, notes: notes))
+                    diagnostics.append(Diagnostic(.brokenLink, .brokenLink(link.destination), at: link.location, notes: notes))
                 }
             }
         }

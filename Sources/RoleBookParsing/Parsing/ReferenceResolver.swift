@@ -4,6 +4,8 @@ import RoleBookModel
 struct ReferenceResolver {
     private let graph: RoleGraph
     private let names: NameTables
+    /// Files that failed to parse (``UnparsedFile``): their ids are not reported as unknown.
+    let unparsed: [UnparsedFile]
 
     /// Titles and aliases by key, built on the first lookup by name: when every reference is an
     /// id (the usual case) they are never needed, and building them was a tenth of the graph phase.
@@ -35,8 +37,9 @@ struct ReferenceResolver {
     private var roleNames: [String: [Int]] { names.roles }
     private var departmentNames: [String: [Int]] { names.departments }
 
-    init(graph: RoleGraph) {
+    init(graph: RoleGraph, unparsed: [UnparsedFile] = []) {
         self.graph = graph
+        self.unparsed = unparsed
         names = NameTables(graph: graph)
     }
 
@@ -66,14 +69,16 @@ struct ReferenceResolver {
         let matches = roleNames[Self.key(ref.value)] ?? []
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
-            diagnostics.append(Diagnostic(.ambiguousReference, "'\(field)' name '\(ref.value)' matches \(matches.count) roles", at: ref.location,
-                                          notes: matches.map { Diagnostic.Note("could be '\(graph.roles[$0].id)'", at: graph.roles[$0].header.titleLocation) }
-                                              + [Diagnostic.Note("write the role's id instead of its title")]))
+            diagnostics.append(Diagnostic(.ambiguousReference, .ambiguousRole(field: field, name: ref.value, count: matches.count), at: ref.location,
+                                          notes: matches.map { Diagnostic.Note(.couldBe(graph.roles[$0].id), at: graph.roles[$0].header.titleLocation) }
+                                              + [Diagnostic.Note(.writeIDInsteadOfTitle)]))
             return nil
         }
-        let candidates = graph.roles.flatMap { [$0.id, $0.title] + $0.aliases }
-        diagnostics.append(unknown(ref, field: field, what: "role", suggestion: Suggestions.closest(to: ref.value, among: candidates),
-                                   locate: { name in graph.roleIndex[name].map { graph.roles[$0].header.location } ?? roleNames[Self.key(name)]?.first.map { graph.roles[$0].header.titleLocation } }))
+        if namesUnparsed(ref, kind: .role) { return nil }
+        let candidates = graph.roles.flatMap { r in
+            ([r.id, r.title] + r.aliases).map { Candidate(name: $0, id: r.id, file: r.header.location.file, location: $0 == r.id ? r.header.location : r.header.titleLocation) }
+        }
+        diagnostics.append(unknown(ref, field: field, kind: .role, candidates: candidates))
         return nil
     }
 
@@ -82,20 +87,31 @@ struct ReferenceResolver {
         let matches = departmentNames[Self.key(ref.value)] ?? []
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
-            diagnostics.append(Diagnostic(.ambiguousReference, "'\(field)' name '\(ref.value)' matches \(matches.count) departments", at: ref.location,
-                                          notes: matches.map { Diagnostic.Note("could be '\(graph.departments[$0].id)'", at: graph.departments[$0].header.titleLocation) }))
+            diagnostics.append(Diagnostic(.ambiguousReference, .ambiguousDepartment(field: field, name: ref.value, count: matches.count), at: ref.location,
+                                          notes: matches.map { Diagnostic.Note(.couldBe(graph.departments[$0].id), at: graph.departments[$0].header.titleLocation) }))
             return nil
         }
-        let candidates = graph.departments.flatMap { [$0.id, $0.title] }
-        diagnostics.append(unknown(ref, field: field, what: "department", suggestion: Suggestions.closest(to: ref.value, among: candidates),
-                                   locate: { name in graph.departmentIndex[name].map { graph.departments[$0].header.location } }))
+        if namesUnparsed(ref, kind: .department) { return nil }
+        let candidates = graph.departments.flatMap { d in
+            [d.id, d.title].map { Candidate(name: $0, id: d.id, file: d.header.location.file, location: $0 == d.id ? d.header.location : d.header.titleLocation) }
+        }
+        diagnostics.append(unknown(ref, field: field, kind: .department, candidates: candidates))
         return nil
     }
 
-    private func unknown(_ ref: Located<String>, field: String, what: String, suggestion: String?,
-                         locate: (String) -> SourceLocation?) -> Diagnostic {
+    /// RB101 with a suggestion from near the reference; when a file nearby could not be read, it
+    /// may be the one meant: it is named instead of a guess from another organisation.
+    private func unknown(_ ref: Located<String>, field: String, kind: EntityKind, candidates: [Candidate]) -> Diagnostic {
         var notes: [Diagnostic.Note] = []
-        if let suggestion { notes.append(Diagnostic.Note("did you mean '\(suggestion)'?", at: locate(suggestion))) }
-        return Diagnostic(.unknownReference, "'\(field)' names unknown \(what) '\(ref.value)'", at: ref.location, notes: notes)
+        if let best = Self.closest(to: ref.value, from: ref.location.file, among: candidates, onlyNearby: true) {
+            notes.append(Self.note(for: best))
+        } else {
+            let broken = unparsedNearby(ref, kind: kind)
+            if broken.isEmpty, let best = Self.closest(to: ref.value, from: ref.location.file, among: candidates) {
+                notes.append(Self.note(for: best))
+            }
+            notes += broken.prefix(3).map { Diagnostic.Note(.frontMatterFailed, at: SourceLocation(file: $0.displayPath)) }
+        }
+        return Diagnostic(.unknownReference, .unknownReference(field: field, kind: kind, name: ref.value), at: ref.location, notes: notes)
     }
 }

@@ -17,7 +17,7 @@ enum YAMLGuard {
     ///   Syntax errors are left to Yams, whose messages the rest of the code reports.
     static func check(_ yaml: String, locator: YAMLLocator) throws(FrontMatterError) {
         var text = yaml
-        let problem: (String, YAMLMark)? = text.withUTF8 { bytes in
+        let problem: (DiagnosticText, YAMLMark)? = text.withUTF8 { bytes in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else { return nil }
             defer { yaml_parser_delete(&parser) }
@@ -30,7 +30,7 @@ enum YAMLGuard {
                     // libyaml's own nesting cap (far above ours, hit while scanning `[[[[…`):
                     // said the same way as ours. Other syntax errors are Yams' to report.
                     if let problem = parser.problem, String(cString: problem).contains("nesting") {
-                        return (nestingMessage, YAMLMark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1))
+                        return (.yamlTooDeep(maxDepth: maxDepth), YAMLMark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1))
                     }
                     return nil
                 }
@@ -41,14 +41,14 @@ enum YAMLGuard {
                 case YAML_STREAM_END_EVENT:
                     return nil
                 case YAML_ALIAS_EVENT:
-                    return ("aliases (*name) are not allowed in front matter; write the value out", mark)
+                    return (.yamlAlias, mark)
                 case YAML_SCALAR_EVENT:
-                    if event.data.scalar.anchor != nil { return (anchorMessage, mark) }
+                    if event.data.scalar.anchor != nil { return (.yamlAnchor, mark) }
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     let anchor = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
-                    if anchor != nil { return (anchorMessage, mark) }
+                    if anchor != nil { return (.yamlAnchor, mark) }
                     depth += 1
-                    if depth > maxDepth { return (nestingMessage, mark) }
+                    if depth > maxDepth { return (.yamlTooDeep(maxDepth: maxDepth), mark) }
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     depth -= 1
                 default:
@@ -56,11 +56,8 @@ enum YAMLGuard {
                 }
             }
         }
-        if let (message, mark) = problem {
-            throw FrontMatterError(message: message, location: locator.location(mark))
+        if let (text, mark) = problem {
+            throw FrontMatterError(text, location: locator.location(mark))
         }
     }
-
-    private static let nestingMessage = "front matter is nested deeper than \(maxDepth) levels"
-    private static let anchorMessage = "anchors (&name) are not allowed in front matter; write the value out"
 }

@@ -9,9 +9,9 @@ struct CrossDepartmentRule: Rule {
                   g.departmentHead[mine] != i, let ref = g.roles[i].reportsTo else { continue }
             let role = g.roles[i]
             out.append(Diagnostic(.crossDepartmentSuperior,
-                                  "'\(role.id)' in '\(g.departments[mine].id)' reports to '\(g.roles[s].id)' in '\(g.departments[theirs].id)' but is not its department's head",
+                                  .crossDepartmentSuperior(role: role.id, department: g.departments[mine].id, superior: g.roles[s].id, superiorDepartment: g.departments[theirs].id),
                                   at: ref.location,
-                                  notes: [Diagnostic.Note("make it the head of '\(g.departments[mine].id)', move it, or use 'dotted_line_to' for a functional line",
+                                  notes: [Diagnostic.Note(.makeHeadOrDottedLine(department: g.departments[mine].id),
                                                           at: g.departments[mine].head?.location ?? g.departments[mine].header.titleLocation)]))
         }
         return out

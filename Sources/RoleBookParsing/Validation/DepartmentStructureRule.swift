@@ -6,13 +6,13 @@ struct DepartmentStructureRule: Rule {
         var out: [Diagnostic] = []
         for (d, dept) in g.departments.enumerated() {
             if let head = g.departmentHead[d], let ref = dept.head, g.roleDepartment[head] != d {
-                let actual = g.roleDepartment[head].map { "'\(g.departments[$0].id)'" } ?? "no department"
-                out.append(Diagnostic(.headOutsideDepartment, "head '\(g.roles[head].id)' of '\(dept.id)' belongs to \(actual)", at: ref.location,
-                                      notes: [Diagnostic.Note("'\(g.roles[head].id)' sets its department here",
+                let actual = g.roleDepartment[head].map { g.departments[$0].id }
+                out.append(Diagnostic(.headOutsideDepartment, .headOutsideDepartment(head: g.roles[head].id, department: dept.id, actual: actual), at: ref.location,
+                                      notes: [Diagnostic.Note(.setsDepartmentHere(g.roles[head].id),
                                                               at: g.roles[head].department?.location ?? g.roles[head].header.titleLocation)]))
             }
             if g.departmentRoles[d].isEmpty && g.departmentChildren[d].isEmpty {
-                out.append(Diagnostic(.emptyDepartment, "department '\(dept.id)' has no roles and no sub-departments", at: dept.header.titleLocation))
+                out.append(Diagnostic(.emptyDepartment, .emptyDepartment(dept.id), at: dept.header.titleLocation))
             }
         }
         // Parent cycles: walk up from each department; report each cycle once at its smallest member.
@@ -24,10 +24,10 @@ struct DepartmentStructureRule: Rule {
                 if let at = seen.firstIndex(of: p) {
                     let cycle = Array(seen[at...])
                     if cycle.min() == d, reported.insert(d).inserted {
-                        let names = (cycle + [cycle[0]]).map { g.departments[$0].id }.joined(separator: " → ")
-                        out.append(Diagnostic(.departmentCycle, "department parents form a cycle: \(names)",
+                        let names = (cycle + [cycle[0]]).map { g.departments[$0].id }
+                        out.append(Diagnostic(.departmentCycle, .departmentCycle(names),
                                               at: g.departments[d].parent?.location ?? g.departments[d].header.location,
-                                              notes: cycle.dropFirst().map { Diagnostic.Note("'\(g.departments[$0].id)' sets its parent here", at: g.departments[$0].parent?.location) }))
+                                              notes: cycle.dropFirst().map { Diagnostic.Note(.setsParentHere(g.departments[$0].id), at: g.departments[$0].parent?.location) }))
                     }
                     break
                 }

@@ -10,8 +10,17 @@ public struct DiagnosticFormatter: Sendable {
     public var format: DiagnosticFormat
     /// How `.sarif` is written (paths relative to which folder, the repository's URL).
     public var sarif = SARIFFormatter(currentDirectory: "")
+    /// The language of messages, notes and the summary line in every format (SARIF rule help
+    /// stays docs/diagnostics.md's); codes, severities and locations read the same in all.
+    public var language: DiagnosticLanguage
+    /// ANSI colours in `.text` (severity, code and location), for a terminal.
+    public var colored: Bool
 
-    public init(format: DiagnosticFormat) { self.format = format }
+    public init(format: DiagnosticFormat, language: DiagnosticLanguage = .en, colored: Bool = false) {
+        self.format = format
+        self.language = language
+        self.colored = colored
+    }
 
     /// The whole report, ending with a newline; `fileCount` feeds the summary line.
     public func report(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
@@ -19,15 +28,23 @@ public struct DiagnosticFormatter: Sendable {
         case .text: text(diagnostics, fileCount: fileCount)
         case .json: json(diagnostics, fileCount: fileCount)
         case .github: github(diagnostics, fileCount: fileCount)
-        case .sarif: sarif.report(diagnostics)
+        case .sarif: sarif.report(diagnostics, language: language)
         }
     }
 
     /// `path:line:col: error[RB101]: message` then indented notes, with control characters escaped.
-    public static func line(_ d: Diagnostic) -> String {
-        var out = "\(escaped(d.location)): \(d.severity.rawValue)[\(d.code.rawValue)]: \(escaped(d.message))\n"
+    public static func line(_ d: Diagnostic) -> String { line(d, language: .en) }
+
+    /// ``line(_:)`` in `language`, coloured for a terminal when `colored` (after escaping, so
+    /// content can never carry an escape sequence of its own).
+    public static func line(_ d: Diagnostic, language: DiagnosticLanguage, colored: Bool = false) -> String {
+        let paint = TerminalStyle(enabled: colored)
+        let severity = paint.severity(d.severity, "\(d.severity.rawValue)[\(d.code.rawValue)]")
+        var out = "\(paint.bold(escaped(d.location) + ":")) \(severity): \(paint.bold(escaped(d.message(in: language))))\n"
         for note in d.notes {
-            out += note.location.map { "    \(escaped($0)): note: \(escaped(note.message))\n" } ?? "    note: \(escaped(note.message))\n"
+            let text = escaped(note.text.rendered(in: language))
+            out += note.location.map { "    \(paint.bold(escaped($0) + ":")) \(paint.severity(.note, "note")): \(text)\n" }
+                ?? "    \(paint.severity(.note, "note")): \(text)\n"
         }
         return out
     }
@@ -70,13 +87,24 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     public static func summary(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
+        summary(diagnostics, fileCount: fileCount, language: .en)
+    }
+
+    /// "checked 12 files: 1 error, 0 warnings" in `language`.
+    public static func summary(_ diagnostics: [Diagnostic], fileCount: Int, language: DiagnosticLanguage) -> String {
         let e = diagnostics.errorCount, w = diagnostics.warningCount
-        func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "checked \(plural(fileCount, "file")): \(plural(e, "error")), \(plural(w, "warning"))"
+        switch language {
+        case .en:
+            func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+            return "checked \(plural(fileCount, "file")): \(plural(e, "error")), \(plural(w, "warning"))"
+        case .zhCN: return "检查了 \(fileCount) 个文件：\(e) 个错误，\(w) 个警告"
+        case .zhTW: return "檢查了 \(fileCount) 個檔案：\(e) 個錯誤，\(w) 個警告"
+        }
     }
 
     private func text(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
-        diagnostics.map(Self.line).joined() + Self.summary(diagnostics, fileCount: fileCount) + "\n"
+        diagnostics.map { Self.line($0, language: language, colored: colored) }.joined()
+            + Self.summary(diagnostics, fileCount: fileCount, language: language) + "\n"
     }
 
     private func github(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
@@ -90,11 +118,11 @@ public struct DiagnosticFormatter: Sendable {
         for d in diagnostics {
             let level = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
             // Content is escaped first, so the only line breaks left are those between the notes.
-            var message = Self.escaped(d.message)
-            for note in d.notes { message += "\n" + (note.location.map { "\(Self.escaped($0)): " } ?? "") + "note: " + Self.escaped(note.message) }
+            var message = Self.escaped(d.message(in: language))
+            for note in d.notes { message += "\n" + (note.location.map { "\(Self.escaped($0)): " } ?? "") + "note: " + Self.escaped(note.text.rendered(in: language)) }
             out += "::\(level) file=\(escapeProperty(Self.escaped(d.location.file))),line=\(d.location.line),col=\(d.location.column),title=\(d.code.rawValue)::\(escapeData(message))\n"
         }
-        return out + Self.summary(diagnostics, fileCount: fileCount) + "\n"
+        return out + Self.summary(diagnostics, fileCount: fileCount, language: language) + "\n"
     }
 
     private struct JSONReport: Encodable {
@@ -109,9 +137,9 @@ public struct DiagnosticFormatter: Sendable {
     private func json(_ diagnostics: [Diagnostic], fileCount: Int) -> String {
         let report = JSONReport(
             diagnostics: diagnostics.map { d in
-                .init(severity: d.severity.rawValue, code: d.code.rawValue, message: d.message, file: d.location.file,
+                .init(severity: d.severity.rawValue, code: d.code.rawValue, message: d.message(in: language), file: d.location.file,
                       line: d.location.line, column: d.location.column,
-                      notes: d.notes.map { .init(message: $0.message, file: $0.location?.file, line: $0.location?.line, column: $0.location?.column) })
+                      notes: d.notes.map { .init(message: $0.text.rendered(in: language), file: $0.location?.file, line: $0.location?.line, column: $0.location?.column) })
             },
             files: fileCount, errors: diagnostics.errorCount, warnings: diagnostics.warningCount)
         // Characters of ``isUnsafe(_:)`` that JSON leaves raw (DEL, C1, separators, bidirectional

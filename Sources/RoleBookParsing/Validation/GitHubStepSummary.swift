@@ -31,17 +31,17 @@ public enum GitHubStepSummary {
 
     /// A heading with the counts, then one table row per diagnostic (notes in the message cell),
     /// cut before `byteLimit` with a line saying how many rows were left out.
-    public static func markdown(_ diagnostics: [Diagnostic], fileCount: Int, byteLimit: Int = byteLimit) -> String {
-        var out = "### rolebook check\n\n" + DiagnosticFormatter.summary(diagnostics, fileCount: fileCount) + "\n\n"
+    public static func markdown(_ diagnostics: [Diagnostic], fileCount: Int, byteLimit: Int = byteLimit, language: DiagnosticLanguage = .en) -> String {
+        var out = "### rolebook check\n\n" + DiagnosticFormatter.summary(diagnostics, fileCount: fileCount, language: language) + "\n\n"
         guard !diagnostics.isEmpty else { return out }
         out += "| | code | location | message |\n| --- | --- | --- | --- |\n"
         // Room for the closing line, whatever the count.
         let reserve = 120
         for (i, d) in diagnostics.enumerated() {
             let icon = d.severity == .error ? "❌" : d.severity == .warning ? "⚠️" : "ℹ️"
-            var message = cell(d.message)
+            var message = cell(d.message(in: language))
             for note in d.notes {
-                message += "<br>note: " + cell(note.message) + (note.location.map { " (`" + code($0.description) + "`)" } ?? "")
+                message += "<br>note: " + cell(note.text.rendered(in: language)) + (note.location.map { " (`" + code($0.description) + "`)" } ?? "")
             }
             let row = "| \(icon) | \(d.code.rawValue) | `\(code(d.location.description))` | \(message) |\n"
             if out.utf8.count + row.utf8.count + reserve > byteLimit {

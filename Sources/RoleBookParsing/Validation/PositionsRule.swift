@@ -10,17 +10,17 @@ struct PositionsRule: Rule {
             for (r, p) in planned.sorted(by: { $0.value.location < $1.value.location }) {
                 let role = g.roles[r]
                 if g.roleDepartment[r] != d {
-                    out.append(Diagnostic(.positionsMismatch, "'positions' lists '\(role.id)', which is not in '\(dept.id)'", at: p.location,
-                                          notes: [Diagnostic.Note("'\(role.id)' sets its department here", at: role.department?.location ?? role.header.titleLocation)]))
+                    out.append(Diagnostic(.positionsMismatch, .positionsNotInDepartment(role: role.id, department: dept.id), at: p.location,
+                                          notes: [Diagnostic.Note(.setsDepartmentHere(role.id), at: role.department?.location ?? role.header.titleLocation)]))
                 } else if role.headcount != p.count {
-                    out.append(Diagnostic(.positionsMismatch, "'positions' plans \(p.count) for '\(role.id)', but its headcount is \(role.headcount)", at: p.location,
-                                          notes: [Diagnostic.Note("headcount set here", at: role.headcountLocation ?? role.header.titleLocation)]))
+                    out.append(Diagnostic(.positionsMismatch, .positionsHeadcount(planned: p.count, role: role.id, headcount: role.headcount), at: p.location,
+                                          notes: [Diagnostic.Note(.headcountSetHere, at: role.headcountLocation ?? role.header.titleLocation)]))
                 }
             }
             for r in g.departmentRoles[d] where planned[r] == nil {
-                out.append(Diagnostic(.positionsMismatch, "'positions' of '\(dept.id)' omits its role '\(g.roles[r].id)'",
+                out.append(Diagnostic(.positionsMismatch, .positionsOmits(department: dept.id, role: g.roles[r].id),
                                       at: dept.positions.first?.role.location ?? dept.header.titleLocation,
-                                      notes: [Diagnostic.Note("role defined here", at: g.roles[r].header.titleLocation)]))
+                                      notes: [Diagnostic.Note(.roleDefinedHere, at: g.roles[r].header.titleLocation)]))
             }
         }
         return out

@@ -7,12 +7,12 @@ struct ProcedureStepsRule: Rule {
         for p in g.procedures {
             let phases = p.phases
             if phases.allSatisfy({ $0.items.isEmpty }) {
-                out.append(Diagnostic(.procedureWithoutSteps, "procedure '\(p.id)' has no steps", at: p.header.titleLocation,
-                                      notes: [Diagnostic.Note("write the steps as a numbered list")]))
+                out.append(Diagnostic(.procedureWithoutSteps, .procedureWithoutSteps(p.id), at: p.header.titleLocation,
+                                      notes: [Diagnostic.Note(.writeStepsAsList)]))
                 continue
             }
             for phase in phases where phase.items.isEmpty {
-                out.append(Diagnostic(.emptyPhase, "phase '\(phase.heading)' of procedure '\(p.id)' has no steps", at: phase.location))
+                out.append(Diagnostic(.emptyPhase, .emptyPhase(phase: phase.heading, procedure: p.id), at: phase.location))
             }
         }
         return out

@@ -27,26 +27,28 @@ public struct SARIFFormatter: Sendable {
     }
 
     /// The log as pretty-printed JSON with sorted keys, ending with a newline.
-    public func report(_ diagnostics: [Diagnostic]) -> String {
-        JSONWriter(pretty: true).text(encoding: log(diagnostics)) + "\n"
+    public func report(_ diagnostics: [Diagnostic], language: DiagnosticLanguage = .en) -> String {
+        JSONWriter(pretty: true).text(encoding: log(diagnostics, language: language)) + "\n"
     }
 
     /// The log as values: one run, every code as a rule (so the rules list never depends on what was found).
-    public func log(_ diagnostics: [Diagnostic]) -> SARIFLog {
+    /// Results are in `language`; rule help is docs/diagnostics.md's, and fingerprints hash the
+    /// English message so that switching `--lang` does not make every alert look new.
+    public func log(_ diagnostics: [Diagnostic], language: DiagnosticLanguage = .en) -> SARIFLog {
         let codes = DiagnosticCode.allCases
         let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
         let driver = SARIFLog.Driver(name: "rolebook", version: RoleBookVersion.current, semanticVersion: RoleBookVersion.current,
                                      informationUri: informationURI, rules: codes.map(rule))
         var seen: [String: Int] = [:]
         let results = diagnostics.map { d -> SARIFLog.Result in
-            var message = d.message
+            var message = d.message(in: language)
             var related: [SARIFLog.Location] = []
             for note in d.notes {
                 if let at = note.location {
-                    related.append(location(at, id: related.count, message: note.message))
+                    related.append(location(at, id: related.count, message: note.text.rendered(in: language)))
                 } else {
                     // A note without a place (a suggested fix) belongs to the message itself.
-                    message += "\nnote: " + note.message
+                    message += "\nnote: " + note.text.rendered(in: language)
                 }
             }
             // The same code and message in the same file twice get distinct fingerprints by occurrence.

@@ -12,17 +12,16 @@ struct SectionContentRule: Rule {
             // A section that is there but holds only prose is a different mistake from a missing one:
             // point at the section and say how to make items.
             if let j = sections.indices.first(where: { sections[$0].kind == .responsibilities }) {
-                let what = sections[j].isEmpty ? "has no list items" : "has text but no list items"
-                out.append(Diagnostic(.noResponsibilities, "section '\(sections[j].heading)' \(what)", at: sections[j].location,
-                                      notes: [Diagnostic.Note("start each responsibility on a line of its own with '1、', '（1）', '①' or '- '")]))
+                out.append(Diagnostic(.noResponsibilities, .sectionWithoutItems(heading: sections[j].heading, hasText: !sections[j].isEmpty), at: sections[j].location,
+                                      notes: [Diagnostic.Note(.startEachResponsibility)]))
             } else {
-                out.append(Diagnostic(.noResponsibilities, "role '\(g.roles[i].id)' has no '岗位职责' section", at: g.roles[i].header.titleLocation,
-                                      notes: [Diagnostic.Note("add a '## 岗位职责' (or '## Responsibilities') section with a list")]))
+                out.append(Diagnostic(.noResponsibilities, .noResponsibilitiesSection(role: g.roles[i].id), at: g.roles[i].header.titleLocation,
+                                      notes: [Diagnostic.Note(.addResponsibilitiesSection)]))
             }
         }
         func emptySections(_ sections: [Section]) {
             for j in sections.indices where sections[j].kind != .intro && sections[j].isEmpty {
-                out.append(Diagnostic(.emptySection, "section '\(sections[j].heading)' is empty", at: sections[j].location))
+                out.append(Diagnostic(.emptySection, .emptySection(sections[j].heading), at: sections[j].location))
             }
         }
         for i in g.roles.indices { emptySections(g.roles[i].header.document.sections) }

@@ -24,7 +24,7 @@ extension GraphDiff {
     public static let renameThreshold = 0.6
 
     /// The difference from `base` to `head`.
-    public static func compare(base: DiffSide, head: DiffSide) -> GraphDiff {
+    public static func compare(base: DiffSide, head: DiffSide, language: DiagnosticLanguage = .en) -> GraphDiff {
         var diff = GraphDiff()
         let a = base.graph, b = head.graph
         let renames = matchRenames(a, b)
@@ -84,7 +84,7 @@ extension GraphDiff {
 
         compareProcedures(a, b, mapped: mapped, into: &diff)
         compareDepartments(a, b, renames: renames, into: &diff)
-        diff.diagnostics = compareDiagnostics(base, head)
+        diff.diagnostics = compareDiagnostics(base, head, language: language)
         return diff
     }
 
@@ -247,11 +247,12 @@ extension GraphDiff {
 
     /// Diagnostics matched by code, file (relative to the content root) and message, not by line,
     /// so an edit above a known problem does not report it as fixed and introduced again.
-    static func compareDiagnostics(_ base: DiffSide, _ head: DiffSide) -> Diagnostics {
+    /// Messages are in `language`; both sides are said in the same one, so they still match.
+    static func compareDiagnostics(_ base: DiffSide, _ head: DiffSide, language: DiagnosticLanguage = .en) -> Diagnostics {
         func problem(_ d: Diagnostic, _ root: String) -> Problem {
             var file = d.location.file
             if file.hasPrefix(root + "/") { file = String(file.dropFirst(root.count + 1)) }
-            return Problem(severity: d.severity.rawValue, code: d.code.rawValue, message: d.message, file: file,
+            return Problem(severity: d.severity.rawValue, code: d.code.rawValue, message: d.message(in: language), file: file,
                            line: d.location.line, column: d.location.column)
         }
         func key(_ p: Problem) -> String { p.code + "\u{1F}" + p.file + "\u{1F}" + p.message }
