@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import RoleBook
+@testable import RoleBookModel
+@testable import RoleBookParsing
+@testable import RoleBookSite
+@testable import RoleBookSearch
+@testable import RoleBookBuild
 @testable import RoleBookCLI
 
 /// Plain hints for the mistakes hand-written front matter makes, each at its own line and column.
@@ -134,7 +138,7 @@ struct SuggestionTests {
         ])
         let result = try runCheck(tree)
         #expect(result.codes == [.invalidYAML], "\(result.diagnosticLines)")
-        #expect(result.diagnostics.first?.location == RoleBook.SourceLocation(file: "content/hotel/departments/hk.md", line: 2, column: 6))
+        #expect(result.diagnostics.first?.location == RoleBookModel.SourceLocation(file: "content/hotel/departments/hk.md", line: 2, column: 6))
     }
 
     @Test("a broken department file does not make another file suggest a different company's department")
@@ -154,8 +158,8 @@ struct SuggestionTests {
 @Suite("Diagnostics in the site's language, in colour on a terminal")
 struct DiagnosticLanguageTests {
     static let sample = Diagnostic(.unknownReference, .unknownReference(field: "reports_to", kind: .role, name: "客服精理"),
-                                   at: RoleBook.SourceLocation(file: "content/roles/a.md", line: 4, column: 13),
-                                   notes: [Diagnostic.Note(.didYouMeanTitle(title: "客服经理", id: "cs-manager"), at: RoleBook.SourceLocation(file: "content/roles/cs-manager.md", line: 2, column: 8))])
+                                   at: RoleBookModel.SourceLocation(file: "content/roles/a.md", line: 4, column: 13),
+                                   notes: [Diagnostic.Note(.didYouMeanTitle(title: "客服经理", id: "cs-manager"), at: RoleBookModel.SourceLocation(file: "content/roles/cs-manager.md", line: 2, column: 8))])
 
     @Test("the issue's example: codes and file:line:col stay, the words change")
     func example() {

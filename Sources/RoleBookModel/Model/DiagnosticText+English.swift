@@ -121,7 +121,7 @@ extension DiagnosticText {
 }
 
 extension DiagnosticText.IDProblem {
-    var english: String {
+    package var english: String {
         switch self {
         case .tooLong(let bytes, let max): "is too long (\(bytes) bytes in a file name; at most \(max))"
         case .empty: "is empty"
@@ -135,7 +135,7 @@ extension DiagnosticText.IDProblem {
 }
 
 extension DiagnosticText.ExpectedValue {
-    var english: String {
+    package var english: String {
         switch self {
         case .singleValue: "a single value"
         case .wholeNumber(let from, let to): "a whole number from \(from) to \(to)"

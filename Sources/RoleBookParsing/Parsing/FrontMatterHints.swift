@@ -1,3 +1,4 @@
+import RoleBookModel
 /// Plain words for the two YAML mistakes hand-written front matter makes most, at the character
 /// that causes them, before Yams reads the text.
 ///

@@ -1,3 +1,4 @@
+import RoleBookModel
 /// Tells a file saved as GBK (GB 2312, GB 18030) or Big5 from one that is merely broken UTF-8,
 /// so RB001 can say which encoding it is and how to save it as UTF-8.
 ///

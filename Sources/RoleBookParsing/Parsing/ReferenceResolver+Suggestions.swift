@@ -1,3 +1,4 @@
+import RoleBookModel
 /// "Did you mean" for an unknown reference, and the files that could not be read.
 ///
 /// A typo is most likely a name from the same folder or organisation: a title from another

@@ -1,3 +1,4 @@
+import RoleBookModel
 /// ANSI styles for diagnostics on a terminal; every method returns its text unchanged when off.
 ///
 /// Only SGR sequences (bold, one colour, reset), which every terminal emulator and Windows
