@@ -46,21 +46,9 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A page to render; pages are independent, so they render on all cores.
-    enum Job: Sendable {
-        case home, az, procedures, search, checklistIndex
-        case role(Int), department(Int), procedure(Int), checklist(Int), weekChecklist(Int), roleChecklist(Int)
-    }
+    typealias Job = Route
 
-    var jobs: [Job] {
-        var jobs: [Job] = [.home, .az, .procedures, .search, .checklistIndex]
-        jobs += graph.roles.indices.map(Job.role)
-        jobs += graph.departments.indices.map(Job.department)
-        jobs += graph.procedures.indices.map(Job.procedure)
-        jobs += graph.procedures.indices.map(Job.checklist)
-        jobs += graph.procedures.indices.filter { graph.procedures[$0].hasWeekGrid }.map(Job.weekChecklist)
-        jobs += graph.roles.indices.filter { !graph.roleProcedures[$0].isEmpty }.map(Job.roleChecklist)
-        return jobs
-    }
+    var jobs: [Job] { SiteMap(graph: graph).pages }
 
     /// Every file of the site, sorted by path.
     public func render() -> [OutputFile] {
@@ -69,6 +57,17 @@ public struct SiteRenderer: Sendable {
         render(timings: &timings) { files += $0 }
         files.sort { $0.path < $1.path }
         return files
+    }
+
+    /// Only `pages` and the `assets` they need, sorted by path: what `rolebook print` prints,
+    /// without rendering the rest of the site.
+    public func render(pages: [Route], assets: [SiteAsset]) -> [OutputFile] {
+        let site = SiteMap(graph: graph)
+        let strings = UIStrings(language: graph.config.language)
+        let rendered = pages.parallelMap { page in
+            OutputFile(path: site.path(for: page), contents: Self.contents(of: page, site: site, strings: strings, indexScripts: SearchIndexBuilder.pageScripts))
+        }
+        return (assets.map { OutputFile(path: $0.url, contents: $0.contents) } + rendered).sorted { $0.path < $1.path }
     }
 
     /// Pages rendered and handed over per batch, so a big site is never held in memory whole.
@@ -85,12 +84,9 @@ public struct SiteRenderer: Sendable {
         timings.lap("site map")
         try emit(searchIndex(global: inputs.global, previous: previous))
         timings.lap("search index")
-        try emit([OutputFile(path: "assets/site.css", contents: SiteStylesheet.css),
-                  OutputFile(path: "assets/checklist.css", contents: ChecklistStylesheet.css),
-                  OutputFile(path: "assets/search.js", contents: SearchClientAssets.script),
-                  OutputFile(path: "assets/page.js", contents: PageScript.script)])
+        try emit(SiteAsset.allCases.map { OutputFile(path: $0.url, contents: $0.contents) })
         let indexScripts = SearchIndexBuilder.pageScripts
-        let jobs = jobs
+        let jobs = site.pages
         for start in stride(from: 0, to: jobs.count, by: Self.batchSize) {
             let batch = Array(jobs[start..<min(start + Self.batchSize, jobs.count)])
             try emit(batch.parallelMap { job in
@@ -117,7 +113,7 @@ public struct SiteRenderer: Sendable {
     /// lines), patched after a few edits (``SearchIndexBuilder/update(_:documents:from:)``), else
     /// built again. `global` is ``PageInputs/global``; nil keeps and patches nothing.
     func searchIndex(global: UInt64?, previous: SiteWriter.PreviousBuild?) -> [OutputFile] {
-        let builder = SearchIndexBuilder(graph: graph)
+        let builder = SearchIndexBuilder(graph: graph, urls: SiteMap(graph: graph).searchURLs)
         let layout = builder.layout()
         let documents = SearchIndexBuilder.documentFingerprints(layout)
         guard let global else { return builder.build(layout).sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) } }
@@ -148,37 +144,22 @@ public struct SiteRenderer: Sendable {
         return PreviousSearchIndex(documents: documents, shardCount: shardCount, read: previous.contents, isPresent: previous.isPresent)
     }
 
-    static func path(of job: Job, site: SiteMap) -> String {
-        switch job {
-        case .home: "index.html"
-        case .az: "az.html"
-        case .procedures: "procedures/index.html"
-        case .search: "search.html"
-        case .checklistIndex: "checklists/index.html"
-        case .role(let i): SiteMap.filePath(site.url(.role(i)))
-        case .department(let i): SiteMap.filePath(site.url(.department(i)))
-        case .procedure(let i): SiteMap.filePath(site.url(.procedure(i)))
-        case .checklist(let i): SiteMap.filePath(site.checklistURL(procedure: i))
-        case .weekChecklist(let i): SiteMap.filePath(site.weekChecklistURL(procedure: i)!)
-        case .roleChecklist(let i): SiteMap.filePath(site.checklistURL(role: i))
-        }
-    }
+    static func path(of job: Job, site: SiteMap) -> String { site.path(for: job) }
 
     static func contents(of job: Job, site: SiteMap, strings: UIStrings, indexScripts: [String]) -> String {
-        func context(_ depth: Int, _ path: String? = nil) -> PageContext { PageContext(site: site, strings: strings, depth: depth, contentPath: path) }
-        let g = site.graph
+        let context = PageContext(site: site, strings: strings, page: job)
         switch job {
-        case .home: return HomePage(context: context(0)).render()
-        case .az: return IndexPages(context: context(0)).azPage()
-        case .procedures: return IndexPages(context: context(1)).proceduresPage()
-        case .search: return SearchPage(context: context(0), indexScripts: indexScripts).render()
-        case .checklistIndex: return ChecklistPages(context: context(1)).index()
-        case .role(let i): return RolePage(context: context(1, g.roles[i].header.path), index: i).render()
-        case .department(let i): return DepartmentPage(context: context(1, g.departments[i].header.path), index: i).render()
-        case .procedure(let i): return ProcedurePage(context: context(1, g.procedures[i].header.path), index: i).render()
-        case .checklist(let i): return ChecklistPages(context: context(1, g.procedures[i].header.path)).procedureSheet(i)
-        case .weekChecklist(let i): return ChecklistPages(context: context(2, g.procedures[i].header.path)).weekSheet(i)
-        case .roleChecklist(let i): return ChecklistPages(context: context(2, g.roles[i].header.path)).roleSheet(i)
+        case .home: return HomePage(context: context).render()
+        case .az: return IndexPages(context: context).azPage()
+        case .procedureIndex: return IndexPages(context: context).proceduresPage()
+        case .search: return SearchPage(context: context, indexScripts: indexScripts).render()
+        case .checklistIndex: return ChecklistPages(context: context).index()
+        case .role(let i): return RolePage(context: context, index: i).render()
+        case .department(let i): return DepartmentPage(context: context, index: i).render()
+        case .procedure(let i): return ProcedurePage(context: context, index: i).render()
+        case .checklist(let i): return ChecklistPages(context: context).procedureSheet(i)
+        case .weekChecklist(let i): return ChecklistPages(context: context).weekSheet(i)
+        case .roleChecklist(let i): return ChecklistPages(context: context).roleSheet(i)
         }
     }
 }

@@ -56,7 +56,7 @@ struct DepartmentPage {
                            el("td", .text(g.roles[r].grade ?? "")))
                     })))))
         }
-        let procedures = g.procedures.indices.filter { g.procedureDepartment[$0] == index }
+        let procedures = context.site.procedures.byDepartment[index]
         if !procedures.isEmpty {
             blocks.append(el("section", ["id": blockID("procedures")], el("h2", .text(s[.procedures])),
                 ProcedureList(context: context).render(procedures)))

@@ -49,7 +49,7 @@ struct ProcedurePage {
                el("h1", .text(proc.title)),
                proc.header.summary.map { el("p", ["class": "lede"], .text($0)) } ?? .empty,
                el("dl", ["class": "facts"], children: facts),
-               el("a", ["class": "button", "href": context.href(context.site.checklistURL(procedure: index))], .text(s[.printChecklist]))),
+               el("a", ["class": "button", "href": context.href(for: .checklist(index))], .text(s[.printChecklist]))),
             .fragment(body))
         return layout.page(title: proc.title, bodyClass: "page-procedure", crumbs: crumbs, main: main)
     }

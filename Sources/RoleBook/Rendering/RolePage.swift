@@ -93,7 +93,7 @@ struct RolePage {
         panel(s[.ownedProcedures], procedures.filter { g.procedureOwner[$0] == index }.map { context.link(.procedure($0)) })
         panel(s[.performedProcedures], procedures.filter { g.procedureOwner[$0] != index }.map { context.link(.procedure($0)) })
         if !procedures.isEmpty {
-            panels.append(el("p", ["class": "panel-action"], el("a", ["class": "button", "href": context.href(context.site.checklistURL(role: index))], .text(s[.printChecklist]))))
+            panels.append(el("p", ["class": "panel-action"], el("a", ["class": "button", "href": context.href(for: .roleChecklist(index))], .text(s[.printChecklist]))))
         }
         var seen: Set<NodeRef> = []
         let mentions = g.mentionedIn[index].filter { seen.insert($0.from).inserted }

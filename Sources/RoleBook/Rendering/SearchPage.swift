@@ -27,7 +27,7 @@ struct SearchPage {
                el("div", ["id": "rb-filters"]),
                el("ol", ["id": "rb-results"])))
         return Layout(context: context).page(title: s[.search], bodyClass: "page-search",
-                                             crumbs: [.init(title: s[.home], href: context.href("index.html")), .init(title: s[.search], href: nil)],
-                                             main: main, scripts: indexScripts + ["assets/search.js", "search/fold.js"])
+                                             crumbs: [.init(title: s[.home], href: context.href(for: .home)), .init(title: s[.search], href: nil)],
+                                             main: main, scripts: indexScripts.map(context.href) + [context.href(.searchScript), context.href("search/fold.js")])
     }
 }
