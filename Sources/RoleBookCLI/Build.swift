@@ -52,8 +52,6 @@ struct Build: ParsableCommand {
         }
         let start = Date()
         var clock = result.timings
-        var renderer = SiteRenderer(graph: result.graph)
-        renderer.cacheDirectory = noCache ? nil : URL(fileURLWithPath: cacheDir)
         let summary: SiteWriter.Summary
         do {
             // Pages are written batch by batch as they render (timings include the writing).
@@ -61,9 +59,8 @@ struct Build: ParsableCommand {
             writer.waitForLock = !noWait
             let site = output
             writer.onWait = { FileHandle.standardError.write("waiting for another build of \(site) to finish\n") }
-            summary = try writer.write(cache: noCache ? nil : URL(fileURLWithPath: cacheDir), reusing: { previous, emit in
-                try renderer.render(timings: &clock, previous: previous, emit: emit)
-            })
+            summary = try SiteBuild(renderer: SiteRenderer(graph: result.graph), writer: writer,
+                                    cache: noCache ? nil : URL(fileURLWithPath: cacheDir)).run(timings: &clock)
         } catch {
             FileHandle.standardError.write("error: \(error)\n")
             throw ExitCode(2)

@@ -50,6 +50,9 @@ public struct SiteRenderer: Sendable {
 
     var jobs: [Job] { SiteMap(graph: graph).pages }
 
+    /// What rendering reads of the search cache (it writes nothing there: see ``SearchIndexCache/remember(_:)``).
+    var searchCache: SearchIndexCache { SearchIndexCache(directory: cacheDirectory, memory: searchMemory) }
+
     /// Every file of the site, sorted by path.
     public func render() -> [OutputFile] {
         var timings = Stopwatch()
@@ -77,12 +80,16 @@ public struct SiteRenderer: Sendable {
     /// recording the phases in `timings`; `emit` may write each batch before the next renders.
     /// Pages whose inputs match what `previous` says the site already holds are not rendered but
     /// handed over as kept (``OutputFile/isKept``).
-    public func render(timings: inout Stopwatch, previous: SiteWriter.PreviousBuild? = nil, emit: ([OutputFile]) throws -> Void) rethrows {
+    /// - Returns: what the search index was built from, for the build to remember once the site
+    ///   is written (``SearchIndexCache/remember(_:)``); nil when nothing may be kept.
+    @discardableResult
+    public func render(timings: inout Stopwatch, previous: SiteWriter.PreviousBuild? = nil, emit: ([OutputFile]) throws -> Void) rethrows -> SearchIndexCache.Built? {
         let site = SiteMap(graph: graph)
         let strings = UIStrings(language: graph.config.language)
         let inputs = PageInputs(site: site, renderer: rendererIdentity)
         timings.lap("site map")
-        try emit(searchIndex(global: inputs.global, previous: previous))
+        let search = searchCache.files(SearchIndexBuilder(graph: graph, urls: site.searchURLs), global: inputs.global, previous: previous)
+        try emit(search.files)
         timings.lap("search index")
         try emit(SiteAsset.allCases.map { OutputFile(path: $0.url, contents: $0.contents) })
         let indexScripts = SearchIndexBuilder.pageScripts
@@ -99,49 +106,14 @@ public struct SiteRenderer: Sendable {
         timings.lap("pages")
         // graph.json shows everything: kept only when no file changed at all.
         if omitsGraphJSON {
-            return
+            return search.built
         } else if let whole = inputs.wholeGraph, let previous, previous.canKeep("graph.json", inputs: whole) {
             try emit([.kept("graph.json", inputs: whole)])
         } else {
             try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: inputs.wholeGraph)])
         }
         timings.lap("graph.json")
-    }
-
-    /// The search index files. The index is one function of every document's searchable text:
-    /// kept whole when none of it changed (an edit of reporting lines, headcounts or dotted
-    /// lines), patched after a few edits (``SearchIndexBuilder/update(_:documents:from:)``), else
-    /// built again. `global` is ``PageInputs/global``; nil keeps and patches nothing.
-    func searchIndex(global: UInt64?, previous: SiteWriter.PreviousBuild?) -> [OutputFile] {
-        let builder = SearchIndexBuilder(graph: graph, urls: SiteMap(graph: graph).searchURLs)
-        let layout = builder.layout()
-        let documents = SearchIndexBuilder.documentFingerprints(layout)
-        guard let global else { return builder.build(layout).sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) } }
-        let inputs = StableHash.combine(global, SearchIndexBuilder.fingerprint(layout, documents: documents))
-        // Stored after the update has read the previous list: storing removes older lists.
-        defer {
-            if let cacheDirectory { SearchDocumentsCache.store(cacheDirectory, inputs, renderer: global, layout, documents: documents) }
-            searchMemory?.store(zip(documents, layout.records).map { ($0, $1.url) })
-        }
-        if let kept = previous?.keepAll(under: "search/", inputs: inputs) { return kept }
-        if let update = previousSearchIndex(previous, renderer: global).flatMap({ builder.update(layout, documents: documents, from: $0) }) {
-            return update.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value, inputs: inputs) }
-                + update.unchanged.sorted().map { OutputFile.kept($0, inputs: inputs) }
-        }
-        return builder.build(layout).sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value, inputs: inputs) }
-    }
-
-    /// The index the site holds, if the cache describes it: the manifest's fingerprint of the
-    /// index files names the document list they were built from.
-    func previousSearchIndex(_ previous: SiteWriter.PreviousBuild?, renderer: UInt64) -> PreviousSearchIndex? {
-        if let previous, let held = searchMemory?.held {
-            let shardCount = previous.manifest.hashes.keys.filter { $0.hasPrefix("search/i/") }.count
-            return PreviousSearchIndex(documents: held.documents, shardCount: shardCount, read: held.read, isPresent: previous.isPresent)
-        }
-        guard let previous, let cacheDirectory, let fingerprint = previous.manifest.inputs["search/meta.js"],
-              let documents = SearchDocumentsCache.load(cacheDirectory, fingerprint, renderer: renderer) else { return nil }
-        let shardCount = previous.manifest.hashes.keys.filter { $0.hasPrefix("search/i/") }.count
-        return PreviousSearchIndex(documents: documents, shardCount: shardCount, read: previous.contents, isPresent: previous.isPresent)
+        return search.built
     }
 
     static func path(of job: Job, site: SiteMap) -> String { site.path(for: job) }

@@ -63,7 +63,7 @@ struct ChecklistPages {
     func index() -> String {
         let rolesWithSheets = g.roles.indices.filter { !g.roleProcedures[$0].isEmpty }
         let main = el("article", ["class": "doc doc-wide"],
-            el("header", ["class": "page-header"], el("h1", .text(s[.checklistIndex]))),
+            PageHeader(title: s[.checklistIndex]).html,
             el("section", [:], el("h2", .text(s[.byDepartment])),
                el("div", ["class": "cards-columns"], children: context.site.procedureGroups.map { group in
                    el("div", ["class": "card"],

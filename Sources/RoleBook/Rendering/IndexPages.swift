@@ -25,7 +25,7 @@ struct IndexPages {
                }))
         }
         let main = el("article", ["class": "doc doc-wide"],
-                      el("header", ["class": "page-header"], el("h1", .text(s[.az])), el("p", ["class": "lede"], .text(s.format(.roleCount, g.roles.count)))),
+                      PageHeader(title: s[.az], lede: s.format(.roleCount, g.roles.count)).html,
                       letters, .fragment(body))
         return Layout(context: context).page(title: s[.az], bodyClass: "page-az",
                                              crumbs: [.init(title: s[.home], href: context.href(for: .home)), .init(title: s[.az], href: nil)], main: main)
@@ -38,8 +38,7 @@ struct IndexPages {
                ProcedureList(context: context).render(group.procedures))
         }
         let main = el("article", ["class": "doc doc-wide"],
-                      el("header", ["class": "page-header"], el("h1", .text(s[.procedureIndex])),
-                         el("p", ["class": "lede"], .text(s.format(.procedureCount, g.procedures.count)))),
+                      PageHeader(title: s[.procedureIndex], lede: s.format(.procedureCount, g.procedures.count)).html,
                       .fragment(sections))
         return Layout(context: context).page(title: s[.procedureIndex], bodyClass: "page-procedures",
                                              crumbs: [.init(title: s[.home], href: context.href(for: .home)), .init(title: s[.procedures], href: nil)], main: main)

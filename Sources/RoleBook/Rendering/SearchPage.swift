@@ -20,7 +20,7 @@ struct SearchPage {
     func render() -> String {
         let s = context.strings
         let main = el("article", ["class": "doc doc-wide"],
-            el("header", ["class": "page-header"], el("h1", .text(s[.search]))),
+            PageHeader(title: s[.search]).html,
             el("div", ["id": "rb-search", "data-root": context.root, "data-strings": clientStrings()],
                el("form", ["class": "rb-search-form", "action": "search.html", "role": "search"],
                   el("input", ["id": "rb-q", "name": "q", "type": "search", "autocomplete": "off", "placeholder": s[.searchPlaceholder], "aria-label": s[.search], "autofocus": nil])),
