@@ -55,8 +55,6 @@ struct Build: ParsableCommand {
         }
         let start = Date()
         var clock = result.timings
-        var renderer = SiteRenderer(graph: result.graph)
-        renderer.cacheDirectory = noCache ? nil : URL(fileURLWithPath: cacheDir)
         let summary: SiteWriter.Summary
         let progress = quiet ? ProgressLine(enabled: false) : ProgressLine.forStandardError()
         var pages = 0
@@ -67,12 +65,10 @@ struct Build: ParsableCommand {
             writer.waitForLock = !noWait
             let site = output
             writer.onWait = { FileHandle.standardError.write("waiting for another build of \(site) to finish\n") }
-            summary = try writer.write(cache: noCache ? nil : URL(fileURLWithPath: cacheDir), reusing: { previous, emit in
-                try renderer.render(timings: &clock, previous: previous, emit: { files in
-                    pages += files.count
-                    progress.update("building \(site)/: \(pages) files")
-                    try emit(files)
-                })
+            summary = try SiteBuild(renderer: SiteRenderer(graph: result.graph), writer: writer,
+                                    cache: noCache ? nil : URL(fileURLWithPath: cacheDir)).run(timings: &clock, rendered: { count in
+                pages += count
+                progress.update("building \(site)/: \(pages) files")
             })
         } catch {
             FileHandle.standardError.write("error: \(error)\n")

@@ -48,23 +48,24 @@ struct Print: ParsableCommand {
         for id in procedure where g.procedureIndex[id] == nil {
             throw ValidationError("unknown procedure '\(id)'")
         }
-        // Render the site into a scratch folder (its lock and staging siblings inside it too, so
-        // removing it leaves nothing), then print its checklist pages.
+        // Render only the sheets to print (and their stylesheets) into a scratch folder (its lock
+        // and staging siblings inside it too, so removing it leaves nothing), then print them.
         let scratchRoot = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-print-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratchRoot) }
         let scratch = scratchRoot.appendingPathComponent("site")
-        try SiteWriter(output: scratch).write(SiteRenderer(graph: g).render())
+        let site = SiteMap(graph: g)
+        let pages = site.checklistPages(procedures: procedure.isEmpty ? nil : procedure.compactMap { g.procedureIndex[$0] },
+                                        weekGrids: !noWeekGrids, roles: !noRoles)
+        try SiteWriter(output: scratch).write(SiteRenderer(graph: g).render(pages: pages, assets: [.siteCSS, .checklistCSS]))
         let out = URL(fileURLWithPath: pdf)
         PDFPrinter.removeLeftovers(in: out)
-        let site = SiteMap(graph: g)
-        var jobs: [(page: String, pdf: String)] = []
-        let wanted = procedure.isEmpty ? Array(g.procedures.indices) : procedure.compactMap { g.procedureIndex[$0] }
-        for p in wanted { jobs.append((site.checklistURL(procedure: p), g.procedures[p].id + ".pdf")) }
-        if !noWeekGrids {
-            for p in wanted { if let week = site.weekChecklistURL(procedure: p) { jobs.append((week, "week/" + g.procedures[p].id + ".pdf")) } }
-        }
-        if !noRoles && procedure.isEmpty {
-            for r in g.roles.indices where !g.roleProcedures[r].isEmpty { jobs.append((site.checklistURL(role: r), "roles/" + g.roles[r].id + ".pdf")) }
+        let jobs: [(page: String, pdf: String)] = pages.compactMap { page in
+            switch page {
+            case .checklist(let p): (site.path(for: page), g.procedures[p].id + ".pdf")
+            case .weekChecklist(let p): (site.path(for: page), "week/" + g.procedures[p].id + ".pdf")
+            case .roleChecklist(let r): (site.path(for: page), "roles/" + g.roles[r].id + ".pdf")
+            default: nil
+            }
         }
         for folder in Set(jobs.map { ($0.pdf as NSString).deletingLastPathComponent }) {
             try FileManager.default.createDirectory(at: out.appendingPathComponent(folder), withIntermediateDirectories: true)
@@ -76,7 +77,7 @@ struct Print: ParsableCommand {
             { () -> String? in
                 defer { let n = done.increment(); progress.update("printing \(n) of \(total) checklists") }
                 do {
-                    try printer.print(page: scratch.appendingPathComponent(job.page.removingPercentEncoding ?? job.page), to: out.appendingPathComponent(job.pdf))
+                    try printer.print(page: scratch.appendingPathComponent(job.page), to: out.appendingPathComponent(job.pdf))
                     return nil
                 } catch { return "\(error)" }
             }

@@ -27,12 +27,9 @@ struct IncrementalBuildTests {
         func build(into output: URL? = nil, cache: URL? = nil, renderer identity: UInt64? = PageInputs.rendererIdentity) throws -> SiteWriter.Summary {
             let result = try Checker(loader: ContentLoader(root: content, displayRoot: "content")).run()
             #expect(!result.diagnostics.containsErrors, "\(result.diagnostics)")
-            var renderer = SiteRenderer(graph: result.graph, rendererIdentity: identity)
-            renderer.cacheDirectory = cache
             var clock = Stopwatch()
-            return try SiteWriter(output: output ?? site).write(cache: cache, reusing: { previous, emit in
-                try renderer.render(timings: &clock, previous: previous, emit: emit)
-            })
+            return try SiteBuild(renderer: SiteRenderer(graph: result.graph, rendererIdentity: identity),
+                                 writer: SiteWriter(output: output ?? site), cache: cache).run(timings: &clock)
         }
 
         func edit(_ path: String, _ change: (String) -> String) throws {

@@ -63,7 +63,7 @@ public enum FuzzEntry {
             return Outcome(diagnostics: diagnostics, report: report, pages: [:], searchFragment: nil)
         }
         var jobs: [SiteRenderer.Job] = [.home, .az]
-        let search = SearchIndexBuilder(graph: graph)
+        let search = SearchIndexBuilder(graph: graph, urls: site.searchURLs)
         let record: SearchRecord
         switch node {
         case .role(let i):

@@ -33,9 +33,7 @@ struct PageInputs: Sendable {
         roleHashes = g.roles.map { identity(1, $0.header) }
         departmentHashes = g.departments.map { identity(2, $0.header) }
         procedureHashes = g.procedures.map { identity(3, $0.header) }
-        var byDepartment = [[Int]](repeating: [], count: g.departments.count)
-        for p in g.procedures.indices { if let d = g.procedureDepartment[p] { byDepartment[d].append(p) } }
-        departmentProcedures = byDepartment
+        departmentProcedures = site.procedures.byDepartment
         global = renderer.map { StableHash.combine($0, g.config.stableHash) }
     }
 
@@ -67,7 +65,7 @@ struct PageInputs: Sendable {
         guard let global else { return nil }
         var f = Fingerprint(global)
         switch job {
-        case .home, .az, .procedures, .search, .checklistIndex: return nil
+        case .home, .az, .procedureIndex, .search, .checklistIndex: return nil
         case .role(let i): f.add(1); inputsOfRolePage(i, &f)
         case .department(let i): f.add(2); inputsOfDepartmentPage(i, &f)
         case .procedure(let p): f.add(3); inputsOfProcedure(p, &f)

@@ -49,21 +49,12 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A page to render; pages are independent, so they render on all cores.
-    enum Job: Sendable {
-        case home, az, procedures, search, checklistIndex
-        case role(Int), department(Int), procedure(Int), checklist(Int), weekChecklist(Int), roleChecklist(Int)
-    }
+    typealias Job = Route
 
-    var jobs: [Job] {
-        var jobs: [Job] = [.home, .az, .procedures, .search, .checklistIndex]
-        jobs += graph.roles.indices.map(Job.role)
-        jobs += graph.departments.indices.map(Job.department)
-        jobs += graph.procedures.indices.map(Job.procedure)
-        jobs += graph.procedures.indices.map(Job.checklist)
-        jobs += graph.procedures.indices.filter { graph.procedures[$0].hasWeekGrid }.map(Job.weekChecklist)
-        jobs += graph.roles.indices.filter { !graph.roleProcedures[$0].isEmpty }.map(Job.roleChecklist)
-        return jobs
-    }
+    var jobs: [Job] { SiteMap(graph: graph).pages }
+
+    /// What rendering reads of the search cache (it writes nothing there: see ``SearchIndexCache/remember(_:)``).
+    var searchCache: SearchIndexCache { SearchIndexCache(directory: cacheDirectory, memory: searchMemory) }
 
     /// Every file of the site, sorted by path.
     public func render() -> [OutputFile] {
@@ -74,6 +65,17 @@ public struct SiteRenderer: Sendable {
         return files
     }
 
+    /// Only `pages` and the `assets` they need, sorted by path: what `rolebook print` prints,
+    /// without rendering the rest of the site.
+    public func render(pages: [Route], assets: [SiteAsset]) -> [OutputFile] {
+        let site = SiteMap(graph: graph)
+        let strings = UIStrings(language: graph.config.language)
+        let rendered = pages.parallelMap { page in
+            OutputFile(path: site.path(for: page), contents: Self.contents(of: page, site: site, strings: strings, indexScripts: SearchIndexBuilder.pageScripts))
+        }
+        return (assets.map { OutputFile(path: $0.url, contents: $0.contents) } + rendered).sorted { $0.path < $1.path }
+    }
+
     /// Pages rendered and handed over per batch, so a big site is never held in memory whole.
     static let batchSize = 1024
 
@@ -81,19 +83,20 @@ public struct SiteRenderer: Sendable {
     /// recording the phases in `timings`; `emit` may write each batch before the next renders.
     /// Pages whose inputs match what `previous` says the site already holds are not rendered but
     /// handed over as kept (``OutputFile/isKept``).
-    public func render(timings: inout Stopwatch, previous: SiteWriter.PreviousBuild? = nil, emit: ([OutputFile]) throws -> Void) rethrows {
+    /// - Returns: what the search index was built from, for the build to remember once the site
+    ///   is written (``SearchIndexCache/remember(_:)``); nil when nothing may be kept.
+    @discardableResult
+    public func render(timings: inout Stopwatch, previous: SiteWriter.PreviousBuild? = nil, emit: ([OutputFile]) throws -> Void) rethrows -> SearchIndexCache.Built? {
         let site = SiteMap(graph: graph)
         let strings = UIStrings(language: graph.config.language)
         let inputs = PageInputs(site: site, renderer: rendererIdentity)
         timings.lap("site map")
-        try emit(searchIndex(global: inputs.global, previous: previous))
+        let search = searchCache.files(SearchIndexBuilder(graph: graph, urls: site.searchURLs), global: inputs.global, previous: previous)
+        try emit(search.files)
         timings.lap("search index")
-        try emit([OutputFile(path: "assets/site.css", contents: SiteStylesheet.css),
-                  OutputFile(path: "assets/checklist.css", contents: ChecklistStylesheet.css),
-                  OutputFile(path: "assets/search.js", contents: SearchClientAssets.script),
-                  OutputFile(path: "assets/page.js", contents: PageScript.script)])
+        try emit(SiteAsset.allCases.map { OutputFile(path: $0.url, contents: $0.contents) })
         let indexScripts = SearchIndexBuilder.pageScripts
-        let jobs = jobs
+        let jobs = site.pages
         for start in stride(from: 0, to: jobs.count, by: Self.batchSize) {
             let batch = Array(jobs[start..<min(start + Self.batchSize, jobs.count)])
             try emit(batch.parallelMap { job in
@@ -106,82 +109,32 @@ public struct SiteRenderer: Sendable {
         timings.lap("pages")
         // graph.json shows everything: kept only when no file changed at all.
         if omitsGraphJSON {
-            return
+            return search.built
         } else if let whole = inputs.wholeGraph, let previous, previous.canKeep("graph.json", inputs: whole) {
             try emit([.kept("graph.json", inputs: whole)])
         } else {
             try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: inputs.wholeGraph)])
         }
         timings.lap("graph.json")
+        return search.built
     }
 
-    /// The search index files. The index is one function of every document's searchable text:
-    /// kept whole when none of it changed (an edit of reporting lines, headcounts or dotted
-    /// lines), patched after a few edits (``SearchIndexBuilder/update(_:documents:from:)``), else
-    /// built again. `global` is ``PageInputs/global``; nil keeps and patches nothing.
-    func searchIndex(global: UInt64?, previous: SiteWriter.PreviousBuild?) -> [OutputFile] {
-        let builder = SearchIndexBuilder(graph: graph)
-        let layout = builder.layout()
-        let documents = SearchIndexBuilder.documentFingerprints(layout)
-        guard let global else { return builder.build(layout).sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) } }
-        let inputs = StableHash.combine(global, SearchIndexBuilder.fingerprint(layout, documents: documents))
-        // Stored after the update has read the previous list: storing removes older lists.
-        defer {
-            if let cacheDirectory { SearchDocumentsCache.store(cacheDirectory, inputs, renderer: global, layout, documents: documents) }
-            searchMemory?.store(zip(documents, layout.records).map { ($0, $1.url) })
-        }
-        if let kept = previous?.keepAll(under: "search/", inputs: inputs) { return kept }
-        if let update = previousSearchIndex(previous, renderer: global).flatMap({ builder.update(layout, documents: documents, from: $0) }) {
-            return update.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value, inputs: inputs) }
-                + update.unchanged.sorted().map { OutputFile.kept($0, inputs: inputs) }
-        }
-        return builder.build(layout).sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value, inputs: inputs) }
-    }
-
-    /// The index the site holds, if the cache describes it: the manifest's fingerprint of the
-    /// index files names the document list they were built from.
-    func previousSearchIndex(_ previous: SiteWriter.PreviousBuild?, renderer: UInt64) -> PreviousSearchIndex? {
-        if let previous, let held = searchMemory?.held {
-            let shardCount = previous.manifest.hashes.keys.filter { $0.hasPrefix("search/i/") }.count
-            return PreviousSearchIndex(documents: held.documents, shardCount: shardCount, read: held.read, isPresent: previous.isPresent)
-        }
-        guard let previous, let cacheDirectory, let fingerprint = previous.manifest.inputs["search/meta.js"],
-              let documents = SearchDocumentsCache.load(cacheDirectory, fingerprint, renderer: renderer) else { return nil }
-        let shardCount = previous.manifest.hashes.keys.filter { $0.hasPrefix("search/i/") }.count
-        return PreviousSearchIndex(documents: documents, shardCount: shardCount, read: previous.contents, isPresent: previous.isPresent)
-    }
-
-    static func path(of job: Job, site: SiteMap) -> String {
-        switch job {
-        case .home: "index.html"
-        case .az: "az.html"
-        case .procedures: "procedures/index.html"
-        case .search: "search.html"
-        case .checklistIndex: "checklists/index.html"
-        case .role(let i): SiteMap.filePath(site.url(.role(i)))
-        case .department(let i): SiteMap.filePath(site.url(.department(i)))
-        case .procedure(let i): SiteMap.filePath(site.url(.procedure(i)))
-        case .checklist(let i): SiteMap.filePath(site.checklistURL(procedure: i))
-        case .weekChecklist(let i): SiteMap.filePath(site.weekChecklistURL(procedure: i)!)
-        case .roleChecklist(let i): SiteMap.filePath(site.checklistURL(role: i))
-        }
-    }
+    static func path(of job: Job, site: SiteMap) -> String { site.path(for: job) }
 
     static func contents(of job: Job, site: SiteMap, strings: UIStrings, indexScripts: [String]) -> String {
-        func context(_ depth: Int, _ path: String? = nil) -> PageContext { PageContext(site: site, strings: strings, depth: depth, contentPath: path) }
-        let g = site.graph
+        let context = PageContext(site: site, strings: strings, page: job)
         switch job {
-        case .home: return HomePage(context: context(0)).render()
-        case .az: return IndexPages(context: context(0)).azPage()
-        case .procedures: return IndexPages(context: context(1)).proceduresPage()
-        case .search: return SearchPage(context: context(0), indexScripts: indexScripts).render()
-        case .checklistIndex: return ChecklistPages(context: context(1)).index()
-        case .role(let i): return RolePage(context: context(1, g.roles[i].header.path), index: i).render()
-        case .department(let i): return DepartmentPage(context: context(1, g.departments[i].header.path), index: i).render()
-        case .procedure(let i): return ProcedurePage(context: context(1, g.procedures[i].header.path), index: i).render()
-        case .checklist(let i): return ChecklistPages(context: context(1, g.procedures[i].header.path)).procedureSheet(i)
-        case .weekChecklist(let i): return ChecklistPages(context: context(2, g.procedures[i].header.path)).weekSheet(i)
-        case .roleChecklist(let i): return ChecklistPages(context: context(2, g.roles[i].header.path)).roleSheet(i)
+        case .home: return HomePage(context: context).render()
+        case .az: return IndexPages(context: context).azPage()
+        case .procedureIndex: return IndexPages(context: context).proceduresPage()
+        case .search: return SearchPage(context: context, indexScripts: indexScripts).render()
+        case .checklistIndex: return ChecklistPages(context: context).index()
+        case .role(let i): return RolePage(context: context, index: i).render()
+        case .department(let i): return DepartmentPage(context: context, index: i).render()
+        case .procedure(let i): return ProcedurePage(context: context, index: i).render()
+        case .checklist(let i): return ChecklistPages(context: context).procedureSheet(i)
+        case .weekChecklist(let i): return ChecklistPages(context: context).weekSheet(i)
+        case .roleChecklist(let i): return ChecklistPages(context: context).roleSheet(i)
         }
     }
 }

@@ -15,7 +15,8 @@ extension SiteRenderer {
         var files: [OutputFile] = []
         var renderer = self
         renderer.cacheDirectory = nil
-        renderer.render(timings: &timings, previous: previous.isEmpty ? nil : held) { files += $0 }
+        let built = renderer.render(timings: &timings, previous: previous.isEmpty ? nil : held) { files += $0 }
+        renderer.searchCache.remember(built)
         files.sort { $0.path < $1.path }
         return files
     }
@@ -24,21 +25,4 @@ extension SiteRenderer {
 extension SiteRenderer {
     /// The contents of `graph.json`.
     public func graphJSON() -> String { GraphJSON(site: SiteMap(graph: graph)).render() }
-}
-
-/// The search index's document list between two renders of a site held in memory, and how to
-/// read the index files that site holds, so an edit patches the index instead of building it again.
-public final class SearchIndexMemory: @unchecked Sendable {
-    private let lock = NSLock()
-    private var documents: [(fingerprint: UInt64, url: String)]?
-    private let read: @Sendable (String) -> String?
-
-    /// - Parameter read: a file of the index as the held site has it (`search/i/0.js`), or nil.
-    public init(read: @escaping @Sendable (String) -> String?) { self.read = read }
-
-    func store(_ documents: [(fingerprint: UInt64, url: String)]) { lock.withLock { self.documents = documents } }
-
-    var held: (documents: [(fingerprint: UInt64, url: String)], read: @Sendable (String) -> String?)? {
-        lock.withLock { documents.map { ($0, read) } }
-    }
 }

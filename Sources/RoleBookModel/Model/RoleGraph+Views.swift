@@ -116,6 +116,16 @@ extension RoleGraph {
         return out
     }
 
+    /// Procedures filed under each department (`byDepartment[d]`, in procedure order) and those
+    /// without one: one pass over the procedures, for every page and the search index that group them.
+    public func proceduresByDepartment() -> ProceduresByDepartment {
+        var grouped = ProceduresByDepartment(byDepartment: Array(repeating: [], count: departments.count), unassigned: [])
+        for p in procedures.indices {
+            if let d = procedureDepartment[p] { grouped.byDepartment[d].append(p) } else { grouped.unassigned.append(p) }
+        }
+        return grouped
+    }
+
     /// Roles with headcount 0.
     public var vacancies: [Int] { roles.indices.filter { roles[$0].isVacant } }
 
@@ -124,4 +134,12 @@ extension RoleGraph {
 
     /// Content links pointing at a node.
     public func backlinks(_ node: NodeRef) -> [LinkEdge] { linkedFrom[node] ?? [] }
+}
+
+/// Procedures grouped by department (``RoleGraph/proceduresByDepartment()``).
+public struct ProceduresByDepartment: Hashable, Sendable {
+    /// The procedures of each department, by department index, in procedure order.
+    public var byDepartment: [[Int]]
+    /// Procedures without a department (or whose department did not resolve), in order.
+    public var unassigned: [Int]
 }

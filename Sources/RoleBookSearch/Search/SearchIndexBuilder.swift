@@ -44,6 +44,8 @@ public struct SearchIndexBuilder: Sendable {
     public var graph: RoleGraph
     /// UI strings; `noDepartment` labels the filter for documents without a department.
     public var strings: UIStrings
+    /// Each record's page URL, from the site map.
+    public var urls: SearchPageURLs
 
     /// Format version written to `meta.js`; the client refuses other versions.
     public static let version = SearchFormat.shared.version
@@ -58,9 +60,10 @@ public struct SearchIndexBuilder: Sendable {
     public static let fragmentBundle = 8
 
     /// - Parameter strings: defaults to the site's language (`rolebook.yml`).
-    public init(graph: RoleGraph, strings: UIStrings? = nil) {
+    public init(graph: RoleGraph, strings: UIStrings? = nil, urls: SearchPageURLs) {
         self.graph = graph
         self.strings = strings ?? UIStrings(language: graph.config.language)
+        self.urls = urls
     }
 
     // MARK: - Ranking
@@ -202,10 +205,10 @@ public struct SearchIndexBuilder: Sendable {
     package func layout() -> Layout {
         let g = graph
         var roleBuckets = [[Int]](repeating: [], count: g.departments.count + 1)
-        var procedureBuckets = [[Int]](repeating: [], count: g.departments.count + 1)
         let none = g.departments.count
         for r in g.roles.indices { roleBuckets[g.roleDepartment[r] ?? none].append(r) }
-        for p in g.procedures.indices { procedureBuckets[g.procedureDepartment[p] ?? none].append(p) }
+        let byDepartment = g.proceduresByDepartment()
+        let procedureBuckets = byDepartment.byDepartment + [byDepartment.unassigned]
 
         // Records are independent: build them on all cores, then file them by department.
         let departmentRecords = Array(g.departments.indices).parallelMap { departmentRecord($0, group: 0) }
@@ -226,8 +229,6 @@ public struct SearchIndexBuilder: Sendable {
         }
         return Layout(records: records, groups: groups)
     }
-
-    static func segment(_ id: String) -> String { SiteMap.segment(id) }
 
     /// A fingerprint of everything the index files are made from: equal fingerprints, equal files
     /// (the format constants are covered by the renderer's identity in ``PageInputs``).
@@ -261,7 +262,7 @@ public struct SearchIndexBuilder: Sendable {
         }
         let facts = [role.code, role.grade, role.place, role.hours].compactMap { $0 }.filter { !$0.isEmpty }
         let lead = min(1, other.count)
-        return SearchRecord(kind: .role, id: role.id, url: "roles/" + Self.segment(role.id) + ".html", title: role.title,
+        return SearchRecord(kind: .role, id: role.id, url: urls.roles[i], title: role.title,
                             aliases: role.aliases, department: department, departmentNames: department.map { [$0] } ?? [],
                             responsibilities: responsibilities, other: other, facts: facts,
                             headings: headings, display: Array(other[..<lead]) + responsibilities + Array(other[lead...]) + facts, group: group)
@@ -278,7 +279,7 @@ public struct SearchIndexBuilder: Sendable {
         }
         let parent = graph.departmentParent[i].map { graph.departments[$0].title }
         let lead = min(1, other.count)
-        return SearchRecord(kind: .department, id: d.id, url: "departments/" + Self.segment(d.id) + ".html", title: d.title,
+        return SearchRecord(kind: .department, id: d.id, url: urls.departments[i], title: d.title,
                             aliases: d.short.map { [$0] } ?? [], department: parent, departmentNames: [],
                             responsibilities: responsibilities, other: other, facts: [], headings: headings,
                             display: Array(other[..<lead]) + responsibilities + Array(other[lead...]), group: group)
@@ -299,7 +300,7 @@ public struct SearchIndexBuilder: Sendable {
             }
         }
         let facts = [p.version.map { "v" + $0 }, p.effective].compactMap { $0 }
-        return SearchRecord(kind: .procedure, id: p.id, url: "procedures/" + Self.segment(p.id) + ".html", title: p.title,
+        return SearchRecord(kind: .procedure, id: p.id, url: urls.procedures[i], title: p.title,
                             aliases: [], department: department, departmentNames: department.map { [$0] } ?? [],
                             responsibilities: steps, other: other, facts: facts, headings: [], display: display + facts, group: group)
     }

@@ -49,6 +49,6 @@ extension Procedure {
 extension SiteMap {
     /// `checklists/week/<id>.html`, or nil when the procedure has no weekly grid.
     public func weekChecklistURL(procedure i: Int) -> String? {
-        graph.procedures[i].hasWeekGrid ? "checklists/week/" + Self.segment(graph.procedures[i].id) + ".html" : nil
+        graph.procedures[i].hasWeekGrid ? url(for: .weekChecklist(i)) : nil
     }
 }

@@ -17,7 +17,7 @@ package struct ChecklistPages {
         let checklist = Checklist(graph: g, procedure: p)
         let roles = performers(p)
         let main = el("div", ["class": "sheet-page"],
-            toolbar(extra: context.site.weekChecklistURL(procedure: p).map { [el("a", ["class": "button button-ghost", "href": context.href($0)], .text(s[.weekGrid]))] } ?? []),
+            toolbar(extra: g.procedures[p].hasWeekGrid ? [el("a", ["class": "button button-ghost", "href": context.href(for: .weekChecklist(p))], .text(s[.weekGrid]))] : []),
             el("article", ["class": "sheet"],
                table(checklist, head: sheetHead(title: proc.title, department: g.procedureDepartment[p], roles: roles, procedure: p)),
                signOff()))
@@ -66,27 +66,25 @@ package struct ChecklistPages {
     }
 
     package func index() -> String {
-        let byDepartment = Dictionary(grouping: g.procedures.indices) { g.procedureDepartment[$0] ?? -1 }
-        let departments = byDepartment.keys.sorted()
         let rolesWithSheets = g.roles.indices.filter { !g.roleProcedures[$0].isEmpty }
         let main = el("article", ["class": "doc doc-wide"],
-            el("header", ["class": "page-header"], el("h1", .text(s[.checklistIndex]))),
+            PageHeader(title: s[.checklistIndex]).html,
             el("section", [:], el("h2", .text(s[.byDepartment])),
-               el("div", ["class": "cards-columns"], children: departments.map { d in
+               el("div", ["class": "cards-columns"], children: context.site.procedureGroups.map { group in
                    el("div", ["class": "card"],
-                      el("h3", d >= 0 ? context.link(.department(d)) : .text(s[.other])),
-                      el("ul", children: byDepartment[d]!.map { p in
-                          el("li", [:], el("a", ["href": context.href(context.site.checklistURL(procedure: p))], .text(g.procedures[p].title)),
+                      el("h3", group.department.map { context.link(.department($0)) } ?? .text(s[.other])),
+                      el("ul", children: group.procedures.map { p in
+                          el("li", [:], el("a", ["href": context.href(for: .checklist(p))], .text(g.procedures[p].title)),
                              el("span", ["class": "muted"], .text(" " + s.frequency(g.procedures[p].frequency))))
                       }))
                })),
             el("section", [:], el("h2", .text(s[.byRole])),
                el("ul", ["class": "cards"], children: rolesWithSheets.map { r in
-                   el("li", ["class": "card"], el("a", ["href": context.href(context.site.checklistURL(role: r))], .text(g.roles[r].title)),
+                   el("li", ["class": "card"], el("a", ["href": context.href(for: .roleChecklist(r))], .text(g.roles[r].title)),
                       el("span", ["class": "muted"], .text(s.format(.roleChecklist, g.roleProcedures[r].count))))
                })))
         return Layout(context: context).page(title: s[.checklistIndex], bodyClass: "page-checklists",
-                                             crumbs: [.init(title: s[.home], href: context.href("index.html")), .init(title: s[.checklists], href: nil)], main: main)
+                                             crumbs: [.init(title: s[.home], href: context.href(for: .home)), .init(title: s[.checklists], href: nil)], main: main)
     }
 
     static func orderedProcedures(for r: Int, in g: RoleGraph) -> [Int] {
@@ -109,11 +107,11 @@ package struct ChecklistPages {
 
     private func page(title: String, main: HTML, crumbs: [Layout.Crumb], landscape: Bool = false) -> String {
         let layout = Layout(context: context)
-        var all = [Layout.Crumb(title: s[.home], href: context.href("index.html")), .init(title: s[.checklists], href: context.href("checklists/index.html"))]
+        var all = [Layout.Crumb(title: s[.home], href: context.href(for: .home)), .init(title: s[.checklists], href: context.href(for: .checklistIndex))]
         all += crumbs
         let pageCSS = ChecklistStylesheet.pageRule(strings: s, landscape: landscape)
         return layout.page(title: title, bodyClass: "page-checklist", crumbs: all, main: main,
-                           extraHead: [el("link", ["rel": "stylesheet", "href": context.href("assets/checklist.css")]),
+                           extraHead: [el("link", ["rel": "stylesheet", "href": context.href(.checklistCSS)]),
                                        el("style", [:], .raw(pageCSS))])
     }
 

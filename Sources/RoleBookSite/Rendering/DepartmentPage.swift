@@ -26,11 +26,7 @@ package struct DepartmentPage {
             el("li", el("strong", .text(String(treeRoles.filter { g.roles[$0].isVacant }.count))), .text(s[.vacancies])))
 
         var blocks: [HTML] = [
-            el("header", ["class": "page-header"],
-               el("p", ["class": "eyebrow"], .text(s[.department])),
-               el("h1", .text(dept.title)),
-               dept.header.summary.map { el("p", ["class": "lede"], .text($0)) } ?? .empty,
-               stats),
+            PageHeader(title: dept.title, eyebrow: s[.department], lede: dept.header.summary, details: [stats]).html,
         ]
         // The description reads before the chart; the titled sections (duties, …) follow it.
         let sections = SectionsHTML(context: context)
@@ -61,7 +57,7 @@ package struct DepartmentPage {
                            el("td", .text(g.roles[r].grade ?? "")))
                     })))))
         }
-        let procedures = g.procedures.indices.filter { g.procedureDepartment[$0] == index }
+        let procedures = context.site.procedures.byDepartment[index]
         if !procedures.isEmpty {
             blocks.append(el("section", ["id": blockID("procedures")], el("h2", .text(s[.procedures])),
                 ProcedureList(context: context).render(procedures)))

@@ -109,7 +109,7 @@ package struct GraphJSON {
             },
             procedures: Array(g.procedures.indices).parallelMap { p in
                 let x = g.procedures[p]
-                return .init(id: x.id, title: x.title, url: site.url(.procedure(p)), source: x.header.path, checklist: site.checklistURL(procedure: p),
+                return .init(id: x.id, title: x.title, url: site.url(.procedure(p)), source: x.header.path, checklist: site.url(for: .checklist(p)),
                              owner: g.procedureOwner[p].map { g.roles[$0].id }, department: g.procedureDepartment[p].map { g.departments[$0].id },
                              frequency: x.frequency?.rawValue, version: x.version, effective: x.effective,
                              roles: g.procedurePerformers[p].map { g.roles[$0].id }, phases: x.phases.map(section))

@@ -13,7 +13,7 @@ package struct HomePage {
         let vacancies = g.vacancies
         let hero = el("section", ["class": "hero"],
             el("h1", .text(g.config.title)),
-            el("form", ["class": "hero-search", "action": context.href("search.html"), "role": "search"],
+            el("form", ["class": "hero-search", "action": context.href(for: .search), "role": "search"],
                el("input", ["type": "search", "name": "q", "placeholder": s[.searchPlaceholder], "aria-label": s[.search]]),
                el("button", ["type": "submit"], .text(s[.search]))),
             el("ul", ["class": "stats"],

@@ -30,24 +30,22 @@ package struct IndexPages {
                }))
         }
         let main = el("article", ["class": "doc doc-wide"],
-                      el("header", ["class": "page-header"], el("h1", .text(s[.az])), el("p", ["class": "lede"], .text(s.format(.roleCount, g.roles.count)))),
+                      PageHeader(title: s[.az], lede: s.format(.roleCount, g.roles.count)).html,
                       letters, .fragment(body))
         return Layout(context: context).page(title: s[.az], bodyClass: "page-az",
-                                             crumbs: [.init(title: s[.home], href: context.href("index.html")), .init(title: s[.az], href: nil)], main: main)
+                                             crumbs: [.init(title: s[.home], href: context.href(for: .home)), .init(title: s[.az], href: nil)], main: main)
     }
 
     package func proceduresPage() -> String {
         let g = context.graph, s = context.strings
-        let byDepartment = Dictionary(grouping: g.procedures.indices) { g.procedureDepartment[$0] ?? -1 }
-        let sections = byDepartment.keys.sorted().map { d in
-            el("section", [:], el("h2", d >= 0 ? context.link(.department(d)) : .text(s[.other])),
-               ProcedureList(context: context).render(byDepartment[d]!))
+        let sections = context.site.procedureGroups.map { group in
+            el("section", [:], el("h2", group.department.map { context.link(.department($0)) } ?? .text(s[.other])),
+               ProcedureList(context: context).render(group.procedures))
         }
         let main = el("article", ["class": "doc doc-wide"],
-                      el("header", ["class": "page-header"], el("h1", .text(s[.procedureIndex])),
-                         el("p", ["class": "lede"], .text(s.format(.procedureCount, g.procedures.count)))),
+                      PageHeader(title: s[.procedureIndex], lede: s.format(.procedureCount, g.procedures.count)).html,
                       .fragment(sections))
         return Layout(context: context).page(title: s[.procedureIndex], bodyClass: "page-procedures",
-                                             crumbs: [.init(title: s[.home], href: context.href("index.html")), .init(title: s[.procedures], href: nil)], main: main)
+                                             crumbs: [.init(title: s[.home], href: context.href(for: .home)), .init(title: s[.procedures], href: nil)], main: main)
     }
 }

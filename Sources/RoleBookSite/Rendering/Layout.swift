@@ -16,7 +16,7 @@ package struct Layout {
 
     /// - Parameters:
     ///   - bodyClass: distinguishes page types for CSS (`page-role`, …).
-    ///   - scripts: site-root-relative scripts to load at the end of the body.
+    ///   - scripts: scripts to load at the end of the body (relative to the page, as ``PageContext/href(_:)`` gives them).
     func page(title: String, bodyClass: String, crumbs: [Crumb], main: HTML, scripts: [String] = [], extraHead: [HTML] = []) -> String {
         let s = context.strings
         let site = context.graph.config.title
@@ -27,7 +27,7 @@ package struct Layout {
                 el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
                 el("meta", ["name": "generator", "content": "rolebook"]),
                 el("title", .text(title == site ? site : "\(title) · \(site)")),
-                el("link", ["rel": "stylesheet", "href": context.href("assets/site.css")]),
+                el("link", ["rel": "stylesheet", "href": context.href(.siteCSS)]),
             ] + extraHead),
             el("body", ["class": bodyClass], children: [
                 el("a", ["class": "skip-link", "href": "#rb-main"], .text(s[.skipToContent])),
@@ -36,7 +36,7 @@ package struct Layout {
                 // Prefixed: a content heading "Main" has the anchor `main`.
                 el("main", ["id": "rb-main", "class": "main"], main),
                 el("footer", ["class": "site-footer"], .text(site + " · " + s[.generated])),
-            ] + (["assets/page.js"] + scripts).map { el("script", ["src": context.href($0)]) }))
+            ] + ([context.href(.pageScript)] + scripts).map { el("script", ["src": $0]) }))
         var out = "<!doctype html>\n"
         document.render(into: &out)
         out += "\n"
@@ -47,15 +47,15 @@ package struct Layout {
         let s = context.strings
         return el("header", ["class": "site-header"],
             el("div", ["class": "header-inner"],
-                el("a", ["class": "brand", "href": context.href("index.html")],
+                el("a", ["class": "brand", "href": context.href(for: .home)],
                    el("span", ["class": "brand-mark", "aria-hidden": "true"], .text(String(context.graph.config.title.prefix(1)))),
                    el("span", ["class": "brand-name"], .text(context.graph.config.title))),
                 el("nav", ["class": "site-nav", "aria-label": s[.home]],
-                   el("a", ["href": context.href("index.html#departments")], .text(s[.departments])),
-                   el("a", ["href": context.href("az.html")], .text(s[.az])),
-                   el("a", ["href": context.href("procedures/index.html")], .text(s[.procedures])),
-                   el("a", ["href": context.href("checklists/index.html")], .text(s[.checklists]))),
-                el("form", ["class": "header-search", "action": context.href("search.html"), "role": "search"],
+                   el("a", ["href": context.href(for: .home) + "#departments"], .text(s[.departments])),
+                   el("a", ["href": context.href(for: .az)], .text(s[.az])),
+                   el("a", ["href": context.href(for: .procedureIndex)], .text(s[.procedures])),
+                   el("a", ["href": context.href(for: .checklistIndex)], .text(s[.checklists]))),
+                el("form", ["class": "header-search", "action": context.href(for: .search), "role": "search"],
                    el("input", ["type": "search", "name": "q", "placeholder": s[.searchPlaceholder], "aria-label": s[.search]]))))
     }
 
@@ -68,7 +68,7 @@ package struct Layout {
 
     /// Home, then the department path, for a page inside a department.
     func departmentCrumbs(_ d: Int?) -> [Crumb] {
-        var crumbs = [Crumb(title: context.strings[.home], href: context.href("index.html"))]
+        var crumbs = [Crumb(title: context.strings[.home], href: context.href(for: .home))]
         if let d {
             for x in context.graph.departmentPath(d) {
                 let dept = context.graph.departments[x]

@@ -11,6 +11,18 @@ public struct PageContext: Sendable {
 
     public var graph: RoleGraph { site.graph }
 
+    /// The context of a page: its depth from the route, and for a content page its file.
+    public init(site: SiteMap, strings: UIStrings, page: Route) {
+        let g = site.graph
+        let contentPath: String? = switch page {
+        case .role(let i), .roleChecklist(let i): g.roles[i].header.path
+        case .department(let i): g.departments[i].header.path
+        case .procedure(let i), .checklist(let i), .weekChecklist(let i): g.procedures[i].header.path
+        case .home, .az, .procedureIndex, .search, .checklistIndex: nil
+        }
+        self.init(site: site, strings: strings, depth: page.depth, contentPath: contentPath)
+    }
+
     public init(site: SiteMap, strings: UIStrings, depth: Int, contentPath: String? = nil) {
         self.site = site
         self.strings = strings
@@ -19,6 +31,9 @@ public struct PageContext: Sendable {
     }
 
     public func href(_ node: NodeRef) -> String { root + site.url(node) }
+    public func href(for page: Route) -> String { root + site.url(for: page) }
+    public func href(_ asset: SiteAsset) -> String { root + asset.url }
+    /// A file the site map does not route (the search index's scripts, which the index names).
     public func href(_ siteRelative: String) -> String { root + siteRelative }
 
     /// A link to a node showing its title.

@@ -16,15 +16,14 @@ package struct ProcedurePage {
         var crumbs = layout.departmentCrumbs(g.procedureDepartment[index])
         crumbs.append(.init(title: proc.title, href: nil))
 
-        var facts: [HTML] = []
-        func fact(_ label: String, _ value: HTML) { facts.append(el("div", ["class": "fact"], el("dt", .text(label)), el("dd", value))) }
-        if let o = g.procedureOwner[index] { fact(s[.owner], context.roleLink(o)) }
+        var facts = Facts()
+        if let o = g.procedureOwner[index] { facts.add(s[.owner], context.roleLink(o)) }
         let performers = g.procedurePerformers[index]
-        if !performers.isEmpty { fact(s[.performers], .fragment(performers.enumerated().map { i, r in .fragment([i > 0 ? .text(s[.nameSeparator]) : .empty, context.link(.role(r))]) })) }
-        if let f = proc.frequency { fact(s[.frequency], .text(s.frequency(f))) }
-        if let v = proc.version { fact(s[.version], .text(v)) }
-        if let e = proc.effective { fact(s[.effective], .text(e)) }
-        fact(s[.step], .text(s.format(.steps, proc.steps.count)))
+        if !performers.isEmpty { facts.add(s[.performers], .fragment(performers.enumerated().map { i, r in .fragment([i > 0 ? .text(s[.nameSeparator]) : .empty, context.link(.role(r))]) })) }
+        if let f = proc.frequency { facts.add(s[.frequency], .text(s.frequency(f))) }
+        if let v = proc.version { facts.add(s[.version], .text(v)) }
+        if let e = proc.effective { facts.add(s[.effective], .text(e)) }
+        facts.add(s[.step], .text(s.format(.steps, proc.steps.count)))
 
         let markdown = MarkdownHTML(context: context, headingIDs: HeadingIDs.assign(proc.header.document))
         var body: [HTML] = []
@@ -50,12 +49,8 @@ package struct ProcedurePage {
         }
 
         let main = el("article", ["class": "doc"],
-            el("header", ["class": "page-header"],
-               el("p", ["class": "eyebrow"], .text(s[.procedure])),
-               el("h1", .text(proc.title)),
-               proc.header.summary.map { el("p", ["class": "lede"], .text($0)) } ?? .empty,
-               el("dl", ["class": "facts"], children: facts),
-               el("a", ["class": "button", "href": context.href(context.site.checklistURL(procedure: index))], .text(s[.printChecklist]))),
+            PageHeader(title: proc.title, eyebrow: s[.procedure], lede: proc.header.summary,
+                       details: [facts.html, el("a", ["class": "button", "href": context.href(for: .checklist(index))], .text(s[.printChecklist]))]).html,
             .fragment(body))
         return layout.page(title: proc.title, bodyClass: "page-procedure", crumbs: crumbs, main: main)
     }

@@ -30,23 +30,18 @@ package struct RolePage {
         var crumbs = layout.departmentCrumbs(g.roleDepartment[index])
         crumbs.append(.init(title: role.title, href: nil))
 
-        var facts: [HTML] = []
-        func fact(_ label: String, _ value: HTML) { facts.append(el("div", ["class": "fact"], el("dt", .text(label)), el("dd", value))) }
-        if let d = g.roleDepartment[index] { fact(s[.department], context.link(.department(d))) }
-        if let sup = g.superior[index] { fact(s[.reportsTo], context.roleLink(sup)) } else if role.top { fact(s[.reportsTo], .text(s[.top])) }
-        fact(s[.headcount], role.isVacant ? el("span", ["class": "badge badge-vacant"], .text(s[.vacant])) : .text(s.format(.people, role.headcount)))
-        if let grade = role.grade { fact(s[.grade], .text(grade)) }
-        if let code = role.code { fact(s[.code], .text(code)) }
-        if let place = role.place { fact(s[.location], .text(place)) }
-        if let hours = role.hours { fact(s[.hours], .text(hours)) }
+        var facts = Facts()
+        if let d = g.roleDepartment[index] { facts.add(s[.department], context.link(.department(d))) }
+        if let sup = g.superior[index] { facts.add(s[.reportsTo], context.roleLink(sup)) } else if role.top { facts.add(s[.reportsTo], .text(s[.top])) }
+        facts.add(s[.headcount], role.isVacant ? el("span", ["class": "badge badge-vacant"], .text(s[.vacant])) : .text(s.format(.people, role.headcount)))
+        if let grade = role.grade { facts.add(s[.grade], .text(grade)) }
+        if let code = role.code { facts.add(s[.code], .text(code)) }
+        if let place = role.place { facts.add(s[.location], .text(place)) }
+        if let hours = role.hours { facts.add(s[.hours], .text(hours)) }
 
-        let header = el("header", ["class": "page-header"],
-            el("button", ["class": "print-button", "type": "button", "data-action": "print"], .text(s[.print])),
-            el("p", ["class": "eyebrow"], .text(s[.role])),
-            el("h1", .text(role.title)),
-            role.aliases.isEmpty ? .empty : el("p", ["class": "aliases"], .text(s[.aliases] + s[.colon] + role.aliases.joined(separator: s[.nameSeparator]))),
-            role.header.summary.map { el("p", ["class": "lede"], .text($0)) } ?? .empty,
-            el("dl", ["class": "facts"], children: facts))
+        let header = PageHeader(title: role.title, eyebrow: s[.role], printLabel: s[.print],
+                                subtitle: role.aliases.isEmpty ? nil : s[.aliases] + s[.colon] + role.aliases.joined(separator: s[.nameSeparator]),
+                                lede: role.header.summary, details: [facts.html]).html
 
         let sections = SectionsHTML(context: context)
         let article = el("article", ["class": "doc"],
@@ -98,7 +93,7 @@ package struct RolePage {
         panel(s[.ownedProcedures], procedures.filter { g.procedureOwner[$0] == index }.map { context.link(.procedure($0)) })
         panel(s[.performedProcedures], procedures.filter { g.procedureOwner[$0] != index }.map { context.link(.procedure($0)) })
         if !procedures.isEmpty {
-            panels.append(el("p", ["class": "panel-action"], el("a", ["class": "button", "href": context.href(context.site.checklistURL(role: index))], .text(s[.printChecklist]))))
+            panels.append(el("p", ["class": "panel-action"], el("a", ["class": "button", "href": context.href(for: .roleChecklist(index))], .text(s[.printChecklist]))))
         }
         var seen: Set<NodeRef> = []
         let mentions = g.mentionedIn[index].filter { seen.insert($0.from).inserted }

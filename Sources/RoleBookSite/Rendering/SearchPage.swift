@@ -22,14 +22,14 @@ package struct SearchPage {
     package func render() -> String {
         let s = context.strings
         let main = el("article", ["class": "doc doc-wide"],
-            el("header", ["class": "page-header"], el("h1", .text(s[.search]))),
+            PageHeader(title: s[.search]).html,
             el("div", ["id": "rb-search", "data-root": context.root, "data-strings": clientStrings()],
                el("form", ["class": "rb-search-form", "action": "search.html", "role": "search"],
                   el("input", ["id": "rb-q", "name": "q", "type": "search", "autocomplete": "off", "placeholder": s[.searchPlaceholder], "aria-label": s[.search], "autofocus": nil])),
                el("div", ["id": "rb-filters"]),
                el("ol", ["id": "rb-results"])))
         return Layout(context: context).page(title: s[.search], bodyClass: "page-search",
-                                             crumbs: [.init(title: s[.home], href: context.href("index.html")), .init(title: s[.search], href: nil)],
-                                             main: main, scripts: indexScripts + ["assets/search.js", "search/fold.js"])
+                                             crumbs: [.init(title: s[.home], href: context.href(for: .home)), .init(title: s[.search], href: nil)],
+                                             main: main, scripts: indexScripts.map(context.href) + [context.href(.searchScript), context.href("search/fold.js")])
     }
 }

@@ -1,6 +1,7 @@
 import RoleBookModel
 
-/// Where every page lives, and links between pages relative to the page being rendered.
+/// Where every page lives (``Route``), and links between pages relative to the page being rendered:
+/// the one type that knows paths and URLs.
 public struct SiteMap: Sendable {
     public let graph: RoleGraph
     private var pathIndex: [String: NodeRef] = [:]
@@ -8,6 +9,8 @@ public struct SiteMap: Sendable {
     private let roleURLs: [String]
     private let departmentURLs: [String]
     private let procedureURLs: [String]
+    /// Computed once per build: department pages, both indexes and the checklist index list them.
+    public let procedures: ProceduresByDepartment
 
     public init(graph: RoleGraph) {
         self.graph = graph
@@ -17,6 +20,7 @@ public struct SiteMap: Sendable {
         roleURLs = graph.roles.map { "roles/" + Self.segment($0.id) + ".html" }
         departmentURLs = graph.departments.map { "departments/" + Self.segment($0.id) + ".html" }
         procedureURLs = graph.procedures.map { "procedures/" + Self.segment($0.id) + ".html" }
+        procedures = graph.proceduresByDepartment()
     }
 
     /// Site-root-relative URL of a node's page.
@@ -27,9 +31,6 @@ public struct SiteMap: Sendable {
         case .procedure(let i): procedureURLs[i]
         }
     }
-
-    public func checklistURL(procedure i: Int) -> String { "checklists/" + Self.segment(graph.procedures[i].id) + ".html" }
-    public func checklistURL(role i: Int) -> String { "checklists/roles/" + Self.segment(graph.roles[i].id) + ".html" }
 
     public func node(forContentPath path: String) -> NodeRef? { pathIndex[path] }
 
