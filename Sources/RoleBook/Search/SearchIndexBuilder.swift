@@ -36,6 +36,8 @@ struct SearchRecord: Codable, Hashable, Sendable {
 /// * `search/fold.js` — traditional → simplified pairs; `search.html` loads it with the page (so a
 ///   query costs one round trip less), other pages' clients load it when a query contains Han.
 /// * `search/i/<n>.js` — token shards: sorted token ranges, `rbSearch.shard(n, {token: postings})`.
+/// * `search/p/<n>.js` — the positions of shard `n`'s CJK bigrams, `rbSearch.pos(n, {bigram: positions})`:
+///   loaded only to check a phrase (a CJK run of three or more characters).
 /// * `search/f/<n>.js` — the fragments (what a result shows) of documents `n * fragmentBundle …`,
 ///   one `rbSearch.frag(doc, {...});` line each: bundles keep the site's file count down.
 public struct SearchIndexBuilder: Sendable {
@@ -398,14 +400,19 @@ public struct SearchIndexBuilder: Sendable {
     func build(_ layout: Layout) -> [String: String] {
         let shards = Self.shards(layout.records)
         var files = Self.fixedFiles(layout, shards)
-        let shardFiles = Array(shards.shards.enumerated()).map { ($0.offset, $0.element) }.parallelMap(Self.shardFile)
-        for (k, text) in shardFiles.enumerated() { files[Self.shardPath(k)] = text }
+        let shardFiles = Array(shards.shards.enumerated()).map { ($0.offset, $0.element) }.parallelMap(Self.shardFiles)
+        for (k, texts) in shardFiles.enumerated() {
+            files[Self.shardPath(k)] = texts.index
+            if let positions = texts.positions { files[Self.positionsPath(k)] = positions }
+        }
         let bundles = Array(stride(from: 0, to: layout.records.count, by: Self.fragmentBundle))
         for (b, text) in zip(bundles, bundles.parallelMap { Self.fragmentBundleFile(layout, first: $0) }) { files[Self.fragmentPath(first: b)] = text }
         return files
     }
 
     static func shardPath(_ k: Int) -> String { "search/i/\(k).js" }
+    /// The positions of the bigrams of shard `k`; only a shard holding a bigram has one.
+    static func positionsPath(_ k: Int) -> String { "search/p/\(k).js" }
     static func fragmentPath(first doc: Int) -> String { "search/f/\(doc / fragmentBundle).js" }
 
     /// `meta.js` and `fold.js`.
@@ -416,8 +423,17 @@ public struct SearchIndexBuilder: Sendable {
                 "search/fold.js": "rbSearch.fold(" + json(Fold(pairs: SearchTokenizer.foldingPairs())) + ");\n"]
     }
 
-    static func shardFile(_ k: Int, _ entries: [(String, String)]) -> String {
-        "rbSearch.shard(\(k)," + JSONText.object(entries: entries) + ");\n"
+    /// Shard `k`'s postings file, and its positions file when it holds a bigram.
+    static func shardFiles(_ k: Int, _ entries: [(String, String)]) -> (index: String, positions: String?) {
+        var postings: [(String, String)] = [], positions: [(String, String)] = []
+        postings.reserveCapacity(entries.count)
+        for (token, entry) in entries {
+            let parts = split(entry)
+            postings.append((token, String(parts.postings)))
+            if let p = parts.positions { positions.append((token, String(p))) }
+        }
+        return ("rbSearch.shard(\(k)," + JSONText.object(entries: postings) + ");\n",
+                positions.isEmpty ? nil : "rbSearch.pos(\(k)," + JSONText.object(entries: positions) + ");\n")
     }
 
     /// The fragments of documents `first ..< first + fragmentBundle`, one line each.
@@ -571,11 +587,19 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Postings as `(doc, weight)` pairs, doc ascending: each pair is `v = gap << 5 | weight` with
     /// `gap = doc - previousDoc - 1` (first: `doc`), written big-endian in base 32 with
-    /// continuation digits `WXYZa-z._` before a final digit `0-9A-V`. In a positional list (a CJK
-    /// bigram's) each pair is followed by the number of positions `n` and the positions, the first
-    /// as it is, each further one as `position - previous - 1`, in the same digits.
+    /// continuation digits `WXYZa-z._` before a final digit `0-9A-V`.
+    ///
+    /// A CJK bigram's list is positional and has two parts. Its postings are
+    /// `v = gap << 6 | lead << 5 | weight`, `lead` set when the bigram is at position 0 (the start
+    /// of the title), which ranking needs without positions. Its positions are, per posting in
+    /// the same order, their number `n` and the positions, the first as it is, each further one as
+    /// `position - previous - 1`, in the same digits. The shard file `i/<k>.js` holds the postings,
+    /// the positions file `p/<k>.js` the positions, so that only a phrase query loads positions;
+    /// in memory the two parts are one string joined by ``positionsSeparator``.
     static let finalDigits = Array(SearchFormat.shared.finalDigits.utf8)
     static let moreDigits = Array(SearchFormat.shared.moreDigits.utf8)
+    /// Joins a bigram's postings and positions in memory; not a digit of either alphabet.
+    static let positionsSeparator: Character = "|"
 
     /// One document's entry in a posting list.
     struct Posting: Hashable, Sendable {
@@ -600,28 +624,35 @@ public struct SearchIndexBuilder: Sendable {
     }
 
     /// Encodes a flat list as the builder collects it: `doc << 5 | weight` per posting, followed in a
-    /// positional list by the count of positions and the positions.
+    /// positional list by the count of positions and the positions. A positional list comes out
+    /// as postings and positions joined by ``positionsSeparator``.
     static func encodePostings(_ list: [UInt32], positional: Bool = false) -> String {
-        var out: [UInt8] = []
+        var out: [UInt8] = [], positions: [UInt8] = []
         out.reserveCapacity(list.count * 2)
         var previous: Int64 = -1
         var i = 0
         while i < list.count {
             let packed = list[i]
             let doc = Int64(packed >> 5)
-            appendNumber(UInt64(doc - previous - 1) << 5 | UInt64(packed & 31), to: &out)
-            previous = doc
             i += 1
-            guard positional else { continue }
+            guard positional else {
+                appendNumber(UInt64(doc - previous - 1) << 5 | UInt64(packed & 31), to: &out)
+                previous = doc
+                continue
+            }
             let n = Int(list[i])
-            appendNumber(UInt64(n), to: &out)
+            let lead: UInt64 = n > 0 && list[i + 1] == 0 ? 1 : 0
+            appendNumber(UInt64(doc - previous - 1) << 6 | lead << 5 | UInt64(packed & 31), to: &out)
+            previous = doc
+            appendNumber(UInt64(n), to: &positions)
             var last: Int64 = -1
             for p in list[(i + 1)..<(i + 1 + n)] {
-                appendNumber(UInt64(Int64(p) - last - 1), to: &out)
+                appendNumber(UInt64(Int64(p) - last - 1), to: &positions)
                 last = Int64(p)
             }
             i += 1 + n
         }
+        if positional { out.append(UInt8(ascii: "|")); out += positions }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -638,7 +669,22 @@ public struct SearchIndexBuilder: Sendable {
 
     static func decodePostings(_ text: String, positional: Bool = false) -> [Posting] {
         var out: [Posting] = []
-        forEachPosting(text, positional: positional) { doc, weight, positions in out.append(Posting(doc: doc, weight: weight, positions: positions)); return true }
+        forEachPosting(text, positional: positional) { doc, weight, _ in out.append(Posting(doc: doc, weight: weight)); return true }
+        guard positional, let bar = text.firstIndex(of: positionsSeparator) else { return out }
+        // The positions part: per posting, the count then the positions.
+        var index = 0, remaining = -1, last = -1
+        forEachNumber(text[text.index(after: bar)...]) { v in
+            guard index < out.count else { return }
+            if remaining < 0 {
+                remaining = v
+                last = -1
+            } else {
+                last += 1 + v
+                out[index].positions.append(UInt32(last))
+                remaining -= 1
+            }
+            if remaining == 0 { index += 1; remaining = -1 }
+        }
         return out
     }
 
@@ -650,39 +696,47 @@ public struct SearchIndexBuilder: Sendable {
         return table
     }()
 
-    /// Calls `body` with each `(doc, weight, positions)` of encoded postings, in order, until it
-    /// returns false. The positions array is reused from posting to posting (copy it to keep it).
-    static func forEachPosting(_ text: String, positional: Bool = false, _ body: (_ doc: Int, _ weight: Int, _ positions: [UInt32]) -> Bool) {
+    /// Calls `body` with each number written in the postings digits, in order.
+    static func forEachNumber(_ text: Substring, _ body: (Int) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            var v = 0, previous = -1
-            // After a pair: how many positions are still to come (-1: the count comes next).
-            var doc = 0, weight = 0, remaining = 0, last = -1
-            var positions: [UInt32] = []
+            var v = 0
             for b in bytes {
+                let d = Int(digitValues[Int(b)])
+                if d == 255 { continue }
+                if d >= 32 { v = v << 5 | (d - 32); continue }
+                body(v << 5 | d)
+                v = 0
+            }
+        }
+    }
+
+    /// Calls `body` with each `(doc, weight, lead)` of encoded postings, in order, until it returns
+    /// false; `lead` (positional lists only) tells that the bigram starts the document's title.
+    /// A positional list's positions, after ``positionsSeparator``, are not read.
+    static func forEachPosting(_ text: String, positional: Bool = false, _ body: (_ doc: Int, _ weight: Int, _ lead: Bool) -> Bool) {
+        var text = text
+        let shift = positional ? 6 : 5
+        text.withUTF8 { bytes in
+            var v = 0, previous = -1
+            for b in bytes {
+                if b == UInt8(ascii: "|") { return }
                 let d = Int(digitValues[Int(b)])
                 if d == 255 { continue }
                 if d >= 32 { v = v << 5 | (d - 32); continue }
                 v = v << 5 | d
                 defer { v = 0 }
-                if remaining == 0 {
-                    doc = previous + 1 + (v >> 5)
-                    weight = v & 31
-                    previous = doc
-                    if positional { remaining = -1; positions.removeAll(keepingCapacity: true); continue }
-                } else if remaining < 0 {
-                    remaining = v
-                    last = -1
-                    if remaining > 0 { continue }
-                } else {
-                    last += 1 + v
-                    positions.append(UInt32(last))
-                    remaining -= 1
-                    if remaining > 0 { continue }
-                }
-                guard body(doc, weight, positions) else { return }
+                let doc = previous + 1 + (v >> shift)
+                previous = doc
+                guard body(doc, v & 31, positional && v & 32 != 0) else { return }
             }
         }
+    }
+
+    /// A shard's entry as its two files hold it: the postings, and a bigram's positions (nil for other tokens).
+    static func split(_ entry: String) -> (postings: Substring, positions: Substring?) {
+        guard let bar = entry.firstIndex(of: positionsSeparator) else { return (entry[...], nil) }
+        return (entry[..<bar], entry[entry.index(after: bar)...])
     }
 
     static func json<T: Encodable>(_ value: T) -> String {
