@@ -30,8 +30,6 @@ struct SearchQuality {
         var rolebook: Score
         /// Nil when Pagefind is not installed.
         var pagefind: Score?
-        /// rolebook's query again once its files are loaded (Node).
-        var ms: Double
         /// First query in a fresh headless Chromium from a local server (nil without Chromium).
         var rolebookBrowser: SearchMeasurement.Query?
         var pagefindBrowser: SearchMeasurement.Query?
@@ -87,7 +85,7 @@ struct SearchQuality {
             // Pagefind also indexes the list pages (home, A–Z index …): only the pages rolebook's index holds are compared.
             let pagefindURLs = pagefind[q].map { $0.filter { pages[$0] != nil } }
             rows.append(Row(query: q, truth: truth.count, rolebook: score(results[q]?.urls ?? [], truth), pagefind: pagefindURLs.map { score($0, truth) },
-                            ms: results[q]?.ms ?? .nan, rolebookBrowser: browser?.rolebook.first { $0.query == q },
+                            rolebookBrowser: browser?.rolebook.first { $0.query == q },
                             pagefindBrowser: browser?.pagefind.first { $0.query == q }))
         }
         return rows
@@ -165,22 +163,22 @@ struct SearchQuality {
             + "(`assets/search.js` under Node) and of Pagefind's search API (`pagefind.js` and its WebAssembly under Node, same site) "
             + "against the pages containing the query (Markdown, or a role's department title; either script; for pinyin: a title, "
             + "alias or department title holding the words it spells). Pagefind results on list pages (home, A–Z index) are left out. "
-            + "Once loaded: rolebook's query again with its files loaded (Node). First query and transfer: a fresh headless Chromium "
-            + "from python's http.server on loopback, until the top ten results' snippets are there; transfer counts every search "
-            + "file the server sent (rolebook: `assets/search.js`, `search/…`; Pagefind: `pagefind/…`).\n\n"
-        out += "| query | pages with it | rolebook recall | false | once loaded | first query | transfer | Pagefind recall | false | first query | transfer |\n"
+            + "First query and transfer: a fresh headless Chromium from python's http.server on loopback, until the top ten "
+            + "results' snippets are there; transfer counts every search file the server sent (rolebook: `assets/search.js`, "
+            + "`search/…`; Pagefind: `pagefind/…`). Once loaded: the same query and snippets again in that browser.\n\n"
+        out += "| query | pages with it | rolebook recall | false | first query | once loaded | transfer | Pagefind recall | false | first query | transfer |\n"
         out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         func recall(_ s: Score?, _ truth: Int) -> String {
             guard let s else { return "–" }
             return truth == 0 ? "–" : String(format: "%.1f %% (%d)", 100 * Double(s.found) / Double(truth), s.found)
         }
-        func browser(_ m: SearchMeasurement.Query?) -> String {
-            guard let m else { return "– | –" }
-            return String(format: "%.0f ms | %.0f KB", m.ms, Double(m.bytes) / 1024)
+        func browser(_ m: SearchMeasurement.Query?, warm: Bool) -> String {
+            guard let m else { return warm ? "– | – | –" : "– | –" }
+            return String(format: "%.0f ms | ", m.ms) + (warm ? String(format: "%.1f ms | ", m.warm) : "") + String(format: "%.0f KB", Double(m.bytes) / 1024)
         }
         for r in rows {
-            out += "| `\(r.query)` | \(r.truth) | \(recall(r.rolebook, r.truth)) | \(r.rolebook.falseHits) | " + String(format: "%.1f ms", r.ms)
-                + " | \(browser(r.rolebookBrowser)) | \(recall(r.pagefind, r.truth)) | \(r.pagefind.map { String($0.falseHits) } ?? "–") | \(browser(r.pagefindBrowser)) |\n"
+            out += "| `\(r.query)` | \(r.truth) | \(recall(r.rolebook, r.truth)) | \(r.rolebook.falseHits) | \(browser(r.rolebookBrowser, warm: true)) | "
+                + "\(recall(r.pagefind, r.truth)) | \(r.pagefind.map { String($0.falseHits) } ?? "–") | \(browser(r.pagefindBrowser, warm: false)) |\n"
         }
         return out
     }
