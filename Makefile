@@ -74,8 +74,10 @@ bench: bench-deps
 	.build/release/rolebook-bench --sizes $(BENCH_SIZES) --runs 5 --out docs/benchmarks.md
 	.build/release/rolebook-bench quality --roles 10000 --out docs/benchmarks.md
 
-# Only the search-quality section of docs/benchmarks.md (recall and false hits per query; needs node).
+# Only the search-quality section of docs/benchmarks.md (recall and false hits per query beside Pagefind's,
+# first-query time and transfer in headless Chromium; needs node, chromium, Pagefind from PyPI).
 bench-quality: test-deps
+	@python3 -c "import pagefind" 2>/dev/null || python3 -m pip install -q 'pagefind[extended]' || echo "warning: Pagefind not installed; its columns stay empty"
 	$(SWIFT) build -c release --product rolebook
 	$(SWIFT) build -c release --product rolebook-bench
 	.build/release/rolebook-bench quality --roles 10000 --out docs/benchmarks.md

@@ -19,6 +19,9 @@ struct SearchBenchmark {
 
     var site: URL
     var pagefindSite: URL
+    /// What to query (the quality benchmark passes the list), and whether Pagefind's site is there to query too.
+    var queries = Self.queries
+    var withPagefind = true
 
     /// Runs Pagefind (from PyPI, benchmark only) over a copy of the site; nil when it is not installed.
     static func pagefindIndex(site: URL, into copy: URL) throws -> (Int, Int)? {
@@ -34,7 +37,7 @@ struct SearchBenchmark {
         guard Runner.available("chromium") else { return nil }
         let root = site.deletingLastPathComponent()
         try Data(Self.rolebookHarness.utf8).write(to: site.appendingPathComponent("bench-search.html"))
-        try Data(Self.pagefindHarness.utf8).write(to: pagefindSite.appendingPathComponent("bench-search.html"))
+        if withPagefind { try Data(Self.pagefindHarness.utf8).write(to: pagefindSite.appendingPathComponent("bench-search.html")) }
         let port = 18_000 + Int(getpid() % 1000)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -50,9 +53,9 @@ struct SearchBenchmark {
         defer { server.terminate(); server.waitUntilExit() }
         Thread.sleep(forTimeInterval: 1)
         var result = SearchMeasurement(rolebook: [], pagefind: [])
-        for query in Self.queries {
+        for query in queries {
             let q = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? query
-            for (which, folder) in [("rolebook", site), ("pagefind", pagefindSite)] {
+            for (which, folder) in [("rolebook", site), ("pagefind", pagefindSite)] where which == "rolebook" || withPagefind {
                 let url = "http://127.0.0.1:\(port)/\(folder.lastPathComponent)/bench-search.html?q=\(q)"
                 let before = (try? Data(contentsOf: accessLog).count) ?? 0
                 guard let m = try Self.runHarness(url) else { continue }

@@ -183,6 +183,12 @@ enum SearchFixture {
         try JSONDecoder().decode([String: String].self, from: payload(try #require(files["search/i/\(k).js"])))
     }
 
+    /// The positions file of shard `k` (its bigrams' positions), or nothing when it has no bigram.
+    static func positions(_ files: [String: String], _ k: Int) throws -> [String: String] {
+        guard let text = files["search/p/\(k).js"] else { return [:] }
+        return try JSONDecoder().decode([String: String].self, from: payload(text))
+    }
+
     /// The `rbSearch.frag(doc, …)` line of `doc` in its bundle file.
     static func fragment(_ files: [String: String], _ doc: Int) throws -> SearchIndexBuilder.Fragment {
         let bundle = try #require(files["search/f/\(doc / SearchIndexBuilder.fragmentBundle).js"])
@@ -197,7 +203,9 @@ enum SearchFixture {
         func positions(_ bigram: String, _ doc: Int) throws -> Set<UInt32> {
             let k = SearchIndexBuilder.shard(of: bigram, separators: meta.separators)
             guard let postings = try shard(files, k)[bigram] else { return [] }
-            return Set(SearchIndexBuilder.decodePostings(postings, positional: true).first { $0.doc == doc }?.positions ?? [])
+            let positions = try #require(try Self.positions(files, k)[bigram], "\(bigram) has no positions")
+            let joined = postings + String(SearchIndexBuilder.positionsSeparator) + positions
+            return Set(SearchIndexBuilder.decodePostings(joined, positional: true).first { $0.doc == doc }?.positions ?? [])
         }
         func holds(_ phrase: [String], _ doc: Int) throws -> Bool {
             // Offsets the cover skips ("") match anywhere.
@@ -498,10 +506,17 @@ extension SearchTests {
 
         @Test("shard files parse back to their entries; anything else does not parse")
         func shardParsing() throws {
-            let entries = [("客服", "0A"), ("kefu", "W1_3")]
-            let text = SearchIndexBuilder.shardFile(4, entries)
+            let entries = [("客服", "0A|12"), ("kefu", "W1_3"), ("经", "7")]
+            let (text, positions) = SearchIndexBuilder.shardFiles(4, entries)
+            #expect(text == #"rbSearch.shard(4,{"kefu":"W1_3","客服":"0A","经":"7"});"# + "\n")
+            #expect(positions == #"rbSearch.pos(4,{"客服":"12"});"# + "\n")
             let parsed = try #require(SearchIndexBuilder.parseShard(text, 4))
-            #expect(parsed.map { $0.0 + "=" + $0.1 }.sorted() == entries.map { $0.0 + "=" + $0.1 }.sorted())
+            let joined = try #require(SearchIndexBuilder.join(parsed, positions: positions, 4))
+            #expect(joined.map { $0.0 + "=" + $0.1 }.sorted() == entries.map { $0.0 + "=" + $0.1 }.sorted())
+            // A bigram without its positions (file missing or incomplete) cannot be patched.
+            #expect(SearchIndexBuilder.join(parsed, positions: nil, 4) == nil)
+            #expect(SearchIndexBuilder.join(parsed, positions: "rbSearch.pos(4,{});\n", 4) == nil)
+            #expect(SearchIndexBuilder.shardFiles(5, [("kefu", "1")]).positions == nil)
             #expect(SearchIndexBuilder.parseShard(text, 5) == nil)
             #expect(SearchIndexBuilder.parseShard(#"rbSearch.shard(4,{"a\"b":"0"});"# + "\n", 4) == nil)
             #expect(SearchIndexBuilder.parseShard("rbSearch.shard(4,{});\n", 4)?.isEmpty == true)
@@ -668,7 +683,7 @@ extension SearchTests {
         @Test("the JavaScript client answers queries like the Swift reference")
         func queries() throws {
             let files = try SearchFixture.index(SearchFixture.withGenerated(150))
-            let queries = ["客服经理", "客服經理", "营运总监", "kfjl", "kefu jingli", "receptionist", "KF-01", "投诉", "培训", "营", "不存在的岗位名称"]
+            let queries = ["客服经理", "客服經理", "营运总监", "kfjl", "kefu jingli", "receptionist", "KF-01", "投诉", "培训", "营", "不存在的岗位名称", "经理", "客服"]
             let out = try SearchFixture.runClient(files, input: ["queries": queries])
             let results = try #require(out["results"] as? [String: [String]])
             for q in queries { #expect(results[q] == (try SearchFixture.search(files, q)), "\(q)") }
@@ -683,10 +698,15 @@ extension SearchTests {
             let loads = try #require(out["loads"] as? [String: [String]])
             let meta = try SearchFixture.meta(files)
             #expect(meta.separators.count > 3)
-            for q in ["客服经理", "KF-01", "kefu jingli"] {
+            for q in ["客服经理", "KF-01", "kefu jingli", "经理", "客服"] {
                 let shards = Set(SearchTokenizer.queryTerms(q).map { "search/i/\(SearchIndexBuilder.shard(of: $0.token, separators: meta.separators)).js" })
+                // Positions files only for a phrase (a CJK run of three or more characters), of its bigrams' shards.
+                let positions = Set(SearchTokenizer.queryPhrases(q).flatMap { $0 }.filter { !$0.isEmpty }.map {
+                    "search/p/\(SearchIndexBuilder.shard(of: $0, separators: meta.separators)).js"
+                })
                 let fold: Set<String> = q.unicodeScalars.contains { $0.value >= 0x4E00 } ? ["search/fold.js"] : []
-                #expect(Set(loads[q] ?? []) == shards.union(fold), "\(q) loaded \(loads[q] ?? [])")
+                #expect(Set(loads[q] ?? []) == shards.union(positions).union(fold), "\(q) loaded \(loads[q] ?? [])")
+                #expect((loads[q] ?? []).contains { $0.hasPrefix("search/p/") } == (q == "客服经理"), "\(q) loaded \(loads[q] ?? [])")
             }
         }
     }

@@ -55,8 +55,9 @@ extension SearchIndexBuilder {
         // Read, checked and parsed on all cores: thousands of small files.
         let read = previous.read
         let readShards = Array(0..<previous.shardCount).parallelMap { k -> [(String, String)]? in
-            guard let text = read(Self.shardPath(k)), let entries = Self.parseShard(text, k) else { return nil }
-            return entries.sorted { Self.utf16Less($0.0, $1.0) }
+            guard let text = read(Self.shardPath(k)), let entries = Self.parseShard(text, k),
+                  let joined = Self.join(entries, positions: read(Self.positionsPath(k)), k) else { return nil }
+            return joined.sorted { Self.utf16Less($0.0, $1.0) }
         }
         guard readShards.allSatisfy({ $0 != nil }) else { return nil }
         let oldShards = readShards.map { $0! }
@@ -109,11 +110,17 @@ extension SearchIndexBuilder {
         let shards = Self.pack(entries)
         var files = Self.fixedFiles(layout, shards)
         var unchanged: [String] = []
-        let rewritten = Array(shards.shards.indices).parallelMap { k -> String? in
-            k < oldShards.count && Self.same(shards.shards[k], oldShards[k]) ? nil : Self.shardFile(k, shards.shards[k])
+        let rewritten = Array(shards.shards.indices).parallelMap { k -> (index: String, positions: String?)? in
+            k < oldShards.count && Self.same(shards.shards[k], oldShards[k]) ? nil : Self.shardFiles(k, shards.shards[k])
         }
-        for (k, text) in rewritten.enumerated() {
-            if let text { files[Self.shardPath(k)] = text } else { unchanged.append(Self.shardPath(k)) }
+        for (k, texts) in rewritten.enumerated() {
+            if let texts {
+                files[Self.shardPath(k)] = texts.index
+                if let positions = texts.positions { files[Self.positionsPath(k)] = positions }
+            } else {
+                unchanged.append(Self.shardPath(k))
+                if shards.shards[k].contains(where: { $0.1.contains(Self.positionsSeparator) }) { unchanged.append(Self.positionsPath(k)) }
+            }
         }
         // Fragment bundles are written again only where an edited document sits.
         let editedBundles = Set(changed.map { $0 / Self.fragmentBundle })
@@ -158,12 +165,28 @@ extension SearchIndexBuilder {
         return found
     }
 
-    /// The entries of a shard file as ``shardFile(_:_:)`` writes it, or nil for anything else
-    /// (including keys with escapes, which tokens never need).
-    static func parseShard(_ text: String, _ k: Int) -> [(String, String)]? {
+    /// A shard's entries with its bigrams' positions joined back (as the builder holds them in
+    /// memory), or nil when the positions file is missing, not as written, or lacks a bigram.
+    static func join(_ entries: [(String, String)], positions text: String?, _ k: Int) -> [(String, String)]? {
+        guard entries.contains(where: { isPositional($0.0) }) else { return entries }
+        guard let text, let parsed = parseShard(text, k, function: "pos") else { return nil }
+        let positions = Dictionary(parsed, uniquingKeysWith: { a, _ in a })
+        var out: [(String, String)] = []
+        out.reserveCapacity(entries.count)
+        for (token, postings) in entries {
+            guard isPositional(token) else { out.append((token, postings)); continue }
+            guard let p = positions[token] else { return nil }
+            out.append((token, postings + String(positionsSeparator) + p))
+        }
+        return out
+    }
+
+    /// The entries of a shard or positions file as ``shardFiles(_:_:)`` writes it (`function`
+    /// `shard` or `pos`), or nil for anything else (including keys with escapes, which tokens never need).
+    static func parseShard(_ text: String, _ k: Int, function: String = "shard") -> [(String, String)]? {
         var text = text
         return text.withUTF8 { bytes -> [(String, String)]? in
-            let prefix = Array("rbSearch.shard(\(k),{".utf8), suffix = Array("});\n".utf8)
+            let prefix = Array("rbSearch.\(function)(\(k),{".utf8), suffix = Array("});\n".utf8)
             guard bytes.count >= prefix.count + suffix.count, bytes.starts(with: prefix),
                   bytes[(bytes.count - suffix.count)...].elementsEqual(suffix) else { return nil }
             var i = prefix.count

@@ -112,32 +112,51 @@ public enum SearchTokenizer {
     static func pieces(_ normalized: String) -> [Piece] {
         var out: [Piece] = []
         var run: [Unicode.Scalar] = []
+        segment(normalized.unicodeScalars.map(\.value),
+                cjk: { run.append(Unicode.Scalar($0)!) },
+                endRun: { out.append(.cjk(run)); run = [] },
+                compound: { out.append(.compound($0)) })
+        return out
+    }
+
+    /// The one segmentation of normalized text (steps 2–4), shared by the index and the queries:
+    /// calls `cjk` with each scalar of a CJK run and `endRun` after the run, and `compound` with
+    /// the words of each compound (words joined by connectors), in text order. A connector only
+    /// joins when a word is on both sides. Inlined so the index builder's loop pays no calls.
+    @inline(__always)
+    static func segment(_ scalars: [UInt32], cjk: (UInt32) -> Void, endRun: () -> Void, compound: ([String]) -> Void) {
+        var inRun = false
         var parts: [String] = []
-        var word = String.UnicodeScalarView()
-        func endWord() { if !word.isEmpty { parts.append(String(word)); word = String.UnicodeScalarView() } }
-        func endCompound() { endWord(); if !parts.isEmpty { out.append(.compound(parts)); parts = [] } }
-        func endRun() { if !run.isEmpty { out.append(.cjk(run)); run = [] } }
-        let scalars = Array(normalized.unicodeScalars)
-        for (i, s) in scalars.enumerated() {
-            switch classify(s) {
-            case .cjk:
-                endCompound()
-                run.append(s)
+        var current = String.UnicodeScalarView()
+        func endWord() { if !current.isEmpty { parts.append(String(current)); current = String.UnicodeScalarView() } }
+        func endCompound() {
+            endWord()
+            guard !parts.isEmpty else { return }
+            compound(parts)
+            parts.removeAll()
+        }
+        let n = scalars.count
+        for i in 0..<n {
+            let v = scalars[i]
+            let kind = classify(v)
+            if kind == .cjk {
+                if !parts.isEmpty || !current.isEmpty { endCompound() }
+                cjk(v)
+                inRun = true
+                continue
+            }
+            if inRun { inRun = false; endRun() }
+            switch kind {
             case .word:
-                endRun()
-                word.append(s)
+                current.append(Unicode.Scalar(v)!)
             case .connector:
-                endRun()
-                // A connector only joins when a word is on both sides.
-                if !word.isEmpty, i + 1 < scalars.count, classify(scalars[i + 1]) == .word { endWord() } else { endCompound() }
-            case .separator:
-                endRun()
+                if !current.isEmpty, i + 1 < n, classify(scalars[i + 1]) == .word { endWord() } else { endCompound() }
+            default:
                 endCompound()
             }
         }
-        endRun()
+        if inRun { endRun() }
         endCompound()
-        return out
     }
 
     /// Index tokens of free text, with repeats (the count is the term frequency).
@@ -148,42 +167,14 @@ public enum SearchTokenizer {
     }
 
     static func forEachToken(_ text: String, _ body: (String) -> Void) {
-        for piece in pieces(normalize(text)) {
-            switch piece {
-            case .cjk(let run):
-                for (i, s) in run.enumerated() {
-                    var uni = String.UnicodeScalarView(); uni.append(s)
-                    body(String(uni))
-                    if i + 1 < run.count { uni.append(run[i + 1]); body(String(uni)) }
-                }
-            case .compound(let parts):
-                for p in parts { body(p) }
-                if parts.count > 1, let joined = joinedCompound(parts) { body(joined) }
-            }
-        }
+        var scalars: [UInt32] = [], position: UInt32 = 0
+        forEachKey(text, scalars: &scalars, position: &position, cjk: { key, _ in body(TokenKey.cjk(key).text) }, word: body)
     }
 
-    /// The tokens of ``forEachToken(_:_:)`` as compact keys: CJK unigrams and bigrams packed in an
-    /// integer (no string per occurrence), words as strings. `TokenKey.text` gives the same token.
-    static func forEachKey(_ text: String, _ body: (TokenKey) -> Void) {
-        for piece in pieces(normalize(text)) {
-            switch piece {
-            case .cjk(let run):
-                for i in run.indices {
-                    body(.cjk(UInt64(run[i].value)))
-                    if i + 1 < run.count { body(.cjk(UInt64(run[i].value) << 21 | UInt64(run[i + 1].value) | 1 << 63)) }
-                }
-            case .compound(let parts):
-                for p in parts { body(.word(p)) }
-                if parts.count > 1, let joined = joinedCompound(parts) { body(.word(joined)) }
-            }
-        }
-    }
-
-    /// ``forEachKey(_:_:)`` for the index builder's hot loop: CJK unigrams and bigrams go to `cjk`
-    /// as packed keys (no enum, no string per occurrence) with the position of their first
-    /// character, words to `word`; `scalars` is scratch space reused between calls. Tokens come in
-    /// a different order, which counting ignores.
+    /// The tokens of ``forEachToken(_:_:)`` for the index builder's hot loop: CJK unigrams and
+    /// bigrams go to `cjk` as packed keys (no enum, no string per occurrence) with the position
+    /// of their first character, words to `word`; `scalars` is scratch space reused between
+    /// calls. `TokenKey.cjk(key).text` gives the token.
     ///
     /// `position` counts the CJK characters of a document, across calls: it advances by one per
     /// character and by one more after every run, so two bigrams at positions `p` and `p + 1` are
@@ -196,40 +187,21 @@ public enum SearchTokenizer {
             for s in normalize(text).unicodeScalars { scalars.append(s.value) }
         }
         var previous: UInt32 = 0   // the last scalar of the current CJK run; 0 outside a run
-        var parts: [String] = []
-        var current = String.UnicodeScalarView()
-        func endWord() { if !current.isEmpty { parts.append(String(current)); current = String.UnicodeScalarView() } }
-        func endCompound() {
-            endWord()
-            guard !parts.isEmpty else { return }
-            for p in parts { word(p) }
-            if parts.count > 1, let joined = joinedCompound(parts) { word(joined) }
-            parts.removeAll()
-        }
-        let n = scalars.count
-        for i in 0..<n {
-            let v = scalars[i]
-            switch classify(v) {
-            case .cjk:
-                if !parts.isEmpty || !current.isEmpty { endCompound() }
-                cjk(UInt64(v), position)
-                if previous != 0 { cjk(UInt64(previous) << 21 | UInt64(v) | 1 << 63, position - 1) }
-                previous = v
-                position += 1
-            case .word:
-                if previous != 0 { previous = 0; position += 1 }
-                current.append(Unicode.Scalar(v)!)
-            case .connector:
-                if previous != 0 { previous = 0; position += 1 }
-                // A connector only joins when a word is on both sides.
-                if !current.isEmpty, i + 1 < n, classify(scalars[i + 1]) == .word { endWord() } else { endCompound() }
-            case .separator:
-                if previous != 0 { previous = 0; position += 1 }
-                endCompound()
-            }
-        }
-        if previous != 0 { position += 1 }
-        endCompound()
+        var at = position
+        segment(scalars,
+                cjk: { v in
+                    // In text order: 客, 客服, 服.
+                    if previous != 0 { cjk(UInt64(previous) << 21 | UInt64(v) | 1 << 63, at - 1) }
+                    cjk(UInt64(v), at)
+                    previous = v
+                    at += 1
+                },
+                endRun: { previous = 0; at += 1 },
+                compound: { parts in
+                    for p in parts { word(p) }
+                    if parts.count > 1, let joined = joinedCompound(parts) { word(joined) }
+                })
+        position = at
     }
 
     /// ``normalizeCommon(_:)`` into scalar values; false (with `out` partly filled) when the text
