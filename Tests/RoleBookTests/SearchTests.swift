@@ -482,7 +482,13 @@ extension SearchTests {
             #expect(updated.keys.sorted() == full.keys.sorted())
             let differing = full.filter { updated[$0.key] != $0.value }.keys.sorted()
             #expect(differing.isEmpty, "\(differing.prefix(10))")
-            #expect(update.unchanged.count > update.files.count, "most files are kept")
+            // Fragment bundles of untouched documents are kept. Postings and positions are filed by
+            // token, and a long synthetic role holds tokens of most shards (and an edit shifts the
+            // positions after it), so four edits rewrite many of those — but not all.
+            let written = Dictionary(grouping: update.files.keys) { $0.split(separator: "/").prefix(2).joined(separator: "/") }.mapValues(\.count)
+            let kept = Dictionary(grouping: update.unchanged) { $0.split(separator: "/").prefix(2).joined(separator: "/") }.mapValues(\.count)
+            #expect(kept["search/f", default: 0] > 10 * written["search/f", default: 0], "fragments: written \(written), kept \(kept)")
+            #expect(kept["search/i", default: 0] > 0 && kept["search/p", default: 0] > 0, "written \(written), kept \(kept)")
         }
 
         @Test("no update when documents are added or reordered, or a previous file is not as written")
