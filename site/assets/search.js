@@ -1,4 +1,4 @@
-var rbSearchFormat = { "version": 2, "maxCompound": 32, "finalDigits": "0123456789ABCDEFGHIJKLMNOPQRSTUV", "moreDigits": "WXYZabcdefghijklmnopqrstuvwxyz._", "syllables": "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de den deng di dia dian diao die ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long lou lu luan lue lun luo lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nue nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo" };
+var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "0123456789ABCDEFGHIJKLMNOPQRSTUV", "moreDigits": "WXYZabcdefghijklmnopqrstuvwxyz._", "syllables": "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de den deng di dia dian diao die ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long lou lu luan lue lun luo lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nue nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo" };
 /* rolebook search client: see docs/search.md. No dependencies; safe from file://. */
 (function (global) {
   'use strict';
@@ -7,7 +7,7 @@ var rbSearchFormat = { "version": 2, "maxCompound": 32, "finalDigits": "01234567
   var VERSION = FORMAT.version, MAX_COMPOUND = FORMAT.maxCompound;
   var PAGE = 10, MAX_PREFIX_SHARDS = 4, DEBOUNCE = 120, SNIPPET = 90;
   var api = global.rbSearch = global.rbSearch || {};
-  var shards = {}, frags = {}, loads = {}, decoded = {}, foldMap = null;
+  var shards = {}, positions = {}, frags = {}, loads = {}, decoded = {}, foldMap = null;
   var CJK = 1, WORD = 2, CONNECTOR = 3, SEPARATOR = 0;
   var HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -30,6 +30,7 @@ var rbSearchFormat = { "version": 2, "maxCompound": 32, "finalDigits": "01234567
     return loads[path];
   }
   api.shard = function (k, data) { shards[k] = data; };
+  api.pos = function (k, data) { positions[k] = data; };
   api.frag = function (d, data) { frags[d] = data; };
   api.fold = function (data) {
     var cs = Array.from(data.pairs), m = {};
@@ -208,36 +209,45 @@ var rbSearchFormat = { "version": 2, "maxCompound": 32, "finalDigits": "01234567
     var cs = Array.from(token);
     return cs.length === 2 && isCJK(cs[0].codePointAt(0)) && isCJK(cs[1].codePointAt(0));
   }
-  /* Postings "gap<<5|weight" in base 32, continuation digits first; in a positional list each is
-     followed by a count n and n positions (first as is, then "gap - 1"): {docs, weights, at, pos},
-     the positions of docs[i] being pos[at[i] .. at[i + 1]). */
-  function decode(key, text, withPositions) {
+  /* Postings "gap<<5|weight" in base 32, continuation digits first; a bigram's (positional) are
+     "gap<<6|lead<<5|weight", lead telling that the bigram starts the title: {docs, weights, lead}.
+     Its positions, in p/<k>.js, are decoded on demand by withPositions. */
+  function decode(key, text, isPositional) {
     if (decoded[key]) return decoded[key];
-    var docs = [], weights = [], at = [], pos = [], v = 0, prev = -1, left = 0, last = -1;
+    var docs = [], weights = [], lead = [], v = 0, prev = -1, span = isPositional ? 64 : 32;
     for (var i = 0; i < text.length; i++) {
       var d = DIGIT[text.charCodeAt(i)];
       if (d === undefined) continue;
       if (d >= 32) { v = v * 32 + (d - 32); continue; }
       v = v * 32 + d;
-      if (left === 0) {
-        var doc = prev + 1 + Math.floor(v / 32);
-        docs.push(doc);
-        weights.push(v % 32);
-        at.push(pos.length);
-        prev = doc;
-        if (withPositions) left = -1;
-      } else if (left < 0) {
-        left = v;
-        last = -1;
-      } else {
-        last += 1 + v;
-        pos.push(last);
-        left--;
-      }
+      var doc = prev + 1 + Math.floor(v / span);
+      docs.push(doc);
+      weights.push(v % 32);
+      lead.push(isPositional && v % 64 >= 32);
+      prev = doc;
+      v = 0;
+    }
+    return (decoded[key] = { docs: docs, weights: weights, lead: lead });
+  }
+  /* Adds a decoded bigram list's positions from its positions file (per posting: a count n and n
+     positions, the first as is, then "gap - 1"): the positions of docs[i] are pos[at[i] .. at[i + 1]). */
+  function withPositions(list, text) {
+    if (list.pos) return list;
+    var at = [], pos = [], v = 0, left = -1, last = -1;
+    for (var i = 0; i < text.length; i++) {
+      var d = DIGIT[text.charCodeAt(i)];
+      if (d === undefined) continue;
+      if (d >= 32) { v = v * 32 + (d - 32); continue; }
+      v = v * 32 + d;
+      if (left < 0) { at.push(pos.length); left = v; last = -1; }
+      else { last += 1 + v; pos.push(last); left--; }
+      if (left === 0) left = -1;
       v = 0;
     }
     at.push(pos.length);
-    return (decoded[key] = { docs: docs, weights: weights, at: at, pos: pos });
+    list.at = at;
+    list.pos = pos;
+    return list;
   }
   function lowerBound(a, x, lo, hi) {
     while (lo < hi) { var mid = (lo + hi) >> 1; if (a[mid] < x) lo = mid + 1; else hi = mid; }
@@ -254,9 +264,9 @@ var rbSearchFormat = { "version": 2, "maxCompound": 32, "finalDigits": "01234567
     var out = [];
     for (var i = 0; i < bigrams.length; i++) {
       if (!bigrams[i]) { out.push(null); continue; }
-      var k = shardOf(bigrams[i]), sh = shards[k];
-      if (!sh || !own(sh, bigrams[i])) return null;
-      out.push(decode(k + ' ' + bigrams[i], sh[bigrams[i]], true));
+      var k = shardOf(bigrams[i]), sh = shards[k], ps = positions[k];
+      if (!sh || !own(sh, bigrams[i]) || !ps || !own(ps, bigrams[i])) return null;
+      out.push(withPositions(decode(k + ' ' + bigrams[i], sh[bigrams[i]], true), ps[bigrams[i]]));
     }
     return out;
   }
@@ -318,8 +328,8 @@ var rbSearchFormat = { "version": 2, "maxCompound": 32, "finalDigits": "01234567
     if (!bigram) return 0;
     var k = shardOf(bigram), sh = shards[k];
     if (!sh || !own(sh, bigram)) return 0;
-    var list = decode(k + ' ' + bigram, sh[bigram], true), range = positionsOf(list, d);
-    if (!range || range[0] === range[1] || list.pos[range[0]] !== 0) return 0;
+    var list = decode(k + ' ' + bigram, sh[bigram], true), i = lowerBound(list.docs, d, 0, list.docs.length);
+    if (i === list.docs.length || list.docs[i] !== d || !list.lead[i]) return 0;
     return isDepartment(d) ? TITLE_START - DEPARTMENT_SHIFT : TITLE_START;
   }
   /* Resolves to {terms, hits: [{d, s}]}, best first (score, then document order). */
@@ -331,8 +341,13 @@ var rbSearchFormat = { "version": 2, "maxCompound": 32, "finalDigits": "01234567
       var ts = terms(q), need = [];
       if (!ts.length) return { terms: ts, hits: [] };
       ts.forEach(function (t) { shardsFor(t).forEach(function (k) { if (need.indexOf(k) < 0) need.push(k); }); });
-      return Promise.all(need.map(function (k) { return load('search/i/' + k + '.js'); })).then(function () {
-        var maps = ts.map(match).sort(function (a, b) { return a.size - b.size; }), hits = [], ps = phrases(q).map(phraseLists), lead = leadBigram(q);
+      /* Positions only to check a phrase: the shards of its bigrams' positions files. */
+      var pq = phrases(q), files = need.map(function (k) { return 'search/i/' + k + '.js'; });
+      pq.forEach(function (ph) {
+        ph.forEach(function (b) { var f = b && 'search/p/' + shardOf(b) + '.js'; if (f && files.indexOf(f) < 0) files.push(f); });
+      });
+      return Promise.all(files.map(load)).then(function () {
+        var maps = ts.map(match).sort(function (a, b) { return a.size - b.size; }), hits = [], ps = pq.map(phraseLists), lead = leadBigram(q);
         maps[0].forEach(function (s, d) {
           for (var j = 1; j < maps.length; j++) {
             var x = maps[j].get(d);
