@@ -391,7 +391,7 @@ struct RenderingTests {
         #expect(style.contains("@top-left") && style.contains("counter(pages)"))
         #expect(style.contains("测试集团") && style.contains("总经理"))
         #expect(!style.contains("</") && style.filter { $0 == "\"" }.count % 2 == 0)
-        #expect(page.contains("员工确认签字") && page.contains("signature-block"))
+        #expect(page.contains("jd-sign-off") && page.contains("任职者") && page.contains("人力资源部"))
     }
 
     // MARK: - Helpers

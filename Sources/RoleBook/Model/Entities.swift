@@ -40,11 +40,13 @@ public struct Role: Hashable, Sendable {
     public var code: String?
     public var place: String?
     public var hours: String?
-    /// Document control of the source job description (`document`, `version`, `effective`),
-    /// kept as written: an imported 岗位说明书 carries its 文件编号/文件版本/生效日期.
+    /// Document control of the job description (`doc_no` or `document`, `version`, `effective`,
+    /// `approved_by`): the 文件编号/版本/生效日期/批准人 printed at the head of a 岗位说明书.
     public var documentCode: String? = nil
     public var version: String? = nil
+    /// `YYYY-MM-DD`, checked when read (RB004 otherwise).
     public var effective: String? = nil
+    public var approvedBy: String? = nil
 
     public var id: String { header.id }
     public var title: String { header.title }

@@ -2,6 +2,7 @@
 public enum UIKey: String, CaseIterable, Sendable {
     case aliases
     case all
+    case approvedBy
     case az
     case byDepartment
     case byRole
@@ -13,11 +14,15 @@ public enum UIKey: String, CaseIterable, Sendable {
     case colon
     case daily
     case date
+    case dateEnd
+    case dateStart
     case department
     case departmentCount
     case departmentIndex
     case departments
     case depth
+    case docNo
+    case documentControl
     case didYouMean
     case directReports
     case done
@@ -33,7 +38,11 @@ public enum UIKey: String, CaseIterable, Sendable {
     case headcountTotal
     case home
     case hours
+    case hrDepartment
+    case incumbent
+    case initials
     case intro
+    case jobDescription
     case legendReports
     case legendSubdept
     case linkedFrom
@@ -85,7 +94,9 @@ public enum UIKey: String, CaseIterable, Sendable {
     case searchPlaceholder
     case sectionsNav
     case shift
+    case sign
     case signature
+    case signOff
     case skipToContent
     case span
     case step
@@ -147,6 +158,9 @@ public struct UIStrings: Sendable {
         .shift: "班次", .name: "姓名", .done: "完成", .time: "时间", .step: "步骤", .remarks: "备注",
         .executor: "执行人", .reviewer: "复核人", .weekGrid: "周检查表", .pageOf: "第 {p} 页 / 共 {t} 页",
         .mon: "一", .tue: "二", .wed: "三", .thu: "四", .fri: "五", .sat: "六", .sun: "日", .organization: "组织",
+        .initials: "当日签字", .dateStart: "上班日期", .dateEnd: "下班日期",
+        .jobDescription: "岗位说明书", .documentControl: "文件控制", .docNo: "文件编号", .approvedBy: "批准人",
+        .signOff: "签字确认", .sign: "签字", .incumbent: "任职者", .hrDepartment: "人力资源部",
     ]
 
     static let zhTW: [UIKey: String] = zhCN.merging([
@@ -168,6 +182,9 @@ public struct UIStrings: Sendable {
         .done: "完成", .time: "時間", .step: "步驟", .remarks: "備註", .executor: "執行人", .reviewer: "覆核人", .weekGrid: "週檢查表",
         .pageOf: "第 {p} 頁 / 共 {t} 頁", .organization: "組織",
         .legendReports: "直接匯報", .legendSubdept: "下屬部門負責人",
+        .initials: "當日簽字", .dateStart: "上班日期", .dateEnd: "下班日期",
+        .jobDescription: "崗位說明書", .documentControl: "文件控制", .docNo: "文件編號", .approvedBy: "核准人",
+        .signOff: "簽字確認", .sign: "簽字", .incumbent: "任職者", .hrDepartment: "人力資源部",
     ]) { $1 }
 
     static let en: [UIKey: String] = [
@@ -191,6 +208,9 @@ public struct UIStrings: Sendable {
         .shift: "Shift", .name: "Name", .done: "Done", .time: "Time", .step: "Step", .remarks: "Remarks",
         .executor: "Done by", .reviewer: "Checked by", .weekGrid: "Weekly grid", .pageOf: "Page {p} of {t}",
         .mon: "Mon", .tue: "Tue", .wed: "Wed", .thu: "Thu", .fri: "Fri", .sat: "Sat", .sun: "Sun", .organization: "Organisation",
+        .initials: "Initials", .dateStart: "Shift starts on", .dateEnd: "Shift ends on",
+        .jobDescription: "Job description", .documentControl: "Document control", .docNo: "Document no.", .approvedBy: "Approved by",
+        .signOff: "Sign-off", .sign: "Signature", .incumbent: "Job holder", .hrDepartment: "Human Resources",
     ]
 
     /// Names of the built-in sections for headings-less navigation.
