@@ -159,5 +159,31 @@ struct PageReadingTests {
         // Lists written with their own markers (一、 1、) keep them: the rule skips `.enum` lists.
         #expect(page.contains("<ol class=\"enum"))
     }
+
+    @Test("the side panels say in plain words what points at the role", arguments: ["zh-CN", "zh-TW", "en"])
+    func plainBacklinkWords(language: String) throws {
+        let s = UIStrings(language: language)
+        let expected: [String: (String, String)] = [
+            "zh-CN": ("提到本岗位的职责", "链接到本岗位的页面"), "zh-TW": ("提到本崗位的職責", "連結到本崗位的頁面"),
+            "en": ("Duties that mention this role", "Pages that link here"),
+        ]
+        #expect(s[.mentionedIn] == expected[language]?.0)
+        #expect(s[.linkedFrom] == expected[language]?.1)
+        var files = RenderingTests.base
+        files["rolebook.yml"] = "title: 测试集团\nlanguage: \(language)\n"
+        files["roles/clerk.md"] = "---\ntitle: 文员\ndepartment: hq\nreports_to: ceo\n---\n## 岗位职责\n\n- 协助[总经理](ceo.md)处理文件。\n"
+        let page = try #require(try RenderingTests.site(files)["roles/ceo.html"])
+        #expect(page.contains(">\(s[.linkedFrom])<"))
+    }
+
+    @Test("the header search is wide enough for its whole placeholder")
+    func headerPlaceholderFits() throws {
+        let css = EmbeddedAssets.siteCSS
+        let rule = try #require(css.components(separatedBy: "\n").first { $0.hasPrefix(".header-search input {") })
+        let width = try #require(rule.components(separatedBy: "width: ").dropFirst().first?.components(separatedBy: "em;").first.flatMap { Double($0) })
+        // The placeholder in characters at the input's own font size, plus the 14px padding each side (2em).
+        let placeholder = UIStrings(language: "zh-CN")[.searchPlaceholder].count
+        #expect(width >= Double(placeholder) + 2, "\(rule)")
+    }
 }
 
