@@ -185,5 +185,31 @@ struct PageReadingTests {
         let placeholder = UIStrings(language: "zh-CN")[.searchPlaceholder].count
         #expect(width >= Double(placeholder) + 2, "\(rule)")
     }
+
+    // MARK: Procedure page
+
+    @Test("the procedure page numbers steps as the printed checklist does and counts the numbered steps")
+    func procedureNumbersMatchChecklist() throws {
+        let body = Self.nested + "## 收班\n\n1. 01:00-02:00 总结\n2. 交班\n"
+        let g = try buildGraph(F.tree(F.procedure("open", body: body)))
+        let site = F.site(g)
+        let page = try #require(site["procedures/open.html"])
+        let shown = page.components(separatedBy: "<span class=\"step-no\" aria-hidden=\"true\">").dropFirst().map { $0.components(separatedBy: "<").first ?? "" }
+        #expect(shown == ["1", "2", "2.1", "2.2", "3", "4", "5"])
+        #expect(shown == (try g.checklist("open")).steps.map(\.number))
+        let sheet = try #require(site["checklists/open.html"])
+        for n in ["4", "5", "2.1"] { #expect(sheet.contains("<span class=\"num\">\(n)</span>")) }
+        // Five numbered steps are shown (1–5); the two sub-steps are not counted again.
+        #expect(page.contains("<dd>5 个步骤</dd>"))
+    }
+
+    @Test("times have a column of their own on the procedure page, above the text on phones")
+    func procedureTimesAligned() {
+        let css = EmbeddedAssets.siteCSS
+        #expect(css.contains(".steps:has(> .is-timed) > .step { padding-left: calc(46px + 7.4em); }"))
+        #expect(css.contains(".steps:has(> .is-timed) > .step > .step-time { position: absolute;"))
+        let phone = css.components(separatedBy: "@media (max-width: 600px)").dropFirst().first ?? ""
+        #expect(phone.contains(".steps:has(> .is-timed) > .step > .step-time { position: static; display: block;"))
+    }
 }
 
