@@ -206,8 +206,9 @@ struct PageReadingTests {
     @Test("times have a column of their own on the procedure page, above the text on phones")
     func procedureTimesAligned() {
         let css = EmbeddedAssets.siteCSS
-        #expect(css.contains(".steps:has(> .is-timed) > .step { padding-left: calc(46px + 7.4em); }"))
+        #expect(css.contains(".steps:has(> .is-timed) > .step { padding-left: 158px; }"))
         #expect(css.contains(".steps:has(> .is-timed) > .step > .step-time { position: absolute;"))
+        #expect(css.contains("width: 108px; margin: 0; text-align: center; box-sizing: border-box; padding: 0 4px; white-space: nowrap; }"))
         let phone = css.components(separatedBy: "@media (max-width: 600px)").dropFirst().first ?? ""
         #expect(phone.contains(".steps:has(> .is-timed) > .step > .step-time { position: static; display: block;"))
     }
