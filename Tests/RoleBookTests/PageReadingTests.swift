@@ -212,5 +212,43 @@ struct PageReadingTests {
         let phone = css.components(separatedBy: "@media (max-width: 600px)").dropFirst().first ?? ""
         #expect(phone.contains(".steps:has(> .is-timed) > .step > .step-time { position: static; display: block;"))
     }
+
+    // MARK: Home
+
+    static func homeTree(_ effective: [String]) -> [String: String] {
+        var files = RenderingTests.base
+        files["departments/cs.md"] = "---\ntitle: 客户服务部（代理商渠道公司）\nshort: 客户服务部\nparent: hq\nhead: cs-lead\n---\n说明。\n"
+        files["roles/cs-lead.md"] = "---\ntitle: 客服经理\ndepartment: cs\nreports_to: ceo\n---\n## 岗位职责\n\n- 管理。\n"
+        files["roles/cs-planned.md"] = "---\ntitle: 客服专员\ndepartment: cs\nreports_to: cs-lead\nheadcount: 0\n---\n## 岗位职责\n\n- 接待。\n"
+        for (i, date) in effective.enumerated() {
+            files["procedures/p\(i).md"] = "---\ntitle: 流程\(i)\nowner: ceo\neffective: \(date)\n---\n## 步骤\n\n1. 做。\n"
+        }
+        return files
+    }
+
+    @Test("a post with headcount 0 is 待配置, not a vacancy being hired for, and is listed with its organisation")
+    func homeUnstaffedPosts() throws {
+        let site = try RenderingTests.site(Self.homeTree([]))
+        let home = try #require(site["index.html"])
+        #expect(!home.contains("空缺") && !home.contains("招聘"))
+        #expect(home.contains(">待配置岗位<"))
+        #expect(home.contains("客服专员</a><span class=\"badge badge-vacant\">待配置</span><span class=\"muted\"> · 客户服务部（代理商渠道公司）</span>")
+                || home.contains("<span class=\"muted\"> · 客户服务部（代理商渠道公司）</span>"), "\(home)")
+        #expect(try #require(site["roles/cs-planned.html"]).contains("<span class=\"badge badge-vacant\">待配置</span>"))
+        #expect(UIStrings(language: "en")[.vacant] == "Unstaffed")
+        #expect(UIStrings(language: "zh-TW")[.vacancies] == "待配置崗位")
+    }
+
+    @Test("最近生效的流程 lists distinct dates newest first, and is left out when every date is the same")
+    func homeRecentProcedures() throws {
+        let same = try #require(try RenderingTests.site(Self.homeTree(["2026-01-01", "2026-01-01", "2026-01-01"]))["index.html"])
+        #expect(!same.contains("最近生效的流程"))
+        let g = try buildGraph(Self.homeTree(["2025-06-01", "2026-03-01", "2026-01-01"]))
+        #expect(HomePage.recentProcedures(g).map { g.procedures[$0].effective } == ["2026-03-01", "2026-01-01", "2025-06-01"])
+        let home = try #require(F.site(g)["index.html"])
+        #expect(home.contains("最近生效的流程"))
+        let order = ["流程1", "流程2", "流程0"].map { home.range(of: ">\($0)<")?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]! && order[1]! < order[2]!)
+    }
 }
 
