@@ -243,12 +243,32 @@ struct PageReadingTests {
     func homeRecentProcedures() throws {
         let same = try #require(try RenderingTests.site(Self.homeTree(["2026-01-01", "2026-01-01", "2026-01-01"]))["index.html"])
         #expect(!same.contains("最近生效的流程"))
-        let g = try buildGraph(Self.homeTree(["2025-06-01", "2026-03-01", "2026-01-01"]))
-        #expect(HomePage.recentProcedures(g).map { g.procedures[$0].effective } == ["2026-03-01", "2026-01-01", "2025-06-01"])
+        // Four procedures share 2026-01-01: one line with their count instead of four lines with one date.
+        let g = try buildGraph(Self.homeTree(["2025-06-01", "2026-03-01", "2026-01-01", "2026-01-01", "2026-01-01", "2026-01-01"]))
+        let recent = HomePage.recentProcedures(g)
+        #expect(recent.map(\.date) == ["2026-03-01", "2026-01-01", "2025-06-01"])
+        #expect(recent.map(\.procedures.count) == [1, 4, 1])
         let home = try #require(F.site(g)["index.html"])
-        #expect(home.contains("最近生效的流程"))
-        let order = ["流程1", "流程2", "流程0"].map { home.range(of: ">\($0)<")?.lowerBound }
-        #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]! && order[1]! < order[2]!)
+        #expect(F.count("2026-01-01", in: home) == 1)
+        #expect(home.contains("<span class=\"recent-date\">2026-01-01</span> <a href=\"procedures/index.html\">4 个流程</a>"))
+        let order = ["2026-03-01</span> <a href=\"procedures/p1.html\">流程1<", "2026-01-01<", "2025-06-01</span> <a href=\"procedures/p0.html\">流程0<"]
+            .map { home.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]! && order[1]! < order[2]!, "\(home)")
+    }
+
+    // MARK: Dark mode
+
+    @Test("dark mode follows the system setting on screen only: printed pages and sheets stay black on white")
+    func darkModeScreenOnly() throws {
+        for css in [EmbeddedAssets.siteCSS, ChecklistStylesheet.css] {
+            #expect(!css.contains("@media (prefers-color-scheme: dark)"), "a dark block without 'screen' would reach print")
+            let dark = try #require(css.components(separatedBy: "@media screen and (prefers-color-scheme: dark) {").dropFirst().first)
+            #expect(!dark.components(separatedBy: "@media print").first!.isEmpty)
+        }
+        let site = EmbeddedAssets.siteCSS
+        #expect(site.contains(":root { color-scheme: light dark; }"))
+        let dark = site.components(separatedBy: "@media screen and (prefers-color-scheme: dark) {")[1]
+        for variable in ["--ink:", "--paper:", "--wash:", "--accent:", "--line:"] { #expect(dark.contains(variable), "\(variable)") }
     }
 }
 

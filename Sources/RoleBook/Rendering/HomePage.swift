@@ -22,13 +22,7 @@ struct HomePage {
                       el("ul", ["class": "dept-tree"], children: g.rootDepartments.map { node($0, depth: 0) }))
 
         var side: [HTML] = []
-        let recent = HomePage.recentProcedures(g)
-        if !recent.isEmpty {
-            side.append(el("section", ["class": "panel"], el("h2", .text(s[.recentProcedures])),
-                el("ul", children: recent.map { p in
-                    el("li", [:], context.link(.procedure(p)), el("span", ["class": "muted"], .text(" " + (g.procedures[p].effective ?? ""))))
-                })))
-        }
+        if let recent = recentPanel() { side.append(recent) }
         if !vacancies.isEmpty {
             side.append(el("section", ["class": "panel"], el("h2", .text(s[.vacancies]) , el("span", ["class": "count"], .text(String(vacancies.count)))),
                 el("ul", children: vacancies.map { r in
