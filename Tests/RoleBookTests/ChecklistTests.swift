@@ -273,7 +273,8 @@ struct ChecklistTests {
             #expect(html.contains(#"<th class="col-day">\#(day)</th>"#))
         }
         #expect(F.count(#"<th class="col-day">"#, in: html) == 7)
-        #expect(F.count(#"<td class="col-day"><span class="box"></span></td>"#, in: html) == 3 * 7)
+        // 开门 is done when 开灯 is: boxes for 开灯 and 锁门 only.
+        #expect(F.count(#"<td class="col-day"><span class="box"></span></td>"#, in: html) == 2 * 7)
         #expect(html.contains(#"<tr class="row-phase"><td colspan="8">开店前</td></tr>"#))
         #expect(html.contains("size: A4 landscape"))
         #expect(html.contains("开店检查 · 周检查表"))

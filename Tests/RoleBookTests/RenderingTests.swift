@@ -70,13 +70,13 @@ struct RenderingTests {
     static let allowedTags: Set<String> = [
         "html", "head", "meta", "title", "link", "style", "script", "body", "header", "nav", "main", "footer", "article",
         "aside", "section", "div", "span", "p", "a", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-        "strong", "em", "code", "pre", "br", "hr", "blockquote", "table", "thead", "tbody", "tr", "th", "td", "col", "colgroup",
+        "strong", "em", "code", "pre", "br", "hr", "blockquote", "table", "thead", "tbody", "tfoot", "caption", "tr", "th", "td", "col", "colgroup",
         "form", "input", "button", "details", "summary", "time", "svg", "path", "rect", "text",
     ]
     static let allowedAttributes: Set<String> = [
         "class", "id", "href", "src", "rel", "title", "lang", "charset", "name", "content", "media", "type", "action", "role",
         "placeholder", "autocomplete", "autofocus", "aria-label", "aria-hidden", "aria-current", "data-root", "data-strings",
-        "open", "start", "colspan", "http-equiv", "data-action", "style", "xmlns", "width", "height", "viewBox", "x", "y", "rx", "d",
+        "open", "start", "colspan", "scope", "http-equiv", "data-action", "style", "xmlns", "width", "height", "viewBox", "x", "y", "rx", "d",
     ]
 
     @Test("every front-matter string is escaped: no tag, attribute, script or style comes from content")
@@ -394,7 +394,7 @@ struct RenderingTests {
         #expect(style.contains("@top-left") && style.contains("counter(pages)"))
         #expect(style.contains("测试集团") && style.contains("总经理"))
         #expect(!style.contains("</") && style.filter { $0 == "\"" }.count % 2 == 0)
-        #expect(page.contains("员工确认签字") && page.contains("signature-block"))
+        #expect(page.contains("jd-sign-off") && page.contains("任职者") && page.contains("人力资源部"))
     }
 
     // MARK: - Helpers

@@ -143,6 +143,7 @@ extension DiagnosticText.ExpectedValue {
         case .listOfAtMost(let n): "a list of at most \(n) names"
         case .listOfNames: "a list of names"
         case .list: "a list"
+        case .date: "a date written YYYY-MM-DD, e.g. 2026-01-01"
         case .headcountMap: "a map of role to headcount"
         }
     }

@@ -143,6 +143,7 @@ extension DiagnosticText.ExpectedValue {
         case .listOfAtMost(let n): "最多 \(n) 个名称的列表"
         case .listOfNames: "名称列表"
         case .list: "列表"
+        case .date: "写成 YYYY-MM-DD 的日期，例如 2026-01-01"
         case .headcountMap: "“岗位: 人数”的对照表"
         }
     }

@@ -143,6 +143,7 @@ extension DiagnosticText.ExpectedValue {
         case .listOfAtMost(let n): "最多 \(n) 個名稱的清單"
         case .listOfNames: "名稱清單"
         case .list: "清單"
+        case .date: "寫成 YYYY-MM-DD 的日期，例如 2026-01-01"
         case .headcountMap: "「崗位: 人數」的對照表"
         }
     }

@@ -148,6 +148,8 @@ public enum DiagnosticText: Hashable, Sendable {
         case listOfNames
         case list
         case headcountMap
+        /// `YYYY-MM-DD`, a day that exists.
+        case date
     }
 
     /// The text in `language`.

@@ -47,15 +47,17 @@ public struct Role: Hashable, Sendable {
     public var code: String?
     public var place: String?
     public var hours: String?
-    /// Document control of the source job description (`document`, `version`, `effective`),
-    /// kept as written: an imported 岗位说明书 carries its 文件编号/文件版本/生效日期.
+    /// Document control of the job description (`doc_no` or `document`, `version`, `effective`,
+    /// `approved_by`): the 文件编号/版本/生效日期/批准人 printed at the head of a 岗位说明书.
     public var documentCode: String? = nil
     public var version: String? = nil
+    /// `YYYY-MM-DD`, checked when read (RB004 otherwise).
     public var effective: String? = nil
+    public var approvedBy: String? = nil
 
     /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
-    package init(header: EntityHeader, department: Located<String>? = nil, reportsTo: Located<String>? = nil, top: Bool, directReports: [Located<String>]? = nil, dottedLineTo: [Located<String>], headcount: Int, headcountLocation: SourceLocation? = nil, aliases: [String], grade: String? = nil, code: String? = nil, place: String? = nil, hours: String? = nil, documentCode: String? = nil, version: String? = nil, effective: String? = nil) {
-        self.header = header; self.department = department; self.reportsTo = reportsTo; self.top = top; self.directReports = directReports; self.dottedLineTo = dottedLineTo; self.headcount = headcount; self.headcountLocation = headcountLocation; self.aliases = aliases; self.grade = grade; self.code = code; self.place = place; self.hours = hours; self.documentCode = documentCode; self.version = version; self.effective = effective
+    package init(header: EntityHeader, department: Located<String>? = nil, reportsTo: Located<String>? = nil, top: Bool, directReports: [Located<String>]? = nil, dottedLineTo: [Located<String>], headcount: Int, headcountLocation: SourceLocation? = nil, aliases: [String], grade: String? = nil, code: String? = nil, place: String? = nil, hours: String? = nil, documentCode: String? = nil, version: String? = nil, effective: String? = nil, approvedBy: String? = nil) {
+        self.header = header; self.department = department; self.reportsTo = reportsTo; self.top = top; self.directReports = directReports; self.dottedLineTo = dottedLineTo; self.headcount = headcount; self.headcountLocation = headcountLocation; self.aliases = aliases; self.grade = grade; self.code = code; self.place = place; self.hours = hours; self.documentCode = documentCode; self.version = version; self.effective = effective; self.approvedBy = approvedBy
     }
 
     public var id: String { header.id }

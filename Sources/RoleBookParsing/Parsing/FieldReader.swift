@@ -67,6 +67,29 @@ struct FieldReader {
         return Located(n, at: s.location)
     }
 
+    /// A calendar date written `YYYY-MM-DD` (`2026-01-01`), as YAML and ISO 8601 write it; nil, with an
+    /// error, for anything else (`2026.1.1`, `2026年1月1日`, `2026-02-30`), so a printed 生效日期 is a real day.
+    mutating func date(_ key: String) -> Located<String>? {
+        guard let s = string(key) else { return nil }
+        let text = s.value.trimmingSpaces
+        guard Self.isDate(text) else {
+            invalid(key, .date, at: s.location)
+            return nil
+        }
+        return Located(text, at: s.location)
+    }
+
+    /// Whether `text` is `YYYY-MM-DD` naming a day that exists (leap years counted).
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return (1...days).contains(d)
+    }
+
     mutating func bool(_ key: String) -> Bool? {
         guard let s = string(key) else { return nil }
         switch s.value.lowercased() {

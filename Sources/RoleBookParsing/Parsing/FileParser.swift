@@ -19,7 +19,7 @@ package struct FileParser {
     static let commonKeys = ["kind", "id", "title", "summary"]
     static let keys: [EntityKind: [String]] = [
         .role: commonKeys + ["department", "reports_to", "top", "direct_reports", "dotted_line_to", "headcount", "aliases", "grade", "code", "location", "hours",
-                "document", "version", "effective"],
+                "doc_no", "document", "version", "effective", "approved_by"],
         .department: commonKeys + ["parent", "head", "positions", "short"],
         .procedure: commonKeys + ["owner", "roles", "department", "frequency", "version", "effective"],
     ]
@@ -124,8 +124,8 @@ package struct FileParser {
                                 headcountLocation: headcount?.location, aliases: (fields.list("aliases") ?? []).map(\.value),
                                 grade: fields.string("grade")?.value, code: fields.string("code")?.value,
                                 place: fields.string("location")?.value, hours: fields.string("hours")?.value,
-                                documentCode: fields.string("document")?.value, version: fields.string("version")?.value,
-                                effective: fields.string("effective")?.value))
+                                documentCode: (fields.string("doc_no") ?? fields.string("document"))?.value, version: fields.string("version")?.value,
+                                effective: fields.date("effective")?.value, approvedBy: fields.string("approved_by")?.value))
         case .department:
             entity = .department(Department(header: header, short: fields.string("short")?.value, parent: fields.string("parent"),
                                             head: fields.string("head"), positions: fields.counts("positions")))

@@ -11,6 +11,10 @@ public struct Checklist: Sendable {
         public var text: [Inline]
         public var time: TimeSpan?
         public var depth: Int
+        /// A step with sub-steps is done when they are: it gets no box of its own, so nothing is ticked twice.
+        public var hasSubsteps: Bool = false
+        /// Whether the row is ticked on paper: every step but a parent of sub-steps.
+        public var isTickable: Bool { kind == .step && !hasSubsteps }
     }
 
     public var procedure: Int
@@ -22,7 +26,7 @@ public struct Checklist: Sendable {
         var rows: [Row] = []
         var n = 0
         func add(_ item: Item, number: String, depth: Int) {
-            rows.append(Row(kind: .step, number: number, text: item.inlines, time: item.time, depth: depth))
+            rows.append(Row(kind: .step, number: number, text: item.inlines, time: item.time, depth: depth, hasSubsteps: !item.children.isEmpty))
             for (j, child) in item.children.enumerated() { add(child, number: "\(number).\(j + 1)", depth: depth + 1) }
         }
         for phase in graph.procedures[p].phases {
@@ -36,6 +40,22 @@ public struct Checklist: Sendable {
     }
 
     public var steps: [Row] { rows.filter { $0.kind == .step } }
+
+    /// Steps ticked on paper (parents of sub-steps left out).
+    public var tickableCount: Int { rows.count { $0.isTickable } }
+
+    /// Whether the sheet's timed steps run past midnight (`23:00-01:00`, or `01:00` after `22:00`):
+    /// such a shift spans two calendar dates, and the sheet asks for both.
+    public var crossesMidnight: Bool {
+        var latest: Int?
+        for time in rows.compactMap(\.time) {
+            if let end = time.end, end > 24 * 60 { return true }
+            // A clock time more than twelve hours before the latest one is the next morning, not a mistake in order.
+            if let l = latest, time.start + 12 * 60 < l { return true }
+            latest = max(latest ?? time.start, time.end ?? time.start)
+        }
+        return false
+    }
 
     /// Earliest time on the sheet, to order a role's procedures within a frequency.
     public var firstTime: Int? { rows.compactMap { $0.time?.start }.min() }

@@ -36,13 +36,17 @@ package struct ChecklistPages {
             }
             return el("tr", ["class": "row-step depth-\(min(row.depth, 3))"], children: [
                 el("td", ["class": "col-step"], stepCell(row, markdown: markdown, inlineTime: true)),
-            ] + days.map { _ in el("td", ["class": "col-day"], el("span", ["class": "box"])) })
+            ] + days.map { _ in el("td", ["class": "col-day"], row.isTickable ? el("span", ["class": "box"]) : .empty) })
         }
+        // Whoever did the day's round initials it once, under that day's column.
+        let initials = el("tr", ["class": "row-initials"], children: [el("th", ["class": "col-step", "scope": "row"], .text(s[.initials]))]
+                                                                 + days.map { _ in el("td", ["class": "col-day"]) })
         let table = el("table", ["class": "sheet-table week"],
             el("colgroup", children: [el("col", ["class": "col-step"])] + days.map { _ in el("col", ["class": "col-day"]) }),
             el("thead", [:], el("tr", el("th", ["colspan": String(days.count + 1), "class": "head-cell"], head)),
                el("tr", children: [el("th", ["class": "col-step"], .text(s[.step]))] + days.map { el("th", ["class": "col-day"], .text($0)) })),
-            el("tbody", children: rows))
+            el("tbody", children: rows),
+            el("tfoot", [:], initials))
         let main = el("div", ["class": "sheet-page"], toolbar(extra: []), el("article", ["class": "sheet sheet-landscape"], table, signOff()))
         return page(title: proc.title + " · " + s[.weekGrid], main: main, crumbs: [.init(title: proc.title, href: context.href(.procedure(p)))], landscape: true)
     }
@@ -132,7 +136,9 @@ package struct ChecklistPages {
         if let v = proc.version { item(s[.version], v) }
         if let e = proc.effective { item(s[.effective], e) }
         if let f = proc.frequency { item(s[.frequency], s.frequency(f)) }
-        let blanks = (week ? [UIKey.date, .name] : [UIKey.date, .shift, .name]).map { key in
+        // A shift past midnight is worked on two dates; the sheet asks for both so it files under the right day.
+        let dates = !week && Checklist(graph: g, procedure: p).crossesMidnight ? [UIKey.dateStart, .dateEnd] : [UIKey.date]
+        let blanks = (week ? [UIKey.date, .name] : dates + [.shift, .name]).map { key in
             el("span", ["class": "blank"], el("span", .text(s[key] + s[.colon])), el("span", ["class": "blank-line"]))
         }
         return el("div", ["class": "sheet-head"],
@@ -149,7 +155,7 @@ package struct ChecklistPages {
                 return el("tr", ["class": "row-phase"], el("td", ["colspan": "4"], children: markdown.render(row.text)))
             }
             return el("tr", ["class": "row-step depth-\(min(row.depth, 3))"],
-                      el("td", ["class": "col-check"], el("span", ["class": "box"])),
+                      el("td", ["class": "col-check"], row.isTickable ? el("span", ["class": "box"]) : .empty),
                       el("td", ["class": "col-time"], .text(row.time?.label ?? "")),
                       el("td", ["class": "col-step"], stepCell(row, markdown: markdown, inlineTime: false)),
                       el("td", ["class": "col-remarks"]))

@@ -36,7 +36,7 @@ package struct GraphJSON {
     struct RoleRecord: Encodable, Sendable {
         var id, title, url, source: String
         var department, reportsTo, grade, code, summary: String?
-        var document: String? = nil, version: String? = nil, effective: String? = nil
+        var document: String? = nil, version: String? = nil, effective: String? = nil, approvedBy: String? = nil
         var aliases: [String]
         var headcount: Int
         var top: Bool
@@ -104,7 +104,7 @@ package struct GraphJSON {
                 return .init(id: r.id, title: r.title, url: site.url(.role(i)), source: r.header.path,
                              department: g.roleDepartment[i].map { g.departments[$0].id }, reportsTo: g.superior[i].map { g.roles[$0].id },
                              grade: r.grade, code: r.code, summary: r.header.summary,
-                             document: r.documentCode, version: r.version, effective: r.effective, aliases: r.aliases, headcount: r.headcount, top: r.top,
+                             document: r.documentCode, version: r.version, effective: r.effective, approvedBy: r.approvedBy, aliases: r.aliases, headcount: r.headcount, top: r.top,
                              depth: depths[i], sections: r.header.document.sections.filter { $0.kind != .intro }.map(section))
             },
             procedures: Array(g.procedures.indices).parallelMap { p in
@@ -188,6 +188,7 @@ extension GraphJSON.DepartmentRecord {
 extension GraphJSON.RoleRecord {
     func write(to w: inout JSONObjectWriter) {
         w.strings("aliases", aliases)
+        w.string("approvedBy", approvedBy)
         w.string("code", code)
         w.string("department", department)
         w.int("depth", depth)

@@ -27,20 +27,13 @@ package struct HomePage {
                       el("ul", ["class": "dept-tree"], children: g.rootDepartments.map { node($0, depth: 0) }))
 
         var side: [HTML] = []
-        let recent = g.procedures.indices.filter { g.procedures[$0].effective != nil }
-            .sorted { (g.procedures[$0].effective!, g.procedures[$1].id) > (g.procedures[$1].effective!, g.procedures[$0].id) }
-            .prefix(8)
-        if !recent.isEmpty {
-            side.append(el("section", ["class": "panel"], el("h2", .text(s[.recentProcedures])),
-                el("ul", children: recent.map { p in
-                    el("li", [:], context.link(.procedure(p)), el("span", ["class": "muted"], .text(" " + (g.procedures[p].effective ?? ""))))
-                })))
-        }
+        if let recent = recentPanel() { side.append(recent) }
         if !vacancies.isEmpty {
             side.append(el("section", ["class": "panel"], el("h2", .text(s[.vacancies]) , el("span", ["class": "count"], .text(String(vacancies.count)))),
                 el("ul", children: vacancies.map { r in
                     el("li", [:], context.link(.role(r)),
-                       g.roleDepartment[r].map { el("span", ["class": "muted"], .text(" · " + (g.departments[$0].short ?? g.departments[$0].title))) } ?? .empty)
+                       // The full title names the organisation (客户服务部（代理商渠道公司）); `short` would not.
+                       g.roleDepartment[r].map { el("span", ["class": "muted"], .text(" · " + g.departments[$0].title)) } ?? .empty)
                 })))
         }
         let main = el("div", [:], hero, el("div", ["class": "with-aside"], tree, el("aside", ["class": "side"], children: side)))

@@ -5,6 +5,7 @@ import RoleBookParsing
 public enum UIKey: String, CaseIterable, Sendable {
     case aliases
     case all
+    case approvedBy
     case az
     case byDepartment
     case byRole
@@ -16,11 +17,15 @@ public enum UIKey: String, CaseIterable, Sendable {
     case colon
     case daily
     case date
+    case dateEnd
+    case dateStart
     case department
     case departmentCount
     case departmentIndex
     case departments
     case depth
+    case docNo
+    case documentControl
     case didYouMean
     case directReports
     case done
@@ -36,7 +41,11 @@ public enum UIKey: String, CaseIterable, Sendable {
     case headcountTotal
     case home
     case hours
+    case hrDepartment
+    case incumbent
+    case initials
     case intro
+    case jobDescription
     case legendReports
     case legendSubdept
     case linkedFrom
@@ -88,7 +97,9 @@ public enum UIKey: String, CaseIterable, Sendable {
     case searchPlaceholder
     case sectionsNav
     case shift
+    case sign
     case signature
+    case signOff
     case skipToContent
     case span
     case step
@@ -134,14 +145,14 @@ public struct UIStrings: Sendable {
         .search: "搜索", .searchPlaceholder: "搜索岗位、职责、流程（支持拼音）", .noResults: "没有找到结果", .didYouMean: "你是不是要找：", .results: "{n} 个结果",
         .all: "全部部门", .role: "岗位", .department: "部门", .procedure: "流程", .loading: "正在加载…", .more: "显示更多",
         .orgChart: "组织架构图", .rolesTable: "岗位列表", .subDepartments: "下属部门", .headcount: "编制", .people: "{n} 人",
-        .vacant: "空缺", .vacancies: "空缺岗位", .reportsTo: "直接上级", .directReports: "直接下级", .dottedLine: "虚线汇报",
+        .vacant: "待配置", .vacancies: "待配置岗位", .reportsTo: "直接上级", .directReports: "直接下级", .dottedLine: "虚线汇报",
         .dottedReports: "虚线下级", .peers: "同级岗位", .morePeers: "另有 {n} 个同级岗位，见直接上级页面", .chainOmitted: "…… 中间 {n} 级 ……", .chain: "汇报链", .grade: "职级", .code: "岗位编号", .hours: "工作时间",
         .location: "工作地点", .aliases: "又称", .ownedProcedures: "负责的流程", .performedProcedures: "参与的流程",
-        .mentionedIn: "被提及", .linkedFrom: "引用本页", .owner: "负责岗位", .performers: "执行岗位", .frequency: "频率",
+        .mentionedIn: "提到本岗位的职责", .linkedFrom: "链接到本岗位的页面", .owner: "负责岗位", .performers: "执行岗位", .frequency: "频率",
         .version: "版本", .effective: "生效日期", .steps: "{n} 个步骤", .printChecklist: "打印检查清单", .print: "打印",
         .signature: "员工确认签字", .date: "日期", .overview: "组织概览", .recentProcedures: "最近生效的流程",
         .roleCount: "{n} 个岗位", .departmentCount: "{n} 个部门", .procedureCount: "{n} 个流程", .headcountTotal: "编制 {n} 人",
-        .vacancyCount: "{n} 个空缺", .span: "管理幅度", .depth: "层级", .none: "无", .top: "最高岗位",
+        .vacancyCount: "{n} 个待配置", .span: "管理幅度", .depth: "层级", .none: "无", .top: "最高岗位",
         .perShift: "每班", .daily: "每日", .weekly: "每周", .monthly: "每月", .onDemand: "按需",
         .generated: "由 rolebook 生成", .sectionsNav: "目录", .intro: "简介", .procedureIndex: "全部流程与制度",
         .departmentIndex: "全部部门", .mentions: "提及的岗位", .viewDepartment: "查看部门", .other: "其他",
@@ -150,20 +161,23 @@ public struct UIStrings: Sendable {
         .shift: "班次", .name: "姓名", .done: "完成", .time: "时间", .step: "步骤", .remarks: "备注",
         .executor: "执行人", .reviewer: "复核人", .weekGrid: "周检查表", .pageOf: "第 {p} 页 / 共 {t} 页",
         .mon: "一", .tue: "二", .wed: "三", .thu: "四", .fri: "五", .sat: "六", .sun: "日", .organization: "组织",
+        .initials: "当日签字", .dateStart: "上班日期", .dateEnd: "下班日期",
+        .jobDescription: "岗位说明书", .documentControl: "文件控制", .docNo: "文件编号", .approvedBy: "批准人",
+        .signOff: "签字确认", .sign: "签字", .incumbent: "任职者", .hrDepartment: "人力资源部",
     ]
 
     static let zhTW: [UIKey: String] = zhCN.merging([
         .procedures: "流程與制度", .checklists: "檢查清單", .az: "崗位索引", .roles: "崗位", .departments: "部門",
         .searchPlaceholder: "搜尋崗位、職責、流程（支援拼音）", .search: "搜尋", .noResults: "沒有找到結果", .didYouMean: "你是不是要找：", .results: "{n} 個結果",
         .all: "全部部門", .role: "崗位", .department: "部門", .procedure: "流程", .loading: "正在載入…", .more: "顯示更多",
-        .orgChart: "組織架構圖", .rolesTable: "崗位列表", .subDepartments: "下屬部門", .headcount: "編制", .vacant: "空缺",
-        .vacancies: "空缺崗位", .reportsTo: "直接上級", .directReports: "直接下級", .dottedLine: "虛線匯報", .dottedReports: "虛線下級",
+        .orgChart: "組織架構圖", .rolesTable: "崗位列表", .subDepartments: "下屬部門", .headcount: "編制", .vacant: "待配置",
+        .vacancies: "待配置崗位", .reportsTo: "直接上級", .directReports: "直接下級", .dottedLine: "虛線匯報", .dottedReports: "虛線下級",
         .peers: "同級崗位", .morePeers: "另有 {n} 個同級崗位，見直接上級頁面", .chainOmitted: "…… 中間 {n} 級 ……", .chain: "匯報鏈", .grade: "職級", .code: "崗位編號", .hours: "工作時間", .location: "工作地點",
-        .aliases: "又稱", .ownedProcedures: "負責的流程", .performedProcedures: "參與的流程", .mentionedIn: "被提及",
-        .linkedFrom: "引用本頁", .owner: "負責崗位", .performers: "執行崗位", .frequency: "頻率", .version: "版本",
+        .aliases: "又稱", .ownedProcedures: "負責的流程", .performedProcedures: "參與的流程", .mentionedIn: "提到本崗位的職責",
+        .linkedFrom: "連結到本崗位的頁面", .owner: "負責崗位", .performers: "執行崗位", .frequency: "頻率", .version: "版本",
         .effective: "生效日期", .steps: "{n} 個步驟", .printChecklist: "列印檢查清單", .print: "列印", .signature: "員工確認簽字",
         .date: "日期", .overview: "組織概覽", .recentProcedures: "最近生效的流程", .roleCount: "{n} 個崗位",
-        .departmentCount: "{n} 個部門", .procedureCount: "{n} 個流程", .headcountTotal: "編制 {n} 人", .vacancyCount: "{n} 個空缺",
+        .departmentCount: "{n} 個部門", .procedureCount: "{n} 個流程", .headcountTotal: "編制 {n} 人", .vacancyCount: "{n} 個待配置",
         .span: "管理幅度", .depth: "層級", .top: "最高崗位", .perShift: "每班", .daily: "每日", .weekly: "每週", .monthly: "每月",
         .onDemand: "按需", .generated: "由 rolebook 生成", .sectionsNav: "目錄", .intro: "簡介", .procedureIndex: "全部流程與制度",
         .departmentIndex: "全部部門", .mentions: "提及的崗位", .viewDepartment: "查看部門", .checklistIndex: "檢查清單",
@@ -171,6 +185,9 @@ public struct UIStrings: Sendable {
         .done: "完成", .time: "時間", .step: "步驟", .remarks: "備註", .executor: "執行人", .reviewer: "覆核人", .weekGrid: "週檢查表",
         .pageOf: "第 {p} 頁 / 共 {t} 頁", .organization: "組織",
         .legendReports: "直接匯報", .legendSubdept: "下屬部門負責人",
+        .initials: "當日簽字", .dateStart: "上班日期", .dateEnd: "下班日期",
+        .jobDescription: "崗位說明書", .documentControl: "文件控制", .docNo: "文件編號", .approvedBy: "核准人",
+        .signOff: "簽字確認", .sign: "簽字", .incumbent: "任職者", .hrDepartment: "人力資源部",
     ]) { $1 }
 
     static let en: [UIKey: String] = [
@@ -178,14 +195,14 @@ public struct UIStrings: Sendable {
         .search: "Search", .searchPlaceholder: "Search roles, duties, procedures", .noResults: "No results", .didYouMean: "Did you mean: ", .results: "{n} results",
         .all: "All departments", .role: "Role", .department: "Department", .procedure: "Procedure", .loading: "Loading…", .more: "Show more",
         .orgChart: "Org chart", .rolesTable: "Roles", .subDepartments: "Sub-departments", .headcount: "Headcount", .people: "{n}",
-        .vacant: "Vacant", .vacancies: "Vacancies", .reportsTo: "Reports to", .directReports: "Direct reports", .dottedLine: "Dotted line to",
+        .vacant: "Unstaffed", .vacancies: "Unstaffed posts", .reportsTo: "Reports to", .directReports: "Direct reports", .dottedLine: "Dotted line to",
         .dottedReports: "Dotted-line reports", .peers: "Peers", .morePeers: "{n} more: see the superior's page", .chainOmitted: "… {n} levels between …", .chain: "Chain of command", .grade: "Grade", .code: "Code", .hours: "Hours",
         .location: "Location", .aliases: "Also known as", .ownedProcedures: "Owns", .performedProcedures: "Performs",
-        .mentionedIn: "Mentioned in", .linkedFrom: "Linked from", .owner: "Owner", .performers: "Performed by", .frequency: "Frequency",
+        .mentionedIn: "Duties that mention this role", .linkedFrom: "Pages that link here", .owner: "Owner", .performers: "Performed by", .frequency: "Frequency",
         .version: "Version", .effective: "Effective", .steps: "{n} steps", .printChecklist: "Print checklist", .print: "Print",
         .signature: "Employee signature", .date: "Date", .overview: "Organisation at a glance", .recentProcedures: "Recently effective procedures",
         .roleCount: "{n} roles", .departmentCount: "{n} departments", .procedureCount: "{n} procedures", .headcountTotal: "{n} positions",
-        .vacancyCount: "{n} vacant", .span: "Span of control", .depth: "Level", .none: "None", .top: "Top of organisation",
+        .vacancyCount: "{n} unstaffed", .span: "Span of control", .depth: "Level", .none: "None", .top: "Top of organisation",
         .perShift: "Per shift", .daily: "Daily", .weekly: "Weekly", .monthly: "Monthly", .onDemand: "On demand",
         .generated: "Generated by rolebook", .sectionsNav: "Contents", .intro: "Introduction", .procedureIndex: "All procedures",
         .departmentIndex: "All departments", .mentions: "Mentions", .viewDepartment: "View department", .other: "Other",
@@ -194,6 +211,9 @@ public struct UIStrings: Sendable {
         .shift: "Shift", .name: "Name", .done: "Done", .time: "Time", .step: "Step", .remarks: "Remarks",
         .executor: "Done by", .reviewer: "Checked by", .weekGrid: "Weekly grid", .pageOf: "Page {p} of {t}",
         .mon: "Mon", .tue: "Tue", .wed: "Wed", .thu: "Thu", .fri: "Fri", .sat: "Sat", .sun: "Sun", .organization: "Organisation",
+        .initials: "Initials", .dateStart: "Shift starts on", .dateEnd: "Shift ends on",
+        .jobDescription: "Job description", .documentControl: "Document control", .docNo: "Document no.", .approvedBy: "Approved by",
+        .signOff: "Sign-off", .sign: "Signature", .incumbent: "Job holder", .hrDepartment: "Human Resources",
     ]
 
     /// Names of the built-in sections for headings-less navigation.

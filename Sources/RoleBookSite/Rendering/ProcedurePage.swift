@@ -23,7 +23,11 @@ package struct ProcedurePage {
         if let f = proc.frequency { facts.add(s[.frequency], .text(s.frequency(f))) }
         if let v = proc.version { facts.add(s[.version], .text(v)) }
         if let e = proc.effective { facts.add(s[.effective], .text(e)) }
-        facts.add(s[.step], .text(s.format(.steps, proc.steps.count)))
+        // The numbers the printed checklist gives, in the same walk order, so page and paper agree.
+        let checklist = Checklist(graph: g, procedure: index)
+        var numbers = checklist.steps.map(\.number)[...]
+        // "N 个步骤" is the last top-level number shown, not a count that includes sub-steps.
+        facts.add(s[.step], .text(s.format(.steps, checklist.steps.count { $0.depth == 0 })))
 
         let markdown = MarkdownHTML(context: context, headingIDs: HeadingIDs.assign(proc.header.document))
         var body: [HTML] = []
@@ -40,7 +44,7 @@ package struct ProcedurePage {
                     let items = DocumentItems.items(of: block, in: section)
                     let classes = MarkdownHTML.classes(for: style).map { "steps " + $0 } ?? "steps"
                     children.append(.element(ordered ? "ol" : "ul", [.init("class", classes)],
-                                             items.enumerated().map { step($1, source: $0 < listItems.count ? listItems[$0] : nil) }))
+                                             items.enumerated().map { step($1, source: $0 < listItems.count ? listItems[$0] : nil, numbers: &numbers) }))
                 } else {
                     children.append(markdown.render(block))
                 }
@@ -57,7 +61,8 @@ package struct ProcedurePage {
 
     /// - Parameter source: the list item the step was parsed from, whose sub-list says how the
     ///   sub-steps were numbered (`（1）` under `1、` stays `（1）`).
-    private func step(_ item: Item, source: ListItem?) -> HTML {
+    /// - Parameter numbers: the checklist's numbers still to hand out (`5`, `5.1`, …), consumed in order.
+    private func step(_ item: Item, source: ListItem?, numbers: inout ArraySlice<String>) -> HTML {
         let markdown = MarkdownHTML(context: context)
         var subStyle = ListStyle.markdown
         var subSources: [ListItem] = []
@@ -67,11 +72,18 @@ package struct ProcedurePage {
             subSources += listItems
         }
         let subClasses = MarkdownHTML.classes(for: subStyle).map { "substeps " + $0 } ?? "substeps"
+        // The parent takes its number before its sub-steps take theirs, as on the checklist.
+        let number = numbers.popFirst() ?? ""
+        var substeps: [HTML] = []
+        for (i, child) in item.children.enumerated() {
+            substeps.append(step(child, source: i < subSources.count ? subSources[i] : nil, numbers: &numbers))
+        }
         return el("li", ["class": item.time == nil ? "step" : "step is-timed"],
+                  // Shown for lists numbered 1. 2.; lists written 一、 or （1） show the document's marker instead (CSS).
+                  el("span", ["class": "step-no", "aria-hidden": "true"], .text(number)),
                   item.time.map { el("time", ["class": "step-time"], .text($0.label)) } ?? .empty,
                   el("span", ["class": "step-text"], children: markdown.render(item.inlines)),
-                  item.children.isEmpty ? .empty : el("ol", ["class": subClasses],
-                                                      children: item.children.enumerated().map { step($1, source: $0 < subSources.count ? subSources[$0] : nil) }))
+                  substeps.isEmpty ? .empty : el("ol", ["class": subClasses], children: substeps))
     }
 }
 

@@ -45,12 +45,11 @@ package struct RolePage {
 
         let sections = SectionsHTML(context: context)
         let article = el("article", ["class": "doc"],
+            documentControl(),
             header,
             sections.toc(role.header.document),
             sections.render(role.header.document),
-            el("div", ["class": "signature-block"],
-               el("div", [:], el("span", .text(s[.signature])), el("span", ["class": "line"])),
-               el("div", [:], el("span", .text(s[.date])), el("span", ["class": "line"]))))
+            signOffLines())
 
         let main = el("div", ["class": "with-aside"], article, aside())
         // Printed job descriptions carry the organisation, the role and page numbers on every sheet.
