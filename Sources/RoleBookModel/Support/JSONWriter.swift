@@ -138,6 +138,21 @@ public struct JSONWriter: Sendable {
         out.append(0x22)
     }
 
+    /// An object of string members, keys in UTF-8 order as ``text(_:)`` writes them, without
+    /// building ``JSONValue``s: the search index writes hundreds of thousands of such members.
+    package static func stringObject(_ entries: [(String, String)]) -> String {
+        var out: [UInt8] = [0x7B]
+        out.reserveCapacity(entries.reduce(2) { $0 + $1.0.utf8.count + $1.1.utf8.count + 6 })
+        for (i, entry) in entries.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }).enumerated() {
+            if i > 0 { out.append(0x2C) }
+            appendString(entry.0, to: &out)
+            out.append(0x3A)
+            appendString(entry.1, to: &out)
+        }
+        out.append(0x7D)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// `s` as a JSON string literal with the standard escapes.
     public static func string(_ s: String) -> String {
         var out: [UInt8] = []
