@@ -1,16 +1,19 @@
 /// Derived views the renderers and rules read: chains, peers, depth, trees, vacancies.
 extension RoleGraph {
-    /// Superiors from the top down to the role's direct superior; stops at a cycle.
-    public func chainOfCommand(_ role: Int) -> [Int] {
-        var chain: [Int] = []
-        var seen: Set<Int> = [role]
-        var current = role
-        while let s = superior[current], seen.insert(s).inserted {
-            chain.append(s)
-            current = s
+    /// `start`'s ancestors through `parent`, nearest first; stops at a cycle (content can make one).
+    package static func ancestors(of start: Int, _ parent: (Int) -> Int?) -> [Int] {
+        var out: [Int] = []
+        var seen: Set<Int> = [start]
+        var current = start
+        while let p = parent(current), seen.insert(p).inserted {
+            out.append(p)
+            current = p
         }
-        return chain.reversed()
+        return out
     }
+
+    /// Superiors from the top down to the role's direct superior; stops at a cycle.
+    public func chainOfCommand(_ role: Int) -> [Int] { Self.ancestors(of: role) { superior[$0] }.reversed() }
 
     /// Roles with the same superior, the role itself excluded.
     public func peers(_ role: Int) -> [Int] {
@@ -87,16 +90,7 @@ extension RoleGraph {
     public var rootDepartments: [Int] { departments.indices.filter { departmentParent[$0] == nil } }
 
     /// The department and its ancestors from the root down; bounded against cycles.
-    public func departmentPath(_ d: Int) -> [Int] {
-        var path = [d]
-        var seen: Set<Int> = [d]
-        var current = d
-        while let p = departmentParent[current], seen.insert(p).inserted {
-            path.append(p)
-            current = p
-        }
-        return path.reversed()
-    }
+    public func departmentPath(_ d: Int) -> [Int] { Self.ancestors(of: d) { departmentParent[$0] }.reversed() + [d] }
 
     /// Roles of a department whose superior is outside it (or who have none): the roots of its org chart.
     public func departmentTopRoles(_ d: Int) -> [Int] {

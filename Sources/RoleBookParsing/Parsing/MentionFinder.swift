@@ -21,16 +21,8 @@ struct MentionFinder: Sendable {
                 if folded.count >= 2 { trie.insert(folded, role: i) }
             }
         }
-        ancestors = graph.departments.indices.map { d in
-            var chain = [d]
-            var current = d
-            // Bounded against parent cycles (reported elsewhere).
-            while let p = graph.departmentParent[current], chain.count <= graph.departments.count, !chain.contains(p) {
-                chain.append(p)
-                current = p
-            }
-            return chain
-        }
+        // Nearest first; the walk stops at parent cycles (reported elsewhere).
+        ancestors = graph.departments.indices.map { d in [d] + RoleGraph.ancestors(of: d) { graph.departmentParent[$0] } }
     }
 
     /// One entity's items and where they sit.
