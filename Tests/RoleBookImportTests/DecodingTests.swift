@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RoleBookImport
+@testable import RoleBookParsing
 
 @Suite struct DecodingTests {
     @Test(arguments: [

@@ -32,8 +32,8 @@ package struct FileParser {
         let start = SourceLocation(file: displayPath)
         guard var text = String(validating: data, as: UTF8.self) else {
             // A file saved by a Chinese Windows editor is GBK or Big5: say so, and how to fix it.
-            if let encoding = LegacyEncoding.guess(data) {
-                return (nil, [Diagnostic(.invalidUTF8, .legacyEncoding(encoding: encoding), at: firstNonASCIIByte(data), notes: [Diagnostic.Note(.saveAsUTF8)])])
+            if let encoding = TextDecoding.legacyEncoding(of: Array(data)) {
+                return (nil, [Diagnostic(.invalidUTF8, .legacyEncoding(encoding: encoding.displayName), at: firstNonASCIIByte(data), notes: [Diagnostic.Note(.saveAsUTF8)])])
             }
             return (nil, [Diagnostic(.invalidUTF8, .invalidUTF8File, at: firstInvalidByte(data))])
         }

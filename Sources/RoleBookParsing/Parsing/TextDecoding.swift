@@ -3,7 +3,8 @@ import Foundation
 import Glibc
 #endif
 
-/// The encodings `rolebook import` reads plain text in.
+/// The encodings `rolebook import` reads plain text in, and `check` recognises in a content file
+/// that is not UTF-8 (RB001 names it).
 public enum SourceEncoding: String, CaseIterable, Sendable {
     case utf8 = "utf-8"
     case gb18030
@@ -21,6 +22,17 @@ public enum SourceEncoding: String, CaseIterable, Sendable {
         case "utf16le", "utf16": self = .utf16le
         case "utf16be": self = .utf16be
         default: return nil
+        }
+    }
+
+    /// The name HR knows it by, in messages: Chinese Windows calls GB18030 files "GBK".
+    public var displayName: String {
+        switch self {
+        case .utf8: "UTF-8"
+        case .gb18030: "GBK"
+        case .big5: "Big5"
+        case .utf16le: "UTF-16LE"
+        case .utf16be: "UTF-16BE"
         }
     }
 
@@ -83,6 +95,14 @@ public enum TextDecoding {
         let candidates = [SourceEncoding.gb18030, .big5].compactMap { e in convert(bytes, from: e).map { (e, $0) } }
         guard let best = candidates.max(by: { commonness($0.1) < commonness($1.1) }) else { throw Failure.unknown }
         return DecodedText(text: best.1, encoding: best.0, hadByteOrderMark: false)
+    }
+
+    /// For RB001: the legacy Chinese encoding that bytes which are not UTF-8 were saved in, when
+    /// they read as Chinese in it at all (broken UTF-8 usually reads as neither).
+    public static func legacyEncoding(of bytes: [UInt8]) -> SourceEncoding? {
+        guard let decoded = try? decode(bytes), decoded.encoding == .gb18030 || decoded.encoding == .big5,
+              commonness(decoded.text) > 0 else { return nil }
+        return decoded.encoding
     }
 
     static func byteOrderMark(_ b: [UInt8]) -> (encoding: SourceEncoding, length: Int)? {
