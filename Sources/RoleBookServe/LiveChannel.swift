@@ -76,15 +76,22 @@ enum LiveMessage {
         var changed: [String]
         var removed: [String]
         var errors: [Problem]
+        /// The overlay's own words, in the diagnostics' language.
+        var overlay: Overlay
     }
+    struct Overlay: Encodable { var heading: String; var hint: String; var close: String }
 
-    static func json(type: String, site: ServedSite, change: ServedSite.Change?) -> String {
+    /// Messages and notes in `language`, as the terminal prints them (`--lang`, else the site's).
+    static func json(type: String, site: ServedSite, change: ServedSite.Change?, language: DiagnosticLanguage) -> String {
         let body = Body(type: type, version: site.version, changed: change?.changed ?? [], removed: change?.removed ?? [],
                         errors: site.errors.map { d in
-                            Problem(severity: d.severity.rawValue, code: d.code.rawValue, message: d.message, file: d.location.file,
+                            Problem(severity: d.severity.rawValue, code: d.code.rawValue, message: d.message(in: language), file: d.location.file,
                                     line: d.location.line, column: d.location.column,
-                                    notes: d.notes.map { Note(message: $0.message, file: $0.location?.file, line: $0.location?.line, column: $0.location?.column) })
-                        })
+                                    notes: d.notes.map { Note(message: $0.text.rendered(in: language), file: $0.location?.file, line: $0.location?.line, column: $0.location?.column) })
+                        },
+                        overlay: Overlay(heading: DiagnosticText.overlayErrorCount(site.errors.errorCount).rendered(in: language),
+                                         hint: DiagnosticText.overlayShowsLastGood.rendered(in: language),
+                                         close: DiagnosticText.overlayHideUntilSave.rendered(in: language)))
         return JSONWriter().text(encoding: body)
     }
 }

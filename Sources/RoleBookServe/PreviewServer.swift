@@ -176,8 +176,8 @@ public final class PreviewServer: @unchecked Sendable {
             lastDiagnostics = diagnostics
             return (next, change, printDiagnostics)
         }
-        channel.broadcast(LiveMessage.json(type: "rebuilt", site: next, change: change),
-                          greeting: LiveMessage.json(type: "hello", site: next, change: nil))
+        channel.broadcast(LiveMessage.json(type: "rebuilt", site: next, change: change, language: language),
+                          greeting: LiveMessage.json(type: "hello", site: next, change: nil, language: language))
         let milliseconds = (Stopwatch.now() - start) * 1000
         let rebuild = Rebuild(version: next.version, pages: change.pageCount, milliseconds: milliseconds, errorCount: diagnostics.errorCount, change: change)
         if printTimings {

@@ -53,6 +53,9 @@ struct LiveReloadEndToEndTests {
             let overlay = s["overlay"] as? String ?? ""
             #expect(overlay.contains("roles/cs-manager.md:4:11: error[RB003]"), "\(overlay)")
             #expect(overlay.contains("RB003"), "\(overlay)")
+            // The overlay speaks the site's language (zh-CN here), its own words as well as the message.
+            #expect(overlay.contains("内容有 1 个错误") && overlay.contains("改好文件并保存"), "\(overlay)")
+            #expect(overlay.contains("front matter is not valid YAML") == false, "\(overlay)")
             #expect((s["h1"] as? String)?.contains("客户服务总监") == true, "the last good page stays under the overlay")
             // The overlay covers the page (its stylesheet applied): the heading is under it.
             let covered = try browser.waitFor("(function(){var r=document.getElementById('rb-live-overlay').getBoundingClientRect(); return getComputedStyle(document.getElementById('rb-live-overlay')).position + ' ' + (r.width >= innerWidth - 1 && r.height >= innerHeight - 1)})()", session: tab) { $0 as? String == "fixed true" }

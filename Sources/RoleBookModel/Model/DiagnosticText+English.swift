@@ -115,6 +115,9 @@ extension DiagnosticText {
         case .headcountSetHere: "headcount set here"
         case .roleDefinedHere: "role defined here"
         case .frontMatterFailed: "perhaps it is this file, whose front matter could not be read (see its error)"
+        case .overlayErrorCount(let n): n == 1 ? "1 error in the content" : "\(n) errors in the content"
+        case .overlayShowsLastGood: "The page shows the last version without errors. Fix the file and save: this goes away by itself."
+        case .overlayHideUntilSave: "Hide until the next save"
         case .verbatim(let text): text
         }
     }

@@ -115,6 +115,9 @@ extension DiagnosticText {
         case .headcountSetHere: "编制在这里填写"
         case .roleDefinedHere: "岗位在这里定义"
         case .frontMatterFailed: "可能是这个文件：它的文件头没能读出（见它的错误）"
+        case .overlayErrorCount(let n): "内容有 \(n) 个错误"
+        case .overlayShowsLastGood: "页面显示的是最后一个没有错误的版本。改好文件并保存后，这个提示会自动消失。"
+        case .overlayHideUntilSave: "隐藏，直到下次保存"
         case .verbatim(let text): text
         }
     }

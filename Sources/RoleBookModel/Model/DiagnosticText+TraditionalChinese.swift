@@ -115,6 +115,9 @@ extension DiagnosticText {
         case .headcountSetHere: "編制在這裡填寫"
         case .roleDefinedHere: "崗位在這裡定義"
         case .frontMatterFailed: "可能是這個檔案：它的檔頭沒能讀出（見它的錯誤）"
+        case .overlayErrorCount(let n): "內容有 \(n) 個錯誤"
+        case .overlayShowsLastGood: "頁面顯示的是最後一個沒有錯誤的版本。改好檔案並儲存後，這個提示會自動消失。"
+        case .overlayHideUntilSave: "隱藏，直到下次儲存"
         case .verbatim(let text): text
         }
     }

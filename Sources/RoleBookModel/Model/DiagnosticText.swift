@@ -125,6 +125,11 @@ public enum DiagnosticText: Hashable, Sendable {
     case roleDefinedHere
     case frontMatterFailed
 
+    // The error overlay of `rolebook serve`, in the language of its diagnostics.
+    case overlayErrorCount(Int)
+    case overlayShowsLastGood
+    case overlayHideUntilSave
+
     /// Text from outside the library (tools built on it, tests), shown as it is in every language.
     case verbatim(String)
 

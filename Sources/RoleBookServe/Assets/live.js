@@ -47,7 +47,7 @@
   }
 
   // The overlay listing the content's errors over the last good version of the page.
-  function showErrors(errors) {
+  function showErrors(errors, words) {
     var old = document.getElementById("rb-live-overlay");
     if (old) old.remove();
     document.documentElement.removeAttribute("data-rolebook-errors");
@@ -59,11 +59,11 @@
     var box = el("div", "rb-live-box");
     var close = el("button", "", "×");
     close.type = "button";
-    close.title = "Hide until the next save";
+    close.title = words.close;
     close.addEventListener("click", function () { overlay.remove(); });
     box.appendChild(close);
-    box.appendChild(el("h2", "", errors.length + (errors.length === 1 ? " error" : " errors") + " in the content · 内容有错误"));
-    box.appendChild(el("p", "rb-live-hint", "The page shows the last version without errors. Fix the file and save: this goes away by itself."));
+    box.appendChild(el("h2", "", words.heading));
+    box.appendChild(el("p", "rb-live-hint", words.hint));
     var list = el("ol");
     errors.forEach(function (d) {
       var item = el("li");
@@ -123,7 +123,7 @@
       if ((message.changed || []).indexOf(path) >= 0 && (!message.errors || message.errors.length === 0)) { reload(); return; }
       if ((message.removed || []).indexOf(path) >= 0) showGone();
     }
-    showErrors(message.errors);
+    showErrors(message.errors, message.overlay);
   }
 
   var delay = 250;
