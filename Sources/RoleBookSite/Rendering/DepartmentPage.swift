@@ -12,8 +12,7 @@ package struct DepartmentPage {
         let g = context.graph, s = context.strings
         let dept = g.departments[index]
         let layout = Layout(context: context)
-        var crumbs = layout.departmentCrumbs(g.departmentParent[index])
-        crumbs.append(.init(title: dept.short ?? dept.title, href: nil))
+        let crumbs = layout.crumbs(under: g.departmentParent[index], current: dept.short ?? dept.title)
 
         let roles = g.departmentRoles[index]
         // The page's own blocks give way when a content section already has their anchor (`## Roles`).

@@ -66,8 +66,8 @@ package struct Layout {
            }))
     }
 
-    /// Home, then the department path, for a page inside a department.
-    func departmentCrumbs(_ d: Int?) -> [Crumb] {
+    /// Home, the department path, then the page itself (`current`, not a link).
+    func crumbs(under d: Int?, current: String) -> [Crumb] {
         var crumbs = [Crumb(title: context.strings[.home], href: context.href(for: .home))]
         if let d {
             for x in context.graph.departmentPath(d) {
@@ -75,6 +75,7 @@ package struct Layout {
                 crumbs.append(Crumb(title: dept.short ?? dept.title, href: context.href(.department(x))))
             }
         }
+        crumbs.append(Crumb(title: current, href: nil))
         return crumbs
     }
 }

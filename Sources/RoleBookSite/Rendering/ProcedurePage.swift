@@ -13,8 +13,7 @@ package struct ProcedurePage {
         let g = context.graph, s = context.strings
         let proc = g.procedures[index]
         let layout = Layout(context: context)
-        var crumbs = layout.departmentCrumbs(g.procedureDepartment[index])
-        crumbs.append(.init(title: proc.title, href: nil))
+        let crumbs = layout.crumbs(under: g.procedureDepartment[index], current: proc.title)
 
         var facts = Facts()
         if let o = g.procedureOwner[index] { facts.add(s[.owner], context.roleLink(o)) }

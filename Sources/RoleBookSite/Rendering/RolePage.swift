@@ -27,8 +27,7 @@ package struct RolePage {
         let g = context.graph, s = context.strings
         let role = g.roles[index]
         let layout = Layout(context: context)
-        var crumbs = layout.departmentCrumbs(g.roleDepartment[index])
-        crumbs.append(.init(title: role.title, href: nil))
+        let crumbs = layout.crumbs(under: g.roleDepartment[index], current: role.title)
 
         var facts = Facts()
         if let d = g.roleDepartment[index] { facts.add(s[.department], context.link(.department(d))) }
