@@ -128,7 +128,7 @@ struct SARIFTests {
     func fingerprints() {
         let a = Diagnostic(.emptySection, "section 'x' is empty", at: .init(file: "content/roles/a.md", line: 10, column: 1))
         var moved = a
-        moved.location.line = 14
+        moved.location = .init(file: a.location.file, line: 14, column: a.location.column)
         let sarif = SARIFFormatter(currentDirectory: "")
         let one = sarif.log([a]).runs[0].results[0].partialFingerprints
         let two = sarif.log([moved]).runs[0].results[0].partialFingerprints

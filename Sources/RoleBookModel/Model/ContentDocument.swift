@@ -7,13 +7,13 @@ public enum SectionKind: String, CaseIterable, Hashable, Sendable, Codable {
 
 /// A list item as a graph node: a responsibility, requirement, KPI or step.
 public struct Item: Hashable, Sendable {
-    public var inlines: [Inline]
+    public let inlines: [Inline]
     /// The item's own text (first paragraph), without nested items.
-    public var text: String
-    public var location: SourceLocation
-    public var children: [Item]
+    public let text: String
+    public let location: SourceLocation
+    public let children: [Item]
     /// A leading time or time range such as `08:30` or `18:00-19:30`.
-    public var time: TimeSpan?
+    public let time: TimeSpan?
 
     public init(inlines: [Inline], text: String, location: SourceLocation, children: [Item], time: TimeSpan?) {
         self.inlines = inlines
@@ -29,8 +29,8 @@ public struct Item: Hashable, Sendable {
 
 /// `08:30` or `18:00-19:30`, in minutes since midnight (`end` may pass 24:00 for overnight shifts).
 public struct TimeSpan: Hashable, Sendable, Codable {
-    public var start: Int
-    public var end: Int?
+    public let start: Int
+    public package(set) var end: Int?
 
     public init(start: Int, end: Int? = nil) {
         self.start = start
@@ -49,15 +49,15 @@ public struct TimeSpan: Hashable, Sendable, Codable {
 
 /// One `##` section of a body.
 public struct Section: Hashable, Sendable {
-    public var kind: SectionKind
-    public var heading: String
+    public let kind: SectionKind
+    public let heading: String
     /// Stable anchor for the heading (`#responsibilities`, or a slug of the heading).
-    public var anchor: String
-    public var location: SourceLocation
+    public let anchor: String
+    public let location: SourceLocation
     /// The blocks under the heading, the heading itself excluded.
-    public var blocks: [Block]
+    public package(set) var blocks: [Block]
     /// Top-level list items of the section, with nesting.
-    public var items: [Item]
+    public package(set) var items: [Item]
 
     public init(kind: SectionKind, heading: String, anchor: String, location: SourceLocation, blocks: [Block], items: [Item]) {
         self.kind = kind
@@ -74,10 +74,10 @@ public struct Section: Hashable, Sendable {
 /// A link from a body to another content file, found in the AST.
 public struct ContentLink: Hashable, Sendable {
     /// The destination as written.
-    public var destination: String
+    public let destination: String
     /// Resolved content path relative to the content root (without fragment), if it points at a `.md` file.
-    public var target: String?
-    public var location: SourceLocation
+    public let target: String?
+    public let location: SourceLocation
 
     /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
     package init(destination: String, target: String? = nil, location: SourceLocation) {
@@ -87,8 +87,8 @@ public struct ContentLink: Hashable, Sendable {
 
 /// A parsed Markdown body split into sections.
 public struct ContentDocument: Hashable, Sendable {
-    public var sections: [Section]
-    public var links: [ContentLink]
+    public let sections: [Section]
+    public let links: [ContentLink]
 
     public init(sections: [Section] = [], links: [ContentLink] = []) {
         self.sections = sections

@@ -12,18 +12,18 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable, Codable, Compa
 
 /// What every content file has.
 public struct EntityHeader: Hashable, Sendable {
-    public var id: String
-    public var title: String
-    public var summary: String?
+    public let id: String
+    public let title: String
+    public let summary: String?
     /// Path relative to the content root (`hotel/roles/vip-manager.md`).
-    public var path: String
+    public let path: String
     /// Where the file starts (`content/hotel/roles/vip-manager.md:1:1`).
-    public var location: SourceLocation
+    public let location: SourceLocation
     /// Where `title` is written, for notes pointing at it.
-    public var titleLocation: SourceLocation
-    public var document: ContentDocument
+    public let titleLocation: SourceLocation
+    public let document: ContentDocument
     /// ``StableHash`` of the file's bytes: what the build cache compares to know the file changed.
-    public var sourceHash: UInt64 = 0
+    public let sourceHash: UInt64
 
     /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
     package init(id: String, title: String, summary: String?, path: String, location: SourceLocation, titleLocation: SourceLocation,
@@ -34,26 +34,26 @@ public struct EntityHeader: Hashable, Sendable {
 }
 
 public struct Role: Hashable, Sendable {
-    public var header: EntityHeader
-    public var department: Located<String>?
-    public var reportsTo: Located<String>?
-    public var top: Bool
-    public var directReports: [Located<String>]?
-    public var dottedLineTo: [Located<String>]
-    public var headcount: Int
-    public var headcountLocation: SourceLocation?
-    public var aliases: [String]
-    public var grade: String?
-    public var code: String?
-    public var place: String?
-    public var hours: String?
+    public let header: EntityHeader
+    public let department: Located<String>?
+    public let reportsTo: Located<String>?
+    public let top: Bool
+    public let directReports: [Located<String>]?
+    public let dottedLineTo: [Located<String>]
+    public let headcount: Int
+    public let headcountLocation: SourceLocation?
+    public let aliases: [String]
+    public let grade: String?
+    public let code: String?
+    public let place: String?
+    public let hours: String?
     /// Document control of the job description (`doc_no` or `document`, `version`, `effective`,
     /// `approved_by`): the 文件编号/版本/生效日期/批准人 printed at the head of a 岗位说明书.
-    public var documentCode: String? = nil
-    public var version: String? = nil
+    public let documentCode: String?
+    public let version: String?
     /// `YYYY-MM-DD`, checked when read (RB004 otherwise).
-    public var effective: String? = nil
-    public var approvedBy: String? = nil
+    public let effective: String?
+    public let approvedBy: String?
 
     /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
     package init(header: EntityHeader, department: Located<String>? = nil, reportsTo: Located<String>? = nil, top: Bool, directReports: [Located<String>]? = nil, dottedLineTo: [Located<String>], headcount: Int, headcountLocation: SourceLocation? = nil, aliases: [String], grade: String? = nil, code: String? = nil, place: String? = nil, hours: String? = nil, documentCode: String? = nil, version: String? = nil, effective: String? = nil, approvedBy: String? = nil) {
@@ -67,11 +67,11 @@ public struct Role: Hashable, Sendable {
 }
 
 public struct Department: Hashable, Sendable {
-    public var header: EntityHeader
-    public var short: String?
-    public var parent: Located<String>?
-    public var head: Located<String>?
-    public var positions: [(role: Located<String>, count: Int)]
+    public let header: EntityHeader
+    public let short: String?
+    public let parent: Located<String>?
+    public let head: Located<String>?
+    public let positions: [(role: Located<String>, count: Int)]
 
     /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
     package init(header: EntityHeader, short: String? = nil, parent: Located<String>? = nil, head: Located<String>? = nil, positions: [(role: Located<String>, count: Int)]) {
@@ -112,13 +112,13 @@ public enum Frequency: String, CaseIterable, Hashable, Sendable, Codable, Compar
 }
 
 public struct Procedure: Hashable, Sendable {
-    public var header: EntityHeader
-    public var owner: Located<String>?
-    public var roles: [Located<String>]
-    public var department: Located<String>?
-    public var frequency: Frequency?
-    public var version: String?
-    public var effective: String?
+    public let header: EntityHeader
+    public let owner: Located<String>?
+    public let roles: [Located<String>]
+    public let department: Located<String>?
+    public let frequency: Frequency?
+    public let version: String?
+    public let effective: String?
 
     /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
     package init(header: EntityHeader, owner: Located<String>? = nil, roles: [Located<String>], department: Located<String>? = nil, frequency: Frequency? = nil, version: String? = nil, effective: String? = nil) {

@@ -13,9 +13,9 @@ public struct EnumerationMarker: Hashable, Sendable {
         case latinLower, latinUpper  // a) a、 a. A)
         case article                 // 第一条 第十二条
     }
-    public var family: Family
+    public let family: Family
     public var ordinal: Int          // 1-based value (一 = 1, ⑳ = 20, 第十二条 = 12, c = 3)
-    public var length: Int           // number of Characters the marker occupies, including following spaces
+    public package(set) var length: Int           // number of Characters the marker occupies, including following spaces
 }
 
 public enum Enumeration {

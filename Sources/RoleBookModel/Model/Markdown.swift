@@ -26,10 +26,10 @@ public struct Block: Hashable, Sendable {
         case table(header: [[Inline]], rows: [[[Inline]]])
     }
 
-    public var kind: Kind
+    public let kind: Kind
     /// Line in the content file (front matter included), 1-based.
-    public var line: Int
-    public var column: Int
+    public let line: Int
+    public let column: Int
 
     public init(_ kind: Kind, line: Int, column: Int) {
         self.kind = kind
@@ -60,9 +60,9 @@ public enum MarkerPunctuation: String, Hashable, Sendable, CaseIterable {
 }
 
 public struct ListItem: Hashable, Sendable {
-    public var blocks: [Block]
-    public var line: Int
-    public var column: Int
+    public package(set) var blocks: [Block]
+    public let line: Int
+    public let column: Int
 
     public init(blocks: [Block], line: Int, column: Int) {
         self.blocks = blocks

@@ -1,9 +1,9 @@
 /// A position in a content file: 1-based line and column (columns count UTF-8 bytes, as cmark does).
 public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     /// Path relative to the content root's parent, as users type it (`content/roles/a.md`).
-    public var file: String
-    public var line: Int
-    public var column: Int
+    public let file: String
+    public let line: Int
+    public let column: Int
 
     public init(file: String, line: Int = 1, column: Int = 1) {
         self.file = file
@@ -20,8 +20,8 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
 
 /// A value together with where it was written.
 public struct Located<Value: Hashable & Sendable>: Hashable, Sendable {
-    public var value: Value
-    public var location: SourceLocation
+    public let value: Value
+    public let location: SourceLocation
 
     public init(_ value: Value, at location: SourceLocation) {
         self.value = value

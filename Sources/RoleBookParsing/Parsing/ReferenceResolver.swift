@@ -1,5 +1,37 @@
 import RoleBookModel
 
+/// What a front-matter reference can name: a role or a department. One conformance per kind keeps
+/// the lookup (id, then unique title or other name, then did-you-mean) written once.
+protocol Referable {
+    static var kind: EntityKind { get }
+    var header: EntityHeader { get }
+    /// Names besides the title that a reference may use: a role's aliases, a department's short name.
+    var otherNames: [String] { get }
+    static func all(in graph: RoleGraph) -> [Self]
+    static func index(in graph: RoleGraph) -> [String: Int]
+    static func ambiguous(field: String, name: String, count: Int) -> DiagnosticText
+    /// Notes after the "could be" list of an ambiguous reference.
+    static var ambiguityHints: [Diagnostic.Note] { get }
+}
+
+extension Role: Referable {
+    static var kind: EntityKind { .role }
+    var otherNames: [String] { aliases }
+    static func all(in graph: RoleGraph) -> [Role] { graph.roles }
+    static func index(in graph: RoleGraph) -> [String: Int] { graph.roleIndex }
+    static func ambiguous(field: String, name: String, count: Int) -> DiagnosticText { .ambiguousRole(field: field, name: name, count: count) }
+    static var ambiguityHints: [Diagnostic.Note] { [Diagnostic.Note(.writeIDInsteadOfTitle)] }
+}
+
+extension Department: Referable {
+    static var kind: EntityKind { .department }
+    var otherNames: [String] { short.map { [$0] } ?? [] }
+    static func all(in graph: RoleGraph) -> [Department] { graph.departments }
+    static func index(in graph: RoleGraph) -> [String: Int] { graph.departmentIndex }
+    static func ambiguous(field: String, name: String, count: Int) -> DiagnosticText { .ambiguousDepartment(field: field, name: name, count: count) }
+    static var ambiguityHints: [Diagnostic.Note] { [] }
+}
+
 /// Resolves a name in front matter to a role or department: by id first, then by unique title or alias.
 struct ReferenceResolver {
     private let graph: RoleGraph
@@ -7,35 +39,31 @@ struct ReferenceResolver {
     /// Files that failed to parse (``UnparsedFile``): their ids are not reported as unknown.
     let unparsed: [UnparsedFile]
 
-    /// Titles and aliases by key, built on the first lookup by name: when every reference is an
+    /// Titles and other names by key, built on the first lookup by name: when every reference is an
     /// id (the usual case) they are never needed, and building them was a tenth of the graph phase.
     private final class NameTables {
         let graph: RoleGraph
         init(graph: RoleGraph) { self.graph = graph }
 
-        lazy var roles: [String: [Int]] = {
-            var table: [String: [Int]] = [:]
-            table.reserveCapacity(graph.roles.count)
-            // Each name once per role, in any order (each lands in its own entry); a list instead
-            // of a Set, since most roles have one name.
-            for i in graph.roles.indices {
-                for name in ReferenceResolver.distinct(graph.roles[i].title, graph.roles[i].aliases) { table[name, default: []].append(i) }
-            }
-            return table
-        }()
+        lazy var roles: [String: [Int]] = table(Role.self)
+        lazy var departments: [String: [Int]] = table(Department.self)
 
-        lazy var departments: [String: [Int]] = {
+        func callAsFunction<E: Referable>(_ type: E.Type) -> [String: [Int]] {
+            E.kind == .role ? roles : departments
+        }
+
+        private func table<E: Referable>(_ type: E.Type) -> [String: [Int]] {
+            let entities = E.all(in: graph)
             var table: [String: [Int]] = [:]
-            for i in graph.departments.indices {
-                let d = graph.departments[i]
-                for name in ReferenceResolver.distinct(d.title, d.short.map { [$0] } ?? []) { table[name, default: []].append(i) }
+            table.reserveCapacity(entities.count)
+            // Each name once per entity, in any order (each lands in its own entry); a list instead
+            // of a Set, since most have one name.
+            for i in entities.indices {
+                for name in ReferenceResolver.distinct(entities[i].header.title, entities[i].otherNames) { table[name, default: []].append(i) }
             }
             return table
-        }()
+        }
     }
-
-    private var roleNames: [String: [Int]] { names.roles }
-    private var departmentNames: [String: [Int]] { names.departments }
 
     init(graph: RoleGraph, unparsed: [UnparsedFile] = []) {
         self.graph = graph
@@ -65,37 +93,34 @@ struct ReferenceResolver {
     }
 
     func role(_ ref: Located<String>, field: String, diagnostics: inout [Diagnostic]) -> Int? {
-        if let i = graph.roleIndex[ref.value.trimmingSpaces] { return i }
-        let matches = roleNames[Self.key(ref.value)] ?? []
-        if matches.count == 1 { return matches[0] }
-        if matches.count > 1 {
-            diagnostics.append(Diagnostic(.ambiguousReference, .ambiguousRole(field: field, name: ref.value, count: matches.count), at: ref.location,
-                                          notes: matches.map { Diagnostic.Note(.couldBe(graph.roles[$0].id), at: graph.roles[$0].header.titleLocation) }
-                                              + [Diagnostic.Note(.writeIDInsteadOfTitle)]))
-            return nil
-        }
-        if namesUnparsed(ref, kind: .role) { return nil }
-        let candidates = graph.roles.flatMap { r in
-            ([r.id, r.title] + r.aliases).map { Candidate(name: $0, id: r.id, file: r.header.location.file, location: $0 == r.id ? r.header.location : r.header.titleLocation) }
-        }
-        diagnostics.append(unknown(ref, field: field, kind: .role, candidates: candidates))
-        return nil
+        resolve(Role.self, ref, field: field, diagnostics: &diagnostics)
     }
 
     func department(_ ref: Located<String>, field: String, diagnostics: inout [Diagnostic]) -> Int? {
-        if let i = graph.departmentIndex[ref.value.trimmingSpaces] { return i }
-        let matches = departmentNames[Self.key(ref.value)] ?? []
+        resolve(Department.self, ref, field: field, diagnostics: &diagnostics)
+    }
+
+    /// The index of the entity `ref` names, or nil with RB102 (ambiguous) or RB101 (unknown) added,
+    /// or nothing added when the name may be that of a file that failed to parse.
+    func resolve<E: Referable>(_ type: E.Type, _ ref: Located<String>, field: String, diagnostics: inout [Diagnostic]) -> Int? {
+        if let i = E.index(in: graph)[ref.value.trimmingSpaces] { return i }
+        let entities = E.all(in: graph)
+        let matches = names(E.self)[Self.key(ref.value)] ?? []
         if matches.count == 1 { return matches[0] }
         if matches.count > 1 {
-            diagnostics.append(Diagnostic(.ambiguousReference, .ambiguousDepartment(field: field, name: ref.value, count: matches.count), at: ref.location,
-                                          notes: matches.map { Diagnostic.Note(.couldBe(graph.departments[$0].id), at: graph.departments[$0].header.titleLocation) }))
+            diagnostics.append(Diagnostic(.ambiguousReference, E.ambiguous(field: field, name: ref.value, count: matches.count), at: ref.location,
+                                          notes: matches.map { Diagnostic.Note(.couldBe(entities[$0].header.id), at: entities[$0].header.titleLocation) }
+                                              + E.ambiguityHints))
             return nil
         }
-        if namesUnparsed(ref, kind: .department) { return nil }
-        let candidates = graph.departments.flatMap { d in
-            [d.id, d.title].map { Candidate(name: $0, id: d.id, file: d.header.location.file, location: $0 == d.id ? d.header.location : d.header.titleLocation) }
+        if namesUnparsed(ref, kind: E.kind) { return nil }
+        let candidates = entities.flatMap { e in
+            let h = e.header
+            return ([h.id, h.title] + e.otherNames).map {
+                Candidate(name: $0, id: h.id, file: h.location.file, location: $0 == h.id ? h.location : h.titleLocation)
+            }
         }
-        diagnostics.append(unknown(ref, field: field, kind: .department, candidates: candidates))
+        diagnostics.append(unknown(ref, field: field, kind: E.kind, candidates: candidates))
         return nil
     }
 
