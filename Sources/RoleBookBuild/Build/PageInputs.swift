@@ -66,12 +66,10 @@ struct PageInputs: Sendable {
         var f = Fingerprint(global)
         switch job {
         case .home, .az, .procedureIndex, .search, .checklistIndex: return nil
+        // Fingerprinted by their models (``ModelledPage``).
+        case .procedure, .checklist, .weekChecklist, .roleChecklist: return nil
         case .role(let i): f.add(1); inputsOfRolePage(i, &f)
         case .department(let i): f.add(2); inputsOfDepartmentPage(i, &f)
-        case .procedure(let p): f.add(3); inputsOfProcedure(p, &f)
-        case .checklist(let p): f.add(4); inputsOfProcedure(p, &f)
-        case .weekChecklist(let p): f.add(5); inputsOfProcedure(p, &f)
-        case .roleChecklist(let r): f.add(6); inputsOfRoleSheet(r, &f)
         }
         return f.value
     }
@@ -133,28 +131,6 @@ struct PageInputs: Sendable {
         f.add(UInt64(departmentProcedures[d].count))
         for p in departmentProcedures[d] { f.add(node(.procedure(p))) }
         linkTargets(g.departments[d].header, &f)
-    }
-
-    /// ``ProcedurePage`` and the procedure's sheets: the procedure, its department path, owner and performers.
-    private func inputsOfProcedure(_ p: Int, _ f: inout Fingerprint) {
-        let g = graph
-        f.add(node(.procedure(p)))
-        departmentPath(g.procedureDepartment[p], &f)
-        f.add(optional: g.procedureOwner[p].map { node(.role($0)) })
-        roles(g.procedurePerformers[p], &f)
-        linkTargets(g.procedures[p].header, &f)
-    }
-
-    /// The sheet of all a role's procedures.
-    private func inputsOfRoleSheet(_ r: Int, _ f: inout Fingerprint) {
-        let g = graph
-        f.add(node(.role(r)))
-        departmentPath(g.roleDepartment[r], &f)
-        f.add(UInt64(g.roleProcedures[r].count))
-        for p in g.roleProcedures[r] {
-            f.add(node(.procedure(p)))
-            linkTargets(g.procedures[p].header, &f)
-        }
     }
 
     // MARK: Pieces

@@ -100,10 +100,12 @@ public struct SiteRenderer: Sendable {
         for start in stride(from: 0, to: jobs.count, by: Self.batchSize) {
             let batch = Array(jobs[start..<min(start + Self.batchSize, jobs.count)])
             try emit(batch.parallelMap { job in
-                let fingerprint = inputs.fingerprint(job)
+                let (model, fingerprint) = Self.fingerprint(of: job, site: site, inputs: inputs)
                 let path = Self.path(of: job, site: site)
                 if let fingerprint, let previous, previous.canKeep(path, inputs: fingerprint) { return .kept(path, inputs: fingerprint) }
-                return OutputFile(path: path, contents: Self.contents(of: job, site: site, strings: strings, indexScripts: indexScripts), inputs: fingerprint)
+                let contents = model.map { $0.render(PageContext(site: site, strings: strings, page: job)) }
+                    ?? Self.contents(of: job, site: site, strings: strings, indexScripts: indexScripts)
+                return OutputFile(path: path, contents: contents, inputs: fingerprint)
             })
         }
         timings.lap("pages")
@@ -121,6 +123,13 @@ public struct SiteRenderer: Sendable {
 
     static func path(of job: Job, site: SiteMap) -> String { site.path(for: job) }
 
+    /// A page's fingerprint (nil: rendered on every build), with its model when it has one, so the
+    /// model is built once for both the fingerprint and the rendering.
+    static func fingerprint(of job: Job, site: SiteMap, inputs: PageInputs) -> (ModelledPage?, UInt64?) {
+        guard let model = ModelledPage(job, site: site) else { return (nil, inputs.fingerprint(job)) }
+        return (model, inputs.global.map { model.fingerprint(global: $0) })
+    }
+
     static func contents(of job: Job, site: SiteMap, strings: UIStrings, indexScripts: [String]) -> String {
         let context = PageContext(site: site, strings: strings, page: job)
         switch job {
@@ -131,10 +140,7 @@ public struct SiteRenderer: Sendable {
         case .checklistIndex: return ChecklistPages(context: context).index()
         case .role(let i): return RolePage(context: context, index: i).render()
         case .department(let i): return DepartmentPage(context: context, index: i).render()
-        case .procedure(let i): return ProcedurePage(context: context, index: i).render()
-        case .checklist(let i): return ChecklistPages(context: context).procedureSheet(i)
-        case .weekChecklist(let i): return ChecklistPages(context: context).weekSheet(i)
-        case .roleChecklist(let i): return ChecklistPages(context: context).roleSheet(i)
+        case .procedure, .checklist, .weekChecklist, .roleChecklist: return ModelledPage(job, site: site)!.render(context)
         }
     }
 }

@@ -131,3 +131,29 @@ public struct Procedure: Hashable, Sendable {
     public var phases: [Section] { header.document.sections.filter { $0.kind != .intro || !$0.items.isEmpty } }
     public var steps: [Item] { phases.flatMap(\.items).flatMap(\.flattened) }
 }
+
+// MARK: Identity for page fingerprints
+
+/// What a page shows of a content file is decided by the file's bytes (and the settings and the
+/// rolebook, which every fingerprint includes): its path and content hash stand for everything
+/// parsed from it. So page models (``StableHasher``) hash an entity in two numbers.
+extension EntityHeader: Encodable {
+    private enum IdentityKeys: String, CodingKey { case path, sourceHash }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: IdentityKeys.self)
+        try c.encode(path, forKey: .path)
+        try c.encode(sourceHash, forKey: .sourceHash)
+    }
+}
+
+extension Role: Encodable {
+    public func encode(to encoder: any Encoder) throws { try header.encode(to: encoder) }
+}
+
+extension Department: Encodable {
+    public func encode(to encoder: any Encoder) throws { try header.encode(to: encoder) }
+}
+
+extension Procedure: Encodable {
+    public func encode(to encoder: any Encoder) throws { try header.encode(to: encoder) }
+}

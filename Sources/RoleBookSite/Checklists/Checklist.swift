@@ -17,19 +17,19 @@ public struct Checklist: Sendable {
         public var isTickable: Bool { kind == .step && !hasSubsteps }
     }
 
-    public var procedure: Int
     public var rows: [Row]
 
+    public init(graph: RoleGraph, procedure p: Int) { self.init(graph.procedures[p]) }
+
     /// Phases become heading rows; steps are numbered through the whole sheet, sub-steps as `n.m`.
-    public init(graph: RoleGraph, procedure p: Int) {
-        procedure = p
+    public init(_ procedure: Procedure) {
         var rows: [Row] = []
         var n = 0
         func add(_ item: Item, number: String, depth: Int) {
             rows.append(Row(kind: .step, number: number, text: item.inlines, time: item.time, depth: depth, hasSubsteps: !item.children.isEmpty))
             for (j, child) in item.children.enumerated() { add(child, number: "\(number).\(j + 1)", depth: depth + 1) }
         }
-        for phase in graph.procedures[p].phases {
+        for phase in procedure.phases {
             if !phase.heading.isEmpty { rows.append(Row(kind: .phase, number: "", text: [.text(phase.heading)], time: nil, depth: 0)) }
             for item in phase.items {
                 n += 1

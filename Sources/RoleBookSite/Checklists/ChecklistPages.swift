@@ -12,24 +12,22 @@ package struct ChecklistPages {
 
     // MARK: Pages
 
-    package func procedureSheet(_ p: Int) -> String {
-        let proc = g.procedures[p]
-        let checklist = Checklist(graph: g, procedure: p)
-        let roles = performers(p)
+    package func procedureSheet(_ model: ProcedureSheetModel) -> String {
+        let sheet = model.sheet, proc = sheet.procedure
         let main = el("div", ["class": "sheet-page"],
-            toolbar(extra: g.procedures[p].hasWeekGrid ? [el("a", ["class": "button button-ghost", "href": context.href(for: .weekChecklist(p))], .text(s[.weekGrid]))] : []),
+            toolbar(extra: sheet.weekURL.map { [el("a", ["class": "button button-ghost", "href": context.href($0)], .text(s[.weekGrid]))] } ?? []),
             el("article", ["class": "sheet"],
-               table(checklist, head: sheetHead(title: proc.title, department: g.procedureDepartment[p], roles: roles, procedure: p)),
+               table(sheet, head: sheetHead(title: proc.title, department: model.department, roles: model.roles, procedure: proc)),
                signOff()))
-        return page(title: proc.title, main: main, crumbs: [.init(title: proc.title, href: context.href(.procedure(p)))])
+        return page(title: proc.title, main: main, crumbs: [.init(title: proc.title, href: context.href(sheet.url))])
     }
 
-    package func weekSheet(_ p: Int) -> String {
-        let proc = g.procedures[p]
-        let checklist = Checklist(graph: g, procedure: p)
+    package func weekSheet(_ model: ProcedureSheetModel) -> String {
+        let sheet = model.sheet, proc = sheet.procedure
+        let checklist = Checklist(proc)
         let days = [UIKey.mon, .tue, .wed, .thu, .fri, .sat, .sun].map { s[$0] }
-        let head = sheetHead(title: proc.title + " · " + s[.weekGrid], department: g.procedureDepartment[p], roles: performers(p), procedure: p, week: true)
-        let markdown = MarkdownHTML(context: procedureContext(p))
+        let head = sheetHead(title: proc.title + " · " + s[.weekGrid], department: model.department, roles: model.roles, procedure: proc, week: true)
+        let markdown = markdown(for: sheet)
         let rows: [HTML] = checklist.rows.map { row in
             if row.kind == .phase {
                 return el("tr", ["class": "row-phase"], el("td", ["colspan": String(days.count + 1)], children: markdown.render(row.text)))
@@ -48,25 +46,21 @@ package struct ChecklistPages {
             el("tbody", children: rows),
             el("tfoot", [:], initials))
         let main = el("div", ["class": "sheet-page"], toolbar(extra: []), el("article", ["class": "sheet sheet-landscape"], table, signOff()))
-        return page(title: proc.title + " · " + s[.weekGrid], main: main, crumbs: [.init(title: proc.title, href: context.href(.procedure(p)))], landscape: true)
+        return page(title: proc.title + " · " + s[.weekGrid], main: main, crumbs: [.init(title: proc.title, href: context.href(sheet.url))], landscape: true)
     }
 
     /// Every procedure a role performs or owns, by frequency then by earliest time.
-    package func roleSheet(_ r: Int) -> String {
-        let role = g.roles[r]
-        let procedures = Self.orderedProcedures(for: r, in: g)
+    package func roleSheet(_ model: RoleSheetModel) -> String {
         var blocks: [HTML] = []
-        for p in procedures {
-            let checklist = Checklist(graph: g, procedure: p)
-            let proc = g.procedures[p]
+        for sheet in model.sheets {
             // Each procedure starts a printed page and is signed off on its own.
             blocks.append(el("section", ["class": "sheet-section"],
-                table(checklist, head: sheetHead(title: proc.title, department: g.roleDepartment[r], roles: [r], procedure: p)),
+                table(sheet, head: sheetHead(title: sheet.procedure.title, department: model.department, roles: [model.role.title], procedure: sheet.procedure)),
                 signOff()))
         }
         let main = el("div", ["class": "sheet-page"], toolbar(extra: []),
                       el("article", ["class": "sheet"], .fragment(blocks)))
-        return page(title: role.title + " · " + s[.checklists], main: main, crumbs: [.init(title: role.title, href: context.href(.role(r)))])
+        return page(title: model.role.title + " · " + s[.checklists], main: main, crumbs: [.init(title: model.role.title, href: context.href(model.role.url))])
     }
 
     package func index() -> String {
@@ -103,12 +97,6 @@ package struct ChecklistPages {
 
     // MARK: Parts
 
-    private func performers(_ p: Int) -> [Int] {
-        var roles = g.procedurePerformers[p]
-        if roles.isEmpty, let o = g.procedureOwner[p] { roles = [o] }
-        return roles
-    }
-
     private func page(title: String, main: HTML, crumbs: [Layout.Crumb], landscape: Bool = false) -> String {
         let layout = Layout(context: context)
         var all = [Layout.Crumb(title: s[.home], href: context.href(for: .home)), .init(title: s[.checklists], href: context.href(for: .checklistIndex))]
@@ -124,20 +112,19 @@ package struct ChecklistPages {
     }
 
     /// Organisation, department, roles, title, version, effective date, and blanks for date / shift / name.
-    private func sheetHead(title: String, department: Int?, roles: [Int], procedure p: Int, week: Bool = false) -> HTML {
-        let proc = g.procedures[p]
+    private func sheetHead(title: String, department: String?, roles: [String], procedure proc: Procedure, week: Bool = false) -> HTML {
         var meta: [HTML] = []
         func item(_ label: String, _ value: String) {
             meta.append(el("span", ["class": "meta-item"], el("span", ["class": "meta-label"], .text(label + s[.colon])), .text(value)))
         }
         item(s[.organization], g.config.organization ?? g.config.title)
-        if let d = department { item(s[.department], g.departments[d].title) }
-        if !roles.isEmpty { item(s[.role], roles.map { g.roles[$0].title }.joined(separator: s[.nameSeparator])) }
+        if let d = department { item(s[.department], d) }
+        if !roles.isEmpty { item(s[.role], roles.joined(separator: s[.nameSeparator])) }
         if let v = proc.version { item(s[.version], v) }
         if let e = proc.effective { item(s[.effective], e) }
         if let f = proc.frequency { item(s[.frequency], s.frequency(f)) }
         // A shift past midnight is worked on two dates; the sheet asks for both so it files under the right day.
-        let dates = !week && Checklist(graph: g, procedure: p).crossesMidnight ? [UIKey.dateStart, .dateEnd] : [UIKey.date]
+        let dates = !week && Checklist(proc).crossesMidnight ? [UIKey.dateStart, .dateEnd] : [UIKey.date]
         let blanks = (week ? [UIKey.date, .name] : dates + [.shift, .name]).map { key in
             el("span", ["class": "blank"], el("span", .text(s[key] + s[.colon])), el("span", ["class": "blank-line"]))
         }
@@ -148,8 +135,9 @@ package struct ChecklistPages {
     }
 
     /// The checklist table; its `thead` repeats the header on every printed page.
-    private func table(_ checklist: Checklist, head: HTML) -> HTML {
-        let markdown = MarkdownHTML(context: procedureContext(checklist.procedure))
+    private func table(_ sheet: SheetProcedure, head: HTML) -> HTML {
+        let checklist = Checklist(sheet.procedure)
+        let markdown = markdown(for: sheet)
         let rows: [HTML] = checklist.rows.map { row in
             if row.kind == .phase {
                 return el("tr", ["class": "row-phase"], el("td", ["colspan": "4"], children: markdown.render(row.text)))
@@ -180,10 +168,10 @@ package struct ChecklistPages {
     }
 
     /// Step links are relative to the procedure's file, also when the sheet is a role's.
-    private func procedureContext(_ p: Int) -> PageContext {
+    private func markdown(for sheet: SheetProcedure) -> MarkdownHTML {
         var c = context
-        c.contentPath = g.procedures[p].header.path
-        return c
+        c.contentPath = sheet.procedure.header.path
+        return MarkdownHTML(context: c, links: sheet.links)
     }
 
     /// 执行人 / 复核人 / 日期.
@@ -191,5 +179,52 @@ package struct ChecklistPages {
         el("div", ["class": "sign-off"], children: [UIKey.executor, .reviewer, .date].map { key in
             el("div", ["class": "sign"], el("span", .text(s[key] + s[.colon])), el("span", ["class": "blank-line"]))
         })
+    }
+}
+
+/// One procedure as a checklist sheet shows it.
+package struct SheetProcedure: Hashable, Sendable, Encodable {
+    package let procedure: Procedure
+    /// The procedure's page, and its weekly grid when it has one.
+    package let url: String
+    package let weekURL: String?
+    package let links: ResolvedLinks
+
+    package init(site: SiteMap, index p: Int) {
+        procedure = site.graph.procedures[p]
+        url = site.url(.procedure(p))
+        weekURL = site.weekChecklistURL(procedure: p)
+        links = ResolvedLinks(procedure.header, in: site)
+    }
+}
+
+/// A procedure's sign-off sheet or weekly grid: the procedure, its department, who performs it.
+package struct ProcedureSheetModel: PageModel {
+    package let sheet: SheetProcedure
+    package let department: String?
+    /// The performers' titles, or the owner's when nobody else is named.
+    package let roles: [String]
+
+    package init(site: SiteMap, index p: Int) {
+        let g = site.graph
+        sheet = SheetProcedure(site: site, index: p)
+        department = g.procedureDepartment[p].map { g.departments[$0].title }
+        var roles = g.procedurePerformers[p]
+        if roles.isEmpty, let o = g.procedureOwner[p] { roles = [o] }
+        self.roles = roles.map { g.roles[$0].title }
+    }
+}
+
+/// The sheets of every procedure a role performs or owns, in the order they are worked.
+package struct RoleSheetModel: PageModel {
+    package let role: PageLink
+    package let department: String?
+    package let sheets: [SheetProcedure]
+
+    package init(site: SiteMap, index r: Int) {
+        let g = site.graph
+        role = PageLink(title: g.roles[r].title, url: site.url(.role(r)))
+        department = g.roleDepartment[r].map { g.departments[$0].title }
+        sheets = ChecklistPages.orderedProcedures(for: r, in: g).map { SheetProcedure(site: site, index: $0) }
     }
 }

@@ -68,14 +68,13 @@ package struct Layout {
 
     /// Home, the department path, then the page itself (`current`, not a link).
     func crumbs(under d: Int?, current: String) -> [Crumb] {
-        var crumbs = [Crumb(title: context.strings[.home], href: context.href(for: .home))]
-        if let d {
-            for x in context.graph.departmentPath(d) {
-                let dept = context.graph.departments[x]
-                crumbs.append(Crumb(title: dept.short ?? dept.title, href: context.href(.department(x))))
-            }
-        }
-        crumbs.append(Crumb(title: current, href: nil))
-        return crumbs
+        crumbs(path: PageLink.departmentPath(d, in: context.site), current: current)
+    }
+
+    /// Home, the given department path (as ``PageLink/departmentPath(_:in:)`` makes it), then the page itself.
+    func crumbs(path: [PageLink], current: String) -> [Crumb] {
+        [Crumb(title: context.strings[.home], href: context.href(for: .home))]
+            + path.map { Crumb(title: $0.title, href: context.href($0.url)) }
+            + [Crumb(title: current, href: nil)]
     }
 }

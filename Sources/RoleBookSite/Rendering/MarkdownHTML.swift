@@ -7,6 +7,9 @@ struct MarkdownHTML {
     var context: PageContext
     /// Ids of sub-headings by source line, unique on the page (``HeadingIDs``); others get a plain slug.
     var headingIDs: [Int: String] = [:]
+    /// The document's content links, resolved by the page model; without them links are resolved
+    /// against the site map (pages that have no model yet).
+    var links: ResolvedLinks? = nil
 
     func render(_ blocks: [Block]) -> HTML { .fragment(blocks.map(render)) }
 
@@ -102,23 +105,13 @@ struct MarkdownHTML {
         }
         if d.hasPrefix("#") { return d }
         if let contentPath = context.contentPath, let target = LinkResolver.contentTarget(d, from: contentPath) {
-            guard let node = context.site.node(forContentPath: target) else { return nil }
-            return context.href(node) + (LinkResolver.fragment(d).map { "#" + anchor($0, in: node) } ?? "")
+            let href = links.map { $0.href(d) ?? nil } ?? ResolvedLinks.resolve(d, target: target, in: context.site)
+            return href.map { context.root + $0 }
         }
         // Only plain relative paths stay (assets next to the site): `//host`, `/\host` and `\\host`
         // lead to other hosts (browsers read `\` as `/`), `/path` leaves the site, and control
         // characters are stripped by browsers before they read the URL.
         if d.hasPrefix("/") || d.contains("\\") || d.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return nil }
         return d
-    }
-
-    /// A fragment written against the Markdown heading (`#岗位职责`, as a git forge shows the file)
-    /// points at that section's stable anchor (`#responsibilities`); others are kept.
-    func anchor(_ fragment: String, in node: NodeRef) -> String {
-        let sections = context.graph.header(node).document.sections
-        let wanted = fragment.removingPercentEncodingIfPossible
-        if sections.contains(where: { $0.anchor == wanted }) { return wanted }
-        let slug = Slug.make(wanted)
-        return sections.first { $0.kind != .intro && Slug.make($0.heading) == slug }?.anchor ?? fragment
     }
 }

@@ -48,4 +48,10 @@ public struct PageContext: Sendable {
         let role = graph.roles[i]
         return .fragment([link(.role(i)), role.isVacant ? el("span", ["class": "badge badge-vacant"], .text(strings[.vacant])) : .empty])
     }
+
+    /// A link as a page model holds it, with the vacancy badge for a vacant post.
+    func link(_ page: PageLink) -> HTML {
+        .fragment([el("a", ["href": href(page.url)], .text(page.title)),
+                   page.vacant ? el("span", ["class": "badge badge-vacant"], .text(strings[.vacant])) : .empty])
+    }
 }

@@ -1,34 +1,55 @@
 import RoleBookModel
 import RoleBookParsing
 
+/// What a procedure page shows: the procedure, where it sits, who owns and performs it.
+package struct ProcedurePageModel: PageModel {
+    package let procedure: Procedure
+    package let departmentPath: [PageLink]
+    package let owner: PageLink?
+    package let performers: [PageLink]
+    package let checklistURL: String
+    package let links: ResolvedLinks
+
+    package init(site: SiteMap, index: Int) {
+        let g = site.graph
+        procedure = g.procedures[index]
+        departmentPath = PageLink.departmentPath(g.procedureDepartment[index], in: site)
+        owner = g.procedureOwner[index].map { PageLink(.role($0), in: site) }
+        // Performers as names only (no vacancy badge), as the page has always shown them.
+        performers = g.procedurePerformers[index].map { PageLink(title: g.roles[$0].title, url: site.url(.role($0))) }
+        checklistURL = site.url(for: .checklist(index))
+        links = ResolvedLinks(procedure.header, in: site)
+    }
+}
+
 /// A procedure: who owns and performs it, and its phases and steps.
 package struct ProcedurePage {
     var context: PageContext
-    var index: Int
+    var model: ProcedurePageModel
 
     /// The memberwise initializer, for the build layer (an implicit one would be internal to this module).
-    package init(context: PageContext, index: Int) { self.context = context; self.index = index }
+    package init(context: PageContext, model: ProcedurePageModel) { self.context = context; self.model = model }
 
     package func render() -> String {
-        let g = context.graph, s = context.strings
-        let proc = g.procedures[index]
+        let s = context.strings
+        let proc = model.procedure
         let layout = Layout(context: context)
-        let crumbs = layout.crumbs(under: g.procedureDepartment[index], current: proc.title)
+        let crumbs = layout.crumbs(path: model.departmentPath, current: proc.title)
 
         var facts = Facts()
-        if let o = g.procedureOwner[index] { facts.add(s[.owner], context.roleLink(o)) }
-        let performers = g.procedurePerformers[index]
-        if !performers.isEmpty { facts.add(s[.performers], .fragment(performers.enumerated().map { i, r in .fragment([i > 0 ? .text(s[.nameSeparator]) : .empty, context.link(.role(r))]) })) }
+        if let o = model.owner { facts.add(s[.owner], context.link(o)) }
+        let performers = model.performers
+        if !performers.isEmpty { facts.add(s[.performers], .fragment(performers.enumerated().map { i, r in .fragment([i > 0 ? .text(s[.nameSeparator]) : .empty, el("a", ["href": context.href(r.url)], .text(r.title))]) })) }
         if let f = proc.frequency { facts.add(s[.frequency], .text(s.frequency(f))) }
         if let v = proc.version { facts.add(s[.version], .text(v)) }
         if let e = proc.effective { facts.add(s[.effective], .text(e)) }
         // The numbers the printed checklist gives, in the same walk order, so page and paper agree.
-        let checklist = Checklist(graph: g, procedure: index)
+        let checklist = Checklist(proc)
         var numbers = checklist.steps.map(\.number)[...]
         // "N 个步骤" is the last top-level number shown, not a count that includes sub-steps.
         facts.add(s[.step], .text(s.format(.steps, checklist.steps.count { $0.depth == 0 })))
 
-        let markdown = MarkdownHTML(context: context, headingIDs: HeadingIDs.assign(proc.header.document))
+        let markdown = MarkdownHTML(context: context, headingIDs: HeadingIDs.assign(proc.header.document), links: model.links)
         var body: [HTML] = []
         for section in proc.header.document.sections {
             let isPhase = section.kind != .intro || !section.items.isEmpty
@@ -53,7 +74,7 @@ package struct ProcedurePage {
 
         let main = el("article", ["class": "doc"],
             PageHeader(title: proc.title, eyebrow: s[.procedure], lede: proc.header.summary,
-                       details: [facts.html, el("a", ["class": "button", "href": context.href(for: .checklist(index))], .text(s[.printChecklist]))]).html,
+                       details: [facts.html, el("a", ["class": "button", "href": context.href(model.checklistURL)], .text(s[.printChecklist]))]).html,
             .fragment(body))
         return layout.page(title: proc.title, bodyClass: "page-procedure", crumbs: crumbs, main: main)
     }
@@ -62,7 +83,7 @@ package struct ProcedurePage {
     ///   sub-steps were numbered (`（1）` under `1、` stays `（1）`).
     /// - Parameter numbers: the checklist's numbers still to hand out (`5`, `5.1`, …), consumed in order.
     private func step(_ item: Item, source: ListItem?, numbers: inout ArraySlice<String>) -> HTML {
-        let markdown = MarkdownHTML(context: context)
+        let markdown = MarkdownHTML(context: context, links: model.links)
         var subStyle = ListStyle.markdown
         var subSources: [ListItem] = []
         for block in source?.blocks ?? [] {

@@ -1,0 +1,42 @@
+import RoleBookModel
+import RoleBookSite
+
+/// A page built from its ``PageModel``: its fingerprint is the model's hash, so whatever its
+/// renderer reads decides whether it is rendered again. Role and department pages still use
+/// ``PageInputs``; home, the indexes and search have neither and render on every build.
+enum ModelledPage {
+    case procedure(ProcedurePageModel)
+    case procedureSheet(ProcedureSheetModel)
+    case weekSheet(ProcedureSheetModel)
+    case roleSheet(RoleSheetModel)
+
+    init?(_ route: Route, site: SiteMap) {
+        switch route {
+        case .procedure(let i): self = .procedure(ProcedurePageModel(site: site, index: i))
+        case .checklist(let i): self = .procedureSheet(ProcedureSheetModel(site: site, index: i))
+        case .weekChecklist(let i): self = .weekSheet(ProcedureSheetModel(site: site, index: i))
+        case .roleChecklist(let i): self = .roleSheet(RoleSheetModel(site: site, index: i))
+        case .home, .az, .procedureIndex, .search, .checklistIndex, .role, .department: return nil
+        }
+    }
+
+    /// The model's hash seeded with the settings and renderer (`global`), and the page kind, so two
+    /// kinds of page sharing a model type never share a fingerprint.
+    func fingerprint(global: UInt64) -> UInt64 {
+        switch self {
+        case .procedure(let m): m.fingerprint(global: StableHash.combine(global, 3))
+        case .procedureSheet(let m): m.fingerprint(global: StableHash.combine(global, 4))
+        case .weekSheet(let m): m.fingerprint(global: StableHash.combine(global, 5))
+        case .roleSheet(let m): m.fingerprint(global: StableHash.combine(global, 6))
+        }
+    }
+
+    func render(_ context: PageContext) -> String {
+        switch self {
+        case .procedure(let m): ProcedurePage(context: context, model: m).render()
+        case .procedureSheet(let m): ChecklistPages(context: context).procedureSheet(m)
+        case .weekSheet(let m): ChecklistPages(context: context).weekSheet(m)
+        case .roleSheet(let m): ChecklistPages(context: context).roleSheet(m)
+        }
+    }
+}
