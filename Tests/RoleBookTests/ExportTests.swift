@@ -107,7 +107,7 @@ struct ExportTests {
     @Test("the role page's JSON-LD block cannot close its script element")
     func pageBlock() throws {
         let g = try buildGraph(RuleFixtures.base.with(["roles/manager.md": "---\ntitle: \"</script><!-- 经理 & <b>\"\ndepartment: ops\nreports_to: ceo\n---\n## 岗位职责\n\n- 管理\n"]))
-        let block = OccupationJSONLD.pageBlock(g, role: try g.indexOfRole("manager"))
+        let block = OccupationJSONLD.pageBlock(g.roles[try g.indexOfRole("manager")])
         #expect(!block.contains("<") && !block.contains(">") && !block.contains("&"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(block.utf8)) as? [String: Any])
         #expect(object["name"] as? String == "</script><!-- 经理 & <b>")

@@ -59,9 +59,9 @@ struct PageModelTests {
         let before = try Self.fingerprints(Self.tree)
         #expect(Set(Self.procedurePages + ["checklists/roles/cashier.html", "checklists/roles/manager.html"]).isSubset(of: before.keys))
 
-        // The cleaner is on none of these pages: nothing changes.
+        // The cleaner is on none of these pages: none of them changes.
         let cleaner = try Self.fingerprints(Self.tree.with(["roles/cleaner.md": "---\ntitle: 清洁工\ndepartment: store\nreports_to: manager\n---\n"]))
-        #expect(cleaner == before)
+        for page in Self.procedurePages + ["checklists/roles/cashier.html", "checklists/roles/manager.html"] { #expect(cleaner[page] == before[page], "\(page)") }
 
         // The owner's title is on the page (and the owner's sheet); the performer's sheet does not show it.
         let owner = try Self.fingerprints(Self.tree.with(["roles/manager.md": "---\ntitle: 门店经理\ndepartment: store\ntop: true\n---\n"]))
@@ -76,5 +76,22 @@ struct PageModelTests {
         // The department's title is on the sheets' heads.
         let department = try Self.fingerprints(Self.tree.with(["departments/store.md": "---\ntitle: 门店部\nhead: manager\n---\n"]))
         for page in Self.procedurePages { #expect(department[page] != before[page], "\(page)") }
+    }
+
+    @Test("a role page changes with its own file and the titles around it, not with others' duties")
+    func roleFingerprints() throws {
+        let before = try Self.fingerprints(Self.tree)
+        let pages = ["roles/manager.html", "roles/cashier.html", "roles/cleaner.html"]
+        // New duties for the cleaner: only its own page shows them.
+        let duties = try Self.fingerprints(Self.tree.with(["roles/cleaner.md": "---\ntitle: 保洁员\ndepartment: store\nreports_to: manager\n---\n## 岗位职责\n\n1. 负责清洁与消毒。\n"]))
+        #expect(duties["roles/cleaner.html"] != before["roles/cleaner.html"])
+        #expect(duties["roles/manager.html"] == before["roles/manager.html"])
+        #expect(duties["roles/cashier.html"] == before["roles/cashier.html"])
+        // A new title: the superior lists it as a report, the cashier as a peer.
+        let title = try Self.fingerprints(Self.tree.with(["roles/cleaner.md": "---\ntitle: 清洁工\ndepartment: store\nreports_to: manager\n---\n"]))
+        for page in pages { #expect(title[page] != before[page], "\(page)") }
+        // Vacant: the badge shows beside its name on the superior's and the peer's pages.
+        let vacant = try Self.fingerprints(Self.tree.with(["roles/cleaner.md": "---\ntitle: 保洁员\ndepartment: store\nreports_to: manager\nheadcount: 0\n---\n## 岗位职责\n\n1. 负责清洁。\n"]))
+        for page in pages { #expect(vacant[page] != before[page], "\(page)") }
     }
 }

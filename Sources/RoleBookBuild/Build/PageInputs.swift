@@ -67,46 +67,13 @@ struct PageInputs: Sendable {
         switch job {
         case .home, .az, .procedureIndex, .search, .checklistIndex: return nil
         // Fingerprinted by their models (``ModelledPage``).
-        case .procedure, .checklist, .weekChecklist, .roleChecklist: return nil
-        case .role(let i): f.add(1); inputsOfRolePage(i, &f)
+        case .role, .procedure, .checklist, .weekChecklist, .roleChecklist: return nil
         case .department(let i): f.add(2); inputsOfDepartmentPage(i, &f)
         }
         return f.value
     }
 
     // MARK: What each renderer reads
-
-    /// ``RolePage``: the role, its department path, chain, reports, dotted lines, peers,
-    /// procedures, mentions, backlinks and the targets of its own links.
-    private func inputsOfRolePage(_ i: Int, _ f: inout Fingerprint) {
-        let g = graph
-        f.add(node(.role(i)))
-        departmentPath(g.roleDepartment[i], &f)
-        f.add(optional: g.superior[i].map { node(.role($0)) })
-        let chain = RolePage.listedChain(g.chainOfCommand(i))
-        roles(chain.top + chain.nearest, &f)
-        f.add(UInt64(chain.omitted))
-        roles(g.subordinates[i], &f)
-        roles(g.dotted[i], &f)
-        roles(g.dottedReports[i], &f)
-        let peers = g.peers(i, limit: RolePage.listedPeers)
-        roles(peers.shown, &f)
-        f.add(UInt64(peers.more))
-        f.add(UInt64(g.roleProcedures[i].count))
-        for p in g.roleProcedures[i] {
-            f.add(node(.procedure(p)))
-            f.add(g.procedureOwner[p] == i ? 1 : 0)
-        }
-        f.add(UInt64(g.mentionedIn[i].count))
-        for m in g.mentionedIn[i] {
-            f.add(node(m.from))
-            f.add(StableHash.string(m.text))
-        }
-        let backlinks = g.backlinks(.role(i))
-        f.add(UInt64(backlinks.count))
-        for link in backlinks { f.add(node(link.from)) }
-        linkTargets(g.roles[i].header, &f)
-    }
 
     /// ``DepartmentPage`` and its ``OrgChartSVG``: the department path, its roles with their
     /// superiors (and theirs' departments), reports and dotted lines, every role of its tree

@@ -138,9 +138,8 @@ public struct SiteRenderer: Sendable {
         case .procedureIndex: return IndexPages(context: context).proceduresPage()
         case .search: return SearchPage(context: context, indexScripts: indexScripts).render()
         case .checklistIndex: return ChecklistPages(context: context).index()
-        case .role(let i): return RolePage(context: context, index: i).render()
         case .department(let i): return DepartmentPage(context: context, index: i).render()
-        case .procedure, .checklist, .weekChecklist, .roleChecklist: return ModelledPage(job, site: site)!.render(context)
+        case .role, .procedure, .checklist, .weekChecklist, .roleChecklist: return ModelledPage(job, site: site)!.render(context)
         }
     }
 }

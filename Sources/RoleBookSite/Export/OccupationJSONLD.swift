@@ -32,8 +32,10 @@ public enum OccupationJSONLD {
     }
 
     /// One role as a JSON-LD object (without `@context`); `url` is the role page's address, if known.
-    public static func occupation(_ g: RoleGraph, role r: Int, url: String?) -> [String: JSONValue] {
-        let role = g.roles[r]
+    public static func occupation(_ g: RoleGraph, role r: Int, url: String?) -> [String: JSONValue] { occupation(g.roles[r], url: url) }
+
+    /// One role as a JSON-LD object, from the role's own file only.
+    public static func occupation(_ role: Role, url: String?) -> [String: JSONValue] {
         var out: [String: JSONValue] = ["@type": "Occupation", "name": .string(role.title), "identifier": .string(role.id)]
         if let url { out["url"] = .string(url) }
         if let summary = role.header.summary { out["description"] = .string(summary) }
@@ -59,8 +61,8 @@ public enum OccupationJSONLD {
     }
 
     /// The block of a role page: `@context` plus the occupation, safe inside `<script type="application/ld+json">`.
-    public static func pageBlock(_ g: RoleGraph, role r: Int) -> String {
-        var object = occupation(g, role: r, url: nil)
+    public static func pageBlock(_ role: Role) -> String {
+        var object = occupation(role, url: nil)
         object["@context"] = "https://schema.org"
         return text(.object(object))
     }

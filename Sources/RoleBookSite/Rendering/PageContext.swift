@@ -10,6 +10,8 @@ public struct PageContext: Sendable {
     public var contentPath: String?
 
     public var graph: RoleGraph { site.graph }
+    /// The site's settings (title, organisation, language): page chrome, which every fingerprint covers.
+    public var config: SiteConfig { site.graph.config }
 
     /// The context of a page: its depth from the route, and for a content page its file.
     public init(site: SiteMap, strings: UIStrings, page: Route) {

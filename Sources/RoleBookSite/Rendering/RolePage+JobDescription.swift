@@ -5,8 +5,8 @@ extension RolePage {
     /// 岗位说明书, the organisation, and a one-row table of 文件编号 / 版本 / 生效日期 / 批准人 for
     /// the fields the role's front matter gives (the table is left out when it gives none).
     func documentControl() -> HTML {
-        let g = context.graph, s = context.strings
-        let role = g.roles[index]
+        let s = context.strings, config = context.config
+        let role = model.role
         let fields: [(UIKey, String)] = [(.docNo, role.documentCode), (.version, role.version), (.effective, role.effective),
                                          (.approvedBy, role.approvedBy)].compactMap { key, value in value.map { (key, $0) } }
         let table: HTML = fields.isEmpty ? .empty : el("table", ["class": "jd-control-table"],
@@ -14,7 +14,7 @@ extension RolePage {
             el("tr", children: fields.map { el("th", ["scope": "col"], .text(s[$0.0])) }),
             el("tr", children: fields.map { el("td", .text($0.1)) }))
         return el("div", ["class": "jd-control print-only"],
-                  el("p", ["class": "jd-kind"], .text((g.config.organization ?? g.config.title) + " · " + s[.jobDescription])),
+                  el("p", ["class": "jd-kind"], .text((config.organization ?? config.title) + " · " + s[.jobDescription])),
                   table)
     }
 

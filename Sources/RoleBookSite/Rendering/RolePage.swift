@@ -3,10 +3,10 @@ import RoleBookModel
 /// A job description: the body section by section, and a side panel placing the role in the organisation.
 package struct RolePage {
     var context: PageContext
-    var index: Int
+    var model: RolePageModel
 
     /// The memberwise initializer, for the build layer (an implicit one would be internal to this module).
-    package init(context: PageContext, index: Int) { self.context = context; self.index = index }
+    package init(context: PageContext, model: RolePageModel) { self.context = context; self.model = model }
 
     /// Backlink panels longer than this start folded.
     static let foldedPanelItems = 6
@@ -24,14 +24,14 @@ package struct RolePage {
     }
 
     package func render() -> String {
-        let g = context.graph, s = context.strings
-        let role = g.roles[index]
+        let s = context.strings
+        let role = model.role
         let layout = Layout(context: context)
-        let crumbs = layout.crumbs(under: g.roleDepartment[index], current: role.title)
+        let crumbs = layout.crumbs(path: model.departmentPath, current: role.title)
 
         var facts = Facts()
-        if let d = g.roleDepartment[index] { facts.add(s[.department], context.link(.department(d))) }
-        if let sup = g.superior[index] { facts.add(s[.reportsTo], context.roleLink(sup)) } else if role.top { facts.add(s[.reportsTo], .text(s[.top])) }
+        if let d = model.department { facts.add(s[.department], context.link(d)) }
+        if let sup = model.superior { facts.add(s[.reportsTo], context.link(sup)) } else if role.top { facts.add(s[.reportsTo], .text(s[.top])) }
         facts.add(s[.headcount], role.isVacant ? el("span", ["class": "badge badge-vacant"], .text(s[.vacant])) : .text(s.format(.people, role.headcount)))
         if let grade = role.grade { facts.add(s[.grade], .text(grade)) }
         if let code = role.code { facts.add(s[.code], .text(code)) }
@@ -42,7 +42,7 @@ package struct RolePage {
                                 subtitle: role.aliases.isEmpty ? nil : s[.aliases] + s[.colon] + role.aliases.joined(separator: s[.nameSeparator]),
                                 lede: role.header.summary, details: [facts.html]).html
 
-        let sections = SectionsHTML(context: context)
+        let sections = SectionsHTML(context: context, links: model.links)
         let article = el("article", ["class": "doc"],
             documentControl(),
             header,
@@ -52,15 +52,15 @@ package struct RolePage {
 
         let main = el("div", ["class": "with-aside"], article, aside())
         // Printed job descriptions carry the organisation, the role and page numbers on every sheet.
-        let pageRule = PrintPageRule.css(strings: s, topLeft: g.config.title, topRight: role.title)
+        let pageRule = PrintPageRule.css(strings: s, topLeft: context.config.title, topRight: role.title)
         return layout.page(title: role.title, bodyClass: "page-role", crumbs: crumbs, main: main,
                            extraHead: [el("style", ["media": "print"], .raw(pageRule)),
                                        // Data, not a script: the CSP does not apply, and `<` is escaped inside it.
-                                       el("script", ["type": "application/ld+json"], .raw(OccupationJSONLD.pageBlock(g, role: index)))])
+                                       el("script", ["type": "application/ld+json"], .raw(OccupationJSONLD.pageBlock(role)))])
     }
 
     private func aside() -> HTML {
-        let g = context.graph, s = context.strings
+        let s = context.strings
         var panels: [HTML] = []
         func panel(_ title: String, _ items: [HTML], collapsible: Bool = false) {
             guard !items.isEmpty else { return }
@@ -73,34 +73,31 @@ package struct RolePage {
                 panels.append(el("section", ["class": "panel"], el("h2", .text(title)), list))
             }
         }
-        let chain = Self.listedChain(g.chainOfCommand(index))
-        if !chain.nearest.isEmpty {
-            let omitted = chain.omitted > 0 ? [el("li", ["class": "chain-omitted"], .text(s.format(.chainOmitted, chain.omitted)))] : []
+        let m = model
+        if !m.chainNearest.isEmpty {
+            let omitted = m.chainOmitted > 0 ? [el("li", ["class": "chain-omitted"], .text(s.format(.chainOmitted, m.chainOmitted)))] : []
             panels.append(el("section", ["class": "panel panel-chain"], el("h2", .text(s[.chain])),
-                el("ol", ["class": "chain"], children: chain.top.map { el("li", [:], context.roleLink($0)) } + omitted
-                    + chain.nearest.map { el("li", [:], context.roleLink($0)) }
-                    + [el("li", ["class": "is-self"], el("span", .text(g.roles[index].title)))])))
+                el("ol", ["class": "chain"], children: m.chainTop.map { el("li", [:], context.link($0)) } + omitted
+                    + m.chainNearest.map { el("li", [:], context.link($0)) }
+                    + [el("li", ["class": "is-self"], el("span", .text(m.role.title)))])))
         }
-        panel(s[.directReports], g.subordinates[index].map(context.roleLink))
-        panel(s[.dottedLine], g.dotted[index].map(context.roleLink))
-        panel(s[.dottedReports], g.dottedReports[index].map(context.roleLink))
-        let peers = g.peers(index, limit: Self.listedPeers)
-        panel(s[.peers], peers.shown.map(context.roleLink) + (peers.more > 0 && g.superior[index] != nil
-            ? [el("a", ["class": "more-link", "href": context.href(.role(g.superior[index]!))], .text(s.format(.morePeers, peers.more)))] : []))
-        let procedures = g.roleProcedures[index]
-        panel(s[.ownedProcedures], procedures.filter { g.procedureOwner[$0] == index }.map { context.link(.procedure($0)) })
-        panel(s[.performedProcedures], procedures.filter { g.procedureOwner[$0] != index }.map { context.link(.procedure($0)) })
-        if !procedures.isEmpty {
-            panels.append(el("p", ["class": "panel-action"], el("a", ["class": "button", "href": context.href(for: .roleChecklist(index))], .text(s[.printChecklist]))))
+        panel(s[.directReports], m.directReports.map(context.link))
+        panel(s[.dottedLine], m.dottedLine.map(context.link))
+        panel(s[.dottedReports], m.dottedReports.map(context.link))
+        panel(s[.peers], m.peers.map(context.link) + (m.morePeers > 0 && m.superior != nil
+            ? [el("a", ["class": "more-link", "href": context.href(m.superior!.url)], .text(s.format(.morePeers, m.morePeers)))] : []))
+        panel(s[.ownedProcedures], m.ownedProcedures.map(plainLink))
+        panel(s[.performedProcedures], m.performedProcedures.map(plainLink))
+        if let checklist = m.checklistURL {
+            panels.append(el("p", ["class": "panel-action"], el("a", ["class": "button", "href": context.href(checklist)], .text(s[.printChecklist]))))
         }
-        var seen: Set<NodeRef> = []
-        let mentions = g.mentionedIn[index].filter { seen.insert($0.from).inserted }
-        panel(s[.mentionedIn], mentions.map { m in
-            el("span", [:], context.link(m.from), el("span", ["class": "quote"], .text(m.text)))
+        panel(s[.mentionedIn], m.mentions.map { mention in
+            el("span", [:], plainLink(mention.from), el("span", ["class": "quote"], .text(mention.text)))
         }, collapsible: true)
-        let backlinks = g.backlinks(.role(index)).map(\.from)
-        var seenLinks: Set<NodeRef> = []
-        panel(s[.linkedFrom], backlinks.filter { seenLinks.insert($0).inserted }.map { context.link($0) }, collapsible: true)
+        panel(s[.linkedFrom], m.linkedFrom.map(plainLink), collapsible: true)
         return el("aside", ["class": "side"], children: panels)
     }
+
+    /// A link showing only the title (procedures, mentions, backlinks).
+    private func plainLink(_ page: PageLink) -> HTML { el("a", ["href": context.href(page.url)], .text(page.title)) }
 }

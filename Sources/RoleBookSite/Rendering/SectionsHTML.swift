@@ -4,9 +4,11 @@ import RoleBookParsing
 /// Renders a body's sections with stable anchors, shared by role, department and procedure pages.
 struct SectionsHTML {
     var context: PageContext
+    /// The document's resolved content links, from its page model (nil: resolved against the site map).
+    var links: ResolvedLinks? = nil
 
     func render(_ document: ContentDocument, skipIntro: Bool = false) -> HTML {
-        let markdown = MarkdownHTML(context: context, headingIDs: HeadingIDs.assign(document))
+        let markdown = MarkdownHTML(context: context, headingIDs: HeadingIDs.assign(document), links: links)
         return .fragment(document.sections.compactMap { section in
             if section.kind == .intro {
                 return skipIntro ? nil : el("div", ["class": "intro"], markdown.render(section.blocks))
@@ -19,7 +21,7 @@ struct SectionsHTML {
 
     /// Only the untitled text before the first heading.
     func intro(_ document: ContentDocument) -> HTML {
-        let markdown = MarkdownHTML(context: context, headingIDs: HeadingIDs.assign(document))
+        let markdown = MarkdownHTML(context: context, headingIDs: HeadingIDs.assign(document), links: links)
         return .fragment(document.sections.filter { $0.kind == .intro && !$0.blocks.isEmpty }.map {
             el("div", ["class": "intro"], markdown.render($0.blocks))
         })
