@@ -43,15 +43,16 @@ struct Diff: ParsableCommand {
         defer { for folder in scratch { try? FileManager.default.removeItem(at: folder) } }
         let baseSide = try side(base, scratch: &scratch)
         let headSide = try head.map { try side($0, scratch: &scratch) } ?? side(folder: content, shown: content)
-        let diff = GraphDiff.compare(base: baseSide, head: headSide, language: language.resolved(headSide.graph.config))
-        let report = DiffReport(diff)
+        let lang = language.resolved(headSide.graph.config)
+        let diff = GraphDiff.compare(base: baseSide, head: headSide, language: lang)
+        let report = DiffReport(diff, language: lang)
         let text: String
         switch format {
         case .text: text = report.text
         case .markdown: text = report.markdown(title: "rolebook diff \(base)…\(head ?? "work tree")")
         case .json: text = report.json
         case .html: text = DiffHTMLReport(diff: diff, base: baseSide.graph, head: headSide.graph,
-                                          title: "\(base) → \(head ?? "work tree")").render()
+                                          title: "\(base) → \(head ?? "work tree")", language: lang).render()
         }
         if let output {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: output)) } catch {

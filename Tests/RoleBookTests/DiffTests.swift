@@ -137,6 +137,28 @@ struct DiffTests {
         try GoldenFile.expect(DiffReport(try Self.fixtureDiff().diff).markdown(title: "rolebook diff main…HEAD"), matches: "diff", "md")
     }
 
+    @Test("golden: text and markdown in Chinese, simplified and traditional", arguments: [DiagnosticLanguage.zhCN, .zhTW])
+    func goldenChinese(_ language: DiagnosticLanguage) throws {
+        let (_, base, head) = try Self.fixtureDiff()
+        let report = DiffReport(GraphDiff.compare(base: base, head: head, language: language), language: language)
+        try GoldenFile.expect(report.text, matches: "diff.\(language.rawValue)", "txt")
+        try GoldenFile.expect(report.markdown(title: "rolebook diff main…HEAD"), matches: "diff.\(language.rawValue)", "md")
+        // Nothing of the English wording is left but ids, codes and the problems' own text.
+        for english in ["Roles", "reports to", "headcount", "added", "removed", "changed", "span", "none", "nobody"] {
+            #expect(!report.text.replacingOccurrences(of: "warning[", with: "").contains(english), "\(language) \(english)")
+        }
+    }
+
+    @Test("the HTML report's headings follow the language")
+    func htmlInChinese() throws {
+        let (diff, base, head) = try Self.fixtureDiff()
+        let page = DiffHTMLReport(diff: diff, base: base.graph, head: head.graph, title: "main → HEAD", language: .zhCN).render()
+        #expect(page.contains("<h1>组织架构调整：main → HEAD</h1>"))
+        #expect(page.contains("<h3>调整前</h3>") && page.contains("<h3>调整后</h3>"))
+        #expect(page.contains("<h2>新增岗位</h2>"))
+        #expect(!page.contains(">Before<"))
+    }
+
     @Test("golden: json, with the fields docs/diff.md promises")
     func goldenJSON() throws {
         let json = DiffReport(try Self.fixtureDiff().diff).json
@@ -184,7 +206,10 @@ struct DiffTests {
         let json = try String(contentsOf: out, encoding: .utf8)
         #expect(json.contains("\"from\" : \"planner\""))
         #expect(throws: ExitCode.failure) { try Diff.parse([base.path, head.path, "--exit-code", "-o", out.path]).run() }
+        // The report speaks the content's language (zh-CN here); --lang overrides it.
         try Diff.parse([base.path, base.path, "--exit-code", "-o", out.path]).run()
+        #expect(try String(contentsOf: out, encoding: .utf8) == "没有变化\n")
+        try Diff.parse([base.path, base.path, "--lang", "en", "-o", out.path]).run()
         #expect(try String(contentsOf: out, encoding: .utf8) == "no changes\n")
         #expect(throws: (any Error).self) { try Diff.parse([base.path, "--format", "html"]) }
     }

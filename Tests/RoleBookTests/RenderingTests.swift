@@ -75,7 +75,7 @@ struct RenderingTests {
     ]
     static let allowedAttributes: Set<String> = [
         "class", "id", "href", "src", "rel", "title", "lang", "charset", "name", "content", "media", "type", "action", "role",
-        "placeholder", "autocomplete", "autofocus", "aria-label", "aria-hidden", "aria-current", "data-root", "data-strings",
+        "placeholder", "autocomplete", "autofocus", "aria-label", "aria-hidden", "aria-current", "data-root", "data-strings", "data-groups",
         "open", "start", "colspan", "scope", "http-equiv", "data-action", "style", "xmlns", "width", "height", "viewBox", "x", "y", "rx", "d",
     ]
 

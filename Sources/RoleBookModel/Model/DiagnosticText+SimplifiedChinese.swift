@@ -7,7 +7,7 @@ extension DiagnosticText {
         case .emptyFile: "文件是空的"
         case .noFrontMatter: "文件没有文件头（front matter）"
         case .frontMatterNotClosed: "文件头没有结束"
-        case .invalidYAML(let problem): "文件头不是有效的 YAML：\(problem)"
+        case .invalidYAML(let problem): "文件头不是有效的 YAML：\(YAMLProblemText.translate(problem, to: .zhCN))"
         case .duplicateKeys(let keys): "文件头里的 \(keys.map { "'\($0)'" }.joined(separator: "、")) 写了不止一次"
         case .yamlAnchor: "文件头不能使用锚点（&名称），请把值直接写出来"
         case .yamlAlias: "文件头不能使用别名引用（*名称），请把值直接写出来"

@@ -7,7 +7,7 @@ extension DiagnosticText {
         case .emptyFile: "檔案是空的"
         case .noFrontMatter: "檔案沒有檔頭（front matter）"
         case .frontMatterNotClosed: "檔頭沒有結束"
-        case .invalidYAML(let problem): "檔頭不是有效的 YAML：\(problem)"
+        case .invalidYAML(let problem): "檔頭不是有效的 YAML：\(YAMLProblemText.translate(problem, to: .zhTW))"
         case .duplicateKeys(let keys): "檔頭裡的 \(keys.map { "'\($0)'" }.joined(separator: "、")) 寫了不只一次"
         case .yamlAnchor: "檔頭不能使用錨點（&名稱），請把值直接寫出來"
         case .yamlAlias: "檔頭不能使用別名參照（*名稱），請把值直接寫出來"

@@ -469,6 +469,13 @@
     var strings = {};
     try { strings = JSON.parse(box.getAttribute('data-strings') || '{}'); } catch (e) { strings = {}; }
     function str(key, fallback) { return typeof strings[key] === 'string' ? strings[key] : fallback; }
+    /* A counted string: "{n} result|{n} results" lists the plural forms (one, other), as UIStrings.pluralForm does. */
+    var lang = (document.documentElement && document.documentElement.lang) || '';
+    function counted(key, n) {
+      var forms = str(key, '{n}').split('|');
+      var i = forms.length > 1 && !/^(zh|ja|ko)/.test(lang) && n !== 1 ? 1 : 0;
+      return forms[i].replace('{n}', String(n));
+    }
     api.root = box.getAttribute('data-root') || '';
 
     var count = document.createElement('p');
@@ -510,13 +517,16 @@
       if (!state.group) return state.hits;
       return state.hits.filter(function (h) { return groupOf(h.d).i === state.group; });
     }
+    /* The page's organisations (data-groups, from the site): [{n: label, d: [[department id, chip label], …]}, …]. */
+    var orgs = [];
+    try { orgs = JSON.parse(box.getAttribute('data-groups') || '[]'); } catch (e) { orgs = []; }
     function renderFilters() {
       clear(filters);
       if (!state.hits.length) return;
       var counts = new Map();
       state.hits.forEach(function (h) { var g = groupOf(h.d); counts.set(g, (counts.get(g) || 0) + 1); });
       if (state.group && !Array.from(counts.keys()).some(function (g) { return g.i === state.group; })) state.group = null;
-      function button(label, n, id) {
+      function button(label, n, id, parent) {
         var b = document.createElement('button');
         b.type = 'button';
         b.className = 'rb-filter';
@@ -533,11 +543,33 @@
           renderFilters();
           renderPage(true);
         });
-        filters.appendChild(b);
+        (parent || filters).appendChild(b);
       }
       button(str('all', 'All'), state.hits.length, '');
-      var groups = Array.from(counts.keys()).sort(function (a, b) { return counts.get(b) - counts.get(a) || a.s - b.s; });
-      groups.forEach(function (g) { if (g.i) button(g.n, counts.get(g), g.i); });
+      var byId = new Map();
+      counts.forEach(function (n, g) { if (g.i) byId.set(g.i, g); });
+      /* One labelled row per organisation with hits, its departments in the site's order. */
+      orgs.forEach(function (org) {
+        var chips = (org.d || []).filter(function (d) { return byId.has(d[0]); });
+        if (!chips.length) return;
+        var row = document.createElement('div');
+        row.className = 'rb-filter-group';
+        row.setAttribute('role', 'group');
+        row.setAttribute('aria-label', org.n);
+        var label = document.createElement('span');
+        label.className = 'rb-filter-org';
+        label.textContent = org.n;
+        row.appendChild(label);
+        chips.forEach(function (d) {
+          var g = byId.get(d[0]);
+          byId.delete(d[0]);
+          button(d[1] || g.n, counts.get(g), g.i, row);
+        });
+        filters.appendChild(row);
+      });
+      /* Departments the page does not list (an index newer than the page): after the groups. */
+      Array.from(byId.values()).sort(function (a, b) { return counts.get(b) - counts.get(a) || a.s - b.s; })
+        .forEach(function (g) { button(g.n, counts.get(g), g.i); });
     }
     function renderHit(h, index) {
       var fr = frags[h.d];
@@ -581,7 +613,7 @@
           if (li) list.appendChild(li);
         });
         state.shown += slice.length;
-        count.textContent = hits.length ? str('results', '{n}').replace('{n}', String(hits.length)) : str('noResults', '');
+        count.textContent = hits.length ? counted('results', hits.length) : str('noResults', '');
         more.hidden = state.shown >= hits.length;
         if (!hits.length && reset) return suggest(my);
       });

@@ -84,7 +84,8 @@ extension SearchIndexBuilder {
     package static func fragment(_ r: SearchRecord) -> Fragment {
         var text: [String] = []
         var budget = fragmentTextLimit
-        for line in r.display {
+        // Editorial notes ("来源没有给出……") stay searchable but are never a snippet.
+        for line in r.display.lazy.compactMap(EditorialNotes.readerText) {
             guard budget > 0 else { break }
             let cut = line.count > budget ? String(line.prefix(budget)) + "…" : line
             text.append(cut)

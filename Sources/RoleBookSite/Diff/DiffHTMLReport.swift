@@ -10,12 +10,15 @@ public struct DiffHTMLReport: Sendable {
     public var base: RoleGraph
     public var head: RoleGraph
     public var title: String
+    /// The language of headings and labels.
+    public var language: DiagnosticLanguage
 
-    public init(diff: GraphDiff, base: RoleGraph, head: RoleGraph, title: String) {
+    public init(diff: GraphDiff, base: RoleGraph, head: RoleGraph, title: String, language: DiagnosticLanguage = .en) {
         self.diff = diff
         self.base = base
         self.head = head
         self.title = title
+        self.language = language
     }
 
     /// Highlight classes of the head's roles (by head id) and of the base's (by base id).
@@ -37,19 +40,19 @@ public struct DiffHTMLReport: Sendable {
     }
 
     public func render() -> String {
-        let report = DiffReport(diff)
+        let report = DiffReport(diff, language: language), w = report.words
         let marks = highlights()
         var departments: [HTML] = []
         for stats in diff.departments.stats {
             let figures = el("p", ["class": "diff-figures"], .text(report.figures(stats)))
             let sides = el("div", ["class": "diff-sides"],
-                           el("div", [:], el("h3", .text("Before")), chart(base, stats.id, marks.base)),
-                           el("div", [:], el("h3", .text("After")), chart(head, stats.id, marks.head)))
+                           el("div", [:], el("h3", .text(w["Before"])), chart(base, stats.id, marks.base)),
+                           el("div", [:], el("h3", .text(w["After"])), chart(head, stats.id, marks.head)))
             departments.append(el("section", ["class": "diff-department", "id": "d-" + stats.id],
-                                  el("h2", .text("\(stats.title) (\(stats.id))")), figures, sides))
+                                  el("h2", .text(w.ref(stats.id, stats.title))), figures, sides))
         }
         let key = el("ul", ["class": "diff-key"], children: [("is-added", "added"), ("is-removed", "removed"), ("is-moved", "new superior"), ("is-changed", "changed")].map {
-            el("li", [:], el("span", ["class": "diff-swatch " + $0.0, "aria-hidden": "true"]), .text($0.1))
+            el("li", [:], el("span", ["class": "diff-swatch " + $0.0, "aria-hidden": "true"]), .text(w[$0.1]))
         })
         let details = el("section", ["class": "diff-details", "id": "changes"], children: report.sections().map { section in
             .fragment([el("h2", .text(section.title)), el("ul", children: section.lines.map { line in
@@ -58,7 +61,7 @@ public struct DiffHTMLReport: Sendable {
             })])
         })
         let main = el("main", ["class": "diff-main"],
-                      el("h1", .text("Org chart change: " + title)),
+                      el("h1", .text(w["Org chart change: "] + title)),
                       el("p", ["class": "diff-summary"], .text(report.summaryLine)),
                       departments.isEmpty ? .empty : key,
                       .fragment(departments),
@@ -79,14 +82,14 @@ public struct DiffHTMLReport: Sendable {
 
     /// The department's chart on one side, or a line saying it does not exist there.
     private func chart(_ g: RoleGraph, _ id: String, _ marks: [String: String]) -> HTML {
-        guard let d = g.departmentIndex[id] else { return el("p", ["class": "diff-none"], .text("(no such department)")) }
+        guard let d = g.departmentIndex[id] else { return el("p", ["class": "diff-none"], .text(DiffWords(language: language)["(no such department)"])) }
         let context = PageContext(site: SiteMap(graph: g), strings: UIStrings(language: g.config.language), depth: 0)
         var svg = OrgChartSVG(context: context)
         for (roleID, cls) in marks { if let r = g.roleIndex[roleID] { svg.highlights[r] = cls } }
         // No role pages around the report: a box leads to the list of changes.
         svg.boxLink = { _ in "#changes" }
         let figure = svg.render(department: d)
-        if case .fragment(let parts) = figure, parts.isEmpty { return el("p", ["class": "diff-none"], .text("(no roles)")) }
+        if case .fragment(let parts) = figure, parts.isEmpty { return el("p", ["class": "diff-none"], .text(DiffWords(language: language)["(no roles)"])) }
         return figure
     }
 }

@@ -10,8 +10,12 @@ public enum DiffFormat: String, CaseIterable, Sendable {
 /// (HTML, which needs both graphs for its org charts, is ``DiffHTMLReport``.)
 public struct DiffReport: Sendable {
     public var diff: GraphDiff
+    /// The language of headings and labels (text, Markdown, HTML); JSON stays English.
+    public var language: DiagnosticLanguage
 
-    public init(_ diff: GraphDiff) { self.diff = diff }
+    public init(_ diff: GraphDiff, language: DiagnosticLanguage = .en) { self.diff = diff; self.language = language }
+
+    var words: DiffWords { DiffWords(language: language) }
 
     // MARK: Summary
 
@@ -20,9 +24,11 @@ public struct DiffReport: Sendable {
     public var summaryLine: String {
         let r = diff.roles, p = diff.procedures, d = diff.departments
         var groups: [String] = []
+        let w = words
         func group(_ noun: String, _ parts: [(Int, String)]) {
             let shown = parts.filter { $0.0 > 0 }
             guard !shown.isEmpty else { return }
+            if w.chinese { groups.append(w.group(noun, shown)); return }
             let first = shown[0]
             groups.append(([plural(first.0, noun) + " " + first.1] + shown.dropFirst().map { "\($0.0) \($0.1)" }).joined(separator: ", "))
         }
@@ -36,12 +42,13 @@ public struct DiffReport: Sendable {
         let e = diff.diagnostics
         let introducedErrors = e.introduced.count { $0.severity == "error" }, fixedErrors = e.fixed.count { $0.severity == "error" }
         let introducedWarnings = e.introduced.count - introducedErrors, fixedWarnings = e.fixed.count - fixedErrors
-        var problems: [String] = []
-        if introducedErrors > 0 { problems.append(plural(introducedErrors, "error") + " introduced") }
-        if introducedWarnings > 0 { problems.append(plural(introducedWarnings, "warning") + " introduced") }
-        if fixedErrors + fixedWarnings > 0 { problems.append("\(fixedErrors + fixedWarnings) fixed") }
-        if !problems.isEmpty { groups.append(problems.joined(separator: ", ")) }
-        return groups.isEmpty ? "no changes" : groups.joined(separator: "; ")
+        var problems: [String] = w.chinese ? w.problems(introducedErrors: introducedErrors, introducedWarnings: introducedWarnings,
+                                                        fixed: fixedErrors + fixedWarnings) : []
+        if !w.chinese, introducedErrors > 0 { problems.append(plural(introducedErrors, "error") + " introduced") }
+        if !w.chinese, introducedWarnings > 0 { problems.append(plural(introducedWarnings, "warning") + " introduced") }
+        if !w.chinese, fixedErrors + fixedWarnings > 0 { problems.append("\(fixedErrors + fixedWarnings) fixed") }
+        if !problems.isEmpty { groups.append(problems.joined(separator: w.chinese ? "，" : ", ")) }
+        return groups.isEmpty ? w.noChanges : groups.joined(separator: w.chinese ? "；" : "; ")
     }
 
     func plural(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
@@ -52,7 +59,7 @@ public struct DiffReport: Sendable {
     public var text: String {
         var out = summaryLine + "\n"
         for section in sections() {
-            out += "\n" + section.title + ":\n"
+            out += "\n" + section.title + (words.chinese ? "：" : ":") + "\n"
             for line in section.lines { out += "  " + line.mark + " " + line.text + "\n" }
         }
         return out
@@ -68,46 +75,46 @@ public struct DiffReport: Sendable {
         var lines: [Line]
     }
 
-    private func role(_ id: String, _ title: String) -> String { "\(title) (\(id))" }
-    private func role(_ ref: GraphDiff.Ref?) -> String { ref.map { role($0.id, $0.title) } ?? "nobody" }
+    private func role(_ id: String, _ title: String) -> String { words.ref(id, title) }
+    private func role(_ ref: GraphDiff.Ref?) -> String { ref.map { role($0.id, $0.title) } ?? words.nobody }
 
     func sections() -> [Section] {
-        let r = diff.roles, p = diff.procedures, d = diff.departments
+        let r = diff.roles, p = diff.procedures, d = diff.departments, w = words
         var out: [Section] = []
-        func add(_ title: String, _ lines: [Section.Line]) { if !lines.isEmpty { out.append(Section(title: title, lines: lines)) } }
+        func add(_ title: String, _ lines: [Section.Line]) { if !lines.isEmpty { out.append(Section(title: w[title], lines: lines)) } }
         add("Roles added", r.added.map {
-            .init(mark: "+", text: role($0.id, $0.title) + ($0.department.map { " in " + $0.title } ?? "") + ", reports to " + role($0.reportsTo)
-                  + ", headcount \($0.headcount)")
+            .init(mark: "+", text: role($0.id, $0.title) + ($0.department.map { w.inDepartment($0.title) } ?? "") + w.reportsTo(role($0.reportsTo))
+                  + w.headcount($0.headcount))
         })
         add("Roles removed", r.removed.map {
-            .init(mark: "-", text: role($0.id, $0.title) + ($0.department.map { " in " + $0.title } ?? "") + ", reported to " + role($0.reportsTo))
+            .init(mark: "-", text: role($0.id, $0.title) + ($0.department.map { w.inDepartment($0.title) } ?? "") + w.reportedTo(role($0.reportsTo)))
         })
-        add("Roles renamed", r.renamed.map { .init(mark: "~", text: "\($0.from) → \($0.id) (\($0.title), \(Int(($0.similarity * 100).rounded()))% the same)") })
-        add("Roles moved", r.moved.map { .init(mark: "~", text: role($0.id, $0.title) + ": reports to " + role($0.from) + " → " + role($0.to)) })
-        add("Roles retitled", r.retitled.map { .init(mark: "~", text: "\($0.id): \($0.from) → \($0.to)") })
+        add("Roles renamed", r.renamed.map { .init(mark: "~", text: w.renamed(from: $0.from, id: $0.id, title: $0.title, percent: Int(($0.similarity * 100).rounded()))) })
+        add("Roles moved", r.moved.map { .init(mark: "~", text: role($0.id, $0.title) + w.movedPrefix + role($0.from) + " → " + role($0.to)) })
+        add("Roles retitled", r.retitled.map { .init(mark: "~", text: "\($0.id)\(w.colon)\($0.from) → \($0.to)") })
         add("Department changed", r.department.map {
-            .init(mark: "~", text: role($0.id, $0.title) + ": " + ($0.from?.title ?? "none") + " → " + ($0.to?.title ?? "none"))
+            .init(mark: "~", text: role($0.id, $0.title) + w.colon + ($0.from?.title ?? w.none) + " → " + ($0.to?.title ?? w.none))
         })
         add("Dotted lines", r.dottedLines.flatMap { c in
             c.added.map { Section.Line(mark: "+", text: role(c.id, c.title) + " ⇢ " + role($0)) }
                 + c.removed.map { Section.Line(mark: "-", text: role(c.id, c.title) + " ⇢ " + role($0)) }
         })
-        add("Headcount", r.headcount.map { .init(mark: "~", text: role($0.id, $0.title) + ": \($0.from) → \($0.to)") })
-        add("Vacancies", r.vacancies.map { .init(mark: $0.change == "opened" ? "+" : "-", text: role($0.id, $0.title) + " " + $0.change) })
+        add("Headcount", r.headcount.map { .init(mark: "~", text: role($0.id, $0.title) + w.colon + "\($0.from) → \($0.to)") })
+        add("Vacancies", r.vacancies.map { .init(mark: $0.change == "opened" ? "+" : "-", text: role($0.id, $0.title) + w.vacancy($0.change)) })
         add("Job descriptions", r.items.flatMap { itemLines($0) })
         add("Procedures added", p.added.map { .init(mark: "+", text: role($0)) })
         add("Procedures removed", p.removed.map { .init(mark: "-", text: role($0)) })
-        add("Procedures retitled", p.retitled.map { .init(mark: "~", text: "\($0.id): \($0.from) → \($0.to)") })
-        add("Procedure owners", p.owner.map { .init(mark: "~", text: role($0.id, $0.title) + ": " + role($0.from) + " → " + role($0.to)) })
+        add("Procedures retitled", p.retitled.map { .init(mark: "~", text: "\($0.id)\(w.colon)\($0.from) → \($0.to)") })
+        add("Procedure owners", p.owner.map { .init(mark: "~", text: role($0.id, $0.title) + w.colon + role($0.from) + " → " + role($0.to)) })
         add("Procedure steps", p.steps.flatMap { itemLines($0) })
         add("Departments added", d.added.map { .init(mark: "+", text: role($0)) })
         add("Departments removed", d.removed.map { .init(mark: "-", text: role($0)) })
-        add("Departments retitled", d.retitled.map { .init(mark: "~", text: "\($0.id): \($0.from) → \($0.to)") })
+        add("Departments retitled", d.retitled.map { .init(mark: "~", text: "\($0.id)\(w.colon)\($0.from) → \($0.to)") })
         add("Departments re-parented", d.reparented.map {
-            .init(mark: "~", text: role($0.id, $0.title) + ": under " + ($0.from?.title ?? "the top") + " → " + ($0.to?.title ?? "the top"))
+            .init(mark: "~", text: role($0.id, $0.title) + w.underPrefix + ($0.from?.title ?? w.theTop) + " → " + ($0.to?.title ?? w.theTop))
         })
         add("Per department (roles, headcount, head's span of control)", d.stats.map {
-            .init(mark: $0.from == nil ? "+" : $0.to == nil ? "-" : "~", text: role($0.id, $0.title) + ": " + figures($0))
+            .init(mark: $0.from == nil ? "+" : $0.to == nil ? "-" : "~", text: role($0.id, $0.title) + w.colon + figures($0))
         })
         add("Problems introduced", diff.diagnostics.introduced.map { .init(mark: "+", text: problem($0)) })
         add("Problems fixed", diff.diagnostics.fixed.map { .init(mark: "-", text: problem($0)) })
@@ -115,7 +122,7 @@ public struct DiffReport: Sendable {
     }
 
     private func itemLines(_ c: GraphDiff.ItemChanges) -> [Section.Line] {
-        let head = role(c.id, c.title) + " " + c.list + ": "
+        let head = role(c.id, c.title) + " " + words.list(c.list) + words.colon
         return c.added.map { .init(mark: "+", text: head + $0) } + c.removed.map { .init(mark: "-", text: head + $0) }
             + c.changed.map { .init(mark: "~", text: head + $0.from + " → " + $0.to) }
     }
@@ -125,7 +132,7 @@ public struct DiffReport: Sendable {
             let a = s.from.map { String($0[keyPath: key]) } ?? "–", b = s.to.map { String($0[keyPath: key]) } ?? "–"
             return a == b ? a : a + " → " + b
         }
-        return "roles " + pair(\.roles) + ", headcount " + pair(\.headcount) + ", span " + pair(\.span)
+        return words.figures(roles: pair(\.roles), headcount: pair(\.headcount), span: pair(\.span))
     }
 
     private func problem(_ p: GraphDiff.Problem) -> String { "\(p.file):\(p.line):\(p.column): \(p.severity)[\(p.code)]: \(p.message)" }
@@ -142,7 +149,7 @@ public struct DiffReport: Sendable {
             var departments: GraphDiff.Departments
             var diagnostics: GraphDiff.Diagnostics
         }
-        let document = Document(summary: summaryLine, changed: !diff.isEmpty, roles: diff.roles, procedures: diff.procedures,
+        let document = Document(summary: DiffReport(diff).summaryLine, changed: !diff.isEmpty, roles: diff.roles, procedures: diff.procedures,
                                 departments: diff.departments, diagnostics: diff.diagnostics)
         return JSONWriter(pretty: true).text(encoding: document) + "\n"
     }

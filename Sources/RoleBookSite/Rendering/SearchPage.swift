@@ -23,7 +23,7 @@ package struct SearchPage {
         let s = context.strings
         let main = el("article", ["class": "doc doc-wide"],
             PageHeader(title: s[.search]).html,
-            el("div", ["id": "rb-search", "data-root": context.root, "data-strings": clientStrings()],
+            el("div", ["id": "rb-search", "data-root": context.root, "data-strings": clientStrings(), "data-groups": filterGroupsJSON()],
                el("form", ["class": "rb-search-form", "action": "search.html", "role": "search"],
                   el("input", ["id": "rb-q", "name": "q", "type": "search", "autocomplete": "off", "placeholder": s[.searchPlaceholder], "aria-label": s[.search], "autofocus": nil])),
                el("div", ["id": "rb-filters"]),
