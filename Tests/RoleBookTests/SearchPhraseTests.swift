@@ -56,28 +56,44 @@ enum PhraseFixture {
 extension SearchTests {
     @Suite("Search phrases")
     struct Phrases {
-        @Test("a query run of three or more characters is a phrase of its bigrams")
+        @Test("a query run of four or more characters is a phrase of its trigrams; three is one trigram")
         func queryPhrases() {
-            #expect(SearchTokenizer.queryPhrases("总经理") == [["总经", "经理"]])
-            #expect(SearchTokenizer.queryPhrases("總經理 客服") == [["总经", "经理"]])
+            #expect(SearchTokenizer.queryPhrases("总经理").isEmpty)
             #expect(SearchTokenizer.queryPhrases("经理").isEmpty)
-            #expect(SearchTokenizer.queryPhrases("哈哈哈") == [["哈哈", "哈哈"]])
-            #expect(SearchTokenizer.queryPhrases("客户投诉 处理流程") == [["客户", "", "投诉"], ["处理", "", "流程"]])
-            #expect(SearchTokenizer.queryPhrases("客户投诉处理") == [["客户", "", "投诉", "", "处理"]])
-            #expect(SearchTokenizer.queryPhrases("客户投诉处") == [["客户", "", "投诉", "诉处"]])
+            #expect(SearchTokenizer.queryPhrases("總經理助理 客服") == [["总经理", "", "理助理"]])
+            #expect(SearchTokenizer.queryPhrases("哈哈哈哈") == [["哈哈哈", "哈哈哈"]])
+            #expect(SearchTokenizer.queryPhrases("客户投诉 处理流程") == [["客户投", "户投诉"], ["处理流", "理流程"]])
+            #expect(SearchTokenizer.queryPhrases("客户投诉处理") == [["客户投", "", "", "诉处理"]])
+            #expect(SearchTokenizer.queryPhrases("客户投诉处理流程") == [["客户投", "", "", "诉处理", "", "理流程"]])
         }
 
-        @Test("bigram positions count CJK characters, with a gap between runs and between texts")
+        @Test("n-gram positions count CJK characters, with a gap between runs and between texts")
         func positions() {
             var scalars: [UInt32] = [], position: UInt32 = 0
-            var bigrams: [(String, UInt32)] = []
+            var bigrams: [(String, UInt32)] = [], trigrams: [(String, UInt32)] = []
             for text in ["汇总经营 部门经理", "总经理"] {
                 SearchTokenizer.forEachKey(text, scalars: &scalars, position: &position,
-                                           cjk: { key, at in if key >> 63 == 1 { bigrams.append((TokenKey.cjk(key).text, at)) } },
+                                           cjk: { key, at in
+                                               if key >> 63 == 1 { bigrams.append((TokenKey.cjk(key).text, at)) }
+                                               if TokenKey.isTrigram(key) { trigrams.append((TokenKey.cjk(key).text, at)) }
+                                           },
                                            word: { _ in })
             }
             #expect(bigrams.map { "\($0.0)@\($0.1)" } == ["汇总@0", "总经@1", "经营@2", "部门@5", "门经@6", "经理@7", "总经@10", "经理@11"])
+            #expect(trigrams.map { "\($0.0)@\($0.1)" } == ["汇总经@0", "总经营@1", "部门经@5", "门经理@6", "总经理@10"])
             #expect(position == 14)
+        }
+
+        @Test("trigram keys pack three scalars apart from bigrams and unigrams")
+        func trigramKeys() {
+            for token in ["总经理", "𠀀𠀁𠀂", "カタカ", "经理", "经", "kf", "总经理助"] {
+                #expect(TokenKey(token).text == token)
+            }
+            guard case .cjk(let key) = TokenKey("总经理") else { Issue.record("总经理 is not packed"); return }
+            #expect(TokenKey.isTrigram(key) && TokenKey.isNgram(key))
+            guard case .cjk(let bigram) = TokenKey("经理") else { Issue.record("经理 is not packed"); return }
+            #expect(!TokenKey.isTrigram(bigram) && TokenKey.isNgram(bigram))
+            #expect(TokenKey("总经理助") == .word("总经理助"))
         }
 
         @Test("positional postings round-trip; word lists stay as they were")
@@ -94,6 +110,12 @@ extension SearchTests {
             let plain = postings.map { SearchIndexBuilder.Posting(doc: $0.doc, weight: $0.weight) }
             #expect(SearchIndexBuilder.encodePostings(plain, positional: false) == SearchIndexBuilder.encodePostings(plain.map { UInt32($0.doc) << 5 | UInt32($0.weight) }))
             #expect(SearchIndexBuilder.isPositional("经理") && SearchIndexBuilder.isPositional("經理") && !SearchIndexBuilder.isPositional("经") && !SearchIndexBuilder.isPositional("kf"))
+            #expect(SearchIndexBuilder.hasPositions("总经理") && !SearchIndexBuilder.hasPositions("经理") && SearchIndexBuilder.isPositional("总经理"))
+            // A bigram's list keeps only the lead flag: no positions part, decoded as [0] or none.
+            let lead = [SearchIndexBuilder.Posting(doc: 2, weight: 4, positions: [0]), SearchIndexBuilder.Posting(doc: 9, weight: 1, positions: [])]
+            let bigram = SearchIndexBuilder.encodePostings(lead, positional: true, positions: false)
+            #expect(!bigram.contains(SearchIndexBuilder.positionsSeparator))
+            #expect(SearchIndexBuilder.decodePostings(bigram, positional: true) == lead)
         }
 
         static let cases: [(query: String, found: Set<String>)] = [
@@ -110,6 +132,30 @@ extension SearchTests {
         func reference(query: String, found: Set<String>) throws {
             let files = try SearchFixture.index(PhraseFixture.files)
             #expect(Set(try SearchFixture.search(files, query)) == found, "\(query)")
+        }
+
+        @Test("quoted words are a phrase: they must follow each other; unquoted words stay AND")
+        func quotedWords() throws {
+            #expect(SearchTokenizer.quoted("a \"b c\" “d e” 「f」 『g h") == ["b c", "d e", "f", "g h"])
+            #expect(SearchTokenizer.quotedPairs("\"Sales  Manager\" x") == ["sales manager"])
+            #expect(SearchTokenizer.quotedPairs("“cs-manager report” 「a 客服 b」") == ["manager report"])
+            #expect(SearchTokenizer.quotedPairs("sales manager").isEmpty)
+            #expect(SearchTokenizer.queryTerms("\"sales manager\"").map(\.description).last == "sales manager")
+            let files = try SearchFixture.index(PhraseFixture.files.merging([
+                "roles/sales.md": "---\ntitle: 销售经理\naliases: [Sales Manager]\ndepartment: hq\nreports_to: ceo\n---\n## 岗位职责\n\n1. 带领团队。\n",
+                "roles/rep.md": "---\ntitle: 销售代表\ndepartment: hq\nreports_to: ceo\n---\n## 岗位职责\n\n1. Report sales to the manager.\n",
+            ]) { $1 })
+            #expect(Set(try SearchFixture.search(files, "sales manager")) == ["销售经理", "销售代表"])
+            for q in ["\"sales manager\"", "“Sales Manager”", "「sales　manager」"] {
+                #expect(try SearchFixture.search(files, q) == ["销售经理"], "\(q)")
+            }
+            #expect(try SearchFixture.search(files, "\"manager sales\"") == [])
+            if SearchFixture.node != nil {
+                let queries = ["sales manager", "\"sales manager\"", "“Sales Manager”", "\"manager sales\""]
+                let out = try SearchFixture.runClient(files, input: ["queries": queries])
+                let results = try #require(out["results"] as? [String: [String]])
+                for q in queries { #expect(results[q] == (try SearchFixture.search(files, q)), "\(q)") }
+            }
         }
 
         @Test("role and department section headings are found, in the lowest tier")

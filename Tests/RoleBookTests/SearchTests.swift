@@ -199,12 +199,16 @@ enum SearchFixture {
     /// What the client computes for a query, in Swift: titles, best first.
     static func search(_ files: [String: String], _ query: String) throws -> [String] {
         let meta = try meta(files)
-        /// Positions of a bigram in a document, as the index stores them.
-        func positions(_ bigram: String, _ doc: Int) throws -> Set<UInt32> {
-            let k = SearchIndexBuilder.shard(of: bigram, separators: meta.separators)
-            guard let postings = try shard(files, k)[bigram] else { return [] }
-            let positions = try #require(try Self.positions(files, k)[bigram], "\(bigram) has no positions")
-            let joined = postings + String(SearchIndexBuilder.positionsSeparator) + positions
+        /// Positions of a trigram in a document, as the index stores them (a bigram: `[0]` when it
+        /// starts the title, from its lead flag).
+        func positions(_ ngram: String, _ doc: Int) throws -> Set<UInt32> {
+            let k = SearchIndexBuilder.shard(of: ngram, separators: meta.separators)
+            guard let postings = try shard(files, k)[ngram] else { return [] }
+            var joined = postings
+            if SearchIndexBuilder.hasPositions(ngram) {
+                let positions = try #require(try Self.positions(files, k)[ngram], "\(ngram) has no positions")
+                joined += String(SearchIndexBuilder.positionsSeparator) + positions
+            }
             return Set(SearchIndexBuilder.decodePostings(joined, positional: true).first { $0.doc == doc }?.positions ?? [])
         }
         func holds(_ phrase: [String], _ doc: Int) throws -> Bool {
@@ -233,10 +237,10 @@ enum SearchFixture {
             var all = true
             for m in maps.dropFirst() { if let x = m[doc] { total += x } else { all = false } }
             if all, try SearchTokenizer.queryPhrases(query).allSatisfy({ try holds($0, doc) }) {
-                // A title starting with a one-run CJK query (its first bigram at position 0) comes first, departments after roles.
+                // A title starting with a one-run CJK query (its first bigram or trigram at position 0) comes first, departments after roles.
                 let pieces = SearchTokenizer.pieces(SearchTokenizer.normalize(query))
                 if pieces.count == 1, case .cjk(let run) = pieces[0], run.count >= 2,
-                   try positions(String(String.UnicodeScalarView(run[0...1])), doc).contains(0) {
+                   try positions(String(String.UnicodeScalarView(run.prefix(3))), doc).contains(0) {
                     total += meta.groups.contains { !$0.i.isEmpty && $0.s == doc } ? 92 : 100
                 }
                 hits.append((doc, total))
@@ -342,16 +346,18 @@ extension SearchTests {
             #expect(SearchTokenizer.normalize("Front Desk") == "front desk")
         }
 
-        @Test("CJK runs give unigrams and bigrams")
+        @Test("CJK runs give unigrams, bigrams and trigrams")
         func bigrams() {
-            #expect(SearchTokenizer.tokens("客服经理") == ["客", "客服", "服", "服经", "经", "经理", "理"])
+            #expect(SearchTokenizer.tokens("客服经理") == ["客", "客服", "服", "客服经", "服经", "经", "服经理", "经理", "理"])
             #expect(SearchTokenizer.tokens("崗位職責") == SearchTokenizer.tokens("岗位职责"))
-            #expect(SearchTokenizer.tokens("10 分钟内") == ["10", "分", "分钟", "钟", "钟内", "内"])
+            #expect(SearchTokenizer.tokens("10 分钟内") == ["10", "分", "分钟", "钟", "分钟内", "钟内", "内"])
         }
 
         @Test("Latin words, codes and ids")
         func words() {
-            #expect(SearchTokenizer.tokens("Front Desk Receptionist") == ["front", "desk", "receptionist"])
+            // Words separated by spaces only also give their pairs, which quoted phrases look up.
+            #expect(SearchTokenizer.tokens("Front Desk Receptionist") == ["front", "desk", "front desk", "receptionist", "desk receptionist"])
+            #expect(SearchTokenizer.tokens("front, desk 客 receptionist") == ["front", "desk", "客", "receptionist"])
             #expect(SearchTokenizer.tokens("KF-01") == ["kf", "01", "kf01"])
             #expect(SearchTokenizer.tokens("ＫＦ－０１") == ["kf", "01", "kf01"])
             #expect(SearchTokenizer.tokens("cs-manager") == ["cs", "manager", "csmanager"])
@@ -369,10 +375,12 @@ extension SearchTests {
             #expect(SearchTokenizer.pinyinTokens("Front Desk").isEmpty)
         }
 
-        @Test("query terms: bigrams AND-ed, words by prefix")
+        @Test("query terms: trigrams AND-ed, words by prefix")
         func queryTerms() {
-            #expect(SearchTokenizer.queryTerms("客服經理").map(\.description) == ["客服", "经理"])
-            #expect(SearchTokenizer.queryTerms("总经理").map(\.description) == ["总经", "经理"])
+            #expect(SearchTokenizer.queryTerms("客服經理").map(\.description) == ["客服经", "服经理"])
+            #expect(SearchTokenizer.queryTerms("经理").map(\.description) == ["经理"])
+            #expect(SearchTokenizer.queryTerms("总经理").map(\.description) == ["总经理"])
+            #expect(SearchTokenizer.queryTerms("客户投诉处理").map(\.description) == ["客户投", "诉处理"])
             #expect(SearchTokenizer.queryTerms("经").map(\.description) == ["经"])
             #expect(SearchTokenizer.queryTerms("KF-01").map(\.description) == ["kf01*"])
             #expect(SearchTokenizer.queryTerms("kefu jingli").map(\.description) == ["kefu*|ke'fu", "jingli*|jing'li"])
@@ -512,14 +520,14 @@ extension SearchTests {
 
         @Test("shard files parse back to their entries; anything else does not parse")
         func shardParsing() throws {
-            let entries = [("客服", "0A|12"), ("kefu", "W1_3"), ("经", "7")]
+            let entries = [("客服经", "0A|12"), ("kefu", "W1_3"), ("客服", "0B"), ("经", "7")]
             let (text, positions) = SearchIndexBuilder.shardFiles(4, entries)
-            #expect(text == #"rbSearch.shard(4,{"kefu":"W1_3","客服":"0A","经":"7"});"# + "\n")
-            #expect(positions == #"rbSearch.pos(4,{"客服":"12"});"# + "\n")
+            #expect(text == #"rbSearch.shard(4,{"kefu":"W1_3","客服":"0B","客服经":"0A","经":"7"});"# + "\n")
+            #expect(positions == #"rbSearch.pos(4,{"客服经":"12"});"# + "\n")
             let parsed = try #require(SearchIndexBuilder.parseShard(text, 4))
             let joined = try #require(SearchIndexBuilder.join(parsed, positions: positions, 4))
             #expect(joined.map { $0.0 + "=" + $0.1 }.sorted() == entries.map { $0.0 + "=" + $0.1 }.sorted())
-            // A bigram without its positions (file missing or incomplete) cannot be patched.
+            // A trigram without its positions (file missing or incomplete) cannot be patched.
             #expect(SearchIndexBuilder.join(parsed, positions: nil, 4) == nil)
             #expect(SearchIndexBuilder.join(parsed, positions: "rbSearch.pos(4,{});\n", 4) == nil)
             #expect(SearchIndexBuilder.shardFiles(5, [("kefu", "1")]).positions == nil)
@@ -673,7 +681,8 @@ extension SearchTests {
     @Suite("Search client (node)", .enabled(if: SearchFixture.node != nil, "node is not installed"))
     struct Client {
         static let strings = ["客服經理", "ＫＦ－０１ and Front-Desk", "08:30 签到", "營運總監 kefu jingli", "Ça va, Σ", "end. Next", "a 经理 a",
-                              "https://example.com/a/very/long/path/that-is-longer-than-thirty-two", "カタカナ 한국어"]
+                              "https://example.com/a/very/long/path/that-is-longer-than-thirty-two", "カタカナ 한국어",
+                              "\"Front Desk\" 经理", "“sales  manager” lead", "「KF-01 Front desk」", "\"a 客服 b\" \"c d", "＂Ｘ　Ｙ＂"]
 
         @Test("the JavaScript tokenizer agrees with SearchTokenizer")
         func parity() throws {
@@ -706,7 +715,7 @@ extension SearchTests {
             #expect(meta.separators.count > 3)
             for q in ["客服经理", "KF-01", "kefu jingli", "经理", "客服"] {
                 let shards = Set(SearchTokenizer.queryTerms(q).map { "search/i/\(SearchIndexBuilder.shard(of: $0.token, separators: meta.separators)).js" })
-                // Positions files only for a phrase (a CJK run of three or more characters), of its bigrams' shards.
+                // Positions files only for a phrase (a CJK run of four or more characters), of its trigrams' shards.
                 let positions = Set(SearchTokenizer.queryPhrases(q).flatMap { $0 }.filter { !$0.isEmpty }.map {
                     "search/p/\(SearchIndexBuilder.shard(of: $0, separators: meta.separators)).js"
                 })

@@ -49,7 +49,7 @@ extension SearchIndexBuilder {
     }
 
     static func shardPath(_ k: Int) -> String { "search/i/\(k).js" }
-    /// The positions of the bigrams of shard `k`; only a shard holding a bigram has one.
+    /// The positions of the trigrams of shard `k`; only a shard holding a trigram has one.
     static func positionsPath(_ k: Int) -> String { "search/p/\(k).js" }
     static func fragmentPath(first doc: Int) -> String { "search/f/\(doc / fragmentBundle).js" }
 
@@ -61,7 +61,7 @@ extension SearchIndexBuilder {
                 "search/fold.js": "rbSearch.fold(" + json(Fold(pairs: SearchTokenizer.foldingPairs())) + ");\n"]
     }
 
-    /// Shard `k`'s postings file, and its positions file when it holds a bigram.
+    /// Shard `k`'s postings file, and its positions file when it holds a trigram.
     static func shardFiles(_ k: Int, _ entries: [(String, String)]) -> (index: String, positions: String?) {
         var postings: [(String, String)] = [], positions: [(String, String)] = []
         postings.reserveCapacity(entries.count)

@@ -8,29 +8,36 @@ extension SearchIndexBuilder {
     /// `gap = doc - previousDoc - 1` (first: `doc`), written big-endian in base 32 with
     /// continuation digits `WXYZa-z._` before a final digit `0-9A-V`.
     ///
-    /// A CJK bigram's list is positional and has two parts. Its postings are
-    /// `v = gap << 6 | lead << 5 | weight`, `lead` set when the bigram is at position 0 (the start
-    /// of the title), which ranking needs without positions. Its positions are, per posting in
-    /// the same order, their number `n` and the positions, the first as it is, each further one as
-    /// `position - previous - 1`, in the same digits. The shard file `i/<k>.js` holds the postings,
-    /// the positions file `p/<k>.js` the positions, so that only a phrase query loads positions;
-    /// in memory the two parts are one string joined by ``positionsSeparator``.
+    /// A CJK bigram's or trigram's list is *positional*: its postings are
+    /// `v = gap << 6 | lead << 5 | weight`, `lead` set when the n-gram is at position 0 (the start
+    /// of the title), which ranking needs without positions. A trigram's list has a second part,
+    /// its positions: per posting in the same order, their number `n` and the positions, the
+    /// first as it is, each further one as `position - previous - 1`, in the same digits. The
+    /// shard file `i/<k>.js` holds the postings, the positions file `p/<k>.js` the positions, so
+    /// that only a phrase query loads positions; in memory the two parts are one string joined by
+    /// ``positionsSeparator``. In memory a bigram's positions are `[0]` when it leads, else none.
     static let finalDigits = Array(SearchFormat.shared.finalDigits.utf8)
     static let moreDigits = Array(SearchFormat.shared.moreDigits.utf8)
-    /// Joins a bigram's postings and positions in memory; not a digit of either alphabet.
+    /// Joins a trigram's postings and positions in memory; not a digit of either alphabet.
     static let positionsSeparator: Character = "|"
 
     /// One document's entry in a posting list.
     struct Posting: Hashable, Sendable {
         var doc: Int
         var weight: Int
-        /// Positions of a bigram in the document, ascending (empty in word and unigram lists).
+        /// Positions of a trigram in the document (`[0]` for a leading bigram), ascending (empty in word and unigram lists).
         var positions: [UInt32] = []
     }
 
-    /// Whether the posting list of `token` carries positions: CJK bigrams' lists do.
+    /// Whether the posting list of `token` carries the lead flag: CJK bigrams' and trigrams' lists do.
     static func isPositional(_ token: String) -> Bool {
-        if case .cjk(let key) = TokenKey(token) { return key >> 63 == 1 }
+        if case .cjk(let key) = TokenKey(token) { return TokenKey.isNgram(key) }
+        return false
+    }
+
+    /// Whether the posting list of `token` has a positions part: CJK trigrams' lists do.
+    static func hasPositions(_ token: String) -> Bool {
+        if case .cjk(let key) = TokenKey(token) { return TokenKey.isTrigram(key) }
         return false
     }
 
@@ -44,8 +51,8 @@ extension SearchIndexBuilder {
 
     /// Encodes a flat list as the builder collects it: `doc << 5 | weight` per posting, followed in a
     /// positional list by the count of positions and the positions. A positional list comes out
-    /// as postings and positions joined by ``positionsSeparator``.
-    static func encodePostings(_ list: [UInt32], positional: Bool = false) -> String {
+    /// as postings and, when `positions` (trigrams), positions joined by ``positionsSeparator``.
+    static func encodePostings(_ list: [UInt32], positional: Bool = false, positions writePositions: Bool = true) -> String {
         var out: [UInt8] = [], positions: [UInt8] = []
         out.reserveCapacity(list.count * 2)
         var previous: Int64 = -1
@@ -71,25 +78,31 @@ extension SearchIndexBuilder {
             }
             i += 1 + n
         }
-        if positional { out.append(UInt8(ascii: "|")); out += positions }
+        if positional && writePositions { out.append(UInt8(ascii: "|")); out += positions }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Encodes postings (doc ascending); positions are written when `positional`.
-    static func encodePostings(_ postings: [Posting], positional: Bool) -> String {
+    /// Encodes postings (doc ascending); the lead flag is written when `positional`, positions
+    /// when `positional` and `positions`.
+    static func encodePostings(_ postings: [Posting], positional: Bool, positions writePositions: Bool = true) -> String {
         var flat: [UInt32] = []
         flat.reserveCapacity(postings.count * (positional ? 3 : 1))
         for p in postings {
             flat.append(UInt32(p.doc) << 5 | UInt32(p.weight))
             if positional { flat.append(UInt32(p.positions.count)); flat += p.positions }
         }
-        return encodePostings(flat, positional: positional)
+        return encodePostings(flat, positional: positional, positions: writePositions)
     }
 
     static func decodePostings(_ text: String, positional: Bool = false) -> [Posting] {
         var out: [Posting] = []
-        forEachPosting(text, positional: positional) { doc, weight, _ in out.append(Posting(doc: doc, weight: weight)); return true }
+        forEachPosting(text, positional: positional) { doc, weight, lead in
+            // Without a positions part (a bigram's list), the lead flag is all there is: position 0.
+            out.append(Posting(doc: doc, weight: weight, positions: lead ? [0] : []))
+            return true
+        }
         guard positional, let bar = text.firstIndex(of: positionsSeparator) else { return out }
+        for i in out.indices { out[i].positions = [] }
         // The positions part: per posting, the count then the positions.
         var index = 0, remaining = -1, last = -1
         forEachNumber(text[text.index(after: bar)...]) { v in
@@ -131,7 +144,7 @@ extension SearchIndexBuilder {
     }
 
     /// Calls `body` with each `(doc, weight, lead)` of encoded postings, in order, until it returns
-    /// false; `lead` (positional lists only) tells that the bigram starts the document's title.
+    /// false; `lead` (positional lists only) tells that the n-gram starts the document's title.
     /// A positional list's positions, after ``positionsSeparator``, are not read.
     static func forEachPosting(_ text: String, positional: Bool = false, _ body: (_ doc: Int, _ weight: Int, _ lead: Bool) -> Bool) {
         var text = text
@@ -152,7 +165,7 @@ extension SearchIndexBuilder {
         }
     }
 
-    /// A shard's entry as its two files hold it: the postings, and a bigram's positions (nil for other tokens).
+    /// A shard's entry as its two files hold it: the postings, and a trigram's positions (nil for other tokens).
     static func split(_ entry: String) -> (postings: Substring, positions: Substring?) {
         guard let bar = entry.firstIndex(of: positionsSeparator) else { return (entry[...], nil) }
         return (entry[..<bar], entry[entry.index(after: bar)...])

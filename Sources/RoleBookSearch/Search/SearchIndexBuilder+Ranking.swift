@@ -36,7 +36,8 @@ extension SearchIndexBuilder {
     struct RecordWeights: Sendable {
         var cjk: [UInt64] = []
         var cjkWeights: [UInt8] = []
-        /// Per entry of `cjk`: the ascending positions of a bigram in the record (empty for unigrams).
+        /// Per entry of `cjk`: the ascending positions of a trigram in the record, `[0]` for a bigram
+        /// at the start of the title (empty for other bigrams and unigrams).
         var cjkPositions: [[UInt32]] = []
         var words: [(String, UInt8)] = []
     }
@@ -46,13 +47,13 @@ extension SearchIndexBuilder {
         var table = PackedKeyTable<TokenStat>(capacity: 1024, empty: TokenStat(tier: .other, count: 0, titleBonus: 0))
         var words: [String: TokenStat] = [:]
         var scalars: [UInt32] = []
-        /// (bigram key, position) of every bigram occurrence, in text order.
+        /// (key, position) of every trigram occurrence and of the bigram at position 0, in text order.
         var positions: [(key: UInt64, position: UInt32)] = []
         /// Pinyin tokens by name: a slice's records mostly share one department name.
         var pinyin: [String: [String]] = [:]
     }
 
-    /// Weights (and bigram positions) of every token of a record, in no particular order.
+    /// Weights (and trigram positions) of every token of a record, in no particular order.
     package static func weights(_ record: SearchRecord) -> [(token: TokenKey, weight: Int, positions: [UInt32])] {
         var scratch = WeightScratch()
         let w = weights(record, scratch: &scratch)
@@ -69,7 +70,8 @@ extension SearchIndexBuilder {
             SearchTokenizer.forEachKey(text, scalars: &scratch.scalars, position: &position,
                                        cjk: { key, at in
                                            scratch.table[slot: scratch.table.slot(key)].add(tier, bonus: bonus)
-                                           if key >> 63 == 1 { scratch.positions.append((key, at)) }
+                                           // Every position of a trigram; a bigram's only at 0 (the lead flag).
+                                           if TokenKey.isTrigram(key) || (at == 0 && TokenKey.isNgram(key)) { scratch.positions.append((key, at)) }
                                        },
                                        word: { scratch.words[$0, default: TokenStat(tier: .other, count: 0, titleBonus: 0)].add(tier, bonus: bonus) })
         }
@@ -102,13 +104,13 @@ extension SearchIndexBuilder {
         out.cjk.reserveCapacity(scratch.table.count)
         out.cjkWeights.reserveCapacity(scratch.table.count)
         out.cjkPositions.reserveCapacity(scratch.table.count)
-        // Positions grouped by bigram (each group ascending, as the text was read).
+        // Positions grouped by key (each group ascending, as the text was read).
         scratch.positions.sort { $0.key != $1.key ? $0.key < $1.key : $0.position < $1.position }
         let positions = scratch.positions
         scratch.table.forEach { key, stat in
             out.cjk.append(key)
             out.cjkWeights.append(UInt8(stat.weight))
-            guard key >> 63 == 1 else { out.cjkPositions.append([]); return }
+            guard TokenKey.isNgram(key) else { out.cjkPositions.append([]); return }
             var lo = 0, hi = positions.count
             while lo < hi { let mid = (lo + hi) / 2; if positions[mid].key < key { lo = mid + 1 } else { hi = mid } }
             var list: [UInt32] = []

@@ -29,19 +29,19 @@ extension SearchIndexBuilder {
             }
         }
         // Words never spell a CJK token (those went to the table), so no two entries share a text.
-        var tokens: [(units: [UInt16], text: String, partition: Int, list: Int, positional: Bool)] = []
+        var tokens: [(units: [UInt16], text: String, partition: Int, list: Int, positional: Bool, positions: Bool)] = []
         tokens.reserveCapacity(partitions.reduce(0) { $0 + $1.cjkLists.count + $1.wordLists.count })
         for (k, part) in partitions.enumerated() {
             part.cjkLists.forEach { key, list in
                 let text = TokenKey.cjk(key).text
-                tokens.append((Array(text.utf16), text, k, Int(list), key >> 63 == 1))
+                tokens.append((Array(text.utf16), text, k, Int(list), TokenKey.isNgram(key), TokenKey.isTrigram(key)))
             }
-            for (text, list) in part.wordLists { tokens.append((Array(text.utf16), text, k, list, false)) }
+            for (text, list) in part.wordLists { tokens.append((Array(text.utf16), text, k, list, false, false)) }
         }
         tokens.sort { $0.units.lexicographicallyPrecedes($1.units) }
-        let ordered = tokens.map { (partitions[$0.partition].lists[$0.list], $0.positional) }
+        let ordered = tokens.map { (partitions[$0.partition].lists[$0.list], $0.positional, $0.positions) }
         for part in partitions { part.lists = [] }
-        let encoded = ordered.parallelMap { encodePostings($0.0, positional: $0.1) }
+        let encoded = ordered.parallelMap { encodePostings($0.0, positional: $0.1, positions: $0.2) }
         return pack(zip(tokens.lazy.map(\.text), encoded))
     }
 
@@ -87,8 +87,8 @@ extension SearchIndexBuilder {
                         var list = Int(cjkLists[slot: slot])
                         if list < 0 { list = lists.count; cjkLists[slot: slot] = Int32(list); lists.append([]) }
                         lists[list].append(doc << 5 | UInt32(w.cjkWeights[i]))
-                        // Bigram lists are positional: the count, then the positions.
-                        if key >> 63 == 1 {
+                        // Bigram and trigram lists are positional: the count, then the positions.
+                        if TokenKey.isNgram(key) {
                             lists[list].append(UInt32(w.cjkPositions[i].count))
                             lists[list] += w.cjkPositions[i]
                         }

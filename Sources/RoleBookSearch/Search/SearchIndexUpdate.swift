@@ -84,7 +84,7 @@ extension SearchIndexBuilder {
                 }
                 var list = Self.decodePostings(postings, positional: positional).filter { !edited.contains($0.doc) }
                 if let gains { list = (list + gains).sorted { $0.doc < $1.doc } }
-                if !list.isEmpty { out.append((token, Self.encodePostings(list, positional: positional))) }
+                if !list.isEmpty { out.append((token, Self.encodePostings(list, positional: positional, positions: Self.hasPositions(token)))) }
             }
             return out
         }
@@ -93,7 +93,7 @@ extension SearchIndexBuilder {
         var known = Set<String>()
         for shard in oldShards { for (token, _) in shard where added[token] != nil { known.insert(token) } }
         let fresh = added.filter { !known.contains($0.key) }
-            .map { ($0.key, Self.encodePostings($0.value.sorted { $0.doc < $1.doc }, positional: Self.isPositional($0.key))) }
+            .map { ($0.key, Self.encodePostings($0.value.sorted { $0.doc < $1.doc }, positional: Self.isPositional($0.key), positions: Self.hasPositions($0.key))) }
             .sorted { Self.utf16Less($0.0, $1.0) }
         if !fresh.isEmpty {
             var merged: [(String, String)] = []
@@ -165,16 +165,16 @@ extension SearchIndexBuilder {
         return found
     }
 
-    /// A shard's entries with its bigrams' positions joined back (as the builder holds them in
-    /// memory), or nil when the positions file is missing, not as written, or lacks a bigram.
+    /// A shard's entries with its trigrams' positions joined back (as the builder holds them in
+    /// memory), or nil when the positions file is missing, not as written, or lacks a trigram.
     static func join(_ entries: [(String, String)], positions text: String?, _ k: Int) -> [(String, String)]? {
-        guard entries.contains(where: { isPositional($0.0) }) else { return entries }
+        guard entries.contains(where: { hasPositions($0.0) }) else { return entries }
         guard let text, let parsed = parseShard(text, k, function: "pos") else { return nil }
         let positions = Dictionary(parsed, uniquingKeysWith: { a, _ in a })
         var out: [(String, String)] = []
         out.reserveCapacity(entries.count)
         for (token, postings) in entries {
-            guard isPositional(token) else { out.append((token, postings)); continue }
+            guard hasPositions(token) else { out.append((token, postings)); continue }
             guard let p = positions[token] else { return nil }
             out.append((token, postings + String(positionsSeparator) + p))
         }

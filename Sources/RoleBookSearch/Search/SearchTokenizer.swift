@@ -11,10 +11,10 @@ import RoleBookModel
 /// 2. **Classify** every scalar: *CJK* (Han, kana, hangul), *word* (ASCII letters and digits,
 ///    Latin-1/Latin Extended letters, Greek, Cyrillic), *connector* (`- _ . / : ' ’ & +`, only
 ///    between two word scalars) or separator.
-/// 3. **CJK runs** give one token per character (unigram, for one-character queries) and one
-///    per adjacent pair (bigram): `客服经理` → `客 服 经 理 客服 服经 经理`. Bigram postings carry
-///    the positions of their occurrences, so a query run of three or more characters matches only
-///    where its bigrams follow each other: as a phrase (``queryPhrases(_:)``).
+/// 3. **CJK runs** give one token per character (unigram), per adjacent pair (bigram) and per
+///    three adjacent characters (trigram): `客服经理` → `客 服 经 理 客服 服经 经理 客服经 服经理`.
+///    Trigram postings carry the positions of their occurrences, so a query run of four or more
+///    characters matches only where its trigrams follow each other: as a phrase (``queryPhrases(_:)``).
 /// 4. **Word runs** joined by connectors form a compound: every word is a token and so is the
 ///    compound with the connectors removed, if it has ≤ ``maxCompound`` scalars:
 ///    `KF-01` → `kf 01 kf01`; `cs-manager` → `cs manager csmanager`; `08:30` → `08 30 0830`.
@@ -123,8 +123,11 @@ public enum SearchTokenizer {
     /// calls `cjk` with each scalar of a CJK run and `endRun` after the run, and `compound` with
     /// the words of each compound (words joined by connectors), in text order. A connector only
     /// joins when a word is on both sides. Inlined so the index builder's loop pays no calls.
+    /// `separator` gets every scalar that ends a compound or a run without joining anything
+    /// (white space, punctuation, a connector not between two words).
     @inline(__always)
-    static func segment(_ scalars: [UInt32], cjk: (UInt32) -> Void, endRun: () -> Void, compound: ([String]) -> Void) {
+    static func segment(_ scalars: [UInt32], cjk: (UInt32) -> Void, endRun: () -> Void, compound: ([String]) -> Void,
+                        separator: (UInt32) -> Void = { _ in }) {
         var inRun = false
         var parts: [String] = []
         var current = String.UnicodeScalarView()
@@ -150,9 +153,10 @@ public enum SearchTokenizer {
             case .word:
                 current.append(Unicode.Scalar(v)!)
             case .connector:
-                if !current.isEmpty, i + 1 < n, classify(scalars[i + 1]) == .word { endWord() } else { endCompound() }
+                if !current.isEmpty, i + 1 < n, classify(scalars[i + 1]) == .word { endWord() } else { endCompound(); separator(v) }
             default:
                 endCompound()
+                separator(v)
             }
         }
         if inRun { endRun() }
@@ -171,14 +175,14 @@ public enum SearchTokenizer {
         forEachKey(text, scalars: &scalars, position: &position, cjk: { key, _ in body(TokenKey.cjk(key).text) }, word: body)
     }
 
-    /// The tokens of ``forEachToken(_:_:)`` for the index builder's hot loop: CJK unigrams and
-    /// bigrams go to `cjk` as packed keys (no enum, no string per occurrence) with the position
+    /// The tokens of ``forEachToken(_:_:)`` for the index builder's hot loop: CJK unigrams,
+    /// bigrams and trigrams go to `cjk` as packed keys (no enum, no string per occurrence) with the position
     /// of their first character, words to `word`; `scalars` is scratch space reused between
     /// calls. `TokenKey.cjk(key).text` gives the token.
     ///
     /// `position` counts the CJK characters of a document, across calls: it advances by one per
-    /// character and by one more after every run, so two bigrams at positions `p` and `p + 1` are
-    /// always three contiguous characters of one run (what a phrase query checks).
+    /// character and by one more after every run, so two trigrams at positions `p` and `p + 3` are
+    /// always six contiguous characters of one run (what a phrase query checks).
     static func forEachKey(_ text: String, scalars: inout [UInt32], position: inout UInt32,
                            cjk: (_ key: UInt64, _ position: UInt32) -> Void, word: (String) -> Void) {
         scalars.removeAll(keepingCapacity: true)
@@ -187,22 +191,40 @@ public enum SearchTokenizer {
             for s in normalize(text).unicodeScalars { scalars.append(s.value) }
         }
         var previous: UInt32 = 0   // the last scalar of the current CJK run; 0 outside a run
+        var before: UInt32 = 0     // the one before it; 0 when the run is shorter
         var at = position
+        var lastWord: String?      // the last word of the previous compound while only spaces follow it
         segment(scalars,
                 cjk: { v in
-                    // In text order: 客, 客服, 服.
+                    lastWord = nil
+                    // In text order: 客, 客服, 服, 客服经, 服经, 经.
+                    if before != 0 { cjk(TokenKey.trigram(before, previous, v), at - 2) }
                     if previous != 0 { cjk(UInt64(previous) << 21 | UInt64(v) | 1 << 63, at - 1) }
                     cjk(UInt64(v), at)
+                    before = previous
                     previous = v
                     at += 1
                 },
-                endRun: { previous = 0; at += 1 },
+                endRun: { previous = 0; before = 0; at += 1 },
                 compound: { parts in
                     for p in parts { word(p) }
                     if parts.count > 1, let joined = joinedCompound(parts) { word(joined) }
-                })
+                    if let lastWord, let pair = wordPair(lastWord, parts[0]) { word(pair) }
+                    lastWord = parts.last
+                },
+                separator: { v in if !isSpace(v) { lastWord = nil } })
         position = at
     }
+
+    /// Two words separated only by white space, as one token (`sales manager`): what a quoted
+    /// phrase of words looks up. Nil when the pair would be longer than ``maxCompound``.
+    static func wordPair(_ a: String, _ b: String) -> String? {
+        a.unicodeScalars.count + b.unicodeScalars.count + 1 <= maxCompound ? a + " " + b : nil
+    }
+
+    /// White space between words of a phrase (normalized text: NFKC made U+3000 a space).
+    @inline(__always)
+    static func isSpace(_ v: UInt32) -> Bool { v == 0x20 || (v >= 0x09 && v <= 0x0D) || v == 0xA0 }
 
     /// ``normalizeCommon(_:)`` into scalar values; false (with `out` partly filled) when the text
     /// needs the general path.
@@ -436,9 +458,10 @@ public enum SearchTokenizer {
         return whole.isEmpty ? cuts(partial: true) : whole
     }
 
-    /// A query as the client reads it: a one-character CJK run is its unigram, a longer run the
-    /// AND of its distinct bigrams; a compound is its joined form (its words when too long), a
-    /// prefix when ≥ 2 scalars. Duplicates are dropped, order kept.
+    /// A query as the client reads it: a one-character CJK run is its unigram, a two-character run
+    /// its bigram, a longer run the AND of the trigrams of its ``phraseCover(_:)``; a compound is
+    /// its joined form (its words when too long), a prefix when ≥ 2 scalars. Duplicates are
+    /// dropped, order kept.
     public static func queryTerms(_ query: String) -> [QueryTerm] {
         var out: [QueryTerm] = []
         func add(_ token: String, prefix: Bool, pinyin: [String] = []) {
@@ -448,10 +471,10 @@ public enum SearchTokenizer {
         for piece in pieces(normalize(query)) {
             switch piece {
             case .cjk(let run):
-                if run.count == 1 {
-                    add(String(Character(run[0])), prefix: false)
+                if run.count <= 2 {
+                    add(String(String.UnicodeScalarView(run)), prefix: false)
                 } else {
-                    for bigram in phraseCover(run) where !bigram.isEmpty { add(bigram, prefix: false) }
+                    for trigram in phraseCover(run) where !trigram.isEmpty { add(trigram, prefix: false) }
                 }
             case .compound(let parts):
                 if parts.count == 1 { add(parts[0], prefix: true, pinyin: pinyinForms(parts[0])) }
@@ -459,31 +482,68 @@ public enum SearchTokenizer {
                 else { for p in parts { add(p, prefix: true) } }
             }
         }
+        for pair in quotedPairs(query) { add(pair, prefix: false) }
         return out
     }
 
-    /// The bigrams a CJK run of a query needs, by offset: those at even offsets and the last one,
-    /// the others empty (`客户投诉处理` → `客户 · 投诉 · 处理`). With positions, bigrams at `p`,
-    /// `p + 2`, …, `p + n − 2` already spell the whole run contiguously (a position is never
-    /// shared across runs), so the ones between are not loaded: fewer posting lists per query.
+    /// Quotation marks that make a phrase of the words between them: `"…"`, `“…”`, `「…」`, `『…』`.
+    static let quotes: [(open: Character, close: Character)] = [("\"", "\""), ("“", "”"), ("「", "」"), ("『", "』")]
+
+    /// The quoted parts of a query, in order (an unclosed quote runs to the end).
+    static func quoted(_ query: String) -> [String] {
+        var out: [String] = []
+        var rest = query[...]
+        while let start = rest.firstIndex(where: { c in quotes.contains { $0.open == c } }) {
+            let close = quotes.first { $0.open == rest[start] }!.close
+            let body = rest[rest.index(after: start)...]
+            let end = body.firstIndex(of: close) ?? body.endIndex
+            out.append(String(body[..<end]))
+            rest = end == body.endIndex ? body[end...] : body[body.index(after: end)...]
+        }
+        return out
+    }
+
+    /// The word pairs (``wordPair(_:_:)``) a query's quoted phrases need: in `"sales manager"`
+    /// the words must follow each other, separated by white space only. (CJK runs are phrases
+    /// with or without quotes.)
+    static func quotedPairs(_ query: String) -> [String] {
+        var out: [String] = []
+        // Normalized first: NFKC makes a full-width ＂ the ASCII one; “” 「」 stay as they are.
+        for phrase in quoted(normalize(query)) {
+            var lastWord: String?
+            segment(phrase.unicodeScalars.map(\.value),
+                    cjk: { _ in lastWord = nil }, endRun: {},
+                    compound: { parts in
+                        if let lastWord, let pair = wordPair(lastWord, parts[0]) { out.append(pair) }
+                        lastWord = parts.last
+                    },
+                    separator: { v in if !isSpace(v) { lastWord = nil } })
+        }
+        return out
+    }
+
+    /// The trigrams a CJK run of three or more characters needs, by offset: those at offsets
+    /// 0, 3, 6, … and the last one, the others empty (`客户投诉处理` → `客户投 · · · 诉处理`).
+    /// Trigrams at `p`, `p + 3`, …, `p + n − 3` spell the whole run contiguously (a position is
+    /// never shared across runs), so the ones between are not loaded: fewer posting lists per query.
     static func phraseCover(_ run: [Unicode.Scalar]) -> [String] {
-        guard run.count >= 2 else { return [] }
-        return (0..<(run.count - 1)).map { i in
-            guard i % 2 == 0 || i == run.count - 2 else { return "" }
-            var bi = String.UnicodeScalarView(); bi.append(run[i]); bi.append(run[i + 1])
-            return String(bi)
+        guard run.count >= 3 else { return [] }
+        return (0..<(run.count - 2)).map { i in
+            guard i % 3 == 0 || i == run.count - 3 else { return "" }
+            return String(String.UnicodeScalarView(run[i..<(i + 3)]))
         }
     }
 
-    /// The phrases of a query: every CJK run of three or more characters, as its
-    /// ``phraseCover(_:)`` (repeats kept: `哈哈哈` → `[哈哈, 哈哈]`). A document matches a phrase
-    /// when each bigram occurs at its offset from one start position
-    /// (``forEachKey(_:scalars:position:cjk:word:)``), i.e. when it holds the run contiguously;
-    /// ``queryTerms(_:)`` already requires each bigram, so shorter runs need no check.
+    /// The phrases of a query: every CJK run of four or more characters, as its
+    /// ``phraseCover(_:)`` (repeats kept: `哈哈哈哈` → `[哈哈哈, 哈哈哈]`). A document matches a
+    /// phrase when each trigram occurs at its offset from one start position
+    /// (``forEachKey(_:scalars:position:cjk:word:)``), i.e. when it holds the run contiguously.
+    /// A run of three characters is one trigram, which ``queryTerms(_:)`` already requires, and
+    /// shorter runs are one token, so they need no check.
     public static func queryPhrases(_ query: String) -> [[String]] {
         var out: [[String]] = []
         for piece in pieces(normalize(query)) {
-            guard case .cjk(let run) = piece, run.count >= 3 else { continue }
+            guard case .cjk(let run) = piece, run.count >= 4 else { continue }
             out.append(phraseCover(run))
         }
         return out
@@ -503,19 +563,38 @@ public enum SearchTokenizer {
     }
 }
 
-/// A search token as a dictionary key: CJK unigrams and bigrams as integers (bit 63 marks a pair
-/// of 21-bit scalars), everything else as its string. Hashing an integer instead of a string is
-/// most of what makes index building fast.
+/// A search token as a dictionary key: CJK unigrams, bigrams and trigrams as integers, everything
+/// else as its string. A unigram is its scalar; a bigram sets bit 63 above two 21-bit scalars; a
+/// trigram sets bit 62 above three 18-bit scalars (every CJK scalar is below U+40000). Hashing an
+/// integer instead of a string is most of what makes index building fast.
 package enum TokenKey: Hashable, Sendable {
     case cjk(UInt64)
     case word(String)
 
+    @inline(__always)
+    static func trigram(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> UInt64 {
+        1 << 62 | UInt64(a) << 36 | UInt64(b) << 18 | UInt64(c)
+    }
+
+    /// Whether a packed key is a bigram or a trigram: their lists carry the lead flag.
+    @inline(__always)
+    static func isNgram(_ key: UInt64) -> Bool { key >> 62 != 0 }
+
+    /// Whether a packed key is a trigram: its list carries positions.
+    @inline(__always)
+    static func isTrigram(_ key: UInt64) -> Bool { key >> 62 == 1 }
+
     init(_ token: String) {
-        let scalars = Array(token.unicodeScalars)
-        if scalars.count == 1, SearchTokenizer.isCJK(scalars[0].value) { self = .cjk(UInt64(scalars[0].value)) }
-        else if scalars.count == 2, SearchTokenizer.isCJK(scalars[0].value), SearchTokenizer.isCJK(scalars[1].value) {
-            self = .cjk(UInt64(scalars[0].value) << 21 | UInt64(scalars[1].value) | 1 << 63)
-        } else { self = .word(token) }
+        let s = Array(token.unicodeScalars).map(\.value)
+        if s.allSatisfy(SearchTokenizer.isCJK) {
+            switch s.count {
+            case 1: self = .cjk(UInt64(s[0])); return
+            case 2: self = .cjk(UInt64(s[0]) << 21 | UInt64(s[1]) | 1 << 63); return
+            case 3: self = .cjk(Self.trigram(s[0], s[1], s[2])); return
+            default: break
+            }
+        }
+        self = .word(token)
     }
 
     var text: String {
@@ -526,6 +605,8 @@ package enum TokenKey: Hashable, Sendable {
             if packed >> 63 == 1 {
                 out.append(Unicode.Scalar(UInt32((packed >> 21) & 0x1F_FFFF))!)
                 out.append(Unicode.Scalar(UInt32(packed & 0x1F_FFFF))!)
+            } else if packed >> 62 == 1 {
+                for shift in [36, 18, 0] as [UInt64] { out.append(Unicode.Scalar(UInt32((packed >> shift) & 0x3_FFFF))!) }
             } else {
                 out.append(Unicode.Scalar(UInt32(packed))!)
             }
