@@ -31,6 +31,20 @@ enum GoldenFile {
                      sourceLocation: sourceLocation)
     }
 
+    /// `check` of the fixture tree `Fixtures/<fixture>/content`, as the CLI shows its paths.
+    static func check(fixture: String) throws -> Checker.Result {
+        let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        let root = fixtures.appendingPathComponent("\(fixture)/content", isDirectory: true)
+        return try Checker(loader: ContentLoader(root: root, displayRoot: "content")).run()
+    }
+
+    /// The text report of a check in one language, against `Golden/<name>.<language>.txt`.
+    static func expectText(_ r: Checker.Result, in language: DiagnosticLanguage, matches name: String,
+                           filePath: String = #filePath, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let report = DiagnosticFormatter(format: .text, language: language).report(r.diagnostics, fileCount: r.fileCount)
+        try expect(report, matches: "\(name).\(language.rawValue)", "txt", filePath: filePath, sourceLocation: sourceLocation)
+    }
+
     /// Lines including a final empty one, so a missing trailing newline is a difference too.
     private static func lines(_ text: String) -> [Substring] {
         text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -40,11 +54,7 @@ enum GoldenFile {
 /// One fixture tree with several problems, printed as text, JSON and GitHub commands.
 @Suite("Golden check output")
 struct GoldenTests {
-    static func result() throws -> Checker.Result {
-        let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-        let root = fixtures.appendingPathComponent("golden/content", isDirectory: true)
-        return try Checker(loader: ContentLoader(root: root, displayRoot: "content")).run()
-    }
+    static func result() throws -> Checker.Result { try GoldenFile.check(fixture: "golden") }
 
     @Test("text")
     func text() throws {
@@ -80,17 +90,11 @@ struct GoldenTests {
 /// Big5, typos in a superior's title), checked in each language diagnostics are written in.
 @Suite("Golden check output for HR, in every language")
 struct HRMistakesGoldenTests {
-    static func result() throws -> Checker.Result {
-        let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-        let root = fixtures.appendingPathComponent("hr-mistakes/content", isDirectory: true)
-        return try Checker(loader: ContentLoader(root: root, displayRoot: "content")).run()
-    }
+    static func result() throws -> Checker.Result { try GoldenFile.check(fixture: "hr-mistakes") }
 
     @Test("text", arguments: DiagnosticLanguage.allCases)
     func text(_ language: DiagnosticLanguage) throws {
-        let r = try Self.result()
-        let report = DiagnosticFormatter(format: .text, language: language).report(r.diagnostics, fileCount: r.fileCount)
-        try GoldenFile.expect(report, matches: "check-hr.\(language.rawValue)", "txt")
+        try GoldenFile.expectText(try Self.result(), in: language, matches: "check-hr")
     }
 
     @Test("every mistake is reported once, in its own file, and nothing else is")

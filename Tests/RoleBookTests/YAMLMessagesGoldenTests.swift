@@ -8,17 +8,11 @@ import Testing
 /// the diagnostics' language, at the same line and column in each.
 @Suite("Golden YAML messages, in every language")
 struct YAMLMessagesGoldenTests {
-    static func result() throws -> Checker.Result {
-        let fixtures = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
-        let root = fixtures.appendingPathComponent("yaml-errors/content", isDirectory: true)
-        return try Checker(loader: ContentLoader(root: root, displayRoot: "content")).run()
-    }
+    static func result() throws -> Checker.Result { try GoldenFile.check(fixture: "yaml-errors") }
 
     @Test("text", arguments: DiagnosticLanguage.allCases)
     func text(_ language: DiagnosticLanguage) throws {
-        let r = try Self.result()
-        let report = DiagnosticFormatter(format: .text, language: language).report(r.diagnostics, fileCount: r.fileCount)
-        try GoldenFile.expect(report, matches: "check-yaml.\(language.rawValue)", "txt")
+        try GoldenFile.expectText(try Self.result(), in: language, matches: "check-yaml")
     }
 
     @Test("each file is one RB003, and no libyaml phrase is left in English in Chinese")
