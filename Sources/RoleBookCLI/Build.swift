@@ -83,7 +83,8 @@ struct Build: ParsableCommand {
                 ? "updated \(summary.written) changed, \(summary.removed) removed, \(summary.unchanged) unchanged (\(summary.kept) kept without rendering)"
                     + (summary.repaired > 0 ? ", repaired \(summary.repaired) files" : "")
                 : "wrote all \(summary.written) files"
-            print("built \(output)/: \(g.roles.count) roles, \(g.departments.count) departments, \(g.procedures.count) procedures; \(how) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
+            func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)" + (n == 1 ? "" : "s") }
+            print("built \(output)/: \(count(g.roles.count, "role")), \(count(g.departments.count, "department")), \(count(g.procedures.count, "procedure")); \(how) in \(String(format: "%.2f", Date().timeIntervalSince(start))) s")
         }
     }
 }

@@ -294,4 +294,16 @@ struct DiffHTMLTests {
         let rgb = look.mean
         #expect(rgb.count == 3 && rgb[1] > rgb[0] + 8 && rgb[1] > rgb[2] + 8, "added box's mean colour \(rgb) is not green (\(look.screenshot.path))")
     }
+    @Test("the Chinese report in Chromium: headings in Chinese, the added box in view (screenshot under .build/e2e)")
+    func screenshotChinese() throws {
+        try FileManager.default.createDirectory(at: Browser.artefacts, withIntermediateDirectories: true)
+        let (_, base, head) = try DiffTests.fixtureDiff()
+        let diff = GraphDiff.compare(base: base, head: head, language: .zhCN)
+        let page = DiffHTMLReport(diff: diff, base: base.graph, head: head.graph, title: "main → HEAD", language: .zhCN).render()
+        let file = Browser.artefacts.appendingPathComponent("diff-report.zh-CN.html")
+        try Data(page.utf8).write(to: file)
+        let look = try Browser.look(file, selector: ".oc-box.is-added", name: "diff-report-zh-CN-desktop", width: 1400, height: 2400)
+        #expect(look.inViewport && !look.covered, "the added box at \(look.left),\(look.top) (\(look.screenshot.path))")
+        #expect(look.ink > 0.01, "nothing painted in the added box (\(look.screenshot.path))")
+    }
 }

@@ -21,6 +21,8 @@ import Testing
         #expect(EditorialNotes.readerText("在医护室提供服务（护士在医护室工作是编辑根据这一点做的推断）。") == "在医护室提供服务。")
         #expect(EditorialNotes.readerText("每日巡查两次（注：原文为“每日一次”）。") == "每日巡查两次。")
         #expect(EditorialNotes.readerText("Greets visitors (editor's note: the source says 'guests').") == "Greets visitors.")
+        #expect(EditorialNotes.readerText("Welcomes guests at the desk. The source gave no job description for this post.") == "Welcomes guests at the desk.")
+        #expect(EditorialNotes.readerText("Source candidates for open posts.") == "Source candidates for open posts.")
         // A parenthesis that is part of the duty stays.
         #expect(EditorialNotes.readerText("受理投诉（含电话、网络投诉），2 个工作日内答复。") == "受理投诉（含电话、网络投诉），2 个工作日内答复。")
     }

@@ -21,13 +21,18 @@ enum EditorialNotes {
     static func mayHaveNote(_ line: String) -> Bool {
         line.contains("源") || line.contains("知识库") || line.contains("知識庫")
             || line.contains("编") || line.contains("編") || line.contains("注") || line.contains("註")
-            || line.localizedCaseInsensitiveContains("editor")
+            || line.localizedCaseInsensitiveContains("editor") || line.localizedCaseInsensitiveContains("source")
+            || line.localizedCaseInsensitiveContains("knowledge base")
     }
 
     /// Whether a sentence or parenthesis is a note to readers about the sources or the editing.
     static func isNote(_ text: Substring) -> Bool {
         for marker in ["本知识库", "本知識庫", "编者", "編者"] where text.contains(marker) { return true }
         if text.localizedCaseInsensitiveContains("editor's note") || text.localizedCaseInsensitiveContains("editor’s note") { return true }
+        // English: "The source gave no job description …", "(the source says …)".
+        let lower = text.lowercased()
+        for phrase in ["the source gave", "the source does", "the source did", "the source says", "the source has", "the source lists",
+                       "the source names", "the source only", "not in the source", "this knowledge base"] where lower.contains(phrase) { return true }
         let chars = Array(text)
         // 来源 as "the source (document)" (来源未写, 来源中的…, （来源）), not a duty's noun (客户来源渠道, 资金来源).
         for i in chars.indices.dropLast() where (chars[i] == "来" || chars[i] == "來") && chars[i + 1] == "源" {

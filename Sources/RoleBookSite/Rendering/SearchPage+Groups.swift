@@ -12,10 +12,11 @@ extension SearchPage {
     }
 
     /// The organisation a department belongs to: below a single top department (the group), the
-    /// top department's child on its path (a company or division); otherwise its top department.
-    static func organisation(of d: Int, in g: RoleGraph, singleRoot: Bool) -> Int {
+    /// top department's child on its path when that child has departments of its own (a company
+    /// or division); otherwise its top department (a small site's departments share one group).
+    static func organisation(of d: Int, in g: RoleGraph, singleRoot: Bool, hasChildren: Set<Int>) -> Int {
         let path = g.departmentPath(d)
-        return singleRoot && path.count > 1 ? path[1] : path[0]
+        return singleRoot && path.count > 1 && hasChildren.contains(path[1]) ? path[1] : path[0]
     }
 
     /// Departments grouped by organisation, organisations and departments in tree order
@@ -25,8 +26,9 @@ extension SearchPage {
         let labels = chipLabels(g)
         var order: [Int] = []
         var members: [Int: [Int]] = [:]
+        let hasChildren = Set(g.departmentParent.compactMap { $0 })
         for d in treeOrder(g) {
-            let org = organisation(of: d, in: g, singleRoot: singleRoot)
+            let org = organisation(of: d, in: g, singleRoot: singleRoot, hasChildren: hasChildren)
             if members[org] == nil { order.append(org) }
             members[org, default: []].append(d)
         }
