@@ -1,4 +1,4 @@
-var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "0123456789ABCDEFGHIJKLMNOPQRSTUV", "moreDigits": "WXYZabcdefghijklmnopqrstuvwxyz._", "syllables": "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de den deng di dia dian diao die ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long lou lu luan lue lun luo lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nue nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo" };
+var rbSearchFormat = { "version": 4, "maxCompound": 32, "finalDigits": "0123456789ABCDEFGHIJKLMNOPQRSTUV", "moreDigits": "WXYZabcdefghijklmnopqrstuvwxyz._", "syllables": "a ai an ang ao ba bai ban bang bao bei ben beng bi bian biao bie bin bing bo bu ca cai can cang cao ce cen ceng cha chai chan chang chao che chen cheng chi chong chou chu chua chuai chuan chuang chui chun chuo ci cong cou cu cuan cui cun cuo da dai dan dang dao de den deng di dia dian diao die ding diu dong dou du duan dui dun duo e ei en eng er fa fan fang fei fen feng fiao fo fou fu ga gai gan gang gao ge gei gen geng gong gou gu gua guai guan guang gui gun guo ha hai han hang hao he hei hen heng hong hou hu hua huai huan huang hui hun huo ji jia jian jiang jiao jie jin jing jiong jiu ju juan jue jun ka kai kan kang kao ke kei ken keng kong kou ku kua kuai kuan kuang kui kun kuo la lai lan lang lao le lei leng li lia lian liang liao lie lin ling liu lo long lou lu luan lue lun luo lv lve ma mai man mang mao me mei men meng mi mian miao mie min ming miu mo mou mu na nai nan nang nao ne nei nen neng ni nian niang niao nie nin ning niu nong nou nu nuan nue nun nuo nv nve o ou pa pai pan pang pao pei pen peng pi pian piao pie pin ping po pou pu qi qia qian qiang qiao qie qin qing qiong qiu qu quan que qun ran rang rao re ren reng ri rong rou ru rua ruan rui run ruo sa sai san sang sao se sen seng sha shai shan shang shao she shei shen sheng shi shou shu shua shuai shuan shuang shui shun shuo si song sou su suan sui sun suo ta tai tan tang tao te teng ti tian tiao tie ting tong tou tu tuan tui tun tuo wa wai wan wang wei wen weng wo wu xi xia xian xiang xiao xie xin xing xiong xiu xu xuan xue xun ya yan yang yao ye yi yin ying yo yong you yu yuan yue yun za zai zan zang zao ze zei zen zeng zha zhai zhan zhang zhao zhe zhen zheng zhi zhong zhou zhu zhua zhuai zhuan zhuang zhui zhun zhuo zi zong zou zu zuan zui zun zuo" };
 /* rolebook search client: see docs/search.md. No dependencies; safe from file://. */
 (function (global) {
   'use strict';
@@ -133,8 +133,10 @@ var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "01234567
     }
     return best;
   }
-  /* AND-ed terms {t, p}: CJK unigram or bigrams (exact), compounds joined (prefix when >= 2 chars). */
-  function terms(q) {
+  /* AND-ed terms {t, p}: a CJK run of 1 or 2 characters as itself, a longer one as the trigrams
+     of its cover (exact), or with `loose` (suggestions) as all its bigrams; compounds joined
+     (prefix when >= 2 chars). */
+  function terms(q, loose) {
     var out = [], seen = {};
     function add(t, prefix, forms) {
       prefix = prefix && length(t) >= 2;
@@ -144,8 +146,9 @@ var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "01234567
     }
     pieces(normalize(q)).forEach(function (pc) {
       if (pc.cjk) {
-        if (pc.cjk.length === 1) add(pc.cjk[0], false);
-        else cover(pc.cjk).forEach(function (b) { if (b) add(b, false); });
+        if (pc.cjk.length <= 2) add(pc.cjk.join(''), false);
+        else if (loose) for (var i = 0; i + 1 < pc.cjk.length; i++) add(pc.cjk[i] + pc.cjk[i + 1], false);
+        else cover(pc.cjk).forEach(function (t) { if (t) add(t, false); });
       } else if (pc.parts.length === 1) add(pc.parts[0], true, pinyinForms(pc.parts[0]));
       else {
         var joined = pc.parts.join('');
@@ -153,20 +156,63 @@ var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "01234567
         else pc.parts.forEach(function (p) { add(p, true); });
       }
     });
+    quotedPairs(q).forEach(function (pair) { add(pair, false); });
     return out;
   }
-  /* Phrases: each CJK run of >= 3 characters as its bigrams in order (repeats kept); a document
-     matches when they occur at consecutive positions, i.e. it holds the run contiguously. */
-  /* The bigrams a run needs, by offset (SearchTokenizer.phraseCover): even offsets and the last;
-     '' between, since bigrams at p, p + 2, …, p + n - 2 already spell the run contiguously. */
+  /* Quotation marks that make a phrase of the words between them (SearchTokenizer.quotes). */
+  var QUOTES = { '"': '"', '\u201c': '\u201d', '\u300c': '\u300d', '\u300e': '\u300f' };
+  /* The quoted parts of a query, in order (an unclosed quote runs to the end). */
+  function quoted(s) {
+    var out = [], i = 0;
+    while (i < s.length) {
+      var close = QUOTES[s.charAt(i)];
+      if (close === undefined) { i++; continue; }
+      var end = s.indexOf(close, i + 1);
+      if (end < 0) end = s.length;
+      out.push(s.slice(i + 1, end));
+      i = end + 1;
+    }
+    return out;
+  }
+  function isSpace(v) { return v === 0x20 || (v >= 0x09 && v <= 0x0d) || v === 0xa0; }
+  /* The word pairs ("sales manager") of a query's quoted phrases: words that must follow each
+     other with only white space between, which the index holds as tokens (SearchTokenizer.quotedPairs). */
+  function quotedPairs(q) {
+    var out = [];
+    quoted(normalize(q)).forEach(function (ph) {
+      var cps = Array.from(ph), last = null, word = '', parts = [];
+      function endWord() { if (word) { parts.push(word); word = ''; } }
+      function endCompound() {
+        endWord();
+        if (!parts.length) return;
+        if (last !== null && length(last) + length(parts[0]) + 1 <= MAX_COMPOUND) out.push(last + ' ' + parts[0]);
+        last = parts[parts.length - 1];
+        parts = [];
+      }
+      for (var i = 0; i < cps.length; i++) {
+        var v = cps[i].codePointAt(0), k = classify(v);
+        if (k === CJK) { endCompound(); last = null; }
+        else if (k === WORD) word += cps[i];
+        else if (k === CONNECTOR && word && i + 1 < cps.length && classify(cps[i + 1].codePointAt(0)) === WORD) endWord();
+        else { endCompound(); if (!isSpace(v)) last = null; }
+      }
+      endCompound();
+    });
+    return out;
+  }
+  /* The trigrams a run of >= 3 characters needs, by offset (SearchTokenizer.phraseCover): offsets
+     0, 3, 6, … and the last; '' between, since trigrams at p, p + 3, …, p + n - 3 already spell
+     the run contiguously. */
   function cover(cs) {
     var out = [];
-    for (var i = 0; i + 1 < cs.length; i++) out.push(i % 2 === 0 || i === cs.length - 2 ? cs[i] + cs[i + 1] : '');
+    for (var i = 0; i + 2 < cs.length; i++) out.push(i % 3 === 0 || i === cs.length - 3 ? cs[i] + cs[i + 1] + cs[i + 2] : '');
     return out;
   }
+  /* Phrases: each CJK run of >= 4 characters as its cover (repeats kept); a document matches
+     when the trigrams occur at their offsets from one position, i.e. it holds the run contiguously. */
   function phrases(q) {
     var out = [];
-    pieces(normalize(q)).forEach(function (pc) { if (pc.cjk && pc.cjk.length >= 3) out.push(cover(pc.cjk)); });
+    pieces(normalize(q)).forEach(function (pc) { if (pc.cjk && pc.cjk.length >= 4) out.push(cover(pc.cjk)); });
     return out;
   }
   /* What to <mark> in titles and snippets: CJK runs (a query's run is a phrase), and words (at a word start). */
@@ -204,14 +250,14 @@ var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "01234567
     var fin = FORMAT.finalDigits, more = FORMAT.moreDigits;
     for (var i = 0; i < 32; i++) { DIGIT[fin.charCodeAt(i)] = i; DIGIT[more.charCodeAt(i)] = 32 + i; }
   })();
-  /* A CJK bigram's posting list carries positions. */
+  /* A CJK bigram's or trigram's posting list carries the lead flag (a trigram's has positions too). */
   function positional(token) {
     var cs = Array.from(token);
-    return cs.length === 2 && isCJK(cs[0].codePointAt(0)) && isCJK(cs[1].codePointAt(0));
+    return (cs.length === 2 || cs.length === 3) && cs.every(function (c) { return isCJK(c.codePointAt(0)); });
   }
-  /* Postings "gap<<5|weight" in base 32, continuation digits first; a bigram's (positional) are
-     "gap<<6|lead<<5|weight", lead telling that the bigram starts the title: {docs, weights, lead}.
-     Its positions, in p/<k>.js, are decoded on demand by withPositions. */
+  /* Postings "gap<<5|weight" in base 32, continuation digits first; an n-gram's (positional) are
+     "gap<<6|lead<<5|weight", lead telling that the n-gram starts the title: {docs, weights, lead}.
+     A trigram's positions, in p/<k>.js, are decoded on demand by withPositions. */
   function decode(key, text, isPositional) {
     if (decoded[key]) return decoded[key];
     var docs = [], weights = [], lead = [], v = 0, prev = -1, span = isPositional ? 64 : 32;
@@ -229,7 +275,7 @@ var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "01234567
     }
     return (decoded[key] = { docs: docs, weights: weights, lead: lead });
   }
-  /* Adds a decoded bigram list's positions from its positions file (per posting: a count n and n
+  /* Adds a decoded trigram list's positions from its positions file (per posting: a count n and n
      positions, the first as is, then "gap - 1"): the positions of docs[i] are pos[at[i] .. at[i + 1]). */
   function withPositions(list, text) {
     if (list.pos) return list;
@@ -258,19 +304,20 @@ var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "01234567
     var i = lowerBound(list.docs, d, 0, list.docs.length);
     return i < list.docs.length && list.docs[i] === d ? [list.at[i], list.at[i + 1]] : null;
   }
-  /* The decoded positional lists of a phrase's bigrams by offset (null where the cover skips
+  /* The decoded positional lists of a phrase's trigrams by offset (null where the cover skips
      one), or null when one is missing from the index. */
-  function phraseLists(bigrams) {
+  function phraseLists(trigrams) {
     var out = [];
-    for (var i = 0; i < bigrams.length; i++) {
-      if (!bigrams[i]) { out.push(null); continue; }
-      var k = shardOf(bigrams[i]), sh = shards[k], ps = positions[k];
-      if (!sh || !own(sh, bigrams[i]) || !ps || !own(ps, bigrams[i])) return null;
-      out.push(withPositions(decode(k + ' ' + bigrams[i], sh[bigrams[i]], true), ps[bigrams[i]]));
+    for (var i = 0; i < trigrams.length; i++) {
+      var t = trigrams[i];
+      if (!t) { out.push(null); continue; }
+      var k = shardOf(t), sh = shards[k], ps = positions[k];
+      if (!sh || !own(sh, t) || !ps || !own(ps, t)) return null;
+      out.push(withPositions(decode(k + ' ' + t, sh[t], true), ps[t]));
     }
     return out;
   }
-  /* Whether document d holds the phrase: its bigrams (phraseLists) at consecutive positions p, p + 1, … */
+  /* Whether document d holds the phrase: its trigrams (phraseLists) each at its offset from one position p. */
   function holdsPhrase(phrase, d) {
     if (!phrase) return false;
     var lists = [];
@@ -313,26 +360,34 @@ var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "01234567
     });
     return result;
   }
-  /* The first bigram of a query made of one CJK run, or null: a title starting with the run has
-     it at position 0 (the title is the first text of a document). */
-  function leadBigram(q) {
+  /* The first n-gram a query made of one CJK run reads (the run itself when 2 characters, its
+     first trigram when longer), or null: a title starting with the run has it at position 0 (the
+     title is the first text of a document). */
+  function leadNgram(q) {
     var ps = pieces(normalize(q));
-    return ps.length === 1 && ps[0].cjk && ps[0].cjk.length >= 2 ? ps[0].cjk[0] + ps[0].cjk[1] : null;
+    if (ps.length !== 1 || !ps[0].cjk || ps[0].cjk.length < 2) return null;
+    return ps[0].cjk.slice(0, 3).join('');
   }
   /* Documents whose title starts with the query come first (TITLE_START), roles and procedures
      before departments (a department title-start match ranks below any role one: a tier's bonus
      range lower), so that short department names do not crowd out roles. */
   var TITLE_START = 100, DEPARTMENT_SHIFT = 8;
   function isDepartment(d) { var g = groupOf(d); return g.i !== '' && g.s === d; }
-  function titleStart(bigram, d) {
-    if (!bigram) return 0;
-    var k = shardOf(bigram), sh = shards[k];
-    if (!sh || !own(sh, bigram)) return 0;
-    var list = decode(k + ' ' + bigram, sh[bigram], true), i = lowerBound(list.docs, d, 0, list.docs.length);
+  function titleStart(ngram, d) {
+    if (!ngram) return 0;
+    var k = shardOf(ngram), sh = shards[k];
+    if (!sh || !own(sh, ngram)) return 0;
+    var list = decode(k + ' ' + ngram, sh[ngram], true), i = lowerBound(list.docs, d, 0, list.docs.length);
     if (i === list.docs.length || list.docs[i] !== d || !list.lead[i]) return 0;
     return isDepartment(d) ? TITLE_START - DEPARTMENT_SHIFT : TITLE_START;
   }
-  /* Resolves to {terms, hits: [{d, s}]}, best first (score, then document order). */
+  /* Loads the shards of terms, then resolves to their match maps. */
+  function lookup(ts) {
+    var files = [];
+    ts.forEach(function (t) { shardsFor(t).forEach(function (k) { var f = 'search/i/' + k + '.js'; if (files.indexOf(f) < 0) files.push(f); }); });
+    return Promise.all(files.map(load)).then(function () { return ts.map(match); });
+  }
+  /* Resolves to {terms, hits: [{d, s}], near: [d]}, hits best first (score, then document order). */
   api.search = function (q) {
     var m = meta();
     if (!m || m.version !== VERSION) return Promise.resolve({ terms: [], hits: [] });
@@ -341,13 +396,13 @@ var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "01234567
       var ts = terms(q), need = [];
       if (!ts.length) return { terms: ts, hits: [] };
       ts.forEach(function (t) { shardsFor(t).forEach(function (k) { if (need.indexOf(k) < 0) need.push(k); }); });
-      /* Positions only to check a phrase: the shards of its bigrams' positions files. */
+      /* Positions only to check a phrase: the positions files of its trigrams' shards. */
       var pq = phrases(q), files = need.map(function (k) { return 'search/i/' + k + '.js'; });
       pq.forEach(function (ph) {
         ph.forEach(function (b) { var f = b && 'search/p/' + shardOf(b) + '.js'; if (f && files.indexOf(f) < 0) files.push(f); });
       });
       return Promise.all(files.map(load)).then(function () {
-        var maps = ts.map(match).sort(function (a, b) { return a.size - b.size; }), hits = [], ps = pq.map(phraseLists), lead = leadBigram(q);
+        var maps = ts.map(match).sort(function (a, b) { return a.size - b.size; }), hits = [], ps = pq.map(phraseLists), lead = leadNgram(q);
         maps[0].forEach(function (s, d) {
           for (var j = 1; j < maps.length; j++) {
             var x = maps[j].get(d);
@@ -358,7 +413,12 @@ var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "01234567
           hits.push({ d: d, s: s + titleStart(lead, d) });
         });
         hits.sort(function (a, b) { return b.s - a.s || a.d - b.d; });
-        return { terms: ts, hits: hits, near: hits.length ? [] : nearest(maps) };
+        if (hits.length) return { terms: ts, hits: hits, near: [] };
+        /* No results: suggestions from the query's pieces, a long CJK run read as its bigrams
+           (a trigram missing from the index would suggest nothing); shards loaded only now. */
+        var loose = terms(q, true);
+        if (loose.length === ts.length && loose.every(function (t, i) { return t.t === ts[i].t; })) return { terms: ts, hits: hits, near: nearest(maps) };
+        return lookup(loose).then(function (ms) { return { terms: ts, hits: hits, near: nearest(ms) }; });
       });
     });
   };
@@ -455,6 +515,7 @@ var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "01234567
   api.pieces = pieces;
   api.terms = terms;
   api.phrases = phrases;
+  api.quotedPairs = quotedPairs;
   api.pinyinForms = pinyinForms;
   api.needles = needles;
   api.marks = marks;
@@ -470,6 +531,13 @@ var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "01234567
     var strings = {};
     try { strings = JSON.parse(box.getAttribute('data-strings') || '{}'); } catch (e) { strings = {}; }
     function str(key, fallback) { return typeof strings[key] === 'string' ? strings[key] : fallback; }
+    /* A counted string: "{n} result|{n} results" lists the plural forms (one, other), as UIStrings.pluralForm does. */
+    var lang = (document.documentElement && document.documentElement.lang) || '';
+    function counted(key, n) {
+      var forms = str(key, '{n}').split('|');
+      var i = forms.length > 1 && !/^(zh|ja|ko)/.test(lang) && n !== 1 ? 1 : 0;
+      return forms[i].replace('{n}', String(n));
+    }
     api.root = box.getAttribute('data-root') || '';
 
     var count = document.createElement('p');
@@ -511,13 +579,16 @@ var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "01234567
       if (!state.group) return state.hits;
       return state.hits.filter(function (h) { return groupOf(h.d).i === state.group; });
     }
+    /* The page's organisations (data-groups, from the site): [{n: label, d: [[department id, chip label], …]}, …]. */
+    var orgs = [];
+    try { orgs = JSON.parse(box.getAttribute('data-groups') || '[]'); } catch (e) { orgs = []; }
     function renderFilters() {
       clear(filters);
       if (!state.hits.length) return;
       var counts = new Map();
       state.hits.forEach(function (h) { var g = groupOf(h.d); counts.set(g, (counts.get(g) || 0) + 1); });
       if (state.group && !Array.from(counts.keys()).some(function (g) { return g.i === state.group; })) state.group = null;
-      function button(label, n, id) {
+      function button(label, n, id, parent) {
         var b = document.createElement('button');
         b.type = 'button';
         b.className = 'rb-filter';
@@ -534,11 +605,33 @@ var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "01234567
           renderFilters();
           renderPage(true);
         });
-        filters.appendChild(b);
+        (parent || filters).appendChild(b);
       }
       button(str('all', 'All'), state.hits.length, '');
-      var groups = Array.from(counts.keys()).sort(function (a, b) { return counts.get(b) - counts.get(a) || a.s - b.s; });
-      groups.forEach(function (g) { if (g.i) button(g.n, counts.get(g), g.i); });
+      var byId = new Map();
+      counts.forEach(function (n, g) { if (g.i) byId.set(g.i, g); });
+      /* One labelled row per organisation with hits, its departments in the site's order. */
+      orgs.forEach(function (org) {
+        var chips = (org.d || []).filter(function (d) { return byId.has(d[0]); });
+        if (!chips.length) return;
+        var row = document.createElement('div');
+        row.className = 'rb-filter-group';
+        row.setAttribute('role', 'group');
+        row.setAttribute('aria-label', org.n);
+        var label = document.createElement('span');
+        label.className = 'rb-filter-org';
+        label.textContent = org.n;
+        row.appendChild(label);
+        chips.forEach(function (d) {
+          var g = byId.get(d[0]);
+          byId.delete(d[0]);
+          button(d[1] || g.n, counts.get(g), g.i, row);
+        });
+        filters.appendChild(row);
+      });
+      /* Departments the page does not list (an index newer than the page): after the groups. */
+      Array.from(byId.values()).sort(function (a, b) { return counts.get(b) - counts.get(a) || a.s - b.s; })
+        .forEach(function (g) { button(g.n, counts.get(g), g.i); });
     }
     function renderHit(h, index) {
       var fr = frags[h.d];
@@ -582,7 +675,7 @@ var rbSearchFormat = { "version": 3, "maxCompound": 32, "finalDigits": "01234567
           if (li) list.appendChild(li);
         });
         state.shown += slice.length;
-        count.textContent = hits.length ? str('results', '{n}').replace('{n}', String(hits.length)) : str('noResults', '');
+        count.textContent = hits.length ? counted('results', hits.length) : str('noResults', '');
         more.hidden = state.shown >= hits.length;
         if (!hits.length && reset) return suggest(my);
       });
