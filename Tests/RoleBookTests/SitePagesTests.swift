@@ -98,4 +98,46 @@ struct SitePagesTests {
         #expect(style.contains("counter(page)") && style.contains("counter(pages)") && style.contains("第"))
         #expect(SiteStylesheet.css.contains(".page-department .orgchart { max-height: 80mm"))
     }
+
+    @Test("role page: a table of contents only from four sections; on phones the chain of command before the duties")
+    func rolePageLayout() throws {
+        var files = RenderingTests.base
+        let three = "## 岗位职责\n\n- 负责。\n\n## 任职要求\n\n- 大专。\n\n## 工作关系\n\n- 内部。\n"
+        files["roles/clerk.md"] = "---\ntitle: 文员\ndepartment: hq\nreports_to: ceo\n---\n" + three
+        files["roles/aide.md"] = "---\ntitle: 助理\ndepartment: hq\nreports_to: ceo\n---\n" + three + "\n## 工作环境\n\n- 办公室。\n"
+        let site = try RenderingTests.site(files)
+        let clerk = try #require(site["roles/clerk.html"]), aide = try #require(site["roles/aide.html"])
+        #expect(!clerk.contains("class=\"toc\""))
+        #expect(HTMLScan.texts(of: "nav", in: aide).contains { $0.contains("岗位职责") && $0.contains("工作环境") })
+        // The phone copy of the chain sits in the article before the first section; the side panel keeps its own.
+        let phone = try #require(aide.range(of: "chain-phone")), duties = try #require(aide.range(of: ">岗位职责<"))
+        #expect(phone.lowerBound < duties.lowerBound)
+        #expect(aide.contains("panel panel-chain chain-side"))
+        #expect(SiteStylesheet.css.contains(".doc > .chain-phone { display: block;"))
+    }
+
+    @Test("A–Z: small letters are compact rows, the letter bar sticks, every entry carries its departments for the filter")
+    func azPage() throws {
+        let site = try RenderingTests.site(Self.department)
+        let page = try #require(site["az.html"])
+        let groups = HTMLScan.tags(page).tags.filter { $0.name == "section" && ($0.attribute("class") ?? "").hasPrefix("az-group") }
+        // Seven roles, seven first letters: every group is a compact row.
+        #expect(!groups.isEmpty && groups.allSatisfy { $0.attribute("class") == "az-group is-compact" })
+        #expect(SiteStylesheet.css.contains(".az-bar { position: sticky;"))
+        let g = try buildGraph(Self.department)
+        let ops = try #require(g.departments.firstIndex { $0.id == "ops" }), hq = try #require(g.departments.firstIndex { $0.id == "hq" })
+        let entries = HTMLScan.tags(page).tags.filter { $0.name == "li" }.compactMap { $0.attribute("data-dept") }
+        #expect(entries.count == 7)
+        #expect(entries.filter { $0 == "\(hq) \(ops)" }.count == 6, "a role of ops is also under hq, its parent")
+        let options = HTMLScan.tags(page).tags.filter { $0.name == "option" }
+        #expect(options.map { $0.attribute("data-id") ?? "" } == ["", "hq", "ops"])
+        #expect(page.contains("src=\"assets/az.js\""))
+        #expect(site["assets/az.js"] == PageScript.azScript)
+
+        // A letter with three roles gets a heading and a full list.
+        var files = Self.department
+        for i in 1...3 { files["roles/w\(i).md"] = "---\ntitle: 文书\(i)\ndepartment: ops\nreports_to: z-manager\n---\n## 岗位职责\n\n- 负责。\n" }
+        let more = try #require(try RenderingTests.site(files)["az.html"])
+        #expect(more.contains("<section class=\"az-group\" id=\"letter-W\">"))
+    }
 }

@@ -46,6 +46,8 @@ package struct RolePage {
         let article = el("article", ["class": "doc"],
             documentControl(),
             header,
+            // On phones the chain of command reads before the duties; the side panel's copy shows on wider screens.
+            chainPanel(phone: true),
             sections.toc(role.header.document),
             sections.render(role.header.document),
             signOffLines())
@@ -57,6 +59,19 @@ package struct RolePage {
                            extraHead: [el("style", ["media": "print"], .raw(pageRule)),
                                        // Data, not a script: the CSP does not apply, and `<` is escaped inside it.
                                        el("script", ["type": "application/ld+json"], .raw(OccupationJSONLD.pageBlock(g, role: index)))])
+    }
+
+    /// The chain of command, top down to this role: in the side panel, or (`phone`) in the article
+    /// after the header, shown only on narrow screens where the side panel falls below the duties.
+    private func chainPanel(phone: Bool) -> HTML {
+        let g = context.graph, s = context.strings
+        let chain = Self.listedChain(g.chainOfCommand(index))
+        guard !chain.nearest.isEmpty else { return .empty }
+        let omitted = chain.omitted > 0 ? [el("li", ["class": "chain-omitted"], .text(s.format(.chainOmitted, chain.omitted)))] : []
+        return el("section", ["class": phone ? "panel panel-chain chain-phone" : "panel panel-chain chain-side"], el("h2", .text(s[.chain])),
+            el("ol", ["class": "chain"], children: chain.top.map { el("li", [:], context.roleLink($0)) } + omitted
+                + chain.nearest.map { el("li", [:], context.roleLink($0)) }
+                + [el("li", ["class": "is-self"], el("span", .text(g.roles[index].title)))]))
     }
 
     private func aside() -> HTML {
@@ -73,14 +88,7 @@ package struct RolePage {
                 panels.append(el("section", ["class": "panel"], el("h2", .text(title)), list))
             }
         }
-        let chain = Self.listedChain(g.chainOfCommand(index))
-        if !chain.nearest.isEmpty {
-            let omitted = chain.omitted > 0 ? [el("li", ["class": "chain-omitted"], .text(s.format(.chainOmitted, chain.omitted)))] : []
-            panels.append(el("section", ["class": "panel panel-chain"], el("h2", .text(s[.chain])),
-                el("ol", ["class": "chain"], children: chain.top.map { el("li", [:], context.roleLink($0)) } + omitted
-                    + chain.nearest.map { el("li", [:], context.roleLink($0)) }
-                    + [el("li", ["class": "is-self"], el("span", .text(g.roles[index].title)))])))
-        }
+        panels.append(chainPanel(phone: false))
         panel(s[.directReports], g.subordinates[index].map(context.roleLink))
         panel(s[.dottedLine], g.dotted[index].map(context.roleLink))
         panel(s[.dottedReports], g.dottedReports[index].map(context.roleLink))
