@@ -71,12 +71,12 @@ struct RenderingTests {
         "html", "head", "meta", "title", "link", "style", "script", "body", "header", "nav", "main", "footer", "article",
         "aside", "section", "div", "span", "p", "a", "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
         "strong", "em", "code", "pre", "br", "hr", "blockquote", "table", "thead", "tbody", "tfoot", "caption", "tr", "th", "td", "col", "colgroup",
-        "form", "input", "button", "details", "summary", "time", "svg", "path", "rect", "text",
+        "form", "input", "button", "details", "summary", "time", "svg", "path", "rect", "text", "label", "select", "option",
     ]
     static let allowedAttributes: Set<String> = [
         "class", "id", "href", "src", "rel", "title", "lang", "charset", "name", "content", "media", "type", "action", "role",
         "placeholder", "autocomplete", "autofocus", "aria-label", "aria-hidden", "aria-current", "data-root", "data-strings", "data-groups",
-        "open", "start", "colspan", "scope", "http-equiv", "data-action", "style", "xmlns", "width", "height", "viewBox", "x", "y", "rx", "d",
+        "open", "start", "colspan", "scope", "value", "data-letter", "data-dept", "data-id", "http-equiv", "data-action", "style", "xmlns", "width", "height", "viewBox", "x", "y", "rx", "d",
     ]
 
     @Test("every front-matter string is escaped: no tag, attribute, script or style comes from content")

@@ -10,6 +10,7 @@ extension SiteAsset {
         case .checklistCSS: ChecklistStylesheet.css
         case .searchScript: SearchClientAssets.script
         case .pageScript: PageScript.script
+        case .azScript: PageScript.azScript
         }
     }
 }

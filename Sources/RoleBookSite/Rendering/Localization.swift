@@ -31,6 +31,9 @@ public enum UIKey: String, CaseIterable, Sendable {
     case done
     case dottedLine
     case dottedReports
+    case dottedSuperior
+    case filterDepartment
+    case jumpToLetter
     case effective
     case executor
     case frequency
@@ -164,6 +167,7 @@ public struct UIStrings: Sendable {
         .initials: "当日签字", .dateStart: "上班日期", .dateEnd: "下班日期",
         .jobDescription: "岗位说明书", .documentControl: "文件控制", .docNo: "文件编号", .approvedBy: "批准人",
         .signOff: "签字确认", .sign: "签字", .incumbent: "任职者", .hrDepartment: "人力资源部",
+        .dottedSuperior: "虚线上级", .filterDepartment: "按部门筛选", .jumpToLetter: "按首字母跳转",
     ]
 
     static let zhTW: [UIKey: String] = zhCN.merging([
@@ -188,6 +192,7 @@ public struct UIStrings: Sendable {
         .initials: "當日簽字", .dateStart: "上班日期", .dateEnd: "下班日期",
         .jobDescription: "崗位說明書", .documentControl: "文件控制", .docNo: "文件編號", .approvedBy: "核准人",
         .signOff: "簽字確認", .sign: "簽字", .incumbent: "任職者", .hrDepartment: "人力資源部",
+        .dottedSuperior: "虛線上級", .filterDepartment: "按部門篩選", .jumpToLetter: "按首字母跳轉",
     ]) { $1 }
 
     static let en: [UIKey: String] = [
@@ -214,6 +219,7 @@ public struct UIStrings: Sendable {
         .initials: "Initials", .dateStart: "Shift starts on", .dateEnd: "Shift ends on",
         .jobDescription: "Job description", .documentControl: "Document control", .docNo: "Document no.", .approvedBy: "Approved by",
         .signOff: "Sign-off", .sign: "Signature", .incumbent: "Job holder", .hrDepartment: "Human Resources",
+        .dottedSuperior: "Dotted-line superior", .filterDepartment: "Department", .jumpToLetter: "Jump to letter",
     ]
 
     /// Names of the built-in sections for headings-less navigation.

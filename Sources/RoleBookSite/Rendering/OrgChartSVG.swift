@@ -83,21 +83,37 @@ struct OrgChartSVG {
         if hasVacant { key.append(el("li", el("span", ["class": "oc-key oc-key-vacant", "aria-hidden": "true"]), .text(s[.vacant]))) }
         if hasSubHead { key.append(el("li", el("span", ["class": "oc-key oc-key-subdept", "aria-hidden": "true"]), .text(s[.legendSubdept]))) }
         var notes: [HTML] = [el("ul", ["class": "oc-legend"], children: key)]
-        if !dottedPairs.isEmpty {
-            notes.append(el("p", ["class": "oc-dotted-list"],
-                el("strong", .text(s[.dottedLine] + s[.colon])),
-                .fragment(dottedPairs.enumerated().map { i, pair in
-                    // The separator stays outside the unbreakable pair so lines can break after it.
-                    .fragment([i > 0 ? .text(s[.listSeparator]) : .empty,
-                               el("span", ["class": "oc-pair"], context.link(.role(pair.from)), .text(" ⇢ "), context.link(.role(pair.to)))])
-                })))
-        }
+        if !dottedPairs.isEmpty { notes.append(dottedTable(dottedPairs, department: d)) }
 
         let wide = layout.width >= Self.outlineWidth
         return el("div", ["class": wide ? "orgchart-figure is-wide" : "orgchart-figure"],
                   el("div", ["class": "orgchart-scroll"], svg),
                   wide ? outline(layout, inside: inside) : .empty,
                   el("div", ["class": "orgchart-notes"], children: notes))
+    }
+
+    /// The dotted lines as a small table, one row per dotted-line superior (in the department's
+    /// reporting order) with the roles that report to them that way: read at a glance, however many.
+    private func dottedTable(_ pairs: [(from: Int, to: Int)], department d: Int) -> HTML {
+        let g = context.graph, s = context.strings
+        let order = DepartmentPage.reportingOrder(g, department: d)
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        func position(_ r: Int) -> (Int, String, Int) { (rank[r] ?? order.count, IndexPages.sortKey(g.roles[r].title), r) }
+        var reports: [Int: [Int]] = [:]
+        for pair in pairs where !(reports[pair.to] ?? []).contains(pair.from) { reports[pair.to, default: []].append(pair.from) }
+        let superiors = reports.keys.sorted { position($0) < position($1) }
+        return el("table", ["class": "oc-dotted-table"],
+            el("caption", .text(s[.dottedLine])),
+            el("thead", el("tr", el("th", ["scope": "col"], .text(s[.dottedSuperior])), el("th", ["scope": "col"], .text(s[.dottedReports])))),
+            el("tbody", children: superiors.map { sup in
+                let names = (reports[sup] ?? []).sorted { position($0) < position($1) }
+                return el("tr", [:],
+                    el("th", ["scope": "row"], context.roleLink(sup)),
+                    el("td", children: names.enumerated().map { i, r in
+                        // The separator sits outside the name so a line can break after it, never inside a title.
+                        .fragment([i > 0 ? .text(s[.nameSeparator]) : .empty, el("span", ["class": "oc-pair"], context.roleLink(r))])
+                    }))
+            }))
     }
 
     private func href(_ r: Int, isSubHead: Bool) -> String {

@@ -46,6 +46,8 @@ package struct RolePage {
         let article = el("article", ["class": "doc"],
             documentControl(),
             header,
+            // On phones the chain of command reads before the duties; the side panel's copy shows on wider screens.
+            chainPanel(phone: true),
             sections.toc(role.header.document),
             sections.render(role.header.document),
             signOffLines())
@@ -57,6 +59,18 @@ package struct RolePage {
                            extraHead: [el("style", ["media": "print"], .raw(pageRule)),
                                        // Data, not a script: the CSP does not apply, and `<` is escaped inside it.
                                        el("script", ["type": "application/ld+json"], .raw(OccupationJSONLD.pageBlock(role)))])
+    }
+
+    /// The chain of command, top down to this role: in the side panel, or (`phone`) in the article
+    /// after the header, shown only on narrow screens where the side panel falls below the duties.
+    private func chainPanel(phone: Bool) -> HTML {
+        let s = context.strings, m = model
+        guard !m.chainNearest.isEmpty else { return .empty }
+        let omitted = m.chainOmitted > 0 ? [el("li", ["class": "chain-omitted"], .text(s.format(.chainOmitted, m.chainOmitted)))] : []
+        return el("section", ["class": phone ? "panel panel-chain chain-phone" : "panel panel-chain chain-side"], el("h2", .text(s[.chain])),
+            el("ol", ["class": "chain"], children: m.chainTop.map { el("li", [:], context.link($0)) } + omitted
+                + m.chainNearest.map { el("li", [:], context.link($0)) }
+                + [el("li", ["class": "is-self"], el("span", .text(m.role.title)))]))
     }
 
     private func aside() -> HTML {
@@ -74,13 +88,7 @@ package struct RolePage {
             }
         }
         let m = model
-        if !m.chainNearest.isEmpty {
-            let omitted = m.chainOmitted > 0 ? [el("li", ["class": "chain-omitted"], .text(s.format(.chainOmitted, m.chainOmitted)))] : []
-            panels.append(el("section", ["class": "panel panel-chain"], el("h2", .text(s[.chain])),
-                el("ol", ["class": "chain"], children: m.chainTop.map { el("li", [:], context.link($0)) } + omitted
-                    + m.chainNearest.map { el("li", [:], context.link($0)) }
-                    + [el("li", ["class": "is-self"], el("span", .text(m.role.title)))])))
-        }
+        panels.append(chainPanel(phone: false))
         panel(s[.directReports], m.directReports.map(context.link))
         panel(s[.dottedLine], m.dottedLine.map(context.link))
         panel(s[.dottedReports], m.dottedReports.map(context.link))

@@ -34,6 +34,7 @@ public enum SiteAsset: String, CaseIterable, Sendable {
     case checklistCSS = "assets/checklist.css"
     case searchScript = "assets/search.js"
     case pageScript = "assets/page.js"
+    case azScript = "assets/az.js"
 
     /// Site-root-relative URL (also the file's path: no asset name needs escaping).
     public var url: String { rawValue }

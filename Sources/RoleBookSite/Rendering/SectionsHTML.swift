@@ -30,7 +30,8 @@ struct SectionsHTML {
     /// A table of contents for pages with several sections.
     func toc(_ document: ContentDocument) -> HTML {
         let sections = document.sections.filter { $0.kind != .intro }
-        guard sections.count >= 3 else { return .empty }
+        // Fewer than four sections are seen at a glance; the list reads down each column (CSS columns).
+        guard sections.count >= 4 else { return .empty }
         return el("nav", ["class": "toc", "aria-label": context.strings[.sectionsNav]],
                   el("ol", children: sections.map { el("li", [:], el("a", ["href": "#" + $0.anchor], .text($0.heading))) }))
     }

@@ -5,4 +5,6 @@ import RoleBookModel
 /// allows no inline script or event-handler attributes.
 package enum PageScript {
     package static var script: String { EmbeddedAssets.pageJS }
+    /// `assets/az.js`: the A–Z page's department filter and letter bar.
+    package static var azScript: String { EmbeddedAssets.azJS }
 }
