@@ -172,10 +172,11 @@ public final class PreviewServer: @unchecked Sendable {
         let before = current
         let (next, change) = before.next(diagnostics: diagnostics, rendered: rendered, graphJSON: graphJSON ?? before.graphJSON,
                                          searchIndex: searchIndex ?? before.searchIndex)
+        let renderedGood = rendered != nil && !diagnostics.containsErrors
         rendered = nil
         let printDiagnostics = lock.withLock {
             site = next
-            if rendered != nil && !diagnostics.containsErrors { hasGoodVersion = true }
+            if renderedGood { hasGoodVersion = true }
             let printDiagnostics = diagnostics != lastDiagnostics
             lastDiagnostics = diagnostics
             return printDiagnostics
