@@ -29,7 +29,7 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
-    @Flag(help: "Print how long each phase took (to standard error).")
+    @Flag(help: "Print how long each phase took, wall and CPU time (to standard error; also ROLEBOOK_TRACE=1).")
     var timings = false
 
     @Option(help: "Where to keep the manifest and search document list that let a rebuild render and rewrite only what changed.", completion: .directory)
@@ -75,8 +75,8 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         progress.finish()
-        clock.lap("finish")
-        if timings { FileHandle.standardError.write(clock.report) }
+        clock.lap("write: finish")
+        if timings || Stopwatch.isTracing { FileHandle.standardError.write(clock.report) }
         if !quiet {
             let g = result.graph
             let how = summary.incremental

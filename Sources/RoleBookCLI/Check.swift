@@ -40,7 +40,7 @@ struct Check: ParsableCommand {
                                                            language: formatter.language)
             if let notice = GitHubStepSummary.hiddenNotice(result.diagnostics, summaryWritten: summaryWritten) { print(notice) }
         }
-        if timings { FileHandle.standardError.write(result.timings.report) }
+        if timings || Stopwatch.isTracing { FileHandle.standardError.write(result.timings.report) }
         if result.diagnostics.containsErrors || (strict && result.diagnostics.warningCount > 0) {
             throw ExitCode.failure
         }

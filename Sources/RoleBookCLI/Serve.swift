@@ -31,7 +31,7 @@ struct Serve: ParsableCommand {
     @Flag(help: "Poll the folder for changes instead of using inotify.")
     var poll = false
 
-    @Flag(help: "Print how long each phase of each rebuild took.")
+    @Flag(help: "Print how long each phase of each rebuild took, wall and CPU time (also ROLEBOOK_TRACE=1).")
     var timings = false
 
     func run() throws {
@@ -47,7 +47,7 @@ struct Serve: ParsableCommand {
             // Unbuffered, so each line shows at once even when the output is a pipe.
             FileHandle.standardOutput.write(line + "\n")
         }
-        server.printTimings = timings
+        server.printTimings = timings || Stopwatch.isTracing
         let done = DispatchSemaphore(value: 0)
         let failure = Failure()
         let open = open

@@ -52,9 +52,10 @@ public enum Loopback {
     }
 
     /// Opens a WebSocket at `path` and returns the socket after the server's 101 answer.
-    public static func openWebSocket(port: Int, path: String = "/__rolebook/live", timeout: Int = 60) throws -> Int32 {
+    public static func openWebSocket(port: Int, path: String = "/__rolebook/live", origin: String? = nil, timeout: Int = 60) throws -> Int32 {
         let fd = try connect(port: port, timeout: timeout)
         send(fd, "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+             + (origin.map { "Origin: \($0)\r\n" } ?? "")
              + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
         // Byte by byte: nothing of the first frame is read along with the head.
         var head: [UInt8] = []

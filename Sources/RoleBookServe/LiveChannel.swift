@@ -9,7 +9,7 @@ final class LiveChannel: WSMessageHandler, @unchecked Sendable {
     /// What a page that connects now is told first (the current errors, for the overlay).
     private var greeting: String
 
-    /// The version in which a site path last changed (``ServedSite/stamps``), or nil.
+    /// The version in which a site path last changed (``ServedSite/stamp(_:)``), or nil.
     private let stamp: @Sendable (String) -> Int?
 
     init(greeting: String, stamp: @escaping @Sendable (String) -> Int?) {

@@ -51,14 +51,10 @@ public final class PreviewServer: @unchecked Sendable {
     private var lastDiagnostics: [Diagnostic] = []
     /// Parse results per file; used only under `rebuildLock`.
     private var parseCache = ParseCache()
-    /// The search index's documents between rebuilds, so an edit patches the index.
-    private lazy var searchMemory = SearchIndexMemory { [unowned self] path in
-        self.current.files[path].map { String(decoding: $0, as: UTF8.self) }
-    }
     /// Print each rebuild's phases (`--timings`).
     public var printTimings = false
     private let responder = SiteResponder()
-    private lazy var channel = LiveChannel(greeting: "{}") { [unowned self] path in self.current.stamps[path] }
+    private lazy var channel = LiveChannel(greeting: "{}") { [unowned self] path in self.current.stamp(path) }
     private var server: HTTPServer?
     private var watcher: ContentWatcher?
     private var runTask: Task<Void, any Error>?
@@ -147,6 +143,7 @@ public final class PreviewServer: @unchecked Sendable {
         var timings = Stopwatch()
         var parsed = 0
         var graphJSON: LazyFile?
+        var searchIndex: LazyFiles?
         do {
             // Only the files whose bytes changed are parsed again (the cache is this thread's alone).
             let checked = try Checker(loader: loader).run(cache: &parseCache)
@@ -156,25 +153,33 @@ public final class PreviewServer: @unchecked Sendable {
             timings.append(checked.result.timings)
             // With errors the last good pages stay (under the overlay); with none yet, show what renders.
             if !diagnostics.containsErrors || !lock.withLock({ hasGoodVersion }) {
-                let held = lock.withLock { site.inputs }
+                let held = lock.withLock { site }
                 var renderer = SiteRenderer(graph: checked.result.graph)
-                renderer.searchMemory = searchMemory
                 renderer.omitsGraphJSON = true
-                rendered = renderer.render(keeping: held, timings: &timings)
+                renderer.omitsSearchIndex = true
+                let keeping: (@Sendable (String) -> UInt64?)? = held.files.count == 0 ? nil : { @Sendable path in held.inputs(path) }
+                rendered = renderer.render(keeping: keeping, timings: &timings)
                 graphJSON = LazyFile { [renderer] in renderer.graphJSON() }
+                searchIndex = LazyFiles { [renderer] in renderer.searchIndexFiles() }
             }
         } catch {
             // The folder itself is gone or unreadable (moved away mid-save): keep everything as it is.
             log("error: cannot read content folder '\(options.contentDirectory)': \(error.localizedDescription)")
             diagnostics = lock.withLock { lastDiagnostics }
         }
-        let (next, change, printDiagnostics) = lock.withLock {
-            let (next, change) = site.next(diagnostics: diagnostics, rendered: rendered, graphJSON: graphJSON ?? site.graphJSON)
+        // Only this thread changes `site` (under `rebuildLock`), so the next snapshot is made
+        // outside the lock: requests meanwhile are answered from the current one.
+        let before = current
+        let (next, change) = before.next(diagnostics: diagnostics, rendered: rendered, graphJSON: graphJSON ?? before.graphJSON,
+                                         searchIndex: searchIndex ?? before.searchIndex)
+        let renderedGood = rendered != nil && !diagnostics.containsErrors
+        rendered = nil
+        let printDiagnostics = lock.withLock {
             site = next
-            if rendered != nil && !diagnostics.containsErrors { hasGoodVersion = true }
+            if renderedGood { hasGoodVersion = true }
             let printDiagnostics = diagnostics != lastDiagnostics
             lastDiagnostics = diagnostics
-            return (next, change, printDiagnostics)
+            return printDiagnostics
         }
         channel.broadcast(LiveMessage.json(type: "rebuilt", site: next, change: change, language: language),
                           greeting: LiveMessage.json(type: "hello", site: next, change: nil, language: language))
@@ -196,6 +201,11 @@ public final class PreviewServer: @unchecked Sendable {
             }
         }
         onRebuild?(rebuild)
+        #if os(Linux)
+        // Give the rendering's freed memory back to the system, so the server's footprint is
+        // that of the site it holds, not of its biggest rebuild.
+        _ = glibcMallocTrim(0)
+        #endif
         return rebuild
     }
 
@@ -203,6 +213,12 @@ public final class PreviewServer: @unchecked Sendable {
         milliseconds < 10_000 ? String(format: "%.0f ms", milliseconds) : String(format: "%.1f s", milliseconds / 1000)
     }
 }
+
+#if os(Linux)
+/// glibc's `malloc_trim`, which the Glibc module does not export.
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
 
 /// Why `serve` could not start.
 public enum ServeError: Error, CustomStringConvertible {

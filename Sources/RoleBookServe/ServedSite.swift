@@ -5,31 +5,40 @@ import RoleBook
 /// content's current errors. A value: the server swaps whole snapshots, so a request that
 /// reads one sees one version of every file.
 public struct ServedSite: Sendable {
-    /// Site-root-relative path (`roles/cs-manager.html`) → bytes as served (pages with the live script).
-    public var files: [String: Data]
-    /// Content hash of each file as rendered, to tell which pages a rebuild changed.
-    var hashes: [String: UInt64]
-    /// Fingerprint of what each page was rendered from (``OutputFile/inputs``), so the next
-    /// rebuild renders only pages whose inputs changed.
-    public var inputs: [String: UInt64]
+    /// Site-root-relative path (`roles/cs-manager.html`) → bytes as served (pages with the live
+    /// script), with each file's hash, inputs fingerprint and version stamp.
+    public var files: SiteFiles
     /// Counts up with every rebuild.
     public var version: Int
-    /// The version in which each file last changed; pages carry it (`data-version`), so a page
-    /// whose live connection opens after a rebuild can tell that it is stale.
-    public var stamps: [String: Int]
     /// `graph.json` of this version, rendered on first request (no page loads it, and it is a
     /// function of every file, so rendering it on each rebuild would delay every reload).
     public var graphJSON: LazyFile?
+    /// The search index (`search/…`) of this version, built on the first request for one of its
+    /// files: only the search page loads it, and building it on each rebuild would delay every reload.
+    public var searchIndex: LazyFiles?
     /// The content's diagnostics when it has errors (shown over the last good pages), else empty.
     public var errors: [Diagnostic]
 
     public init() {
-        files = [:]
-        hashes = [:]
-        inputs = [:]
-        stamps = [:]
+        files = SiteFiles()
         version = 0
         errors = []
+    }
+
+    /// The version in which the file at `path` last changed; pages carry it (`data-version`), so
+    /// a page whose live connection opens after a rebuild can tell that it is stale.
+    public func stamp(_ path: String) -> Int? { files[entry: path]?.stamp }
+
+    /// The inputs fingerprint of the page held at `path` (``OutputFile/inputs``).
+    public func inputs(_ path: String) -> UInt64? { files[entry: path]?.inputs }
+
+    /// The bytes served at `path` (a site path, `index.html` spelled out), the lazily made
+    /// `graph.json` and search index included.
+    public func file(_ path: String) -> Data? {
+        if let data = files[path] { return data }
+        if path == "graph.json" { return graphJSON?.data }
+        if path.hasPrefix("search/") { return searchIndex?.files[path] }
+        return nil
     }
 
     /// Where the live-reload script, its stylesheet and socket live; no site file starts with `_`.
@@ -48,51 +57,51 @@ public struct ServedSite: Sendable {
 
     /// The next snapshot from a check of the content and, when it has no errors, its rendered
     /// files. With errors the pages stay those of the last good version and only `errors` moves.
-    public func next(diagnostics: [Diagnostic], rendered: [OutputFile]?, graphJSON: LazyFile? = nil) -> (ServedSite, Change) {
+    /// Only the files rendered again are touched: the rest stay shared with this snapshot.
+    public func next(diagnostics: [Diagnostic], rendered: [OutputFile]?, graphJSON: LazyFile? = nil,
+                     searchIndex: LazyFiles? = nil) -> (ServedSite, Change) {
         var site = self
         site.version = version + 1
         let errors = diagnostics.containsErrors ? diagnostics : []
         site.errors = errors
         let errorsChanged = errors != self.errors
         guard let rendered else { return (site, Change(changed: [], removed: [], errorsChanged: errorsChanged)) }
-        var files: [String: Data] = [:]
-        var hashes: [String: UInt64] = [:]
-        var inputs: [String: UInt64] = [:]
-        var stamps: [String: Int] = [:]
         var changed: [String] = []
-        files.reserveCapacity(rendered.count)
-        hashes.reserveCapacity(rendered.count)
         // Hashing and converting the rendered files is the bulk of the work after a cold render:
         // spread it over the cores, each file on its own (a byte hash, not String's unicode-aware one).
         let fresh = Self.prepared(rendered.map { $0.isKept ? nil : $0 }, version: site.version)
+        var present = 0
         for (i, file) in rendered.enumerated() {
-            if let fingerprint = file.inputs { inputs[file.path] = fingerprint }
             guard let (hash, bytes) = fresh[i] else {
-                // Not rendered again: its inputs are those of the page held.
-                if let bytes = self.files[file.path], let hash = self.hashes[file.path] {
-                    files[file.path] = bytes
-                    hashes[file.path] = hash
-                    stamps[file.path] = self.stamps[file.path]
-                }
+                // Not rendered again: held as it is (its inputs are those of the page held).
+                if files[entry: file.path] != nil { present += 1 }
                 continue
             }
-            hashes[file.path] = hash
-            if let old = self.hashes[file.path], old == hash, let held = self.files[file.path] {
-                // Unchanged: keep the bytes (and the version stamped in them) of the previous snapshot.
-                files[file.path] = held
-                stamps[file.path] = self.stamps[file.path]
+            if var held = files[entry: file.path] {
+                present += 1
+                held.inputs = file.inputs
+                // Unchanged bytes keep the version stamped in them.
+                if held.hash != hash {
+                    held.data = bytes
+                    held.hash = hash
+                    held.stamp = site.version
+                    changed.append(file.path)
+                }
+                site.files[entry: file.path] = held
             } else {
-                files[file.path] = bytes
-                stamps[file.path] = site.version
+                site.files[entry: file.path] = SiteFiles.Entry(data: bytes, hash: hash, inputs: file.inputs, stamp: site.version)
                 changed.append(file.path)
             }
         }
-        let removed = self.hashes.keys.filter { hashes[$0] == nil }.sorted()
-        site.files = files
-        site.hashes = hashes
-        site.inputs = inputs
-        site.stamps = stamps
+        var removed: [String] = []
+        if present < files.count {
+            // Some file held is not in this render: find which (a role or a page was deleted).
+            let now = Set(rendered.map(\.path))
+            removed = files.paths.filter { !now.contains($0) }.sorted()
+            for path in removed { site.files[entry: path] = nil }
+        }
         site.graphJSON = graphJSON
+        site.searchIndex = searchIndex
         return (site, Change(changed: changed.sorted(), removed: removed, errorsChanged: errorsChanged))
     }
 
@@ -141,6 +150,28 @@ public final class LazyFile: @unchecked Sendable {
         lock.withLock {
             if let made { return made }
             let data = Data(make().utf8)
+            made = data
+            return data
+        }
+    }
+}
+
+/// A set of files made together when one of them is first asked for, once; concurrent
+/// requests wait for the one build.
+public final class LazyFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: [String: Data]?
+    private let make: @Sendable () -> [String: String]
+
+    public init(_ make: @escaping @Sendable () -> [String: String]) { self.make = make }
+
+    /// Whether the files have been made.
+    public var isMade: Bool { lock.withLock { made != nil } }
+
+    public var files: [String: Data] {
+        lock.withLock {
+            if let made { return made }
+            let data = make().mapValues { Data($0.utf8) }
             made = data
             return data
         }

@@ -41,10 +41,8 @@ public struct SiteResponder: Sendable {
             if let asset = liveAssets[name] { return Response(status: 200, headers: ["Content-Type": asset.type], body: asset.body) }
         }
         let file = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
-        if file == "graph.json", let lazy = site.graphJSON {
-            return Response(status: 200, headers: ["Content-Type": Self.contentType(of: file)], body: lazy.data)
-        }
-        if let body = site.files[file] {
+        // graph.json and the search index are made on their first request (``ServedSite/file(_:)``).
+        if let body = site.file(file) {
             return Response(status: 200, headers: ["Content-Type": Self.contentType(of: file)], body: body)
         }
         // A folder asked for without its slash: redirect, so the page's relative links resolve.

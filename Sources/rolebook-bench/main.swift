@@ -7,7 +7,7 @@ import RoleBookDevSupport
 //   rolebook-bench generate N DIR     writes a synthetic content tree of N roles
 //   rolebook-bench quality [--roles N] [--out docs/benchmarks.md] [--work DIR] [--rolebook PATH] [--reuse]
 //                                     only the search-quality section (recall and false hits per query)
-//   rolebook-bench serve N [--edits 20] [--work DIR] [--rolebook PATH]
+//   rolebook-bench serve N [--edits 20] [--work DIR] [--rolebook PATH] [--no-hugo]
 //                                     `rolebook serve`: start-up, save-to-reload latency, memory
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -42,8 +42,11 @@ do {
         guard arguments.count >= 2, let n = Int(arguments[1]) else { throw BenchError.missing("arguments: serve N [--edits 20]") }
         let rolebook = URL(fileURLWithPath: value("--rolebook") ?? ".build/release/rolebook").standardizedFileURL.path
         let work = URL(fileURLWithPath: value("--work") ?? ".build/bench").standardizedFileURL
-        let bench = ServeBenchmark(roles: n, edits: Int(value("--edits") ?? "20") ?? 20, work: work, rolebook: rolebook)
-        print(ServeBenchmark.table(try bench.run(log: log), roles: n), terminator: "")
+        let bench = ServeBenchmark(roles: n, edits: Int(value("--edits") ?? "20") ?? 20, work: work, rolebook: rolebook,
+                                   withHugo: !arguments.contains("--no-hugo"))
+        let result = try bench.run(log: log)
+        let hugo = bench.withHugo ? try bench.runHugo(log: log) : nil
+        print(ServeBenchmark.table(result, hugo: hugo, roles: n), terminator: "")
         exit(0)
     }
     let sizes = (value("--sizes") ?? "1000,10000").split(separator: ",").compactMap { Int($0) }

@@ -147,6 +147,54 @@ struct ServeTests {
         }
     }
 
+    @Test("the search index is built on its first request, per version, and is rolebook build's")
+    func lazySearchIndex() async throws {
+        try await withServer { server, port, content in
+            func builtIndex() throws -> [String: String] {
+                let fresh = try Checker(loader: ContentLoader(root: content, displayRoot: content.path)).run()
+                let files = SiteRenderer(graph: fresh.graph).render().filter { $0.path.hasPrefix("search/") }
+                return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.contents) })
+            }
+            func expectServedEqual(_ expected: [String: String]) async throws {
+                #expect(expected.keys.contains("search/meta.js") && expected.count > 3)
+                for (path, contents) in expected {
+                    let response = try await RawHTTP.fetch(port: port, target: "/" + path)
+                    #expect(response.status == 200 && response.text == contents, "\(path)")
+                    #expect(response.headers["content-type"] == "text/javascript; charset=utf-8", "\(path)")
+                }
+                #expect(try await RawHTTP.fetch(port: port, target: "/search/i/99999.js").status == 404)
+            }
+            // Not built by the rebuild: the first request under search/ builds it.
+            #expect(server.current.searchIndex?.isMade == false)
+            #expect(try await RawHTTP.fetch(port: port, target: "/roles/front-desk.html").status == 200)
+            #expect(server.current.searchIndex?.isMade == false)
+            try await expectServedEqual(try builtIndex())
+            #expect(server.current.searchIndex?.isMade == true)
+
+            // An edit of searchable text: the next version has its own index, again built on request.
+            let file = content.appendingPathComponent("roles/front-desk.md")
+            let original = try String(contentsOf: file, encoding: .utf8)
+            try original.replacingOccurrences(of: "title: 前台接待", with: "title: 礼宾前台").write(to: file, atomically: true, encoding: .utf8)
+            #expect(server.rebuild(changed: ["roles/front-desk.md"]).errorCount == 0)
+            #expect(server.current.searchIndex?.isMade == false)
+            let expected = try builtIndex()
+            #expect(expected.values.contains { $0.contains("礼宾前台") })
+            try await expectServedEqual(expected)
+        }
+    }
+
+    @Test("concurrent first requests share one build of the lazy files")
+    func lazyFilesBuiltOnce() {
+        let builds = Collected<Int>()
+        let lazy = LazyFiles {
+            builds.append(1)
+            usleep(20_000)
+            return ["search/meta.js": "x"]
+        }
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in #expect(lazy.files["search/meta.js"] == Data("x".utf8)) }
+        #expect(builds.all.count == 1 && lazy.isMade)
+    }
+
     @Test("nothing is written into the content folder")
     func writesNothing() async throws {
         try await withServer { server, _, content in
@@ -220,7 +268,7 @@ struct ServeTests {
     @Test("a page that changed before its connection opened is told it is stale")
     func stalePage() async throws {
         try await withServer { server, port, _ in
-            let stamp = try #require(server.current.stamps["roles/ceo.html"])
+            let stamp = try #require(server.current.stamp("roles/ceo.html"))
             let page = try await RawHTTP.fetch(port: port, target: "/roles/ceo.html")
             #expect(page.text.contains("data-version=\"\(stamp)\""))
             let socket = try await RawHTTP.offPool { try RawHTTP.openWebSocket(port: port) }

@@ -40,6 +40,9 @@ public struct SiteRenderer: Sendable {
     public var searchMemory: SearchIndexMemory?
     /// Leave graph.json out (`serve` renders it when it is asked for: no page loads it).
     public var omitsGraphJSON = false
+    /// Leave the search index out (`serve` builds it when a file of it is first asked for:
+    /// ``searchIndexFiles()``), so an edit's reload does not wait for it.
+    public var omitsSearchIndex = false
 
     public init(graph: RoleGraph) { self.init(graph: graph, rendererIdentity: PageInputs.rendererIdentity) }
 
@@ -91,7 +94,8 @@ public struct SiteRenderer: Sendable {
         let strings = UIStrings(language: graph.config.language)
         let inputs = PageInputs(site: site, renderer: rendererIdentity)
         timings.lap("site map")
-        let search = searchCache.files(SearchIndexBuilder(graph: graph, urls: site.searchURLs), global: inputs.global, previous: previous)
+        let search = omitsSearchIndex ? (files: [], built: nil)
+            : searchCache.files(SearchIndexBuilder(graph: graph, urls: site.searchURLs), global: inputs.global, previous: previous)
         try emit(search.files)
         timings.lap("search index")
         try emit(SiteAsset.allCases.map { OutputFile(path: $0.url, contents: $0.contents) })

@@ -77,25 +77,30 @@ public struct ContentLoader: Sendable {
         let vocabulary = SectionVocabulary(extra: config.extraSections)
         let loader = self
         let rootPath = root.path
-        var results = paths.parallelMap { path in loader.parseFile(path, rootPath: rootPath, vocabulary: vocabulary, previous: previous) }
+        let settled = ParseCache.FileIdentity.settledBefore()
+        var results = paths.parallelMap { path in
+            loader.parseFile(path, rootPath: rootPath, vocabulary: vocabulary, previous: previous, settled: settled)
+        }
         var entities: [Entity] = []
         entities.reserveCapacity(results.count)
         var next = cache.map { _ in ParseCache(entries: Dictionary(minimumCapacity: results.count), extraSections: config.extraSections) }
-        var parsed = 0
+        var parsed = 0, read = 0
         // Each result is moved out and replaced by an empty one: copying every entity and then
         // releasing the originals cost a tenth of the graph phase, all on one core.
         results.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             for i in buffer.indices {
-                let (entry, wasParsed) = (base + i).move()
-                (base + i).initialize(to: (ParseCache.Entry(hash: 0, entity: nil, diagnostics: []), false))
+                let (entry, wasParsed, wasRead) = (base + i).move()
+                (base + i).initialize(to: (ParseCache.Entry(hash: 0, entity: nil, diagnostics: []), false, false))
                 if wasParsed { parsed += 1 }
+                if wasRead { read += 1 }
                 // Unreadable files (hash 0) are not cached, so they are read again next time.
                 if next != nil, entry.hash != 0 { next!.entries[paths[i]] = entry }
                 if let entity = entry.entity { entities.append(entity) }
                 diagnostics += entry.diagnostics
             }
         }
+        next?.readCount = read
         return (LoadedContent(config: config, entities: entities, diagnostics: diagnostics, paths: Set(paths)), parsed, next)
     }
 
@@ -136,26 +141,34 @@ public struct ContentLoader: Sendable {
         return entries
     }
 
-    /// One file: taken from `previous` when its bytes hash as before, else parsed. With
-    /// `previous` nil (no cache) the bytes are not hashed.
+    /// One file: taken from `previous` without reading it when `stat` finds it as it was
+    /// (``ParseCache/FileIdentity``), or when its bytes hash as before; else parsed. With
+    /// `previous` nil (no cache) nothing is looked at twice and the bytes are not hashed.
     ///
-    /// - Returns: the entry (hash 0 when not hashed or unreadable) and whether the file was parsed.
+    /// - Parameter settled: files modified after this time (``ParseCache/FileIdentity/settledBefore()``) are always read.
+    /// - Returns: the entry (hash 0 when not hashed or unreadable), whether the file was parsed and whether it was read.
     func parseFile(_ path: String, rootPath: String, vocabulary: SectionVocabulary,
-                   previous: [String: ParseCache.Entry]?) -> (entry: ParseCache.Entry, parsed: Bool) {
+                   previous: [String: ParseCache.Entry]?, settled: Double = 0) -> (entry: ParseCache.Entry, parsed: Bool, read: Bool) {
+        let fullPath = rootPath + "/" + path
+        let identity = previous == nil ? nil : ParseCache.FileIdentity(path: fullPath, settled: settled)
+        if let identity, let cached = previous?[path], cached.identity == identity { return (cached, false, false) }
         let parser = FileParser(path: path, displayPath: displayPath(path), vocabulary: vocabulary)
-        let read = { (bytes: UnsafeBufferPointer<UInt8>) -> (entry: ParseCache.Entry, parsed: Bool) in
+        let read = { (bytes: UnsafeBufferPointer<UInt8>) -> (entry: ParseCache.Entry, parsed: Bool, read: Bool) in
             var hash: UInt64 = 0
             if let previous {
                 hash = StableHash.bytes(UnsafeRawBufferPointer(bytes))
-                if let cached = previous[path], cached.hash == hash { return (cached, false) }
+                if var cached = previous[path], cached.hash == hash {
+                    cached.identity = identity
+                    return (cached, false, true)
+                }
             }
-            if Self.isMarkedNotContent(bytes) { return (ParseCache.Entry(hash: hash, entity: nil, diagnostics: []), true) }
+            if Self.isMarkedNotContent(bytes) { return (ParseCache.Entry(hash: hash, entity: nil, diagnostics: [], identity: identity), true, true) }
             let (entity, found) = parser.parse(bytes: bytes)
-            return (ParseCache.Entry(hash: hash, entity: entity, diagnostics: found), true)
+            return (ParseCache.Entry(hash: hash, entity: entity, diagnostics: found, identity: identity), true, true)
         }
-        switch Self.readRegularFile(rootPath + "/" + path, limit: Self.maxFileSize, read) {
+        switch Self.readRegularFile(fullPath, limit: Self.maxFileSize, read) {
         case .success(let result): return result
-        case .failure(let failure): return (ParseCache.Entry(hash: 0, entity: nil, diagnostics: [diagnostic(for: failure, reading: path)]), true)
+        case .failure(let failure): return (ParseCache.Entry(hash: 0, entity: nil, diagnostics: [diagnostic(for: failure, reading: path)]), true, true)
         }
     }
 

@@ -10,6 +10,45 @@ public struct ParseCache: Sendable {
         var hash: UInt64
         var entity: Entity?
         var diagnostics: [Diagnostic]
+        /// The file as `stat` saw it before it was read, when it had settled (see ``FileIdentity``);
+        /// nil: read it again next time.
+        var identity: FileIdentity?
+    }
+
+    /// A file's device, inode, size and modification time. When these are as they were, the next
+    /// load takes the file's entry without reading or hashing it.
+    ///
+    /// Only recorded for a file last modified more than ``settleMargin`` before it was looked at:
+    /// a file written twice within one timestamp tick keeps its size and time, so a file still
+    /// that fresh is read (and hashed) every time until it has settled.
+    struct FileIdentity: Sendable, Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int64
+        var modified: Int64
+        var modifiedNanoseconds: Int64
+
+        static let settleMargin = 0.1
+
+        /// The identity of the file at `path` (links followed), or nil when it cannot be looked
+        /// at or was modified after `settled` (seconds since 1970).
+        init?(path: String, settled: Double) {
+            var info = stat()
+            guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+            size = Int64(info.st_size)
+            modified = Int64(info.st_mtim.tv_sec)
+            modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
+            guard Double(modified) + Double(modifiedNanoseconds) / 1e9 < settled else { return nil }
+        }
+
+        /// Now on the clock file times are on, less ``settleMargin``: files modified before it have settled.
+        static func settledBefore() -> Double {
+            var t = timespec()
+            clock_gettime(CLOCK_REALTIME, &t)
+            return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9 - settleMargin
+        }
     }
 
     var entries: [String: Entry] = [:]
@@ -22,6 +61,9 @@ public struct ParseCache: Sendable {
         self.entries = entries
         self.extraSections = extraSections
     }
+
+    /// How many files the load that made this cache read (the rest were unchanged by `stat`).
+    public internal(set) var readCount = 0
 
     /// How many files the cache holds.
     public var count: Int { entries.count }
