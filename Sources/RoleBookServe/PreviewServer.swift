@@ -146,7 +146,9 @@ public final class PreviewServer: @unchecked Sendable {
         var searchIndex: LazyFiles?
         do {
             // Only the files whose bytes changed are parsed again (the cache is this thread's alone).
-            let checked = try Checker(loader: loader).run(cache: &parseCache)
+            // The watcher's paths spare the walk and a stat of every other file; none (the first
+            // build, tests) means look at everything.
+            let checked = try Checker(loader: loader).run(cache: &parseCache, changed: changed.isEmpty ? nil : changed)
             diagnostics = checked.result.diagnostics
             language = options.language ?? DiagnosticLanguage(code: checked.result.graph.config.language) ?? .zhCN
             parsed = checked.parsed

@@ -42,6 +42,48 @@ struct ParseCacheTests {
         }
     }
 
+    @Test("told what changed, a load looks only at those files; an added or removed file walks again")
+    func changedPathsOnly() throws {
+        try withContent(RuleFixtures.base.with(RuleFixtures.store)) { root in
+            let loader = testLoader(root)
+            var cache = ParseCache()
+            let (first, _) = try loader.load(cache: &cache)
+            func expectSameAsFull(_ content: LoadedContent, _ comment: Comment) throws {
+                let full = try loader.load()
+                #expect(content.entities == full.entities && content.diagnostics == full.diagnostics && content.paths == full.paths, comment)
+            }
+            // An edit, saved by renaming a scratch file over the real one: the scratch name is
+            // reported too but is gone, and no other file is read (not even stat'ed).
+            let manager = root.appendingPathComponent("roles/manager.md")
+            let text = try String(contentsOf: manager, encoding: .utf8)
+            try text.replacingOccurrences(of: "运营经理", with: "营运经理").write(to: manager, atomically: true, encoding: .utf8)
+            let (edited, parsed) = try loader.load(cache: &cache, changed: ["roles/manager.md", "roles/manager.md.tmp"])
+            #expect(parsed == 1 && cache.readCount == 1)
+            #expect(edited.paths == first.paths)
+            try expectSameAsFull(edited, "edit")
+            // A file the watcher did not name is not looked at: the watcher is trusted.
+            let ceo = root.appendingPathComponent("roles/ceo.md")
+            let ceoText = try String(contentsOf: ceo, encoding: .utf8)
+            try (ceoText + "\n").write(to: ceo, atomically: true, encoding: .utf8)
+            _ = try loader.load(cache: &cache, changed: ["roles/manager.md"])
+            #expect(cache.readCount == 1)
+            // A new file: the folder is walked again and the file is found.
+            try text.replacingOccurrences(of: "id: manager", with: "id: manager2").write(to: root.appendingPathComponent("roles/manager2.md"), atomically: true, encoding: .utf8)
+            let (added, _) = try loader.load(cache: &cache, changed: ["roles/manager2.md"])
+            #expect(added.paths.contains("roles/manager2.md"))
+            try expectSameAsFull(added, "added")
+            // A removed file, and a removed folder: walked again.
+            try FileManager.default.removeItem(at: root.appendingPathComponent("roles/manager2.md"))
+            let (removed, _) = try loader.load(cache: &cache, changed: ["roles/manager2.md"])
+            #expect(!removed.paths.contains("roles/manager2.md"))
+            try expectSameAsFull(removed, "removed")
+            try FileManager.default.removeItem(at: root.appendingPathComponent("roles"))
+            let (noRoles, _) = try loader.load(cache: &cache, changed: ["roles"])
+            #expect(!noRoles.paths.contains { $0.hasPrefix("roles/") })
+            try expectSameAsFull(noRoles, "folder removed")
+        }
+    }
+
     /// Sets the modification time of every file under `root` to `seconds` since 1970 (and `nanoseconds`).
     static func setModified(_ root: URL, _ paths: [String], seconds: Int, nanoseconds: Int = 0) {
         for path in paths {

@@ -37,7 +37,7 @@ struct SiteIntegrityTests {
         process.executableURL = URL(fileURLWithPath: try product("rolebook"))
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
         process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
         return process

@@ -18,7 +18,7 @@ public enum ContentFolderError: Error, Hashable, Sendable, CustomStringConvertib
 
 extension ContentLoader {
     /// The Markdown files of a content folder and what was found wrong while looking for them.
-    struct Walk {
+    struct Walk: Sendable {
         /// Sorted content-root-relative paths of `.md` files to read.
         var paths: [String] = []
         /// Folders and files that could not be read, links out of the root, names that are not UTF-8.

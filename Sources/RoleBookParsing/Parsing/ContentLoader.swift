@@ -65,13 +65,27 @@ public struct ContentLoader: Sendable {
     /// from the cache when its bytes hash as before. Without a cache nothing is hashed.
     ///
     /// - Returns: the content, how many files were parsed, and the cache of this load (nil without one).
-    func load(reusing cache: ParseCache?) throws -> (content: LoadedContent, parsed: Int, cache: ParseCache?) {
+    ///
+    /// - Parameter changed: the root-relative paths a watcher saw change since `cache` was made
+    ///   (nil: unknown, look at every file). When they only modify files the last walk found, or
+    ///   name scratch files already gone, the walk is reused and only they are looked at: the
+    ///   other files are taken from the cache without a `stat` each (a tenth of a second at 10,000 files).
+    func load(reusing cache: ParseCache?, changed: [String]? = nil) throws -> (content: LoadedContent, parsed: Int, cache: ParseCache?) {
         var diagnostics: [Diagnostic] = []
         let realRoot = try resolvedRoot()
         let config = loadConfig(realRoot: realRoot, &diagnostics)
         // Every cached parse depends on the sections `rolebook.yml` adds.
         let previous = cache.map { $0.extraSections == config.extraSections ? $0.entries : [:] }
-        let walk = try markdownFiles(excluding: Set(config.exclude), resolvedRoot: realRoot)
+        let walk: Walk
+        let onlyLookAt: Set<String>?
+        if let changed, let cache, let last = cache.walk, cache.exclude == config.exclude, previous?.isEmpty == false,
+           let touched = modifiedFiles(changed, walk: last) {
+            walk = last.walk
+            onlyLookAt = touched
+        } else {
+            walk = try markdownFiles(excluding: Set(config.exclude), resolvedRoot: realRoot)
+            onlyLookAt = nil
+        }
         diagnostics += walk.diagnostics
         let paths = walk.paths
         let vocabulary = SectionVocabulary(extra: config.extraSections)
@@ -79,7 +93,8 @@ public struct ContentLoader: Sendable {
         let rootPath = root.path
         let settled = ParseCache.FileIdentity.settledBefore()
         var results = paths.parallelMap { path in
-            loader.parseFile(path, rootPath: rootPath, vocabulary: vocabulary, previous: previous, settled: settled)
+            if let onlyLookAt, !onlyLookAt.contains(path), let entry = previous?[path] { return (entry, false, false) }
+            return loader.parseFile(path, rootPath: rootPath, vocabulary: vocabulary, previous: previous, settled: settled)
         }
         var entities: [Entity] = []
         entities.reserveCapacity(results.count)
@@ -101,7 +116,35 @@ public struct ContentLoader: Sendable {
             }
         }
         next?.readCount = read
-        return (LoadedContent(config: config, entities: entities, diagnostics: diagnostics, paths: Set(paths)), parsed, next)
+        let pathSet = onlyLookAt == nil ? Set(paths) : cache!.walk!.pathSet
+        next?.walk = ParseCache.LastWalk(walk: walk, pathSet: pathSet)
+        next?.exclude = config.exclude
+        return (LoadedContent(config: config, entities: entities, diagnostics: diagnostics, paths: pathSet), parsed, next)
+    }
+
+    /// The files of the last walk that `changed` touches, when that is all it does: every path is
+    /// such a file, still a regular file, or a name that no longer exists and is no folder the
+    /// walk went through (an editor's scratch file, renamed over the real one), or `rolebook.yml`
+    /// (read on every load). Nil when the walk must be done again: a file or folder was added or
+    /// removed, or the watcher does not know what changed (`.`).
+    func modifiedFiles(_ changed: [String], walk last: ParseCache.LastWalk) -> Set<String>? {
+        var touched = Set<String>()
+        let rootPath = root.path
+        for path in changed {
+            if path == Self.configFileName { continue }
+            guard !path.isEmpty, path != ".", !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else { return nil }
+            var info = stat()
+            let exists = lstat(rootPath + "/" + path, &info) == 0
+            if last.pathSet.contains(path) {
+                guard exists, info.st_mode & S_IFMT == S_IFREG else { return nil }
+                touched.insert(path)
+            } else {
+                guard !exists else { return nil }
+                let folder = path + "/"
+                if last.walk.paths.contains(where: { $0.hasPrefix(folder) }) { return nil }
+            }
+        }
+        return touched
     }
 
     /// A folder's entries and whether each is (or links to) a folder.
@@ -172,6 +215,9 @@ public struct ContentLoader: Sendable {
         }
     }
 
+    /// The settings file at the content root.
+    static let configFileName = "rolebook.yml"
+
     /// The first line that marks a Markdown file in a content folder as not content (the
     /// import report that `rolebook import` writes next to the files it imported).
     public static let notContentMarker = "<!-- rolebook: not content -->"
@@ -183,7 +229,7 @@ public struct ContentLoader: Sendable {
 
     /// `rolebook.yml`, read under the same rules as content files; absent means the defaults.
     func loadConfig(realRoot: [UInt8], _ diagnostics: inout [Diagnostic]) -> SiteConfig {
-        let name = "rolebook.yml"
+        let name = Self.configFileName
         let path = root.path + "/" + name
         var info = stat()
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFLNK,

@@ -51,7 +51,16 @@ public struct ParseCache: Sendable {
         }
     }
 
+    /// What the last load's walk found, so a load told which files changed can skip the walk.
+    struct LastWalk: Sendable {
+        var walk: ContentLoader.Walk
+        var pathSet: Set<String>
+    }
+
     var entries: [String: Entry] = [:]
+    var walk: LastWalk?
+    /// The `exclude` setting the walk was made under.
+    var exclude: [String] = []
     /// The sections `rolebook.yml` adds: every cached parse depends on them.
     var extraSections: [SectionKind: [String]] = [:]
 
@@ -74,8 +83,10 @@ extension ContentLoader {
     /// becomes the cache of this load (files no longer present are dropped).
     ///
     /// - Returns: the content, and how many files were parsed (not taken from the cache).
-    public func load(cache: inout ParseCache) throws -> (content: LoadedContent, parsed: Int) {
-        let result = try load(reusing: cache)
+    ///
+    /// - Parameter changed: root-relative paths a watcher reported since `cache` was made; nil: unknown.
+    public func load(cache: inout ParseCache, changed: [String]? = nil) throws -> (content: LoadedContent, parsed: Int) {
+        let result = try load(reusing: cache, changed: changed)
         cache = result.cache ?? ParseCache()
         return (result.content, result.parsed)
     }

@@ -3,9 +3,11 @@ import RoleBookModel
 /// Checking with a ``ParseCache``: the same result as ``Checker/run()``, parsing only changed files.
 extension Checker {
     /// ``run()`` over ``ContentLoader/load(cache:)``; `parsed` counts the files parsed anew.
-    public func run(cache: inout ParseCache) throws -> (result: Result, parsed: Int) {
+    ///
+    /// - Parameter changed: root-relative paths a watcher reported since `cache` was made; nil: unknown.
+    public func run(cache: inout ParseCache, changed: [String]? = nil) throws -> (result: Result, parsed: Int) {
         var timings = Stopwatch()
-        var (content, parsed) = try loader.load(cache: &cache)
+        var (content, parsed) = try loader.load(cache: &cache, changed: changed)
         timings.lap("load + parse")
         let (graph, resolution) = GraphBuilder().build(taking: &content)
         timings.lap("graph")
