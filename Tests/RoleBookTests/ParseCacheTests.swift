@@ -168,3 +168,44 @@ struct ParseCacheTests {
         }
     }
 }
+
+/// The mentions a rebuild finds reusing the last scan are those of a scan from scratch, and only
+/// the sources that can have changed are scanned.
+@Suite("incremental mentions")
+struct MentionCacheTests {
+    static let tree = RuleFixtures.base.with([
+        "roles/cs-manager.md": "---\ntitle: 客户服务经理\ndepartment: ops\nreports_to: ceo\n---\n## 岗位职责\n\n- 处理投诉\n",
+        "roles/clerk.md": "---\ntitle: 客服专员\ndepartment: ops\nreports_to: cs-manager\n---\n## 岗位职责\n\n- 协助客户服务经理处理投诉\n- 向客服主管汇报\n",
+        "roles/desk.md": "---\ntitle: 前台\ndepartment: ops\nreports_to: manager\n---\n## 岗位职责\n\n- 接待来访\n",
+    ])
+
+    @Test("after each edit, the mentions equal a fresh scan's, and unrelated sources are not scanned")
+    func matchesFreshScan() throws {
+        try withContent(Self.tree) { root in
+            let loader = testLoader(root)
+            var cache = ParseCache()
+            _ = try Checker(loader: loader).run(cache: &cache)
+            let total = try #require(cache.mentions).scanned.count
+            #expect(cache.mentions?.scannedCount == total)
+            func edit(_ path: String, _ from: String, _ to: String, scanned: ClosedRange<Int>, _ comment: Comment) throws {
+                let file = root.appendingPathComponent(path)
+                let text = try String(contentsOf: file, encoding: .utf8)
+                #expect(text.contains(from), comment)
+                try text.replacingOccurrences(of: from, with: to).write(to: file, atomically: true, encoding: .utf8)
+                let incremental = try Checker(loader: loader).run(cache: &cache, changed: [path]).result.graph
+                let fresh = try Checker(loader: loader).run().graph
+                #expect(incremental.mentions == fresh.mentions, comment)
+                #expect(incremental.mentionedIn == fresh.mentionedIn, comment)
+                #expect(scanned.contains(cache.mentions?.scannedCount ?? -1), "\(comment): scanned \(cache.mentions?.scannedCount ?? -1) of \(total)")
+            }
+            // A duty edited: that file only.
+            try edit("roles/desk.md", "接待来访", "接待来访并联系运营经理", scanned: 1...1, "body edit")
+            // A title: the texts holding the old or the new name, and the file itself.
+            try edit("roles/cs-manager.md", "title: 客户服务经理", "title: 客服主管", scanned: 1...3, "rename")
+            // An alias gained: the texts holding it.
+            try edit("roles/manager.md", "title: 运营经理", "title: 运营经理\naliases: [前台主管]", scanned: 1...3, "alias")
+            // No name changed and no file either: nothing scanned.
+            try edit("roles/ceo.md", "制定公司战略", "制定公司战略", scanned: 0...0, "no change")
+        }
+    }
+}

@@ -13,6 +13,13 @@ public struct GraphBuilder {
     /// left empty). When `content` holds the only reference to them, no entity is copied: copying
     /// and later releasing every role's two dozen references were a fifth of the graph phase.
     package func build(taking content: inout LoadedContent) -> (RoleGraph, [Diagnostic]) {
+        var none: MentionCache?
+        return build(taking: &content, mentions: &none, keeping: false)
+    }
+
+    /// ``build(taking:)``, finding mentions with the help of the last build's `mentions` (see
+    /// ``MentionCache``), which becomes this build's when `keeping`.
+    func build(taking content: inout LoadedContent, mentions: inout MentionCache?, keeping: Bool) -> (RoleGraph, [Diagnostic]) {
         var graph = RoleGraph(config: content.config)
         var diagnostics: [Diagnostic] = []
         var pathIndex: [String: NodeRef] = [:]
@@ -137,7 +144,9 @@ public struct GraphBuilder {
             }
         }
 
-        graph.mentions = MentionFinder(graph: graph).find()
+        let found = MentionFinder(graph: graph).find(reusing: mentions, keeping: keeping)
+        graph.mentions = found.mentions
+        mentions = found.cache
         derive(&graph)
         return (graph, diagnostics)
     }

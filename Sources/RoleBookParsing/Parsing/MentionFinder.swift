@@ -10,44 +10,62 @@ struct MentionFinder: Sendable {
     /// Each department and its ancestors, nearest first: computed once, read for every match.
     private let ancestors: [[Int]]
 
+    /// Each role's folded names of two or more characters, as the trie holds them.
+    private var roleNames: [[[Unicode.Scalar]]] = []
+
     init(graph: RoleGraph) {
         self.graph = graph
+        roleNames.reserveCapacity(graph.roles.count)
         for i in graph.roles.indices {
             // Each distinct name once (a list: most roles have one name, and a Set cost more than the rest).
             var names = [graph.roles[i].title]
             for alias in graph.roles[i].aliases where !names.contains(alias) { names.append(alias) }
+            var foldedNames: [[Unicode.Scalar]] = []
             for name in names {
                 let folded = CJKFolding.shared.matchingScalars(name.trimmingSpaces)
-                if folded.count >= 2 { trie.insert(folded, role: i) }
+                if folded.count >= 2 { trie.insert(folded, role: i); foldedNames.append(folded) }
             }
+            roleNames.append(foldedNames)
         }
         // Nearest first; the walk stops at parent cycles (reported elsewhere).
         ancestors = graph.departments.indices.map { d in [d] + RoleGraph.ancestors(of: d) { graph.departmentParent[$0] } }
     }
 
+    typealias SourceInfo = Source
+
     /// One entity's items and where they sit.
-    private struct Source: Sendable {
+    struct Source: Sendable {
         var from: NodeRef
         var selfRole: Int?
         var department: Int?
     }
 
     /// Every mention, in entity order (roles, departments, procedures), scanned on all cores.
-    func find() -> [Mention] {
+    func find() -> [Mention] { find(reusing: nil, keeping: false).mentions }
+
+    /// ``find()``, taking the mentions of a source from `cache` when they cannot have changed, and
+    /// returning the cache for the next call when `keeping` (`rolebook serve`: a saved file is
+    /// then scanned again, with the sources that contain a name that changed, not all 10,000).
+    func find(reusing cache: MentionCache?, keeping: Bool) -> (mentions: [Mention], cache: MentionCache?) {
         let g = graph
-        var sources: [Source] = g.roles.indices.map { Source(from: .role($0), selfRole: $0, department: g.roleDepartment[$0]) }
-        sources += g.departments.indices.map { Source(from: .department($0), selfRole: nil, department: $0) }
-        sources += g.procedures.indices.map { Source(from: .procedure($0), selfRole: nil, department: g.procedureDepartment[$0]) }
+        let sources: [Source] = g.roles.indices.map { Source(from: .role($0), selfRole: $0, department: g.roleDepartment[$0]) }
+            + g.departments.indices.map { Source(from: .department($0), selfRole: nil, department: $0) }
+            + g.procedures.indices.map { Source(from: .procedure($0), selfRole: nil, department: g.procedureDepartment[$0]) }
+        let key = keeping || cache != nil ? MentionCache.Key(graph: g, sources: sources, roleNames: roleNames) : nil
+        let reusable = cache.flatMap { cache in key.flatMap { cache.reusable(for: $0) } }
         let finder = self
-        let perSource = sources.parallelMap { source -> [Mention] in
+        let perSource = Array(sources.indices).parallelMap { s -> MentionCache.Scanned in
+            if let reusable, !reusable.mustScan(s) { return reusable.cache.scanned[s] }
+            let source = sources[s]
             var out: [Mention] = []
+            var filter = keeping ? BigramFilter() : nil
             // One buffer for every item of the entity: an array per item cost more than filling it.
             var folded: [Unicode.Scalar] = []
             func visit(_ items: [Item]) {
                 // Through a buffer pointer, items are borrowed rather than copied (and retained) one by one.
                 items.withUnsafeBufferPointer { items in
                     for i in items.indices {
-                        finder.scan(items[i], source, folded: &folded, into: &out)
+                        finder.scan(items[i], source, folded: &folded, filter: &filter, into: &out)
                         visit(items[i].children)
                     }
                 }
@@ -57,17 +75,24 @@ struct MentionFinder: Sendable {
             case .department(let i): for section in g.departments[i].header.document.sections { visit(section.items) }
             case .procedure(let i): for phase in g.procedures[i].phases { visit(phase.items) }
             }
-            return out
+            return MentionCache.Scanned(mentions: out, filter: filter)
         }
         var all: [Mention] = []
-        all.reserveCapacity(perSource.reduce(0) { $0 + $1.count })
-        for mentions in perSource { all += mentions }
-        return all
+        all.reserveCapacity(perSource.reduce(0) { $0 + $1.mentions.count })
+        for scanned in perSource { all += scanned.mentions }
+        guard keeping, let key else { return (all, nil) }
+        let rescanned = reusable.map { reuse in sources.indices.filter(reuse.mustScan).count } ?? sources.count
+        return (all, MentionCache(key: key, scanned: perSource, scannedCount: rescanned))
     }
 
-    private func scan(_ item: Item, _ source: Source, folded buffer: inout [Unicode.Scalar], into out: inout [Mention]) {
+    private func scan(_ item: Item, _ source: Source, folded buffer: inout [Unicode.Scalar], filter: inout BigramFilter?,
+                      into out: inout [Mention]) {
         let count = Self.fold(item.text, into: &buffer)
-        buffer.withUnsafeBufferPointer { all in scan(UnsafeBufferPointer(rebasing: all[..<count]), item, source, into: &out) }
+        buffer.withUnsafeBufferPointer { all in
+            let text = UnsafeBufferPointer(rebasing: all[..<count])
+            filter?.insert(text)
+            scan(text, item, source, into: &out)
+        }
     }
 
     private func scan(_ text: UnsafeBufferPointer<Unicode.Scalar>, _ item: Item, _ source: Source, into out: inout [Mention]) {
@@ -276,5 +301,107 @@ struct Trie: Sendable {
             if !terminals[Int(node)].isEmpty, accept(i) { best = (i - start, terminals[Int(node)]) }
         }
         return best
+    }
+}
+
+/// The mentions found in each source by the last scan, and what they were found against, so the
+/// next scan (`rolebook serve`, after a save) rescans only the sources whose mentions can differ.
+///
+/// A source's mentions are a function of its items, its department (the nearest of several roles
+/// of one name wins), the names of every role with their departments, and the department tree.
+/// With the same files in the same order (so every index means what it did) and the same tree,
+/// a source must be scanned again only when its file changed, its department did, or its text may
+/// contain a name that was added, removed or moved to another department: its ``BigramFilter``
+/// says "may contain" without the text.
+struct MentionCache: Sendable {
+    struct Scanned: Sendable {
+        var mentions: [Mention]
+        var filter: BigramFilter?
+    }
+
+    /// What a scan depends on besides each source's items.
+    struct Key: Sendable {
+        var config: SiteConfig
+        var paths: [String]
+        var sourceHashes: [UInt64]
+        var sourceDepartments: [Int?]
+        var departmentParent: [Int?]
+        var roleNames: [[[Unicode.Scalar]]]
+        var roleDepartment: [Int?]
+
+        init(graph g: RoleGraph, sources: [MentionFinder.SourceInfo], roleNames: [[[Unicode.Scalar]]]) {
+            config = g.config
+            paths = sources.map { g.header($0.from).path }
+            sourceHashes = sources.map { g.header($0.from).sourceHash }
+            sourceDepartments = sources.map(\.department)
+            departmentParent = g.departmentParent
+            self.roleNames = roleNames
+            roleDepartment = g.roleDepartment
+        }
+    }
+
+    /// A cache that applies to a new scan, and which of its sources must be scanned again.
+    struct Reuse {
+        let cache: MentionCache
+        let key: Key
+        /// Names that some role gained or lost (or whose role moved department).
+        let changedNames: [[Unicode.Scalar]]
+
+        func mustScan(_ s: Int) -> Bool {
+            if key.sourceHashes[s] != cache.key.sourceHashes[s] || key.sourceDepartments[s] != cache.key.sourceDepartments[s] { return true }
+            guard !changedNames.isEmpty else { return false }
+            guard let filter = cache.scanned[s].filter else { return true }
+            return changedNames.contains { filter.mayContain($0) }
+        }
+    }
+
+    let key: Key
+    let scanned: [Scanned]
+    /// How many sources the scan that made this cache looked at (the rest were reused).
+    let scannedCount: Int
+
+    /// Nil when the files, their order, the settings or the department tree differ: scan everything.
+    func reusable(for new: Key) -> Reuse? {
+        guard new.config == key.config, new.paths == key.paths, new.departmentParent == key.departmentParent,
+              new.roleNames.count == key.roleNames.count else { return nil }
+        var changed: [[Unicode.Scalar]] = []
+        for r in new.roleNames.indices where new.roleNames[r] != key.roleNames[r] || new.roleDepartment[r] != key.roleDepartment[r] {
+            changed += key.roleNames[r]
+            changed += new.roleNames[r]
+        }
+        // Past a few hundred changed names (a rename across the tree), scanning everything is as cheap.
+        guard changed.count <= 256 else { return nil }
+        return Reuse(cache: self, key: new, changedNames: changed)
+    }
+}
+
+/// Which pairs of adjacent folded characters a text holds, as 4,096 bits: a text whose filter
+/// lacks one of a name's pairs cannot contain the name. A few hundred pairs per job description
+/// set about a tenth of the bits, so a five-character name passes by chance about once in 10^5.
+struct BigramFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 64)
+
+    @inline(__always)
+    private static func bit(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(a.value) << 21 | UInt64(b.value)) &* 0x9E37_79B9_7F4A_7C15) >> 52)
+    }
+
+    mutating func insert(_ text: UnsafeBufferPointer<Unicode.Scalar>) {
+        guard text.count >= 2 else { return }
+        bits.withUnsafeMutableBufferPointer { bits in
+            for i in 1..<text.count {
+                let b = Self.bit(text[i - 1], text[i])
+                bits[b >> 6] |= 1 << UInt64(b & 63)
+            }
+        }
+    }
+
+    func mayContain(_ name: [Unicode.Scalar]) -> Bool {
+        guard name.count >= 2 else { return true }
+        for i in 1..<name.count {
+            let b = Self.bit(name[i - 1], name[i])
+            if bits[b >> 6] & (1 << UInt64(b & 63)) == 0 { return false }
+        }
+        return true
     }
 }

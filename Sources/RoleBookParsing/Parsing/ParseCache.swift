@@ -59,6 +59,8 @@ public struct ParseCache: Sendable {
 
     var entries: [String: Entry] = [:]
     var walk: LastWalk?
+    /// The mentions the last graph built from this cache found (``Checker/run(cache:changed:)``).
+    var mentions: MentionCache?
     /// The `exclude` setting the walk was made under.
     var exclude: [String] = []
     /// The sections `rolebook.yml` adds: every cached parse depends on them.

@@ -7,9 +7,11 @@ extension Checker {
     /// - Parameter changed: root-relative paths a watcher reported since `cache` was made; nil: unknown.
     public func run(cache: inout ParseCache, changed: [String]? = nil) throws -> (result: Result, parsed: Int) {
         var timings = Stopwatch()
+        var mentions = cache.mentions
         var (content, parsed) = try loader.load(cache: &cache, changed: changed)
         timings.lap("load + parse")
-        let (graph, resolution) = GraphBuilder().build(taking: &content)
+        let (graph, resolution) = GraphBuilder().build(taking: &content, mentions: &mentions, keeping: true)
+        cache.mentions = mentions
         timings.lap("graph")
         let all = content.diagnostics + resolution + Validator().validate(graph)
         timings.lap("validate")
