@@ -331,8 +331,12 @@ struct MentionCache: Sendable {
 
         init(graph g: RoleGraph, sources: [MentionFinder.SourceInfo], roleNames: [[[Unicode.Scalar]]]) {
             config = g.config
-            paths = sources.map { g.header($0.from).path }
-            sourceHashes = sources.map { g.header($0.from).sourceHash }
+            // Field by field in place: `header(_:)` copies the whole header, a dozen references.
+            paths = g.roles.indices.map { g.roles[$0].header.path } + g.departments.indices.map { g.departments[$0].header.path }
+                + g.procedures.indices.map { g.procedures[$0].header.path }
+            sourceHashes = g.roles.indices.map { g.roles[$0].header.sourceHash } + g.departments.indices.map { g.departments[$0].header.sourceHash }
+                + g.procedures.indices.map { g.procedures[$0].header.sourceHash }
+            assert(paths.count == sources.count)
             sourceDepartments = sources.map(\.department)
             departmentParent = g.departmentParent
             self.roleNames = roleNames
