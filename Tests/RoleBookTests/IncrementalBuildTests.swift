@@ -24,7 +24,7 @@ struct IncrementalBuildTests {
         }
 
         /// Builds as `rolebook build` does: pages whose inputs did not change are kept, not rendered.
-        func build(into output: URL? = nil, cache: URL? = nil, renderer identity: UInt64? = PageInputs.rendererIdentity) throws -> SiteWriter.Summary {
+        func build(into output: URL? = nil, cache: URL? = nil, renderer identity: UInt64? = BuildIdentity.rendererIdentity) throws -> SiteWriter.Summary {
             let result = try Checker(loader: ContentLoader(root: content, displayRoot: "content")).run()
             #expect(!result.diagnostics.containsErrors, "\(result.diagnostics)")
             var clock = Stopwatch()
@@ -79,8 +79,8 @@ struct IncrementalBuildTests {
         #expect(second.written == 0 && second.removed == 0 && second.unchanged == first.written)
         // Every role, department and procedure page and sheet is kept without being rendered.
         let graph = try Checker(loader: ContentLoader(root: w.content, displayRoot: "content")).run().graph
-        let site = SiteMap(graph: graph), inputs = PageInputs(site: site)
-        let fingerprinted = SiteRenderer(graph: graph).jobs.filter { SiteRenderer.fingerprint(of: $0, site: site, inputs: inputs).1 != nil }.count
+        let site = SiteMap(graph: graph), identity = BuildIdentity(graph: graph)
+        let fingerprinted = SiteRenderer(graph: graph).jobs.filter { SiteRenderer.fingerprint(of: $0, site: site, identity: identity).1 != nil }.count
         #expect(fingerprinted == graph.roles.count + graph.departments.count + 2 * graph.procedures.count
                 + graph.procedures.filter(\.hasWeekGrid).count + graph.roles.indices.filter { !graph.roleProcedures[$0].isEmpty }.count)
         // …and so are the search index files and graph.json, since no file changed at all.

@@ -43,10 +43,10 @@ struct PageModelTests {
     /// The fingerprints of every modelled page of a tree, by path.
     static func fingerprints(_ tree: ContentTree) throws -> [String: UInt64] {
         let graph = try buildGraph(tree)
-        let site = SiteMap(graph: graph), inputs = PageInputs(site: site, renderer: 42)
+        let site = SiteMap(graph: graph), identity = BuildIdentity(graph: graph, renderer: 42)
         var out: [String: UInt64] = [:]
         for job in site.pages {
-            let (model, fingerprint) = SiteRenderer.fingerprint(of: job, site: site, inputs: inputs)
+            let (model, fingerprint) = SiteRenderer.fingerprint(of: job, site: site, identity: identity)
             if model != nil, let fingerprint { out[site.path(for: job)] = fingerprint }
         }
         return out
