@@ -84,8 +84,9 @@ package struct OrgChartModel: Hashable, Sendable, Encodable {
             guard let a = position[pair.from], let b = position[pair.to] else { return nil }
             return DottedLine(from: a, to: b, title: "\(g.roles[pair.from].title) ⇢ \(g.roles[pair.to].title)")
         }
-        // Superiors and their reports in the department's reporting order, others after by pinyin.
-        let ordered = DepartmentPage.reportingOrder(g, department: d)
+        // Superiors and their reports in the department's reporting order, others after by pinyin
+        // (the order is walked only when there is a table to sort).
+        let ordered = pairs.isEmpty ? [] : DepartmentPage.reportingOrder(g, department: d)
         let rank = Dictionary(ordered.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         func place(_ r: Int) -> (Int, String, Int) { (rank[r] ?? ordered.count, IndexPages.sortKey(g.roles[r].title), r) }
         var reports: [Int: [Int]] = [:]
