@@ -303,7 +303,7 @@ struct ChecklistTests {
             #"<th class="col-check">完成</th>"#, #"<th class="col-time">时间</th>"#, #"<th class="col-step">步骤</th>"#, #"<th class="col-remarks">备注</th>"#,
             #"<td class="col-check"><span class="box"></span></td>"#, #"<td class="col-remarks"></td>"#,
             "执行人：", "复核人：", #"data-action="print""#, "assets/checklist.css",
-            #"@bottom-center { content: "第 " counter(page) " 页 / 共 " counter(pages) " 页""#,
+            #"@bottom-center { content: "第 " counter(page) " 页 \2f  共 " counter(pages) " 页""#,
         ] {
             #expect(html.contains(part), "missing \(part)")
         }
@@ -315,7 +315,7 @@ struct ChecklistTests {
 
     @Test("page numbers follow the site language", arguments: [
         ("en", #""Page " counter(page) " of " counter(pages) """#),
-        ("zh-TW", #""第 " counter(page) " 頁 / 共 " counter(pages) " 頁""#),
+        ("zh-TW", #""第 " counter(page) " 頁 \2f  共 " counter(pages) " 頁""#),
     ])
     func pageNumbers(language: String, rule: String) throws {
         let tree = F.tree(F.procedure("open", body: "1. 开门\n")).with(["rolebook.yml": "title: Store\norganization: Shop\nlanguage: \(language)\n"])

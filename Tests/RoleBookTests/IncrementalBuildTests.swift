@@ -24,7 +24,7 @@ struct IncrementalBuildTests {
         }
 
         /// Builds as `rolebook build` does: pages whose inputs did not change are kept, not rendered.
-        func build(into output: URL? = nil, cache: URL? = nil, renderer identity: UInt64? = PageInputs.rendererIdentity) throws -> SiteWriter.Summary {
+        func build(into output: URL? = nil, cache: URL? = nil, renderer identity: UInt64? = BuildIdentity.rendererIdentity) throws -> SiteWriter.Summary {
             let result = try Checker(loader: ContentLoader(root: content, displayRoot: "content")).run()
             #expect(!result.diagnostics.containsErrors, "\(result.diagnostics)")
             var clock = Stopwatch()
@@ -79,8 +79,8 @@ struct IncrementalBuildTests {
         #expect(second.written == 0 && second.removed == 0 && second.unchanged == first.written)
         // Every role, department and procedure page and sheet is kept without being rendered.
         let graph = try Checker(loader: ContentLoader(root: w.content, displayRoot: "content")).run().graph
-        let site = SiteMap(graph: graph), inputs = PageInputs(site: site)
-        let fingerprinted = SiteRenderer(graph: graph).jobs.filter { SiteRenderer.fingerprint(of: $0, site: site, inputs: inputs).1 != nil }.count
+        let site = SiteMap(graph: graph), identity = BuildIdentity(graph: graph)
+        let fingerprinted = SiteRenderer(graph: graph).jobs.filter { SiteRenderer.fingerprint(of: $0, site: site, identity: identity).1 != nil }.count
         #expect(fingerprinted == graph.roles.count + graph.departments.count + 2 * graph.procedures.count
                 + graph.procedures.filter(\.hasWeekGrid).count + graph.roles.indices.filter { !graph.roleProcedures[$0].isEmpty }.count)
         // …and so are the search index files and graph.json, since no file changed at all.
@@ -96,19 +96,27 @@ struct IncrementalBuildTests {
         defer { try? FileManager.default.removeItem(at: w.root) }
         _ = try w.build(cache: w.cache)
         let unchanged = try w.build(cache: w.cache)
+        let search = w.site.appendingPathComponent("search")
+        let indexBefore = try Workspace.files(search)
         // A headcount and a dotted line are not searchable text: the index files are not rebuilt.
         try w.edit("roles/front-desk.md") { $0.replacingOccurrences(of: "headcount: 3", with: "headcount: 4\ndotted_line_to: [ops-director]") }
         let orgChart = try w.build(cache: w.cache)
-        let searchFiles = try FileManager.default.subpathsOfDirectory(atPath: w.site.appendingPathComponent("search").path).filter { $0.hasSuffix(".js") }.count
+        let searchFiles = indexBefore.keys.filter { $0.hasSuffix(".js") }.count
+        #expect(try Workspace.files(search) == indexBefore, "an org-chart edit leaves every search file as it was")
         #expect(orgChart.written >= 1 && orgChart.kept >= searchFiles, "\(orgChart)")
         #expect(orgChart.kept < unchanged.kept, "graph.json and the pages showing the role are rendered again")
         #expect(try w.text("graph.json").contains("\"headcount\":4"))
         try w.expectSameAsFreshBuild()
-        // A responsibility is: the index is built again and finds the new words.
+        // A responsibility is: the index is built again (patched: the files the new words land in
+        // are rewritten, others may be kept) and finds the new words.
         try w.edit("roles/front-desk.md") { $0 + "4. 登记失物招领。\n" }
         let text = try w.build(cache: w.cache)
-        // Not kept: the search files, graph.json and at least the role's own page.
-        #expect(text.kept <= unchanged.kept - searchFiles - 2, "\(text)")
+        let indexAfter = try Workspace.files(search)
+        // Search files of the previous build rewritten with other bytes, or gone.
+        let rewritten = indexBefore.keys.filter { indexAfter[$0] != indexBefore[$0] }.count
+        #expect(rewritten >= 1, "a text edit rewrites the search index")
+        // Not kept: the rewritten search files, graph.json and the role's own page.
+        #expect(text.kept <= unchanged.kept - rewritten - 2, "\(text), \(rewritten) search files rewritten")
         #expect(try !w.filesContaining("\"失物\":").filter { $0.hasPrefix("search/i/") }.isEmpty)
         try w.expectSameAsFreshBuild()
     }

@@ -43,10 +43,10 @@ struct PageModelTests {
     /// The fingerprints of every modelled page of a tree, by path.
     static func fingerprints(_ tree: ContentTree) throws -> [String: UInt64] {
         let graph = try buildGraph(tree)
-        let site = SiteMap(graph: graph), inputs = PageInputs(site: site, renderer: 42)
+        let site = SiteMap(graph: graph), identity = BuildIdentity(graph: graph, renderer: 42)
         var out: [String: UInt64] = [:]
         for job in site.pages {
-            let (model, fingerprint) = SiteRenderer.fingerprint(of: job, site: site, inputs: inputs)
+            let (model, fingerprint) = SiteRenderer.fingerprint(of: job, site: site, identity: identity)
             if model != nil, let fingerprint { out[site.path(for: job)] = fingerprint }
         }
         return out
@@ -93,5 +93,62 @@ struct PageModelTests {
         // Vacant: the badge shows beside its name on the superior's and the peer's pages.
         let vacant = try Self.fingerprints(Self.tree.with(["roles/cleaner.md": "---\ntitle: 保洁员\ndepartment: store\nreports_to: manager\nheadcount: 0\n---\n## 岗位职责\n\n1. 负责清洁。\n"]))
         for page in pages { #expect(vacant[page] != before[page], "\(page)") }
+    }
+    /// The store with a sub-department (its head reports to the store manager) and a department
+    /// beside it whose role the store's page never shows.
+    static let departments = tree.with([
+        "departments/front.md": "---\ntitle: 前厅组\nparent: store\nhead: greeter\n---\n",
+        "roles/greeter.md": "---\ntitle: 迎宾组长\ndepartment: front\nreports_to: manager\n---\n## 岗位职责\n\n1. 迎接顾客。\n",
+        "departments/office.md": "---\ntitle: 行政部\nhead: clerk\n---\n",
+        "roles/clerk.md": "---\ntitle: 文员\ndepartment: office\ntop: true\n---\n## 岗位职责\n\n1. 整理档案。\n",
+    ])
+    static let storePage = "departments/store.html"
+
+    @Test("a department page changes with the titles and headcounts it shows, not with duties or roles elsewhere")
+    func departmentFingerprints() throws {
+        let before = try Self.fingerprints(Self.departments)
+        #expect(before[Self.storePage] != nil && before["departments/front.html"] != nil)
+
+        // Duties are on role pages only: neither a role of the store's nor one of another department changes it.
+        let ownDuties = try Self.fingerprints(Self.departments.with(["roles/cleaner.md": "---\ntitle: 保洁员\ndepartment: store\nreports_to: manager\n---\n## 岗位职责\n\n1. 负责清洁与消毒。\n"]))
+        #expect(ownDuties[Self.storePage] == before[Self.storePage])
+        let otherDuties = try Self.fingerprints(Self.departments.with(["roles/clerk.md": "---\ntitle: 文员\ndepartment: office\ntop: true\n---\n## 岗位职责\n\n1. 整理与归档文件。\n"]))
+        #expect(otherDuties[Self.storePage] == before[Self.storePage])
+        #expect(otherDuties["departments/office.html"] == before["departments/office.html"])
+        // …nor does another department's role's title.
+        let otherTitle = try Self.fingerprints(Self.departments.with(["roles/clerk.md": "---\ntitle: 行政文员\ndepartment: office\ntop: true\n---\n"]))
+        #expect(otherTitle[Self.storePage] == before[Self.storePage])
+        #expect(otherTitle["departments/office.html"] != before["departments/office.html"])
+
+        // A title and a headcount of the store's own roles are in its chart and table.
+        let title = try Self.fingerprints(Self.departments.with(["roles/cleaner.md": "---\ntitle: 清洁工\ndepartment: store\nreports_to: manager\n---\n"]))
+        #expect(title[Self.storePage] != before[Self.storePage])
+        let headcount = try Self.fingerprints(Self.departments.with(["roles/cashier.md": "---\ntitle: 收银员\ndepartment: store\nreports_to: manager\nheadcount: 4\n---\n## 岗位职责\n\n1. 负责收银。\n"]))
+        #expect(headcount[Self.storePage] != before[Self.storePage])
+
+        // The sub-department's head is a box of the store's chart: its title shows there.
+        let head = try Self.fingerprints(Self.departments.with(["roles/greeter.md": "---\ntitle: 迎宾主管\ndepartment: front\nreports_to: manager\n---\n## 岗位职责\n\n1. 迎接顾客。\n"]))
+        #expect(head[Self.storePage] != before[Self.storePage])
+        #expect(head["departments/front.html"] != before["departments/front.html"])
+        #expect(head["departments/office.html"] == before["departments/office.html"])
+    }
+
+    @Test("an org chart's model holds what is drawn, not where the roles sit in the graph")
+    func orgChartModelHasNoGraphIndexes() throws {
+        let graph = try buildGraph(Self.departments)
+        let store = try #require(graph.departmentIndex["store"])
+        let chart = OrgChartModel(site: SiteMap(graph: graph), department: store)
+        // A role file sorting before every other shifts every role's index, but not the chart.
+        let shifted = try buildGraph(Self.departments.with(["roles/aaa.md": "---\ntitle: 顾问\ndepartment: office\nreports_to: clerk\n---\n"]))
+        let shiftedChart = OrgChartModel(site: SiteMap(graph: shifted), department: try #require(shifted.departmentIndex["store"]))
+        #expect(shifted.roleIndex["manager"] != graph.roleIndex["manager"])
+        #expect(shiftedChart == chart)
+        #expect(StableHasher.hash(shiftedChart) == StableHasher.hash(chart))
+        // The manager on top, the greeter's box outside the department and naming the one it heads.
+        #expect(chart.nodes.first?.role.title == "店长" && chart.nodes.count == 4)
+        #expect(Set(chart.nodes.map(\.role.title)) == ["店长", "收银员", "保洁员", "迎宾组长"])
+        let greeter = try #require(chart.nodes.first { $0.role.title == "迎宾组长" })
+        #expect(greeter.outside && greeter.subDepartment?.title == "前厅组")
+        #expect(chart.roots.map { chart.nodes[$0].role.title } == ["店长"])
     }
 }

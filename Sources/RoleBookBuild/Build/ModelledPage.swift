@@ -2,10 +2,11 @@ import RoleBookModel
 import RoleBookSite
 
 /// A page built from its ``PageModel``: its fingerprint is the model's hash, so whatever its
-/// renderer reads decides whether it is rendered again. Department pages still use
-/// ``PageInputs``; home, the indexes and search have neither and render on every build.
+/// renderer reads decides whether it is rendered again. Home, the indexes and search have no
+/// model (they list everything) and render on every build.
 enum ModelledPage {
     case role(RolePageModel)
+    case department(DepartmentPageModel)
     case procedure(ProcedurePageModel)
     case procedureSheet(ProcedureSheetModel)
     case weekSheet(ProcedureSheetModel)
@@ -14,11 +15,12 @@ enum ModelledPage {
     init?(_ route: Route, site: SiteMap) {
         switch route {
         case .role(let i): self = .role(RolePageModel(site: site, index: i))
+        case .department(let i): self = .department(DepartmentPageModel(site: site, index: i))
         case .procedure(let i): self = .procedure(ProcedurePageModel(site: site, index: i))
         case .checklist(let i): self = .procedureSheet(ProcedureSheetModel(site: site, index: i))
         case .weekChecklist(let i): self = .weekSheet(ProcedureSheetModel(site: site, index: i))
         case .roleChecklist(let i): self = .roleSheet(RoleSheetModel(site: site, index: i))
-        case .home, .az, .procedureIndex, .search, .checklistIndex, .department: return nil
+        case .home, .az, .procedureIndex, .search, .checklistIndex: return nil
         }
     }
 
@@ -27,6 +29,7 @@ enum ModelledPage {
     func fingerprint(global: UInt64) -> UInt64 {
         switch self {
         case .role(let m): m.fingerprint(global: StableHash.combine(global, 1))
+        case .department(let m): m.fingerprint(global: StableHash.combine(global, 2))
         case .procedure(let m): m.fingerprint(global: StableHash.combine(global, 3))
         case .procedureSheet(let m): m.fingerprint(global: StableHash.combine(global, 4))
         case .weekSheet(let m): m.fingerprint(global: StableHash.combine(global, 5))
@@ -37,6 +40,7 @@ enum ModelledPage {
     func render(_ context: PageContext) -> String {
         switch self {
         case .role(let m): RolePage(context: context, model: m).render()
+        case .department(let m): DepartmentPage(context: context, model: m).render()
         case .procedure(let m): ProcedurePage(context: context, model: m).render()
         case .procedureSheet(let m): ChecklistPages(context: context).procedureSheet(m)
         case .weekSheet(let m): ChecklistPages(context: context).weekSheet(m)

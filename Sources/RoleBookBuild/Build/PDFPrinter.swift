@@ -4,7 +4,7 @@ import RoleBookModel
 /// Prints checklist pages to PDF by driving a headless Chromium.
 ///
 /// Page numbers ("第 1 页 / 共 3 页") come from the page's own `@page` margin boxes
-/// (`ChecklistStylesheet.pageRule`), which Chromium renders in `--print-to-pdf` since
+/// (`PrintPageRule`), which Chromium renders in `--print-to-pdf` since
 /// version 131; its own header and footer are switched off.
 public struct PDFPrinter: Sendable {
     public enum Failure: Error, CustomStringConvertible {

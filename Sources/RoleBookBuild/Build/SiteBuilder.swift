@@ -8,7 +8,7 @@ public struct OutputFile: Sendable {
     /// Site-root-relative path (`roles/cs-manager.html`).
     public var path: String
     public var contents: String
-    /// Fingerprint of everything the page was rendered from (``PageInputs``); nil for files made on every build.
+    /// Fingerprint of everything the page was rendered from (its model: ``ModelledPage``); nil for files made on every build.
     public var inputs: UInt64?
     /// A page the previous build wrote from the same inputs: not rendered again, `contents` is empty.
     public var isKept = false
@@ -30,7 +30,7 @@ public struct OutputFile: Sendable {
 /// Renders every page of the site from the graph, in parallel, with deterministic output.
 public struct SiteRenderer: Sendable {
     public var graph: RoleGraph
-    /// Identifies the rolebook that renders (``PageInputs/rendererIdentity``); nil keeps no page.
+    /// Identifies the rolebook that renders (``BuildIdentity/rendererIdentity``); nil keeps no page.
     var rendererIdentity: UInt64?
     /// Where the build cache lives (`.rolebook-cache`): the search index's document list is kept
     /// there so the next build can update the index instead of building it again. Nil: no cache.
@@ -44,7 +44,7 @@ public struct SiteRenderer: Sendable {
     /// ``searchIndexFiles()``), so an edit's reload does not wait for it.
     public var omitsSearchIndex = false
 
-    public init(graph: RoleGraph) { self.init(graph: graph, rendererIdentity: PageInputs.rendererIdentity) }
+    public init(graph: RoleGraph) { self.init(graph: graph, rendererIdentity: BuildIdentity.rendererIdentity) }
 
     init(graph: RoleGraph, rendererIdentity: UInt64?) {
         self.graph = graph
@@ -92,10 +92,10 @@ public struct SiteRenderer: Sendable {
     public func render(timings: inout Stopwatch, previous: SiteWriter.PreviousBuild? = nil, emit: ([OutputFile]) throws -> Void) rethrows -> SearchIndexCache.Built? {
         let site = SiteMap(graph: graph)
         let strings = UIStrings(language: graph.config.language)
-        let inputs = PageInputs(site: site, renderer: rendererIdentity)
+        let identity = BuildIdentity(graph: graph, renderer: rendererIdentity)
         timings.lap("site map")
         let search = omitsSearchIndex ? (files: [], built: nil)
-            : searchCache.files(SearchIndexBuilder(graph: graph, urls: site.searchURLs), global: inputs.global, previous: previous)
+            : searchCache.files(SearchIndexBuilder(graph: graph, urls: site.searchURLs), global: identity.global, previous: previous)
         try emit(search.files)
         timings.lap("search index")
         try emit(SiteAsset.allCases.map { OutputFile(path: $0.url, contents: $0.contents) })
@@ -104,7 +104,7 @@ public struct SiteRenderer: Sendable {
         for start in stride(from: 0, to: jobs.count, by: Self.batchSize) {
             let batch = Array(jobs[start..<min(start + Self.batchSize, jobs.count)])
             try emit(batch.parallelMap { job in
-                let (model, fingerprint) = Self.fingerprint(of: job, site: site, inputs: inputs)
+                let (model, fingerprint) = Self.fingerprint(of: job, site: site, identity: identity)
                 let path = Self.path(of: job, site: site)
                 if let fingerprint, let previous, previous.canKeep(path, inputs: fingerprint) { return .kept(path, inputs: fingerprint) }
                 let contents = model.map { $0.render(PageContext(site: site, strings: strings, page: job)) }
@@ -116,10 +116,10 @@ public struct SiteRenderer: Sendable {
         // graph.json shows everything: kept only when no file changed at all.
         if omitsGraphJSON {
             return search.built
-        } else if let whole = inputs.wholeGraph, let previous, previous.canKeep("graph.json", inputs: whole) {
+        } else if let whole = identity.wholeGraph, let previous, previous.canKeep("graph.json", inputs: whole) {
             try emit([.kept("graph.json", inputs: whole)])
         } else {
-            try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: inputs.wholeGraph)])
+            try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: identity.wholeGraph)])
         }
         timings.lap("graph.json")
         return search.built
@@ -129,9 +129,9 @@ public struct SiteRenderer: Sendable {
 
     /// A page's fingerprint (nil: rendered on every build), with its model when it has one, so the
     /// model is built once for both the fingerprint and the rendering.
-    static func fingerprint(of job: Job, site: SiteMap, inputs: PageInputs) -> (ModelledPage?, UInt64?) {
-        guard let model = ModelledPage(job, site: site) else { return (nil, inputs.fingerprint(job)) }
-        return (model, inputs.global.map { model.fingerprint(global: $0) })
+    static func fingerprint(of job: Job, site: SiteMap, identity: BuildIdentity) -> (ModelledPage?, UInt64?) {
+        guard let model = ModelledPage(job, site: site) else { return (nil, nil) }
+        return (model, identity.global.map { model.fingerprint(global: $0) })
     }
 
     static func contents(of job: Job, site: SiteMap, strings: UIStrings, indexScripts: [String]) -> String {
@@ -142,8 +142,7 @@ public struct SiteRenderer: Sendable {
         case .procedureIndex: return IndexPages(context: context).proceduresPage()
         case .search: return SearchPage(context: context, indexScripts: indexScripts).render()
         case .checklistIndex: return ChecklistPages(context: context).index()
-        case .department(let i): return DepartmentPage(context: context, index: i).render()
-        case .role, .procedure, .checklist, .weekChecklist, .roleChecklist: return ModelledPage(job, site: site)!.render(context)
+        case .role, .department, .procedure, .checklist, .weekChecklist, .roleChecklist: return ModelledPage(job, site: site)!.render(context)
         }
     }
 }

@@ -9,7 +9,7 @@ struct SiteManifest: Equatable, Sendable {
     var buildID: String
     /// Site-root-relative path → content hash.
     var hashes: [String: UInt64]
-    /// Site-root-relative path → fingerprint of the page's inputs (``PageInputs``), for pages that have one.
+    /// Site-root-relative path → fingerprint of the page's model (``ModelledPage``), for pages that have one.
     var inputs: [String: UInt64] = [:]
     /// Site-root-relative path → size and modification time of the file as written, so the next
     /// build notices a file edited, truncated or replaced behind its back without reading it.

@@ -48,7 +48,7 @@ extension SearchIndexBuilder {
 
 
     /// A fingerprint of everything the index files are made from: equal fingerprints, equal files
-    /// (the format constants are covered by the renderer's identity in ``PageInputs``).
+    /// (the format constants are covered by the renderer's identity, `BuildIdentity` in the build layer).
     static func fingerprint(_ layout: Layout) -> UInt64 { fingerprint(layout, documents: documentFingerprints(layout)) }
 
     /// Each document's ``fingerprint(record:)``, on all cores.

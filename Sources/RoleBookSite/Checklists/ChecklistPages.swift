@@ -101,7 +101,7 @@ package struct ChecklistPages {
         let layout = Layout(context: context)
         var all = [Layout.Crumb(title: s[.home], href: context.href(for: .home)), .init(title: s[.checklists], href: context.href(for: .checklistIndex))]
         all += crumbs
-        let pageCSS = ChecklistStylesheet.pageRule(strings: s, landscape: landscape)
+        let pageCSS = PrintPageRule.css(strings: s, sheet: .checklist(landscape: landscape))
         return layout.page(title: title, bodyClass: "page-checklist", crumbs: all, main: main,
                            extraHead: [el("link", ["rel": "stylesheet", "href": context.href(.checklistCSS)]),
                                        el("style", [:], .raw(pageCSS))])

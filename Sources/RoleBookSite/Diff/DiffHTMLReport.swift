@@ -84,11 +84,11 @@ public struct DiffHTMLReport: Sendable {
     private func chart(_ g: RoleGraph, _ id: String, _ marks: [String: String]) -> HTML {
         guard let d = g.departmentIndex[id] else { return el("p", ["class": "diff-none"], .text(DiffWords(language: language)["(no such department)"])) }
         let context = PageContext(site: SiteMap(graph: g), strings: UIStrings(language: g.config.language), depth: 0)
-        var svg = OrgChartSVG(context: context)
-        for (roleID, cls) in marks { if let r = g.roleIndex[roleID] { svg.highlights[r] = cls } }
+        var highlights: [Int: String] = [:]
+        for (roleID, cls) in marks { if let r = g.roleIndex[roleID] { highlights[r] = cls } }
         // No role pages around the report: a box leads to the list of changes.
-        svg.boxLink = { _ in "#changes" }
-        let figure = svg.render(department: d)
+        let model = OrgChartModel(site: context.site, department: d, highlights: highlights, boxLink: "#changes")
+        let figure = OrgChartSVG(context: context).render(model)
         if case .fragment(let parts) = figure, parts.isEmpty { return el("p", ["class": "diff-none"], .text(DiffWords(language: language)["(no roles)"])) }
         return figure
     }

@@ -1,81 +1,72 @@
 import RoleBookModel
 
-/// A department: description, org chart, roles table, sub-departments and procedures.
+/// A department: description, org chart, roles table, sub-departments and procedures, drawn
+/// from its ``DepartmentPageModel`` alone.
 package struct DepartmentPage {
     var context: PageContext
-    var index: Int
+    var model: DepartmentPageModel
 
     /// The memberwise initializer, for the build layer (an implicit one would be internal to this module).
-    package init(context: PageContext, index: Int) { self.context = context; self.index = index }
+    package init(context: PageContext, model: DepartmentPageModel) { self.context = context; self.model = model }
 
     package func render() -> String {
-        let g = context.graph, s = context.strings
-        let dept = g.departments[index]
+        let s = context.strings, m = model
+        let dept = m.department
         let layout = Layout(context: context)
-        let crumbs = layout.crumbs(under: g.departmentParent[index], current: dept.short ?? dept.title)
+        let crumbs = layout.crumbs(path: m.parentPath, current: dept.short ?? dept.title)
 
-        let roles = g.departmentRoles[index]
         // The page's own blocks give way when a content section already has their anchor (`## Roles`).
         let anchors = Set(dept.header.document.sections.map(\.anchor))
         func blockID(_ id: String) -> String { anchors.contains(id) ? "rb-" + id : id }
-        let treeRoles = g.rolesInTree(index)
         let stats = el("ul", ["class": "stats"],
-            el("li", el("strong", .text(String(treeRoles.count))), .text(s[.roles])),
-            el("li", el("strong", .text(String(treeRoles.reduce(0) { $0 + g.roles[$1].headcount }))), .text(s[.headcount])),
-            el("li", el("strong", .text(String(treeRoles.filter { g.roles[$0].isVacant }.count))), .text(s[.vacancies])))
+            el("li", el("strong", .text(String(m.roleCount))), .text(s[.roles])),
+            el("li", el("strong", .text(String(m.headcount))), .text(s[.headcount])),
+            el("li", el("strong", .text(String(m.vacancies))), .text(s[.vacancies])))
 
         var blocks: [HTML] = [
             PageHeader(title: dept.title, eyebrow: s[.department], lede: dept.header.summary, details: [stats]).html,
         ]
         // The description reads before the chart; the titled sections (duties, …) follow it.
-        let sections = SectionsHTML(context: context)
+        let sections = SectionsHTML(context: context, links: m.links)
         blocks.append(sections.intro(dept.header.document))
-        if !roles.isEmpty {
-            let chart = OrgChartSVG(context: context).render(department: index)
-            blocks.append(el("section", ["class": "chart-section", "id": blockID("org-chart")], el("h2", .text(s[.orgChart])), chart))
+        if let chart = m.chart {
+            blocks.append(el("section", ["class": "chart-section", "id": blockID("org-chart")], el("h2", .text(s[.orgChart])),
+                             OrgChartSVG(context: context).render(chart)))
         }
         blocks.append(sections.render(dept.header.document, skipIntro: true))
-        if !g.departmentChildren[index].isEmpty {
+        if !m.subDepartments.isEmpty {
             blocks.append(el("section", ["id": blockID("sub-departments")], el("h2", .text(s[.subDepartments])),
-                el("ul", ["class": "cards"], children: g.departmentChildren[index].map { c in
-                    let n = g.rolesInTree(c).count
-                    return el("li", ["class": "card"], context.link(.department(c)),
-                              el("span", ["class": "muted"], .text(s.format(.roleCount, n))),
-                              g.departments[c].header.summary.map { el("p", .text($0)) } ?? .empty)
+                el("ul", ["class": "cards"], children: m.subDepartments.map { c in
+                    el("li", ["class": "card"], el("a", ["href": context.href(c.link.url)], .text(c.link.title)),
+                       el("span", ["class": "muted"], .text(s.format(.roleCount, c.roleCount))),
+                       c.summary.map { el("p", .text($0)) } ?? .empty)
                 })))
         }
-        if !roles.isEmpty {
-            let ordered = Self.reportingOrder(g, department: index)
-            let depth = Self.depths(g, ordered)
+        if !m.roles.isEmpty {
             // A column empty on every row (often 职级) only squeezes the others, on phones most.
-            let showGrade = ordered.contains { !(g.roles[$0].grade ?? "").isEmpty }
+            let showGrade = m.roles.contains { !($0.grade ?? "").isEmpty }
             var head: [HTML] = [el("th", .text(s[.role])), el("th", .text(s[.reportsTo])), el("th", ["class": "num"], .text(s[.headcount]))]
             if showGrade { head.append(el("th", .text(s[.grade]))) }
             blocks.append(el("section", ["id": blockID("roles")], el("h2", .text(s[.rolesTable])),
                 el("div", ["class": "table-scroll"], el("table", ["class": "roles-table"],
                     el("thead", el("tr", children: head)),
-                    el("tbody", children: ordered.map { r in
+                    el("tbody", children: m.roles.map { row in
                         var cells: [HTML] = [
                             // Indented by level under the department's top role, so the order reads as the tree it is.
-                            el("td", ["class": "role-level-\(min(depth[r] ?? 0, 4))"], context.roleLink(r)),
-                            el("td", g.superior[r].map(context.roleLink) ?? .text("—")),
-                            el("td", ["class": "num"], .text(String(g.roles[r].headcount))),
+                            el("td", ["class": "role-level-\(min(row.level, 4))"], context.link(row.role)),
+                            el("td", row.superior.map(context.link) ?? .text("—")),
+                            el("td", ["class": "num"], .text(String(row.headcount))),
                         ]
-                        if showGrade { cells.append(el("td", .text(g.roles[r].grade ?? ""))) }
+                        if showGrade { cells.append(el("td", .text(row.grade ?? ""))) }
                         return el("tr", [:], children: cells)
                     })))))
         }
-        // Procedures the description already links to are not listed a second time as cards.
-        let linked = Set(context.site.procedures.byDepartment[index].filter { p in
-            g.backlinks(.procedure(p)).contains { $0.from == .department(index) }
-        })
-        let procedures = context.site.procedures.byDepartment[index].filter { !linked.contains($0) }
-        if !procedures.isEmpty {
+        if !m.procedures.isEmpty {
             blocks.append(el("section", ["id": blockID("procedures")], el("h2", .text(s[.procedures])),
-                ProcedureList(context: context).render(procedures)))
+                ProcedureList(context: context).render(m.procedures)))
         }
         // Printed, every sheet carries the organisation, the department and its page number, as role pages do.
-        let pageRule = PrintPageRule.css(strings: s, topLeft: g.config.title, topRight: dept.title)
+        let pageRule = PrintPageRule.css(strings: s, topLeft: context.config.title, topRight: dept.title)
         return layout.page(title: dept.title, bodyClass: "page-department", crumbs: crumbs, main: el("article", ["class": "doc doc-wide"], children: blocks),
                            extraHead: [el("style", ["media": "print"], .raw(pageRule))])
     }
@@ -105,21 +96,5 @@ package struct DepartmentPage {
         var depth: [Int: Int] = [:]
         for r in ordered { depth[r] = g.superior[r].flatMap { depth[$0] }.map { $0 + 1 } ?? 0 }
         return depth
-    }
-}
-
-/// A list of procedures with frequency and step counts.
-struct ProcedureList {
-    var context: PageContext
-
-    func render(_ procedures: [Int]) -> HTML {
-        let g = context.graph, s = context.strings
-        return el("ul", ["class": "cards"], children: procedures.map { p in
-            let proc = g.procedures[p]
-            return el("li", ["class": "card"],
-                      context.link(.procedure(p)),
-                      el("span", ["class": "muted"], .text([s.frequency(proc.frequency), s.format(.steps, proc.steps.count)].filter { !$0.isEmpty }.joined(separator: " · "))),
-                      proc.header.summary.map { el("p", .text($0)) } ?? .empty)
-        })
     }
 }

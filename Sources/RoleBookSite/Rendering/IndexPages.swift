@@ -73,7 +73,7 @@ package struct IndexPages {
         let g = context.graph, s = context.strings
         let sections = context.site.procedureGroups.map { group in
             el("section", [:], el("h2", group.department.map { context.link(.department($0)) } ?? .text(s[.other])),
-               ProcedureList(context: context).render(group.procedures))
+               ProcedureList(context: context).render(group.procedures.map { ProcedureCard(site: context.site, index: $0) }))
         }
         let main = el("article", ["class": "doc doc-wide"],
                       PageHeader(title: s[.procedureIndex], lede: s.format(.procedureCount, g.procedures.count)).html,

@@ -1,32 +1,21 @@
 import RoleBookModel
 
-/// Draws a department's org chart as inline SVG: every box a link, vacant roles dashed, and
-/// below it a key and the department's dotted-line relations. Wide charts also get an indented
-/// outline, which phones show instead of a drawing they would have to scroll sideways.
+/// Draws a department's org chart (``OrgChartModel``) as inline SVG: every box a link, vacant
+/// roles dashed, and below it a key and the department's dotted-line relations. Wide charts also
+/// get an indented outline, which phones show instead of a drawing they would have to scroll sideways.
 struct OrgChartSVG {
     var context: PageContext
-    /// Extra classes of some boxes by role (`is-added`, `is-moved`…), for the diff report.
-    var highlights: [Int: String] = [:]
-    /// Where a box links to instead of the role's page (the diff report has no site around it).
-    var boxLink: (@Sendable (Int) -> String)? = nil
 
     /// Charts at least this wide (px) do not fit a phone even scaled down.
     static let outlineWidth = 560.0
     /// Wide charts shrink to fit the page down to this scale, then scroll.
     static let minimumScale = 0.75
 
-    /// The chart of department `d`: its roles under their superiors, plus the heads of sub-departments.
-    func render(department d: Int) -> HTML {
-        let g = context.graph, s = context.strings
-        let inside = Set(g.departmentRoles[d])
-        let childHeads = g.departmentChildren[d].compactMap { g.departmentHead[$0] }
-        let members = inside.union(childHeads)
-        let roots = g.departmentTopRoles(d)
-        guard !roots.isEmpty else { return .empty }
-        let layout = OrgChartLayout(roots: roots) { r in
-            // Sub-department heads appear as leaves linking to their department.
-            inside.contains(r) ? g.subordinates[r].filter { members.contains($0) } : []
-        }
+    /// The chart drawn from its model alone; empty when it has no boxes.
+    func render(_ chart: OrgChartModel) -> HTML {
+        let s = context.strings
+        guard !chart.roots.isEmpty else { return .empty }
+        let layout = OrgChartLayout(roots: chart.roots) { chart.nodes[$0].children }
         let W = OrgChartLayout.boxWidth, H = OrgChartLayout.boxHeight
         var parts: [HTML] = []
         for edge in layout.edges {
@@ -34,27 +23,23 @@ struct OrgChartSVG {
             parts.append(.element("path", [.init("class", "oc-edge"), .init("d", d)], []))
         }
 
-        // Dotted lines of the department's roles. One to a box above in the same branch (a
-        // skip-level superior) would run along the solid lines, so it is only listed below.
-        var dottedPairs: [(from: Int, to: Int)] = []
-        for r in g.departmentRoles[d] { for t in g.dotted[r] { dottedPairs.append((r, t)) } }
-        for (from, to) in dottedPairs {
-            guard let a = layout.box(for: from), let b = layout.box(for: to), !isAncestor(to, of: from, in: layout) else { continue }
-            parts.append(.element("path", [.init("class", "oc-dotted"), .init("d", dottedPath(a, b))], [
-                el("title", .text("\(g.roles[from].title) ⇢ \(g.roles[to].title)"))]))
+        // One dotted line to a box above in the same branch (a skip-level superior) would run
+        // along the solid lines, so it is only listed below.
+        for line in chart.dottedLines {
+            guard let a = layout.box(for: line.from), let b = layout.box(for: line.to), !isAncestor(line.to, of: line.from, in: layout) else { continue }
+            parts.append(.element("path", [.init("class", "oc-dotted"), .init("d", dottedPath(a, b))], [el("title", .text(line.title))]))
         }
 
         var hasVacant = false, hasSubHead = false
         for box in layout.boxes {
-            let role = g.roles[box.node]
-            let isSubHead = !inside.contains(box.node)
-            hasVacant = hasVacant || role.isVacant
-            hasSubHead = hasSubHead || isSubHead
+            let node = chart.nodes[box.node]
+            hasVacant = hasVacant || node.role.vacant
+            hasSubHead = hasSubHead || node.outside
             var cls = "oc-box"
-            if role.isVacant { cls += " is-vacant" }
-            if isSubHead { cls += " is-subdept" }
-            if let extra = highlights[box.node] { cls += " " + extra }
-            let (lines, small) = Self.titleLines(role.title, width: W - 16)
+            if node.role.vacant { cls += " is-vacant" }
+            if node.outside { cls += " is-subdept" }
+            if let extra = node.highlight { cls += " " + extra }
+            let (lines, small) = Self.titleLines(node.role.title, width: W - 16)
             var texts: [HTML] = []
             let titleClass = small ? "oc-title is-small" : "oc-title"
             let baselines: [Double] = lines.count == 1 ? [25] : [20, 35]
@@ -62,9 +47,9 @@ struct OrgChartSVG {
                 texts.append(.element("text", [.init("x", fmt(box.x + W / 2)), .init("y", fmt(box.y + y)), .init("class", titleClass)], [.text(line)]))
             }
             texts.append(.element("text", [.init("x", fmt(box.x + W / 2)), .init("y", fmt(box.y + (lines.count == 1 ? 45 : 50))), .init("class", "oc-sub")],
-                                  [.text(Self.fit(subtitle(box.node, isSubHead: isSubHead), width: W - 16, size: 12))]))
-            parts.append(.element("a", [.init("href", href(box.node, isSubHead: isSubHead)), .init("class", cls)], [
-                el("title", .text(role.title)),
+                                  [.text(Self.fit(subtitle(node), width: W - 16, size: 12))]))
+            parts.append(.element("a", [.init("href", href(node, in: chart)), .init("class", cls)], [
+                el("title", .text(node.role.title)),
                 .element("rect", [.init("x", fmt(box.x)), .init("y", fmt(box.y)), .init("width", fmt(W)), .init("height", fmt(H)), .init("rx", "8")], []),
                 .fragment(texts),
             ]))
@@ -75,73 +60,66 @@ struct OrgChartSVG {
             .init("viewBox", "0 0 \(fmt(layout.width)) \(fmt(layout.height))"),
             // Scales down to the page's width, but not below a readable size (then it scrolls).
             .init("style", "min-width:\(fmt((layout.width * Self.minimumScale).rounded()))px"),
-            .init("role", "img"), .init("aria-label", s[.orgChart] + ": " + g.departments[d].title),
+            .init("role", "img"), .init("aria-label", s[.orgChart] + ": " + chart.title),
         ], parts)
 
+        let hasDotted = !chart.dottedTable.isEmpty
         var key: [HTML] = [el("li", el("span", ["class": "oc-key oc-key-line", "aria-hidden": "true"]), .text(s[.legendReports]))]
-        if !dottedPairs.isEmpty { key.append(el("li", el("span", ["class": "oc-key oc-key-dotted", "aria-hidden": "true"]), .text(s[.dottedLine]))) }
+        if hasDotted { key.append(el("li", el("span", ["class": "oc-key oc-key-dotted", "aria-hidden": "true"]), .text(s[.dottedLine]))) }
         if hasVacant { key.append(el("li", el("span", ["class": "oc-key oc-key-vacant", "aria-hidden": "true"]), .text(s[.vacant]))) }
         if hasSubHead { key.append(el("li", el("span", ["class": "oc-key oc-key-subdept", "aria-hidden": "true"]), .text(s[.legendSubdept]))) }
         var notes: [HTML] = [el("ul", ["class": "oc-legend"], children: key)]
-        if !dottedPairs.isEmpty { notes.append(dottedTable(dottedPairs, department: d)) }
+        if hasDotted { notes.append(dottedTable(chart.dottedTable)) }
 
         let wide = layout.width >= Self.outlineWidth
         return el("div", ["class": wide ? "orgchart-figure is-wide" : "orgchart-figure"],
                   el("div", ["class": "orgchart-scroll"], svg),
-                  wide ? outline(layout, inside: inside) : .empty,
+                  wide ? outline(layout, chart) : .empty,
                   el("div", ["class": "orgchart-notes"], children: notes))
     }
 
-    /// The dotted lines as a small table, one row per dotted-line superior (in the department's
-    /// reporting order) with the roles that report to them that way: read at a glance, however many.
-    private func dottedTable(_ pairs: [(from: Int, to: Int)], department d: Int) -> HTML {
-        let g = context.graph, s = context.strings
-        let order = DepartmentPage.reportingOrder(g, department: d)
-        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        func position(_ r: Int) -> (Int, String, Int) { (rank[r] ?? order.count, IndexPages.sortKey(g.roles[r].title), r) }
-        var reports: [Int: [Int]] = [:]
-        for pair in pairs where !(reports[pair.to] ?? []).contains(pair.from) { reports[pair.to, default: []].append(pair.from) }
-        let superiors = reports.keys.sorted { position($0) < position($1) }
+    /// The dotted lines as a small table, one row per dotted-line superior with the roles that
+    /// report to them that way: read at a glance, however many.
+    private func dottedTable(_ rows: [OrgChartModel.DottedRow]) -> HTML {
+        let s = context.strings
         return el("table", ["class": "oc-dotted-table"],
             el("caption", .text(s[.dottedLine])),
             el("thead", el("tr", el("th", ["scope": "col"], .text(s[.dottedSuperior])), el("th", ["scope": "col"], .text(s[.dottedReports])))),
-            el("tbody", children: superiors.map { sup in
-                let names = (reports[sup] ?? []).sorted { position($0) < position($1) }
-                return el("tr", [:],
-                    el("th", ["scope": "row"], context.roleLink(sup)),
-                    el("td", children: names.enumerated().map { i, r in
+            el("tbody", children: rows.map { row in
+                el("tr", [:],
+                    el("th", ["scope": "row"], context.link(row.superior)),
+                    el("td", children: row.reports.enumerated().map { i, r in
                         // The separator sits outside the name so a line can break after it, never inside a title.
-                        .fragment([i > 0 ? .text(s[.nameSeparator]) : .empty, el("span", ["class": "oc-pair"], context.roleLink(r))])
+                        .fragment([i > 0 ? .text(s[.nameSeparator]) : .empty, el("span", ["class": "oc-pair"], context.link(r))])
                     }))
             }))
     }
 
-    private func href(_ r: Int, isSubHead: Bool) -> String {
-        if let boxLink { return boxLink(r) }
-        if isSubHead, let sd = context.graph.roleDepartment[r] { return context.href(.department(sd)) }
-        return context.href(.role(r))
+    private func href(_ node: OrgChartModel.Node, in chart: OrgChartModel) -> String {
+        if let boxLink = chart.boxLink { return boxLink }
+        return context.href((node.subDepartment ?? node.role).url)
     }
 
-    private func subtitle(_ r: Int, isSubHead: Bool) -> String {
-        let g = context.graph, s = context.strings, role = g.roles[r]
-        if isSubHead, let sd = g.roleDepartment[r] { return g.departments[sd].short ?? g.departments[sd].title }
-        if role.isVacant { return s[.vacant] }
-        return s[.headcount] + " " + s.format(.people, role.headcount)
+    private func subtitle(_ node: OrgChartModel.Node) -> String {
+        let s = context.strings
+        if let sub = node.subDepartment { return sub.title }
+        if node.role.vacant { return s[.vacant] }
+        return s[.headcount] + " " + s.format(.people, node.headcount)
     }
 
     /// The same tree as an indented list (shown on narrow screens instead of a wide drawing).
     /// Flat items with a level class, walked iteratively: no nesting depth to worry about.
-    private func outline(_ layout: OrgChartLayout, inside: Set<Int>) -> HTML {
-        let g = context.graph
+    private func outline(_ layout: OrgChartLayout, _ chart: OrgChartModel) -> HTML {
         var items: [HTML] = []
         var stack = layout.roots.reversed().map { ($0, 0) }
-        while let (r, level) = stack.popLast() {
-            let isSubHead = !inside.contains(r)
-            let label: HTML = isSubHead
-                ? .fragment([context.link(.role(r)), el("span", ["class": "muted"], .text(" · " + subtitle(r, isSubHead: true)))])
-                : .fragment([context.roleLink(r), g.roles[r].isVacant ? .empty : el("span", ["class": "muted"], .text(" · " + subtitle(r, isSubHead: false)))])
+        while let (n, level) = stack.popLast() {
+            let node = chart.nodes[n]
+            // A sub-department head by name only (no vacancy badge), then the department it heads.
+            let label: HTML = node.outside
+                ? .fragment([el("a", ["href": context.href(node.role.url)], .text(node.role.title)), el("span", ["class": "muted"], .text(" · " + subtitle(node)))])
+                : .fragment([context.link(node.role), node.role.vacant ? .empty : el("span", ["class": "muted"], .text(" · " + subtitle(node)))])
             items.append(el("li", ["class": "oc-level-\(min(level, 6))"], label))
-            stack += (layout.children[r] ?? []).reversed().map { ($0, level + 1) }
+            stack += (layout.children[n] ?? []).reversed().map { ($0, level + 1) }
         }
         return el("ul", ["class": "orgchart-outline"], children: items)
     }

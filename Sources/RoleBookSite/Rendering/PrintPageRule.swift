@@ -1,19 +1,34 @@
 import RoleBookModel
 
-/// The `@page` rule of printable pages: organisation and title in the top margin and
-/// "第 X 页 / 共 Y 页" at the bottom. It holds content strings, so they are written as CSS
-/// escapes: nothing in a title can end the string or the `<style>` element.
+/// The one `@page` rule of printable pages (job descriptions, department pages, checklist
+/// sheets): "第 X 页 / 共 Y 页" at the bottom and, on documents, organisation and title in the
+/// top margin. It can hold content strings, so every string is written as CSS escapes: nothing
+/// in a title can end the string or the `<style>` element.
 enum PrintPageRule {
-    static func css(strings: UIStrings, topLeft: String, topRight: String) -> String {
+    /// How a kind of printed page is set: paper, margins, and the type of its margin boxes.
+    struct Sheet {
+        var landscape = false
+        var margin: String
+        var type: String
+
+        /// Job descriptions and department pages: wider margins, grey headers.
+        static let document = Sheet(margin: "16mm 14mm 18mm", type: "font-size: 8.5pt; color: #555;")
+        /// Checklist sheets: narrower margins, black page numbers, landscape for the week grid.
+        static func checklist(landscape: Bool) -> Sheet { Sheet(landscape: landscape, margin: "14mm 12mm 16mm", type: "font-size: 9pt; color: #000;") }
+    }
+
+    /// - Parameters:
+    ///   - topLeft, topRight: the top margin boxes' text (none when nil).
+    static func css(strings: UIStrings, sheet: Sheet = .document, topLeft: String? = nil, topRight: String? = nil) -> String {
         // "第 {p} 页 / 共 {t} 页" → literal pieces around the two counters.
         let template = strings[.pageOf]
         let (before, afterP) = split(template, at: "{p}")
         let (middle, after) = split(afterP, at: "{t}")
-        let margin = "font-size: 8.5pt; color: #555;"
-        return "@page { size: A4; margin: 16mm 14mm 18mm; "
-            + "@top-left { content: \(quoted(topLeft)); \(margin) } "
-            + "@top-right { content: \(quoted(topRight)); \(margin) } "
-            + "@bottom-center { content: \(quoted(before)) counter(page) \(quoted(middle)) counter(pages) \(quoted(after)); \(margin) } }"
+        let type = sheet.type
+        var rule = "@page { size: A4\(sheet.landscape ? " landscape" : ""); margin: \(sheet.margin); "
+        if let topLeft { rule += "@top-left { content: \(quoted(topLeft)); \(type) } " }
+        if let topRight { rule += "@top-right { content: \(quoted(topRight)); \(type) } " }
+        return rule + "@bottom-center { content: \(quoted(before)) counter(page) \(quoted(middle)) counter(pages) \(quoted(after)); \(type) } }"
     }
 
     private static func split(_ s: String, at marker: String) -> (String, String) {

@@ -1,0 +1,60 @@
+import Foundation
+import RoleBookModel
+
+/// What every fingerprint of a build starts from: the rolebook that renders and the site's
+/// settings (`global`), and the fingerprint of `graph.json`, which shows every file.
+///
+/// Pages hash their own models on top of `global` (``ModelledPage``); a page without a model
+/// (home, the indexes) renders on every build.
+struct BuildIdentity: Sendable {
+    /// Settings and renderer; nil when the binary cannot be identified (then nothing is reused).
+    let global: UInt64?
+    /// Every source file in order, the settings and the renderer: what `graph.json` is made from.
+    let wholeGraph: UInt64?
+
+    init(graph g: RoleGraph, renderer: UInt64? = BuildIdentity.rendererIdentity) {
+        let global = renderer.map { StableHash.combine($0, g.config.stableHash) }
+        self.global = global
+        wholeGraph = global.map { global in
+            func identity(_ tag: UInt64, _ header: EntityHeader) -> UInt64 {
+                StableHash.combine(StableHash.combine(tag, StableHash.string(header.path)), header.sourceHash)
+            }
+            var f = Fingerprint(global)
+            // Each file tagged by its kind: a role and a department at the same path never coincide.
+            for (tag, headers) in [(1, g.roles.map(\.header)), (2, g.departments.map(\.header)), (3, g.procedures.map(\.header))] as [(UInt64, [EntityHeader])] {
+                f.add(UInt64(headers.count))
+                for h in headers { f.add(identity(tag, h)) }
+            }
+            return f.value
+        }
+    }
+
+    /// The running binary's size and modification time: a rebuilt rolebook renders everything again.
+    /// Foundation's file attributes, not `/proc/self/exe` and glibc's `st_mtim`, so it holds on
+    /// every platform Package.swift names.
+    static let rendererIdentity: UInt64? = {
+        guard let path = Bundle.main.executableURL?.resolvingSymlinksInPath().path,
+              let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              let size = (attributes[.size] as? NSNumber)?.uint64Value,
+              let modified = attributes[.modificationDate] as? Date else { return nil }
+        let nanoseconds = UInt64(max(0, modified.timeIntervalSince1970 * 1_000_000_000))
+        return StableHash.combine(StableHash.combine(0x726F_6C65_626F_6F6B, size), nanoseconds)
+    }()
+}
+
+extension SiteConfig {
+    /// Every setting, in a fixed order (`Hasher` is seeded per process, and dictionaries have no order).
+    var stableHash: UInt64 {
+        var f = Fingerprint(0x636F_6E66_6967)
+        for s in [title, organization ?? "\u{0}", language] + exclude { f.add(StableHash.string(s)) }
+        f.add(UInt64(exclude.count))
+        f.add(UInt64(bitPattern: Int64(maxSpan)))
+        f.add(UInt64(bitPattern: Int64(maxDepth)))
+        for (kind, names) in extraSections.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            f.add(StableHash.string(kind.rawValue))
+            f.add(UInt64(names.count))
+            for n in names { f.add(StableHash.string(n)) }
+        }
+        return f.value
+    }
+}
