@@ -74,7 +74,8 @@ public final class PreviewServer: @unchecked Sendable {
     /// Builds the site, starts listening and watching; returns the address pages are served at.
     public func start() async throws -> URL {
         let first = rebuild(changed: [])
-        log("built \(first.pages) pages in \(Self.format(first.milliseconds))")
+        let pageCount = current.pages?.pageCount ?? 0
+        log("checked in \(Self.format(first.milliseconds)): \(pageCount) page\(pageCount == 1 ? "" : "s"), each rendered when first opened")
         let address: sockaddr_in = try .inet(ip4: options.host, port: options.port)
         let server = HTTPServer(address: address, timeout: 60, logger: .disabled)
         await server.appendRoute(HTTPRoute("GET \(ServedSite.livePrefix)live"), to: .webSocket(channel))
@@ -139,13 +140,10 @@ public final class PreviewServer: @unchecked Sendable {
         let loader = ContentLoader(root: URL(fileURLWithPath: options.contentDirectory), displayRoot: options.contentDirectory)
         let diagnostics: [Diagnostic]
         var language = options.language ?? .en
-        var rendered: [OutputFile]?
+        var pages: SitePages?
         var timings = Stopwatch()
         var parsed = 0
-        var graphJSON: LazyFile?
-        var searchIndex: LazyFiles?
         do {
-            // Only the files whose bytes changed are parsed again (the cache is this thread's alone).
             // The watcher's paths spare the walk and a stat of every other file; none (the first
             // build, tests) means look at everything.
             let checked = try Checker(loader: loader).run(cache: &parseCache, changed: changed.isEmpty ? nil : changed)
@@ -155,14 +153,8 @@ public final class PreviewServer: @unchecked Sendable {
             timings.append(checked.result.timings)
             // With errors the last good pages stay (under the overlay); with none yet, show what renders.
             if !diagnostics.containsErrors || !lock.withLock({ hasGoodVersion }) {
-                let held = lock.withLock { site }
-                var renderer = SiteRenderer(graph: checked.result.graph)
-                renderer.omitsGraphJSON = true
-                renderer.omitsSearchIndex = true
-                let keeping: (@Sendable (String) -> UInt64?)? = held.files.count == 0 ? nil : { @Sendable path in held.inputs(path) }
-                rendered = renderer.render(keeping: keeping, timings: &timings)
-                graphJSON = LazyFile { [renderer] in renderer.graphJSON() }
-                searchIndex = LazyFiles { [renderer] in renderer.searchIndexFiles() }
+                pages = SitePages(graph: checked.result.graph)
+                timings.lap("site map")
             }
         } catch {
             // The folder itself is gone or unreadable (moved away mid-save): keep everything as it is.
@@ -170,12 +162,15 @@ public final class PreviewServer: @unchecked Sendable {
             diagnostics = lock.withLock { lastDiagnostics }
         }
         // Only this thread changes `site` (under `rebuildLock`), so the next snapshot is made
-        // outside the lock: requests meanwhile are answered from the current one.
+        // outside the lock: requests meanwhile are answered from the current one. Only the pages
+        // served so far are rendered again; the rest render when asked for.
         let before = current
-        let (next, change) = before.next(diagnostics: diagnostics, rendered: rendered, graphJSON: graphJSON ?? before.graphJSON,
-                                         searchIndex: searchIndex ?? before.searchIndex)
-        let renderedGood = rendered != nil && !diagnostics.containsErrors
-        rendered = nil
+        let (next, change) = before.next(diagnostics: diagnostics, pages: pages,
+                                         graphJSON: pages.map { pages in LazyFile { pages.graphJSON() } } ?? before.graphJSON,
+                                         searchIndex: pages.map { pages in LazyFiles { pages.searchIndexFiles() } } ?? before.searchIndex)
+        if pages != nil { timings.lap("served pages") }
+        let renderedGood = pages != nil && !diagnostics.containsErrors
+        pages = nil
         let printDiagnostics = lock.withLock {
             site = next
             if renderedGood { hasGoodVersion = true }
@@ -199,7 +194,8 @@ public final class PreviewServer: @unchecked Sendable {
             if diagnostics.containsErrors {
                 log("content has \(diagnostics.errorCount) error\(diagnostics.errorCount == 1 ? "" : "s"); the browser shows them over the last good version (\(Self.format(milliseconds)))")
             } else {
-                log("rebuilt \(change.pageCount) page\(change.pageCount == 1 ? "" : "s") in \(Self.format(milliseconds))")
+                let n = change.pageCount
+                log("rebuilt in \(Self.format(milliseconds)): " + (n == 0 ? "no open page changed" : "\(n) open page\(n == 1 ? "" : "s") changed"))
             }
         }
         onRebuild?(rebuild)

@@ -1,15 +1,21 @@
 import Foundation
 import RoleBook
 
-/// One version of the site as `serve` holds it in memory: every file by site path, plus the
-/// content's current errors. A value: the server swaps whole snapshots, so a request that
-/// reads one sees one version of every file.
+/// One version of the site as `serve` holds it: the pages of one graph, each rendered when first
+/// asked for (``SitePages``), plus the content's current errors. A value: the server swaps whole
+/// snapshots, so a request that reads one sees one version of every file.
+///
+/// A rebuild renders again only the pages this server has already served (the ones a browser can
+/// have open, which must be told when they change); every other page of the new version is
+/// rendered from the new graph when it is requested. So an edit costs the graph and the open
+/// pages, not the whole site, and start-up costs no page at all.
 public struct ServedSite: Sendable {
-    /// Site-root-relative path (`roles/cs-manager.html`) → bytes as served (pages with the live
-    /// script), with each file's hash, inputs fingerprint and version stamp.
-    public var files: SiteFiles
     /// Counts up with every rebuild.
     public var version: Int
+    /// The pages of this version; nil before the first build.
+    public var pages: SitePages?
+    /// The pages of this version rendered so far, and those asked for and missing.
+    private(set) var store: PageStore
     /// `graph.json` of this version, rendered on first request (no page loads it, and it is a
     /// function of every file, so rendering it on each rebuild would delay every reload).
     public var graphJSON: LazyFile?
@@ -20,25 +26,46 @@ public struct ServedSite: Sendable {
     public var errors: [Diagnostic]
 
     public init() {
-        files = SiteFiles()
         version = 0
+        store = PageStore()
         errors = []
     }
 
-    /// The version in which the file at `path` last changed; pages carry it (`data-version`), so
-    /// a page whose live connection opens after a rebuild can tell that it is stale.
-    public func stamp(_ path: String) -> Int? { files[entry: path]?.stamp }
+    /// The version in which the page at `path` last changed, as far as this server knows: the
+    /// version it was first served in, or changed in since. A page it never served counts as of
+    /// this version. Pages carry the version they were served in (`data-version`), so a page
+    /// whose live connection opens after a rebuild can tell that it is stale.
+    public func stamp(_ path: String) -> Int { store.entry(path)?.stamp ?? version }
 
-    /// The inputs fingerprint of the page held at `path` (``OutputFile/inputs``).
-    public func inputs(_ path: String) -> UInt64? { files[entry: path]?.inputs }
+    /// Whether the page at `path` has been rendered in this version (tests; the rest is made on request).
+    public func isRendered(_ path: String) -> Bool { store.entry(path)?.data != nil }
 
-    /// The bytes served at `path` (a site path, `index.html` spelled out), the lazily made
-    /// `graph.json` and search index included.
+    /// The bytes served at `path` (a site path, `index.html` spelled out): a page or asset,
+    /// rendered now if it was not yet, or the lazily made `graph.json` and search index.
     public func file(_ path: String) -> Data? {
-        if let data = files[path] { return data }
+        if let data = store.entry(path)?.data { return data }
         if path == "graph.json" { return graphJSON?.data }
         if path.hasPrefix("search/") { return searchIndex?.files[path] }
-        return nil
+        guard let pages, pages.contains(path) else { return nil }
+        let contents: String
+        var fingerprint: UInt64?
+        if let page = pages.page(path) {
+            fingerprint = page.fingerprint
+            contents = page.render()
+        } else {
+            contents = pages.render(path) ?? ""
+        }
+        return store.insert(path, PageStore.Entry(rendered: contents, path: path, fingerprint: fingerprint, version: version)).data
+    }
+
+    /// Whether `path` is a page or asset of this version.
+    public func contains(_ path: String) -> Bool { pages?.contains(path) ?? false }
+
+    /// Remembers that a page was asked for and is missing, so the rebuild that makes it tells the
+    /// browser showing the 404 page.
+    func noteMissing(_ path: String) {
+        guard path.hasSuffix(".html"), store.entry(path) == nil else { return }
+        _ = store.insert(path, PageStore.Entry(data: nil, hash: 0, fingerprint: nil, stamp: version))
     }
 
     /// Where the live-reload script, its stylesheet and socket live; no site file starts with `_`.
@@ -46,79 +73,82 @@ public struct ServedSite: Sendable {
 
     /// What a rebuild changed, for the browser and the terminal.
     public struct Change: Sendable, Equatable {
-        /// Site paths of pages that were added or whose contents changed.
+        /// Site paths of served pages that changed, and of pages asked for while missing that now exist.
         public var changed: [String]
-        /// Site paths of pages that no longer exist.
+        /// Site paths of served pages that no longer exist.
         public var removed: [String]
         /// Whether the error list changed (the overlay needs redrawing even if no page did).
         public var errorsChanged: Bool
         public var pageCount: Int { (changed + removed).filter { $0.hasSuffix(".html") }.count }
     }
 
-    /// The next snapshot from a check of the content and, when it has no errors, its rendered
-    /// files. With errors the pages stay those of the last good version and only `errors` moves.
-    /// Only the files rendered again are touched: the rest stay shared with this snapshot.
-    public func next(diagnostics: [Diagnostic], rendered: [OutputFile]?, graphJSON: LazyFile? = nil,
+    /// The next snapshot from a check of the content and, when it has no errors, its pages. With
+    /// errors the pages stay those of the last good version and only `errors` moves. The pages
+    /// served so far are compared with the new version's: by model fingerprint where they have one,
+    /// else by rendering them again; unchanged ones are carried over as they are.
+    public func next(diagnostics: [Diagnostic], pages newPages: SitePages?, graphJSON: LazyFile? = nil,
                      searchIndex: LazyFiles? = nil) -> (ServedSite, Change) {
         var site = self
         site.version = version + 1
         let errors = diagnostics.containsErrors ? diagnostics : []
         site.errors = errors
         let errorsChanged = errors != self.errors
-        guard let rendered else { return (site, Change(changed: [], removed: [], errorsChanged: errorsChanged)) }
-        var changed: [String] = []
-        // Hashing and converting the rendered files is the bulk of the work after a cold render:
-        // spread it over the cores, each file on its own (a byte hash, not String's unicode-aware one).
-        let fresh = Self.prepared(rendered.map { $0.isKept ? nil : $0 }, version: site.version)
-        var present = 0
-        for (i, file) in rendered.enumerated() {
-            guard let (hash, bytes) = fresh[i] else {
-                // Not rendered again: held as it is (its inputs are those of the page held).
-                if files[entry: file.path] != nil { present += 1 }
-                continue
-            }
-            if var held = files[entry: file.path] {
-                present += 1
-                held.inputs = file.inputs
-                // Unchanged bytes keep the version stamped in them.
-                if held.hash != hash {
-                    held.data = bytes
-                    held.hash = hash
-                    held.stamp = site.version
-                    changed.append(file.path)
+        guard let newPages else { return (site, Change(changed: [], removed: [], errorsChanged: errorsChanged)) }
+        let fresh = PageStore()
+        var changed: [String] = [], removed: [String] = []
+        var done = Set<String>()
+        // Pages served from this version while the comparison ran are compared in a second round,
+        // so a browser that opened one meanwhile still hears of its change.
+        while true {
+            let held = store.entries().filter { !done.contains($0.key) }
+            if held.isEmpty { break }
+            let paths = held.keys.sorted()
+            let newVersion = site.version
+            let results = paths.parallelMap { path in Self.compare(held[path]!, path: path, in: newPages, version: newVersion) }
+            for (path, result) in zip(paths, results) {
+                done.insert(path)
+                switch result {
+                case .removed: removed.append(path)
+                case .kept(let entry): _ = fresh.insert(path, entry)
+                case .changed(let entry): _ = fresh.insert(path, entry); changed.append(path)
                 }
-                site.files[entry: file.path] = held
-            } else {
-                site.files[entry: file.path] = SiteFiles.Entry(data: bytes, hash: hash, inputs: file.inputs, stamp: site.version)
-                changed.append(file.path)
             }
         }
-        var removed: [String] = []
-        if present < files.count {
-            // Some file held is not in this render: find which (a role or a page was deleted).
-            let now = Set(rendered.map(\.path))
-            removed = files.paths.filter { !now.contains($0) }.sorted()
-            for path in removed { site.files[entry: path] = nil }
-        }
+        site.pages = newPages
+        site.store = fresh
         site.graphJSON = graphJSON
         site.searchIndex = searchIndex
-        return (site, Change(changed: changed.sorted(), removed: removed, errorsChanged: errorsChanged))
+        return (site, Change(changed: changed.sorted(), removed: removed.sorted(), errorsChanged: errorsChanged))
     }
 
-    /// Content hash and served bytes of each file given, in parallel, in order.
-    static func prepared(_ files: [OutputFile?], version: Int) -> [(UInt64, Data)?] {
-        var out = [(UInt64, Data)?](repeating: nil, count: files.count)
-        let chunk = 256
-        out.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let results = buffer
-            DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { c in
-                for i in (c * chunk)..<min(files.count, (c + 1) * chunk) {
-                    guard let file = files[i] else { continue }
-                    results[i] = (StableHash.string(file.contents), servedBytes(file.contents, path: file.path, version: version))
-                }
-            }
+    private enum Comparison: Sendable {
+        case kept(PageStore.Entry), changed(PageStore.Entry), removed
+    }
+
+    /// A page served from the old version, against the new one.
+    private static func compare(_ old: PageStore.Entry, path: String, in pages: SitePages, version: Int) -> Comparison {
+        guard pages.contains(path) else {
+            // Asked for while missing and still missing: keep listening for it.
+            return old.data == nil ? .kept(old) : .removed
         }
-        return out
+        let fingerprint: UInt64?
+        let contents: String
+        if let page = pages.page(path) {
+            if let f = page.fingerprint, f == old.fingerprint, old.data != nil { return .kept(old) }
+            fingerprint = page.fingerprint
+            contents = page.render()
+        } else {
+            fingerprint = nil
+            contents = pages.render(path) ?? ""
+        }
+        let hash = StableHash.string(contents)
+        if old.data != nil, hash == old.hash {
+            // Unchanged bytes keep the version stamped in them.
+            var kept = old
+            kept.fingerprint = fingerprint
+            return .kept(kept)
+        }
+        return .changed(PageStore.Entry(rendered: contents, path: path, fingerprint: fingerprint, version: version))
     }
 
     /// A page as served: the live-reload script added at the end of its head. Other files as they are.
@@ -135,6 +165,46 @@ public struct ServedSite: Sendable {
 
     static func liveScriptTag(version: Int) -> String {
         "<script src=\"\(livePrefix)live.js\" data-version=\"\(version)\" defer></script>"
+    }
+}
+
+/// The pages of one version rendered so far, by site path; filled by requests on any thread.
+final class PageStore: @unchecked Sendable {
+    struct Entry: Sendable {
+        /// The bytes served (pages with the live script); nil: asked for and missing.
+        var data: Data?
+        /// Hash of the file as rendered, to tell whether a rebuild changed it.
+        var hash: UInt64
+        /// The page's model fingerprint (``SitePages/Page/fingerprint``).
+        var fingerprint: UInt64?
+        /// The version in which the file was first served or last changed.
+        var stamp: Int
+
+        init(data: Data?, hash: UInt64, fingerprint: UInt64?, stamp: Int) {
+            self.data = data; self.hash = hash; self.fingerprint = fingerprint; self.stamp = stamp
+        }
+
+        init(rendered contents: String, path: String, fingerprint: UInt64?, version: Int) {
+            self.init(data: ServedSite.servedBytes(contents, path: path, version: version), hash: StableHash.string(contents),
+                      fingerprint: fingerprint, stamp: version)
+        }
+    }
+
+    private let lock = NSLock()
+    private var table: [String: Entry] = [:]
+
+    func entry(_ path: String) -> Entry? { lock.withLock { table[path] } }
+
+    func entries() -> [String: Entry] { lock.withLock { table } }
+
+    /// Stores `entry` unless a rendered one is there already (two requests rendered the same page
+    /// at once); returns the one stored.
+    func insert(_ path: String, _ entry: Entry) -> Entry {
+        lock.withLock {
+            if let held = table[path], held.data != nil || entry.data == nil { return held }
+            table[path] = entry
+            return entry
+        }
     }
 }
 

@@ -46,10 +46,12 @@ public struct SiteResponder: Sendable {
             return Response(status: 200, headers: ["Content-Type": Self.contentType(of: file)], body: body)
         }
         // A folder asked for without its slash: redirect, so the page's relative links resolve.
-        if site.files[path + "/index.html"] != nil {
+        if site.contains(path + "/index.html") {
             return Response(status: 301, headers: ["Location": "/" + Self.percentEncoded(path) + "/", "Content-Type": "text/plain; charset=utf-8"],
                             body: Data("moved to /\(path)/\n".utf8))
         }
+        // The 404 page reloads itself when the page appears: the next rebuild must say so.
+        site.noteMissing(file)
         return Response(status: 404, headers: ["Content-Type": "text/html; charset=utf-8"], body: Data(Self.notFoundPage(file, version: site.version).utf8))
     }
 

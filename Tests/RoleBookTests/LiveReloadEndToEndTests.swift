@@ -76,8 +76,8 @@ struct LiveReloadEndToEndTests {
             // A page whose file is deleted says so, with a link home.
             let extra = content.appendingPathComponent("roles/night-desk.md")
             try "---\ntitle: 夜班前台\ndepartment: cs\nreports_to: cs-manager\n---\n## 岗位职责\n\n1. 夜间接待。\n".write(to: extra, atomically: true, encoding: .utf8)
-            _ = try browser.waitFor("1", session: tab, seconds: 10) { _ in server.current.files["roles/night-desk.html"] != nil }
-            #expect(server.current.files["roles/night-desk.html"] != nil)
+            _ = try browser.waitFor("1", session: tab, seconds: 10) { _ in server.current.contains("roles/night-desk.html") }
+            #expect(server.current.contains("roles/night-desk.html"))
             let second = try browser.open(url.absoluteString + "roles/night-desk.html")
             _ = try browser.waitFor(Self.probe, session: second) { Self.state($0)["live"] as? String == "connected" }
             try FileManager.default.removeItem(at: extra)

@@ -136,7 +136,7 @@ struct ParseCacheTests {
 
     /// Every file as served, without the live script tag (which carries the build's version).
     static func pages(_ site: ServedSite) -> [String: String] {
-        let paths = site.files.paths + ["graph.json"] + (site.searchIndex?.files.keys.map { $0 } ?? [])
+        let paths = (site.pages?.paths ?? []) + ["graph.json"] + (site.searchIndex?.files.keys.map { $0 } ?? [])
         return Dictionary(uniqueKeysWithValues: paths.map { ($0, site.file($0)!) }).mapValues { String(decoding: $0, as: UTF8.self).replacingOccurrences(of: #"<script src="/__rolebook/live.js" data-version="\d+" defer></script>"#, with: "", options: .regularExpression) }
     }
 
@@ -146,6 +146,9 @@ struct ParseCacheTests {
         defer { try? FileManager.default.removeItem(at: content) }
         let server = PreviewServer(options: .init(contentDirectory: content.path, port: 0, watch: false)) { _ in }
         server.rebuild(changed: [])
+        // Every page served once, as if open in a browser: each rebuild then compares them all
+        // (by model fingerprint, or by rendering) instead of rendering them on request.
+        for path in server.current.pages?.paths ?? [] { _ = server.current.file(path) }
         let edits: [(String, String, String)] = [
             ("roles/front-desk.md", "title: 前台接待", "title: 前台接待员"),
             // A responsibility: the search index is patched rather than built again.

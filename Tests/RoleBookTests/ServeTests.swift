@@ -114,20 +114,29 @@ struct ServeTests {
         try await withServer { server, port, content in
             let file = content.appendingPathComponent("roles/front-desk.md")
             let original = try String(contentsOf: file, encoding: .utf8)
+            // The pages a browser has open: served once, so every rebuild compares them.
+            let open = ["roles/front-desk.html", "roles/ceo.html", "index.html", "az.html"]
+            for path in open { #expect(try await RawHTTP.fetch(port: port, target: "/" + path).status == 200) }
+            #expect(!server.current.isRendered("roles/cs-manager.html"), "a page nobody opened is not rendered")
             let before = server.current
             try original.replacingOccurrences(of: "title: 前台接待", with: "title: 前台接待主管").write(to: file, atomically: true, encoding: .utf8)
             let edited = server.rebuild(changed: ["roles/front-desk.md"])
-            #expect(edited.change.changed.contains("roles/front-desk.html"))
+            #expect(edited.change.changed.contains("roles/front-desk.html") && edited.change.changed.contains("az.html"))
             #expect(!edited.change.changed.contains("roles/ceo.html"))
             #expect(edited.change.removed.isEmpty && edited.errorCount == 0)
             #expect(try await RawHTTP.fetch(port: port, target: "/roles/front-desk.html").text.contains("前台接待主管"))
-            #expect(server.current.files["roles/ceo.html"] == before.files["roles/ceo.html"])
+            #expect(server.current.file("roles/ceo.html") == before.file("roles/ceo.html"))
+            #expect(server.current.stamp("roles/ceo.html") == before.stamp("roles/ceo.html"), "an unchanged page keeps its version")
+            // A page opened only now is rendered from the new graph.
+            #expect(try await RawHTTP.fetch(port: port, target: "/roles/cs-manager.html").text.contains("前台接待主管"))
 
             let good = server.current
             try original.replacingOccurrences(of: "title: 前台接待", with: "title: [前台接待").write(to: file, atomically: true, encoding: .utf8)
             let broken = server.rebuild(changed: ["roles/front-desk.md"])
             #expect(broken.errorCount > 0 && broken.change.changed.isEmpty && broken.change.errorsChanged)
-            #expect(server.current.files == good.files)
+            for path in open + ["roles/cs-manager.html", "roles/ops-director.html"] {
+                #expect(server.current.file(path) == good.file(path), "\(path): the last good version is served")
+            }
             #expect(server.current.errors.contains { $0.code == .invalidYAML && $0.location.file.hasSuffix("roles/front-desk.md") })
 
             try original.write(to: file, atomically: true, encoding: .utf8)
@@ -135,6 +144,8 @@ struct ServeTests {
             #expect(fixed.errorCount == 0 && server.current.errors.isEmpty && fixed.change.errorsChanged)
             #expect(fixed.change.changed.contains("roles/front-desk.html"))
 
+            // A page asked for before it exists: its 404 page hears when it appears.
+            #expect(try await RawHTTP.fetch(port: port, target: "/roles/night-desk.html").status == 404)
             let added = content.appendingPathComponent("roles/night-desk.md")
             try original.replacingOccurrences(of: "title: 前台接待", with: "title: 夜班前台").write(to: added, atomically: true, encoding: .utf8)
             let created = server.rebuild(changed: ["roles/night-desk.md"])
@@ -268,7 +279,7 @@ struct ServeTests {
     @Test("a page that changed before its connection opened is told it is stale")
     func stalePage() async throws {
         try await withServer { server, port, _ in
-            let stamp = try #require(server.current.stamp("roles/ceo.html"))
+            let stamp = server.current.stamp("roles/ceo.html")
             let page = try await RawHTTP.fetch(port: port, target: "/roles/ceo.html")
             #expect(page.text.contains("data-version=\"\(stamp)\""))
             let socket = try await RawHTTP.offPool { try RawHTTP.openWebSocket(port: port) }

@@ -63,9 +63,6 @@ public struct SiteWriter: Sendable {
         let present: Set<String>
         /// The site folder.
         let root: String
-        /// For a site held in memory (`serve`): the inputs fingerprint of each page it holds, in
-        /// place of the manifest's (which is then empty).
-        var held: (@Sendable (String) -> UInt64?)?
 
         /// Whether the previous build wrote `path` and it is still there.
         func isPresent(_ path: String) -> Bool { manifest.hashes[path] != nil && present.contains(path) }
@@ -80,7 +77,6 @@ public struct SiteWriter: Sendable {
 
         /// Whether the page at `path` is in the site as the previous build rendered it from these inputs.
         public func canKeep(_ path: String, inputs: UInt64) -> Bool {
-            if let held { return held(path) == inputs }
             return manifest.inputs[path] == inputs && manifest.hashes[path] != nil && present.contains(path)
         }
 

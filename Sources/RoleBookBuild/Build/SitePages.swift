@@ -1,0 +1,82 @@
+import RoleBookModel
+import RoleBookSite
+import RoleBookSearch
+
+/// The site of one graph as a table of paths, each page rendered only when asked for: what
+/// `rolebook serve` holds. A rebuild then costs what the graph costs, plus the pages a browser
+/// has open; a page nobody looks at is never rendered (Hugo's server renders only the pages
+/// open in a browser again after an edit, for the same reason).
+public struct SitePages: Sendable {
+    let site: SiteMap
+    let strings: UIStrings
+    let identity: BuildIdentity
+    /// Site path → page, for every page.
+    private let routes: [String: Route]
+    /// Site path → contents, for the static assets.
+    private let assets: [String: String]
+
+    public init(graph: RoleGraph) { self.init(graph: graph, renderer: BuildIdentity.rendererIdentity) }
+
+    init(graph: RoleGraph, renderer: UInt64?) {
+        site = SiteMap(graph: graph)
+        strings = UIStrings(language: graph.config.language)
+        // Without a renderer identity the fingerprints are still those of the models: serve compares
+        // them within one process only, so settings alone are enough of a seed.
+        identity = BuildIdentity(graph: graph, renderer: renderer ?? 0)
+        var routes: [String: Route] = [:]
+        routes.reserveCapacity(site.pages.count)
+        for page in site.pages { routes[site.path(for: page)] = page }
+        self.routes = routes
+        assets = Dictionary(uniqueKeysWithValues: SiteAsset.allCases.map { ($0.url, $0.contents) })
+    }
+
+    public var graph: RoleGraph { site.graph }
+
+    /// Every page and asset path, sorted (graph.json and the search index are not in it).
+    public var paths: [String] { (Array(routes.keys) + Array(assets.keys)).sorted() }
+
+    /// How many pages the site has.
+    public var pageCount: Int { routes.count }
+
+    /// Whether `path` is a page or an asset of this site.
+    public func contains(_ path: String) -> Bool { routes[path] != nil || assets[path] != nil }
+
+    /// Whether `path` is a page (an HTML file rendered from the graph).
+    public func isPage(_ path: String) -> Bool { routes[path] != nil }
+
+    /// A page of this site, its model built once for the fingerprint and the rendering.
+    public struct Page: Sendable {
+        /// The page's model hash, or nil for a page without a model (home, the indexes): render
+        /// it to compare. Two equal fingerprints render to the same bytes.
+        public let fingerprint: UInt64?
+        fileprivate let route: Route
+        fileprivate let model: ModelledPage?
+        fileprivate let pages: SitePages
+
+        public func render() -> String {
+            let context = PageContext(site: pages.site, strings: pages.strings, page: route)
+            return model.map { $0.render(context) }
+                ?? SiteRenderer.contents(of: route, site: pages.site, strings: pages.strings, indexScripts: SearchIndexBuilder.pageScripts)
+        }
+    }
+
+    /// The page at `path`, or nil when `path` is no page.
+    public func page(_ path: String) -> Page? {
+        guard let route = routes[path] else { return nil }
+        let (model, fingerprint) = SiteRenderer.fingerprint(of: route, site: site, identity: identity)
+        return Page(fingerprint: fingerprint, route: route, model: model, pages: self)
+    }
+
+    /// The file at `path` as `rolebook build` writes it, or nil when there is none.
+    public func render(_ path: String) -> String? { assets[path] ?? page(path)?.render() }
+
+    /// The contents of `graph.json`.
+    public func graphJSON() -> String { GraphJSON(site: site).render() }
+
+    /// Every file of the search index (`search/…`) by site path, built whole: the files a cold
+    /// `rolebook build` writes.
+    public func searchIndexFiles() -> [String: String] {
+        let builder = SearchIndexBuilder(graph: site.graph, urls: site.searchURLs)
+        return builder.build(builder.layout())
+    }
+}
