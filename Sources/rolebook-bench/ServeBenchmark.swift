@@ -53,13 +53,16 @@ struct ServeBenchmark {
         _ = try client.nextMessage()   // the greeting
 
         // Edit roles spread over the tree: the title, so the page, its neighbours and the index change.
+        // Each role's page is open first, as it is in the browser of someone editing it (serve
+        // renders again, and announces, only pages it has served).
         var message: [Double] = [], page: [Double] = []
         for i in 0..<edits {
-            let (saved, file, title) = try Self.save(edit: i, content: content)
+            let pagePath = try Self.pagePath(edit: i, content: content)
+            guard try client.get("/" + pagePath).status == 200 else { throw BenchError.failed("GET", pagePath) }
+            let (saved, _, title) = try Self.save(edit: i, content: content)
             var reply = ""
             repeat { reply = try client.nextMessage() } while !reply.contains("\"type\":\"rebuilt\"")
             message.append(Stopwatch.now() - saved)
-            let pagePath = "roles/" + file.deletingPathExtension().lastPathComponent + ".html"
             guard reply.contains(pagePath) else { throw BenchError.failed("rebuild did not list \(pagePath)", String(reply.prefix(300))) }
             let served = try client.get("/" + pagePath)
             guard served.body.contains(title) else { throw BenchError.failed("page not updated", pagePath) }
@@ -167,11 +170,20 @@ struct ServeBenchmark {
         return files
     }
 
+    /// The site path of the page of the role that edit `i` changes.
+    static func pagePath(edit i: Int, content: URL) throws -> String {
+        "roles/" + (try editedFile(edit: i, content: content)).deletingPathExtension().lastPathComponent + ".html"
+    }
+
+    static func editedFile(edit i: Int, content: URL) throws -> URL {
+        let files = try roleFiles(content)
+        return content.appendingPathComponent(files[(i * 7919) % files.count])
+    }
+
     /// Edit `i`: a role spread over the tree gets a new title, written beside the file and renamed
     /// over it as editors save. Returns when it was saved, the file and the new title.
     static func save(edit i: Int, content: URL) throws -> (saved: Double, file: URL, title: String) {
-        let files = try roleFiles(content)
-        let file = content.appendingPathComponent(files[(i * 7919) % files.count])
+        let file = try editedFile(edit: i, content: content)
         let text = try String(contentsOf: file, encoding: .utf8)
         guard let titleLine = text.split(separator: "\n").first(where: { $0.hasPrefix("title: ") }) else { throw BenchError.failed("no title in", file.path) }
         let title = "编辑\(i)" + titleLine.dropFirst("title: ".count)

@@ -9,24 +9,29 @@ import RoleBookModel
 struct BuildIdentity: Sendable {
     /// Settings and renderer; nil when the binary cannot be identified (then nothing is reused).
     let global: UInt64?
-    /// Every source file in order, the settings and the renderer: what `graph.json` is made from.
-    let wholeGraph: UInt64?
 
     init(graph g: RoleGraph, renderer: UInt64? = BuildIdentity.rendererIdentity) {
-        let global = renderer.map { StableHash.combine($0, g.config.stableHash) }
-        self.global = global
-        wholeGraph = global.map { global in
-            func identity(_ tag: UInt64, _ header: EntityHeader) -> UInt64 {
-                StableHash.combine(StableHash.combine(tag, StableHash.string(header.path)), header.sourceHash)
+        global = renderer.map { StableHash.combine($0, g.config.stableHash) }
+    }
+
+    /// Every source file in order, the settings and the renderer: what `graph.json` is made from.
+    /// A pass over every file, so only `build` asks for it (`serve` makes graph.json on request).
+    func wholeGraph(_ g: RoleGraph) -> UInt64? {
+        guard let global else { return nil }
+        var f = Fingerprint(global)
+        // Each file tagged by its kind: a role and a department at the same path never coincide.
+        // Headers read in place: copying one copies a dozen references.
+        func add(_ tag: UInt64, _ count: Int, _ header: (Int) -> (path: String, hash: UInt64)) {
+            f.add(UInt64(count))
+            for i in 0..<count {
+                let (path, hash) = header(i)
+                f.add(StableHash.combine(StableHash.combine(tag, StableHash.string(path)), hash))
             }
-            var f = Fingerprint(global)
-            // Each file tagged by its kind: a role and a department at the same path never coincide.
-            for (tag, headers) in [(1, g.roles.map(\.header)), (2, g.departments.map(\.header)), (3, g.procedures.map(\.header))] as [(UInt64, [EntityHeader])] {
-                f.add(UInt64(headers.count))
-                for h in headers { f.add(identity(tag, h)) }
-            }
-            return f.value
         }
+        add(1, g.roles.count) { (g.roles[$0].header.path, g.roles[$0].header.sourceHash) }
+        add(2, g.departments.count) { (g.departments[$0].header.path, g.departments[$0].header.sourceHash) }
+        add(3, g.procedures.count) { (g.procedures[$0].header.path, g.procedures[$0].header.sourceHash) }
+        return f.value
     }
 
     /// The running binary's size and modification time: a rebuilt rolebook renders everything again.

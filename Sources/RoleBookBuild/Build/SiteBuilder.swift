@@ -116,10 +116,12 @@ public struct SiteRenderer: Sendable {
         // graph.json shows everything: kept only when no file changed at all.
         if omitsGraphJSON {
             return search.built
-        } else if let whole = identity.wholeGraph, let previous, previous.canKeep("graph.json", inputs: whole) {
+        }
+        let whole = identity.wholeGraph(graph)
+        if let whole, let previous, previous.canKeep("graph.json", inputs: whole) {
             try emit([.kept("graph.json", inputs: whole)])
         } else {
-            try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: identity.wholeGraph)])
+            try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: whole)])
         }
         timings.lap("graph.json")
         return search.built
