@@ -88,7 +88,10 @@ extension ContentLoader {
     ///
     /// - Parameter changed: root-relative paths a watcher reported since `cache` was made; nil: unknown.
     public func load(cache: inout ParseCache, changed: [String]? = nil) throws -> (content: LoadedContent, parsed: Int) {
-        let result = try load(reusing: cache, changed: changed)
+        // Handed over, not copied, so a targeted load can update the table in place.
+        let taken = cache
+        cache = ParseCache()
+        let result = try load(reusing: consume taken, changed: changed)
         cache = result.cache ?? ParseCache()
         return (result.content, result.parsed)
     }
