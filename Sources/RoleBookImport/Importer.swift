@@ -117,7 +117,7 @@ public enum Importer {
                 for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
                     let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
                     var dir: ObjCBool = false
-                    FileManager.default.fileExists(atPath: path, isDirectory: &dir)
+                    _ = FileManager.default.fileExists(atPath: path, isDirectory: &dir)
                     if dir.boolValue { stack.append(path) } else if extensions.contains((name as NSString).pathExtension.lowercased()) { found.append(path) }
                 }
             }

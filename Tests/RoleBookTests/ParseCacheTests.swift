@@ -212,3 +212,16 @@ struct MentionCacheTests {
         }
     }
 }
+
+extension MentionCacheTests {
+    @Test("an alias that folds to the title (a traditional spelling) does not hide the role's mentions")
+    func aliasFoldingToTitle() throws {
+        let result = try runCheck(RuleFixtures.base.with([
+            "roles/cs.md": "---\ntitle: 客服经理\naliases: [客服經理]\ndepartment: ops\nreports_to: ceo\n---\n## 岗位职责\n\n- 处理投诉\n",
+            "roles/clerk.md": "---\ntitle: 客服专员\ndepartment: ops\nreports_to: cs\n---\n## 岗位职责\n\n- 协助客服经理处理投诉\n",
+        ]))
+        let g = result.graph
+        let cs = try #require(g.roleIndex["cs"])
+        #expect(g.mentionedIn[cs].map { g.header(g.mentions[$0].from).id } == ["clerk"])
+    }
+}

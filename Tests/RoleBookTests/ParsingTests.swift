@@ -199,7 +199,7 @@ struct RoleBodyTests {
         #expect(g.mentions == [
             Mention(from: .role(cs), role: ceo, text: "协助总经理制定服务标准", location: contentLoc("roles/cs-manager.md", 15, 1)),
         ])
-        #expect(g.mentionedIn[ceo] == g.mentions)
+        #expect(g.mentionedIn[ceo].map { g.mentions[$0] } == g.mentions)
     }
 }
 

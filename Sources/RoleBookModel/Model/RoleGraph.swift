@@ -60,7 +60,9 @@ public struct RoleGraph: Sendable {
     public package(set) var departmentChildren: [[Int]] = []
     public package(set) var departmentRoles: [[Int]] = []
     public package(set) var roleProcedures: [[Int]] = []
-    public package(set) var mentionedIn: [[Mention]] = []
+    /// Per role, the indexes in ``mentions`` of the mentions naming it (indexes, not copies:
+    /// copying every mention into a second table was a seventh of the graph phase).
+    public package(set) var mentionedIn: [[Int]] = []
     public package(set) var linkedFrom: [NodeRef: [LinkEdge]] = [:]
 
     public init(config: SiteConfig) { self.config = config }

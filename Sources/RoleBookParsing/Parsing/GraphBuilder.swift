@@ -79,8 +79,7 @@ public struct GraphBuilder {
         // Only placeholders are left: free the array now rather than at the end.
         entities = []
 
-        let parsedPaths = Set(pathIndex.keys)
-        let resolver = ReferenceResolver(graph: graph, unparsed: ReferenceResolver.unparsedFiles(content, parsed: parsedPaths))
+        let resolver = ReferenceResolver(graph: graph, unparsed: ReferenceResolver.unparsedFiles(content, parsed: pathIndex))
         func role(_ ref: Located<String>?, _ field: String) -> Int? {
             guard let ref else { return nil }
             return resolver.role(ref, field: field, diagnostics: &diagnostics)
@@ -144,7 +143,7 @@ public struct GraphBuilder {
             }
         }
 
-        let found = MentionFinder(graph: graph).find(reusing: mentions, keeping: keeping)
+        let found = MentionFinder(graph: graph, reusing: mentions).find(reusing: mentions, keeping: keeping)
         graph.mentions = found.mentions
         mentions = found.cache
         derive(&graph)
@@ -175,7 +174,7 @@ public struct GraphBuilder {
             if let o = graph.procedureOwner[p] { rs.append(o) }
             for r in Set(rs).sorted() { graph.roleProcedures[r].append(p) }
         }
-        for m in graph.mentions { graph.mentionedIn[m.role].append(m) }
+        for k in graph.mentions.indices { graph.mentionedIn[graph.mentions[k].role].append(k) }
         graph.linkedFrom = Dictionary(grouping: graph.links, by: \.to)
     }
 }

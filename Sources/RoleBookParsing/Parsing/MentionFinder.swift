@@ -12,20 +12,39 @@ struct MentionFinder: Sendable {
 
     /// Each role's folded names of two or more characters, as the trie holds them.
     private var roleNames: [[[Unicode.Scalar]]] = []
+    /// Each role's title and distinct aliases as written: a role whose names are as the cache's
+    /// keeps its folded names and its place in the cache's trie.
+    private var rawNames: [[String]] = []
 
-    init(graph: RoleGraph) {
+    /// - Parameter cache: the last scan's; when its roles are these roles, its trie is updated
+    ///   for the roles whose names changed instead of being built again from 10,000 names.
+    init(graph: RoleGraph, reusing cache: MentionCache? = nil) {
         self.graph = graph
-        roleNames.reserveCapacity(graph.roles.count)
-        for i in graph.roles.indices {
+        rawNames = graph.roles.indices.map { i in
             // Each distinct name once (a list: most roles have one name, and a Set cost more than the rest).
             var names = [graph.roles[i].title]
             for alias in graph.roles[i].aliases where !names.contains(alias) { names.append(alias) }
-            var foldedNames: [[Unicode.Scalar]] = []
-            for name in names {
-                let folded = CJKFolding.shared.matchingScalars(name.trimmingSpaces)
-                if folded.count >= 2 { trie.insert(folded, role: i); foldedNames.append(folded) }
+            return names
+        }
+        func folded(_ names: [String]) -> [[Unicode.Scalar]] {
+            names.map { CJKFolding.shared.matchingScalars($0.trimmingSpaces) }.filter { $0.count >= 2 }
+        }
+        if let cache, cache.rawNames.count == graph.roles.count,
+           graph.roles.indices.allSatisfy({ cache.key.paths[$0] == graph.roles[$0].header.path }) {
+            trie = cache.trie
+            roleNames = cache.key.roleNames
+            for i in graph.roles.indices where rawNames[i] != cache.rawNames[i] {
+                for name in roleNames[i] { trie.remove(name, role: i) }
+                roleNames[i] = folded(rawNames[i])
+                for name in roleNames[i] { trie.insert(name, role: i) }
             }
-            roleNames.append(foldedNames)
+        } else {
+            roleNames.reserveCapacity(graph.roles.count)
+            for i in graph.roles.indices {
+                let names = folded(rawNames[i])
+                for name in names { trie.insert(name, role: i) }
+                roleNames.append(names)
+            }
         }
         // Nearest first; the walk stops at parent cycles (reported elsewhere).
         ancestors = graph.departments.indices.map { d in [d] + RoleGraph.ancestors(of: d) { graph.departmentParent[$0] } }
@@ -82,7 +101,7 @@ struct MentionFinder: Sendable {
         for scanned in perSource { all += scanned.mentions }
         guard keeping, let key else { return (all, nil) }
         let rescanned = reusable.map { reuse in sources.indices.filter(reuse.mustScan).count } ?? sources.count
-        return (all, MentionCache(key: key, scanned: perSource, scannedCount: rescanned))
+        return (all, MentionCache(key: key, scanned: perSource, scannedCount: rescanned, trie: trie, rawNames: rawNames))
     }
 
     private func scan(_ item: Item, _ source: Source, folded buffer: inout [Unicode.Scalar], filter: inout BigramFilter?,
@@ -235,7 +254,20 @@ struct Trie: Sendable {
             if node == 0, scalar.value < 0x10000 { firstScalars[Int(scalar.value) >> 6] |= 1 << (UInt64(scalar.value) & 63) }
             node = next
         }
-        terminals[Int(node)].append(role)
+        // In role order, as a fresh build inserts them, whatever order updates come in.
+        let list = terminals[Int(node)]
+        guard !list.contains(role) else { return }
+        terminals[Int(node)].insert(role, at: list.firstIndex { $0 > role } ?? list.count)
+    }
+
+    /// Takes `role` off the name `key` (its nodes stay: a trie only grows, until it is built anew).
+    mutating func remove(_ key: [Unicode.Scalar], role: Int) {
+        var node: Int32 = 0
+        for scalar in key {
+            guard let next = child(of: node, scalar) else { return }
+            node = next
+        }
+        terminals[Int(node)].removeAll { $0 == role }
     }
 
     private mutating func addEdge(_ key: UInt64, _ child: Int32) {
@@ -363,6 +395,9 @@ struct MentionCache: Sendable {
     let scanned: [Scanned]
     /// How many sources the scan that made this cache looked at (the rest were reused).
     let scannedCount: Int
+    /// The names' trie and the names as written, for the next finder (``MentionFinder/init(graph:reusing:)``).
+    let trie: Trie
+    let rawNames: [[String]]
 
     /// Nil when the files, their order, the settings or the department tree differ: scan everything.
     func reusable(for new: Key) -> Reuse? {

@@ -81,7 +81,7 @@ extension ReferenceResolver {
     }
 
     /// The content files (relative paths) that produced no entity because of an error.
-    static func unparsedFiles(_ content: LoadedContent, parsed: Set<String>) -> [UnparsedFile] {
+    static func unparsedFiles(_ content: LoadedContent, parsed: [String: NodeRef]) -> [UnparsedFile] {
         var failedDisplay: Set<String> = []
         for d in content.diagnostics where d.severity == .error { failedDisplay.insert(d.location.file) }
         var out: [UnparsedFile] = []
@@ -91,7 +91,7 @@ extension ReferenceResolver {
             while !rest.isEmpty {
                 let candidate = String(rest)
                 if content.paths.contains(candidate) {
-                    if !parsed.contains(candidate), candidate.hasSuffix(".md") {
+                    if parsed[candidate] == nil, candidate.hasSuffix(".md") {
                         let parts = candidate.slashComponents
                         let kind = parts.dropLast().reversed().lazy.compactMap { folder in FileParser.folders.first { $0.name == folder }?.kind }.first
                         out.append(UnparsedFile(id: String(String(parts.last ?? "").dropLast(3)), kind: kind, displayPath: file))

@@ -54,7 +54,8 @@ package struct RolePageModel: PageModel {
         checklistURL = procedures.isEmpty ? nil : site.url(for: .roleChecklist(i))
         // Each page that mentions or links here once, in content order.
         var seen: Set<NodeRef> = []
-        mentions = g.mentionedIn[i].filter { seen.insert($0.from).inserted }.map { Mention(from: PageLink(node: $0.from, in: site), text: $0.text) }
+        mentions = g.mentionedIn[i].map { g.mentions[$0] }.filter { seen.insert($0.from).inserted }
+            .map { Mention(from: PageLink(node: $0.from, in: site), text: $0.text) }
         var seenLinks: Set<NodeRef> = []
         linkedFrom = g.backlinks(.role(i)).map(\.from).filter { seenLinks.insert($0).inserted }.map { PageLink(node: $0, in: site) }
         links = ResolvedLinks(self.role.header, in: site)
