@@ -5,7 +5,6 @@ import Testing
 @testable import RoleBookSite
 @testable import RoleBookSearch
 @testable import RoleBookBuild
-import RoleBookTestSupport
 
 /// The embedded assets as a build writes them (the assets themselves: RoleBookSearchTests' AssetTests).
 @Suite("Assets in the built site")

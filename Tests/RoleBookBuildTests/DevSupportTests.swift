@@ -6,7 +6,6 @@ import Testing
 @testable import RoleBookSearch
 @testable import RoleBookBuild
 @testable import RoleBookDevSupport
-import RoleBookTestSupport
 
 /// The helpers the tests and `rolebook-bench` share (RoleBookDevSupport).
 @Suite("Dev support: process runner and synthetic content")

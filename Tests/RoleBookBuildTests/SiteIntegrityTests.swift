@@ -4,7 +4,6 @@ import Testing
 @testable import RoleBookParsing
 @testable import RoleBookBuild
 import RoleBookDevSupport
-import RoleBookTestSupport
 
 /// What `rolebook build` promises about the site folder however a build ends: readers see the old
 /// site or the new one, never a mix and never a temporary file; builds of one site take turns; a

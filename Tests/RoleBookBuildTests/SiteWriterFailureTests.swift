@@ -5,7 +5,6 @@ import Testing
 @testable import RoleBookSite
 @testable import RoleBookSearch
 @testable import RoleBookBuild
-import RoleBookTestSupport
 
 /// The writer never destroys what it did not create, and a build that fails leaves the site as it was.
 /// (More cases in `SiteWriterSafetyTests`.)

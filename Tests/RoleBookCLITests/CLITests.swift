@@ -6,7 +6,6 @@ import Testing
 @testable import RoleBookBuild
 @testable import RoleBookCLI
 import RoleBookTestSupport
-import RoleBookTestHarness
 
 /// `rolebook check` in-process: argument parsing, the content folder as shown, and exit status.
 @Suite("rolebook check")

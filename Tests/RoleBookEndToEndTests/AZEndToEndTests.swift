@@ -5,7 +5,6 @@ import Testing
 @testable import RoleBookSite
 @testable import RoleBookBuild
 import RoleBookTestSupport
-import RoleBookTestHarness
 
 /// The A–Z page in a real Chromium: the letter bar stays on screen below the header when the
 /// page scrolls, and the department filter (also from `#dept=`) hides other departments' roles.

@@ -5,8 +5,6 @@ import Testing
 @testable import RoleBookSite
 @testable import RoleBookSearch
 @testable import RoleBookBuild
-import RoleBookTestSupport
-import RoleBookTestHarness
 
 /// What one element of a page looks like in Chromium: its box in the viewport, whether it is
 /// the element actually under its centre, and the pixels of the screenshot inside its box.

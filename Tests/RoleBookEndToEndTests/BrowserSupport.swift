@@ -4,7 +4,6 @@ import Foundation
 @testable import RoleBookBuild
 import RoleBookDevSupport
 import RoleBookTestSupport
-import RoleBookTestHarness
 
 /// Drives Debian's headless Chromium for end-to-end tests; artefacts land in `.build/e2e/`.
 enum Browser {

@@ -3,7 +3,6 @@ import Testing
 @testable import RoleBookModel
 @testable import RoleBookParsing
 import RoleBookTestSupport
-import RoleBookTestHarness
 
 /// Every kind of page under its Content-Security-Policy in a real Chromium: no violation is
 /// reported, the print buttons still print, and search still answers.

@@ -2,7 +2,6 @@ import Foundation
 @testable import RoleBookModel
 @testable import RoleBookParsing
 @testable import RoleBookBuild
-import RoleBookTestSupport
 import RoleBookTestHarness
 
 /// Headless Chromium driven over `--remote-debugging-pipe`: the DevTools protocol as JSON

@@ -2,8 +2,6 @@ import Foundation
 import Testing
 @testable import RoleBookModel
 @testable import RoleBookParsing
-import RoleBookTestSupport
-import RoleBookTestHarness
 
 /// Builds a fixture site and opens it in a real headless Chromium.
 @Suite("End to end in Chromium", .serialized)

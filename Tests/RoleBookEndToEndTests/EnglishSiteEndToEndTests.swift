@@ -2,8 +2,6 @@ import Foundation
 import Testing
 @testable import RoleBookModel
 @testable import RoleBookParsing
-import RoleBookTestSupport
-import RoleBookTestHarness
 
 /// An English site (`language: en`) in Chromium: home, a role page and the search page read as
 /// English throughout, with no Chinese chrome or CJK punctuation, and counts in the right number.

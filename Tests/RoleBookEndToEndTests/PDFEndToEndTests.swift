@@ -6,7 +6,6 @@ import Testing
 @testable import RoleBookBuild
 @testable import RoleBookCLI
 import RoleBookTestSupport
-import RoleBookTestHarness
 
 /// A procedure long enough to run over several A4 pages: 90 steps in three phases,
 /// every 7th with sub-steps (one nested twice), every 5th with text that wraps, every 3rd timed, one with a very long word.

@@ -6,7 +6,6 @@ import Testing
 @testable import RoleBookSearch
 @testable import RoleBookBuild
 import RoleBookTestSupport
-import RoleBookTestHarness
 
 /// The search page driven by key presses in a real Chromium: ↓/↑ move the highlighted result,
 /// Enter opens it. A copy of `search.html` gets a script that presses the keys and logs the state.

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import RoleBookModel
 @testable import RoleBookParsing
-import RoleBookTestSupport
 
 
 /// The YAML fast path must give exactly Yams' values and locations, or step aside.

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import RoleBookModel
 @testable import RoleBookParsing
-import RoleBookTestSupport
 
 /// Byte-level shortcuts in parsing must answer exactly as the Character-level code they skip.
 @Suite("Parsing fast paths")

@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import RoleBookModel
 @testable import RoleBookSearch
-import RoleBookTestSupport
 
 /// The generated ``CJKTables`` must agree with ICU, so regenerate them (`make tables`) when Foundation's ICU changes.
 struct CJKTablesTests {

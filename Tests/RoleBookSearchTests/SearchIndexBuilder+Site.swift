@@ -2,7 +2,6 @@
 @testable import RoleBookParsing
 @testable import RoleBookSite
 @testable import RoleBookSearch
-import RoleBookTestSupport
 
 extension SearchIndexBuilder {
     /// The index of a graph with the page URLs a build gives it (the site map's).

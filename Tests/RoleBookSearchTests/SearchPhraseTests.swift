@@ -3,7 +3,6 @@ import Testing
 @testable import RoleBookModel
 @testable import RoleBookParsing
 @testable import RoleBookSearch
-import RoleBookTestSupport
 
 /// Roles whose text holds every bigram of a phrase but never the phrase itself (issue 17).
 enum PhraseFixture {

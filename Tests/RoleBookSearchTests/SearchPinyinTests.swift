@@ -3,7 +3,6 @@ import Testing
 @testable import RoleBookModel
 @testable import RoleBookParsing
 @testable import RoleBookSearch
-import RoleBookTestSupport
 
 /// Titles whose pinyin a single reading per character got wrong (issue 17).
 enum PinyinFixture {

@@ -5,7 +5,6 @@ import Testing
 @testable import RoleBookSite
 @testable import RoleBookSearch
 import RoleBookDevSupport
-import RoleBookTestSupport
 
 /// Content, index helpers and a Swift reference evaluator for the search tests.
 enum SearchFixture {

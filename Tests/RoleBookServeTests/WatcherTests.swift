@@ -2,7 +2,6 @@ import Foundation
 import Testing
 @testable import RoleBookServe
 import RoleBookTestSupport
-import RoleBookTestHarness
 
 /// The content watcher, with inotify and with the polling fallback: create, edit, save by
 /// rename, delete, and a new folder.

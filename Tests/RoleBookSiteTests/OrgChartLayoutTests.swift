@@ -3,7 +3,6 @@ import Testing
 @testable import RoleBookModel
 @testable import RoleBookParsing
 @testable import RoleBookSite
-import RoleBookTestSupport
 
 /// Geometry of the org chart layout on generated trees: random, wide, deep and degenerate.
 @Suite("Org chart layout")

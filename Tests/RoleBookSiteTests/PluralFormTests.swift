@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 @testable import RoleBookSite
-import RoleBookTestSupport
 
 /// Counted UI strings read right for one and for many.
 @Suite struct PluralFormTests {
