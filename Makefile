@@ -24,8 +24,9 @@ deps:
 	@pkg-config --exists libcmark 2>/dev/null || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) libcmark-dev pkg-config; }
 
 # Headless Chromium with CJK fonts for the end-to-end tests, poppler for the PDF checks, node for the
-# search client's unit tests and `node --check` of every script.
+# search client's unit tests and `node --check` of every script, python3 for .ci/check-imports.
 test-deps: deps
+	@command -v python3 >/dev/null 2>&1 || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) python3; }
 	@command -v chromium >/dev/null 2>&1 || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) chromium; }
 	@fc-list 2>/dev/null | grep -q "Noto Sans CJK" || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) fonts-noto-cjk fontconfig; }
 	@command -v pdftotext >/dev/null 2>&1 || { $(MAKE) --no-print-directory $(APT_UPDATED) && $(APT) poppler-utils; }
@@ -60,8 +61,11 @@ site: build
 serve: build
 	$(RELEASE) serve $(CONTENT) --port $(PORT)
 
-# Unit, golden and end-to-end (headless Chromium) tests, then validate the shipped content.
+# Every test target (one per layer, docs/architecture.md "Tests"): unit, golden and end-to-end
+# (headless Chromium) tests, then validate the shipped content. .ci/check-imports first: each
+# target imports only what Package.swift lets it depend on.
 test: test-deps
+	.ci/check-imports
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory check
@@ -94,7 +98,9 @@ FUZZ_MAX_LEN  ?= 4096
 FUZZ_RSS_MB   ?= 1024
 FUZZ_SANITIZE ?= fuzzer
 FUZZ_DIR      = .build-fuzz
-FUZZ_FIXTURES = Tests/RoleBookTests/Fixtures
+# Fixture trees of the test targets (seeds), and the fuzzer's regression inputs (FuzzRegressionTests).
+FUZZ_FIXTURES = Tests/RoleBookParsingTests/Fixtures Tests/RoleBookBuildTests/Fixtures Tests/RoleBookEndToEndTests/Fixtures
+FUZZ_REGRESSIONS = Tests/RoleBookBuildTests/Fixtures/fuzz
 FUZZ_BUILD    = $(FUZZ_DIR)/$(FUZZ_SANITIZE)
 fuzz: deps
 	ROLEBOOK_FUZZ=$(FUZZ_SANITIZE) $(SWIFT) build -c release --product rolebook-fuzz --scratch-path $(FUZZ_BUILD)
@@ -102,7 +108,7 @@ fuzz: deps
 	@find $(CONTENT) $(FUZZ_FIXTURES) -name '*.md' | while read -r f; do \
 	  case "$$f" in */departments/*) k=d;; */procedures/*) k=p;; *) k=r;; esac; \
 	  { printf '%s' "$$k"; cat "$$f"; } > "$(FUZZ_DIR)/seeds/$$(echo "$$f" | tr / _)"; done
-	@cp $(FUZZ_FIXTURES)/fuzz/* $(FUZZ_DIR)/seeds/
+	@cp $(FUZZ_REGRESSIONS)/* $(FUZZ_DIR)/seeds/
 	@echo "seeds: $$(ls $(FUZZ_DIR)/seeds | wc -l) files"
 	# LeakSanitizer (with address) is off: Swift keeps enum tags in spare pointer bits, so live objects look leaked.
 	ASAN_OPTIONS=detect_leaks=0 $(FUZZ_BUILD)/release/rolebook-fuzz $(FUZZ_DIR)/corpus $(FUZZ_DIR)/seeds \

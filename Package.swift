@@ -89,10 +89,48 @@ let package = Package(
                          linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=" + sanitizers, "-use-ld=lld"])] : []),
         // Regenerates RoleBookModel/Text/CJKTables.swift from ICU (`make tables`).
         .executableTarget(name: "rolebook-tables"),
+        // Tests, one target per layer: each depends only on its layer and the ones below it, so a
+        // parsing test cannot reach the renderer (docs/architecture.md, "Tests").
+        // Shared helpers (content trees, rule and diff fixtures, golden files, HTMLScan), as low as they go.
+        .target(name: "RoleBookTestSupport", dependencies: ["RoleBookModel", "RoleBookParsing"], path: "Tests/RoleBookTestSupport"),
+        // Helpers that drive the built `rolebook` binary or a server under test (through RoleBookDevSupport).
+        .target(name: "RoleBookTestHarness", dependencies: ["RoleBookTestSupport", "RoleBookDevSupport"], path: "Tests/RoleBookTestHarness"),
+        .testTarget(name: "RoleBookModelTests", dependencies: ["RoleBookModel"]),
         .testTarget(
-            name: "RoleBookTests",
-            dependencies: ["RoleBook", "RoleBookModel", "RoleBookParsing", "RoleBookSite", "RoleBookSearch", "RoleBookBuild", "RoleBookCLI", "RoleBookServe", "RoleBookDevSupport"],
+            name: "RoleBookParsingTests",
+            dependencies: ["RoleBookModel", "RoleBookParsing", "RoleBookTestSupport"],
             resources: [.copy("Fixtures"), .copy("Golden")]
+        ),
+        .testTarget(
+            name: "RoleBookSiteTests",
+            dependencies: ["RoleBookModel", "RoleBookParsing", "RoleBookSite", "RoleBookTestSupport"],
+            resources: [.copy("Golden")]
+        ),
+        .testTarget(
+            name: "RoleBookSearchTests",
+            dependencies: ["RoleBookModel", "RoleBookParsing", "RoleBookSite", "RoleBookSearch", "RoleBookTestSupport", "RoleBookDevSupport"]
+        ),
+        .testTarget(
+            name: "RoleBookBuildTests",
+            dependencies: ["RoleBookModel", "RoleBookParsing", "RoleBookSite", "RoleBookSearch", "RoleBookBuild", "RoleBookTestSupport", "RoleBookDevSupport"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "RoleBookCLITests",
+            dependencies: ["RoleBookCLI", "RoleBookModel", "RoleBookParsing", "RoleBookSite", "RoleBookBuild", "RoleBookTestSupport", "RoleBookTestHarness",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "RoleBookServeTests",
+            dependencies: ["RoleBookServe", "RoleBookModel", "RoleBookParsing", "RoleBookBuild", "RoleBookTestSupport", "RoleBookTestHarness"]
+        ),
+        // Headless Chromium over built sites; its fixtures are read from the source tree by path
+        // (Browser.buildFixture copies them), so they are not bundled.
+        .testTarget(
+            name: "RoleBookEndToEndTests",
+            dependencies: ["RoleBookModel", "RoleBookParsing", "RoleBookSite", "RoleBookSearch", "RoleBookBuild", "RoleBookCLI", "RoleBookServe",
+                           "RoleBookTestSupport", "RoleBookTestHarness", "RoleBookDevSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "RoleBookImportTests",
