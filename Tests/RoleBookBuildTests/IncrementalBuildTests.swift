@@ -290,6 +290,17 @@ struct IncrementalBuildTests {
         let manifest = SiteManifest(files: files)
         #expect(SiteManifest.parse(manifest.text) == manifest)
         #expect(SiteManifest.parse("garbage") == nil)
+        // Inputs, stamps (a negative time too), paths with spaces and the largest numbers read back.
+        let full = SiteManifest(hashes: ["a b/c d.html": .max, "x.js": 0, "": 7], inputs: ["x.js": 0xABC, "": .max],
+                                stamps: ["a b/c d.html": FileStamp(size: 12, modified: -5), "x.js": FileStamp(size: .max, modified: 1)])
+        #expect(SiteManifest.parse(full.text) == full)
+        let line = "rolebook-manifest 3 id\n"
+        #expect(SiteManifest.parse(line + "1f - - p\n")?.hashes == ["p": 0x1F])
+        #expect(SiteManifest.parse(line + "1F 2 3:4 p q\n")?.stamps["p q"] == FileStamp(size: 3, modified: 4))
+        for bad in ["xyz - - p\n", "1 - p\n", "1 - 3 p\n", "11112222333344445 - - p\n", "1 - 3:4\n", "1\n"] {
+            #expect(SiteManifest.parse(line + bad) == nil, "\(bad)")
+        }
+        #expect(SiteManifest.parse("rolebook-manifest 2 id\n1 - - p\n") == nil)
         #expect(SiteManifest.hash("abcdefgh1") != SiteManifest.hash("abcdefgh2"))
         #expect(SiteManifest(files: files.reversed()).buildID == manifest.buildID)
         #expect(SiteManifest(files: [files[0], OutputFile(path: "b/c.js", contents: "x")]).buildID != manifest.buildID)

@@ -155,6 +155,39 @@ struct RenderingTests {
         #expect(a != nil && a == b)
     }
 
+    @Test("graph.json copying unchanged records from the previous file equals one written whole")
+    func graphJSONReuse() throws {
+        var files = Self.hostileTree
+        files["procedures/p.md"] = "---\ntitle: 流程\nowner: ceo\nfrequency: daily\n---\n## 步骤\n\n1. 08:00 开门\n"
+        let before = GraphJSON(site: SiteMap(graph: try buildGraph(files)))
+        let first = before.render(seed: 7, reusing: nil)
+        #expect(first.text == before.render())
+        // A procedure and a role edited: their records are written again, the others copied.
+        files["procedures/p.md"] = "---\ntitle: 流程二\nowner: ceo\nfrequency: weekly\n---\n## 步骤\n\n1. 08:00 开门\n2. 关门\n"
+        files["roles/evil.md"]! += "\n## 岗位职责\n\n1. 新的一行\n"
+        let after = GraphJSON(site: SiteMap(graph: try buildGraph(files)))
+        let bytes = Array(first.text.utf8)
+        let reuse = GraphJSON.Reuse(bytes: bytes, ranges: Dictionary(zip(first.parts.fingerprints, first.parts.ranges), uniquingKeysWith: { a, _ in a }))
+        let second = after.render(seed: 7, reusing: reuse)
+        #expect(second.text == after.render())
+        let kept = Set(first.parts.fingerprints).intersection(second.parts.fingerprints).count
+        #expect(kept > 0 && kept < second.parts.fingerprints.count, "kept \(kept) of \(second.parts.fingerprints.count)")
+        // Each part is its record's bytes.
+        let written = Array(second.text.utf8)
+        for range in second.parts.ranges { #expect(written[range].first == 0x7B && written[range].last == 0x7D) }
+        // Another seed (settings, renderer) shares no fingerprint.
+        #expect(Set(after.render(seed: 8, reusing: nil).parts.fingerprints).isDisjoint(with: second.parts.fingerprints))
+    }
+
+    @Test("graph.json parts read back as stored; anything else does not")
+    func graphPartsCache() throws {
+        let parts = GraphJSON.Parts(fingerprints: [1, 0xFFFF_FFFF_FFFF_FFFF], ranges: [0..<10, 11..<300])
+        let bytes = GraphPartsCache.encode(parts)
+        #expect(GraphPartsCache.decode(bytes) == parts)
+        #expect(GraphPartsCache.decode(Array(bytes.dropLast())) == nil)
+        #expect(GraphPartsCache.decode(bytes + [0]) == nil)
+    }
+
     @Test("cmark safe mode: raw HTML is omitted, unsafe link schemes are dropped and their text kept")
     func safeMarkdown() throws {
         var files = Self.base

@@ -499,6 +499,70 @@ extension SearchTests {
             #expect(kept["search/i", default: 0] > 0 && kept["search/p", default: 0] > 0, "written \(written), kept \(kept)")
         }
 
+        @Test("an update that remakes the previous records from their short fields reads few shards and equals a full build")
+        func localUpdate() throws {
+            let builder = SearchIndexBuilder(graph: try Self.synthetic(roles: 2_000))
+            var layout = builder.layout()
+            var (files, shape) = builder.shapedBuild(layout)
+            let shardCount = files.keys.filter { $0.hasPrefix("search/i/") }.count
+            #expect(shardCount > 100)
+            // Short-field edits are patched from the shards they reach: few, unless the edit adds
+            // CJK text to the title or an alias, which moves every later trigram position (nil:
+            // not counted). A body edit cannot be undone from short fields: every shard is read.
+            let edits: [(String, Bool?, @Sendable (inout [SearchRecord]) -> Void)] = [
+                ("Latin letters appended to a title", true, { $0[700].title += "z" }),
+                ("a fact", true, { $0[1200].facts.append("G9") }),
+                ("two titles far apart", true, { $0[5].title += "x"; $0[1900].title += " Lead" }),
+                ("CJK text in a title and an alias", nil, { $0[300].title = "全新岗位名称乙"; $0[300].aliases.append("Night Auditor 夜审") }),
+                ("a body line", false, { $0[1500].responsibilities.append("负责 zebra-crossing 巡查与报修") }),
+            ]
+            for (name, local, edit) in edits {
+                var next = layout
+                edit(&next.records)
+                let reads = ReadLog()
+                let known = files
+                var previous = Self.previous(layout, files)
+                previous.shape = shape.withFields(of: layout)
+                previous.read = { reads.add($0); return known[$0] }
+                let update = try #require(builder.update(next, from: previous), "\(name): no update")
+                let full = builder.shapedBuild(next)
+                var updated = update.files
+                for path in update.unchanged { updated[path] = files[path] }
+                #expect(updated.keys.sorted() == full.files.keys.sorted(), "\(name)")
+                let differing = full.files.filter { updated[$0.key] != $0.value }.keys.sorted()
+                #expect(differing.isEmpty, "\(name): \(differing.prefix(10))")
+                #expect(update.shape == full.shape, "\(name): shape")
+                let shardsRead = reads.paths.filter { $0.hasPrefix("search/i/") }.count
+                if local == true {
+                    #expect(shardsRead * 3 < shardCount, "\(name): read \(shardsRead) of \(shardCount) shards")
+                } else if local == false {
+                    #expect(shardsRead == shardCount, "\(name): read \(shardsRead) of \(shardCount) shards")
+                }
+                layout = next
+                (files, shape) = full
+            }
+        }
+
+        /// The paths an update read.
+        final class ReadLog: @unchecked Sendable {
+            private let lock = NSLock()
+            private var list: [String] = []
+            func add(_ path: String) { lock.withLock { list.append(path) } }
+            var paths: Set<String> { lock.withLock { Set(list) } }
+        }
+
+        @Test("the shape of an index reads back as stored; anything else does not")
+        func shapeCache() throws {
+            let builder = SearchIndexBuilder(graph: try SearchFixture.graph())
+            let layout = builder.layout()
+            let shape = builder.shapedBuild(layout).shape.withFields(of: layout)
+            let bytes = SearchShapeCache.encode(shape, renderer: 42)
+            #expect(SearchShapeCache.decode(bytes, renderer: 42) == shape)
+            #expect(SearchShapeCache.decode(bytes, renderer: 43) == nil)
+            #expect(SearchShapeCache.decode(Array(bytes.dropLast()), renderer: 42) == nil)
+            #expect(SearchShapeCache.decode(bytes + [0], renderer: 42) == nil)
+        }
+
         @Test("no update when documents are added or reordered, or a previous file is not as written")
         func updateRefused() throws {
             let builder = SearchIndexBuilder(graph: try SearchFixture.graph())

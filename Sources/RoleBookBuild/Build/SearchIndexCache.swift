@@ -28,6 +28,8 @@ public struct SearchIndexCache: Sendable {
         let renderer: UInt64
         let layout: SearchIndexBuilder.Layout
         let documents: [UInt64]
+        /// Where the documents sit in the index's shards (nil when the index was kept whole: the stored one stays).
+        let shape: SearchIndexShape?
     }
 
     /// The index files: the previous build's kept, patched or built anew. `global` is the
@@ -37,21 +39,26 @@ public struct SearchIndexCache: Sendable {
         guard let global else { return (builder.build(layout).sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }, nil) }
         let documents = SearchIndexBuilder.documentFingerprints(layout)
         let inputs = StableHash.combine(global, SearchIndexBuilder.fingerprint(layout, documents: documents))
-        let built = Built(inputs: inputs, renderer: global, layout: layout, documents: documents)
-        if let kept = previous?.keepAll(under: "search/", inputs: inputs) { return (kept, built) }
+        func built(_ shape: SearchIndexShape?) -> Built { Built(inputs: inputs, renderer: global, layout: layout, documents: documents, shape: shape) }
+        if let kept = previous?.keepAll(under: "search/", inputs: inputs) { return (kept, built(nil)) }
         if let update = previousIndex(previous, renderer: global).flatMap({ builder.update(layout, documents: documents, from: $0) }) {
             return (update.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value, inputs: inputs) }
-                    + update.unchanged.sorted().map { OutputFile.kept($0, inputs: inputs) }, built)
+                    + update.unchanged.sorted().map { OutputFile.kept($0, inputs: inputs) }, built(update.shape))
         }
-        return (builder.build(layout).sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value, inputs: inputs) }, built)
+        let full = builder.shapedBuild(layout)
+        return (full.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value, inputs: inputs) }, built(full.shape))
     }
 
     /// Stores the document list of the index just built, for the next build to patch it.
     /// Called after rendering: storing removes the older lists the rendering read.
     public func remember(_ built: Built?) {
         guard let built else { return }
-        if let directory { SearchDocumentsCache.store(directory, built.inputs, renderer: built.renderer, built.layout, documents: built.documents) }
-        memory?.store(zip(built.documents, built.layout.records).map { ($0, $1.url) })
+        if let directory {
+            // The shape first: storing the documents removes the older lists and shapes.
+            if let shape = built.shape { SearchShapeCache.store(directory, built.inputs, renderer: built.renderer, shape.withFields(of: built.layout)) }
+            SearchDocumentsCache.store(directory, built.inputs, renderer: built.renderer, built.layout, documents: built.documents)
+        }
+        memory?.store(zip(built.documents, built.layout.records).map { ($0, $1.url) }, shape: built.shape?.withFields(of: built.layout))
     }
 
     /// The index the site holds, if the cache describes it: the manifest's fingerprint of the
@@ -59,12 +66,13 @@ public struct SearchIndexCache: Sendable {
     func previousIndex(_ previous: SiteWriter.PreviousBuild?, renderer: UInt64) -> PreviousSearchIndex? {
         if let previous, let held = memory?.held {
             let shardCount = previous.manifest.hashes.keys.filter { $0.hasPrefix("search/i/") }.count
-            return PreviousSearchIndex(documents: held.documents, shardCount: shardCount, read: held.read, isPresent: previous.isPresent)
+            return PreviousSearchIndex(documents: held.documents, shardCount: shardCount, read: held.read, isPresent: previous.isPresent, shape: held.shape)
         }
         guard let previous, let directory, let fingerprint = previous.manifest.inputs["search/meta.js"],
               let documents = SearchDocumentsCache.load(directory, fingerprint, renderer: renderer) else { return nil }
         let shardCount = previous.manifest.hashes.keys.filter { $0.hasPrefix("search/i/") }.count
-        return PreviousSearchIndex(documents: documents, shardCount: shardCount, read: previous.contents, isPresent: previous.isPresent)
+        return PreviousSearchIndex(documents: documents, shardCount: shardCount, read: previous.contents, isPresent: previous.isPresent,
+                                   shape: SearchShapeCache.load(directory, fingerprint, renderer: renderer))
     }
 }
 
@@ -73,14 +81,22 @@ public struct SearchIndexCache: Sendable {
 public final class SearchIndexMemory: @unchecked Sendable {
     private let lock = NSLock()
     private var documents: [(fingerprint: UInt64, url: String)]?
+    private var shape: SearchIndexShape?
     private let read: @Sendable (String) -> String?
 
     /// - Parameter read: a file of the index as the held site has it (`search/i/0.js`), or nil.
     public init(read: @escaping @Sendable (String) -> String?) { self.read = read }
 
-    func store(_ documents: [(fingerprint: UInt64, url: String)]) { lock.withLock { self.documents = documents } }
+    /// Keeps the documents of the index just built; its shape when it was built or patched (an
+    /// index kept whole keeps the shape held).
+    func store(_ documents: [(fingerprint: UInt64, url: String)], shape: SearchIndexShape?) {
+        lock.withLock {
+            self.documents = documents
+            if let shape { self.shape = shape }
+        }
+    }
 
-    var held: (documents: [(fingerprint: UInt64, url: String)], read: @Sendable (String) -> String?)? {
-        lock.withLock { documents.map { ($0, read) } }
+    var held: (documents: [(fingerprint: UInt64, url: String)], read: @Sendable (String) -> String?, shape: SearchIndexShape?)? {
+        lock.withLock { documents.map { ($0, read, shape) } }
     }
 }

@@ -120,6 +120,11 @@ public struct SiteRenderer: Sendable {
         let whole = identity.wholeGraph(graph)
         if let whole, let previous, previous.canKeep("graph.json", inputs: whole) {
             try emit([.kept("graph.json", inputs: whole)])
+        } else if let global = inputs.global, let cacheDirectory {
+            // Records whose sources and links did not change are copied from the previous file.
+            let (text, parts) = GraphJSON(site: site).render(seed: global, reusing: GraphPartsCache.reuse(previous, cache: cacheDirectory))
+            GraphPartsCache.store(cacheDirectory, hash: SiteManifest.hash(text), parts)
+            try emit([OutputFile(path: "graph.json", contents: text, inputs: inputs.wholeGraph)])
         } else {
             try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: whole)])
         }

@@ -48,27 +48,58 @@ extension SearchIndexBuilder {
     /// (token, encoded postings) entries in UTF-16 token order, cut into shards whose `i/<k>.js`
     /// part is about ``shardTargetBytes``.
     static func pack<S: Sequence>(_ entries: S) -> Shards where S.Element == (String, String) {
+        var packer = Packer()
+        for entry in entries { packer.feed(entry) }
+        packer.finish()
+        return Shards(separators: packer.separators, shards: packer.shards)
+    }
+
+    /// The greedy cut of ``pack(_:)`` one entry at a time, so an update can re-cut a stretch of
+    /// the token order and stop where its cuts meet the previous index's again.
+    struct Packer {
         var separators = [""]
         var shards: [[(String, String)]] = []
         var current: [(String, String)] = []
         var size = 0
         var last = ""
-        for (token, postings) in entries {
-            // Sized by the shard file's part: positions go to their own file, which only phrases load.
+
+        /// The bytes an entry adds to its shard file: positions go to their own file, which only phrases load.
+        static func size(_ token: String, _ postings: String) -> Int {
             let postingsBytes = postings.utf8.firstIndex(of: UInt8(ascii: "|")).map { postings.utf8.distance(from: postings.utf8.startIndex, to: $0) } ?? postings.utf8.count
-            let entry = token.utf8.count + postingsBytes + 6
-            if !current.isEmpty && size + entry > shardTargetBytes {
+            return token.utf8.count + postingsBytes + 6
+        }
+
+        /// Whether feeding `entry` next would close the open shard first.
+        func closes(before entry: (String, String)) -> Bool {
+            !current.isEmpty && size + Self.size(entry.0, entry.1) > shardTargetBytes
+        }
+
+        mutating func feed(_ entry: (String, String)) {
+            let bytes = Self.size(entry.0, entry.1)
+            if !current.isEmpty && size + bytes > shardTargetBytes {
                 shards.append(current)
                 current = []
                 size = 0
-                separators.append(separator(after: last, before: token))
+                separators.append(separator(after: last, before: entry.0))
             }
-            current.append((token, postings))
-            size += entry
-            last = token
+            current.append(entry)
+            size += bytes
+            last = entry.0
         }
-        if !current.isEmpty || shards.isEmpty { shards.append(current) }
-        return Shards(separators: separators, shards: shards)
+
+        /// Closes the open shard where an update meets the previous cut again.
+        mutating func close() {
+            shards.append(current)
+            current = []
+            size = 0
+        }
+
+        /// Closes the open shard (an index has at least one shard, if empty).
+        mutating func finish() {
+            if !current.isEmpty || shards.isEmpty { shards.append(current) }
+            current = []
+            size = 0
+        }
     }
 
     /// Posting lists of the tokens of one partition of the key space, filled by one thread at a time.

@@ -44,8 +44,16 @@ public struct SearchIndexBuilder: Sendable {
     public func build() -> [String: String] { build(layout()) }
 
     /// The output files for documents already laid out (``layout()``).
-    package func build(_ layout: Layout) -> [String: String] {
+    package func build(_ layout: Layout) -> [String: String] { build(layout, shards: Self.shards(layout.records)) }
+
+    /// The output files and where each document sits in the shards (what a later
+    /// ``update(_:documents:from:)`` needs to read only the shards an edit reaches).
+    package func shapedBuild(_ layout: Layout) -> (files: [String: String], shape: SearchIndexShape) {
         let shards = Self.shards(layout.records)
+        return (build(layout, shards: shards), Self.shape(shards))
+    }
+
+    func build(_ layout: Layout, shards: Shards) -> [String: String] {
         var files = Self.fixedFiles(layout, shards)
         let shardFiles = Array(shards.shards.enumerated()).map { ($0.offset, $0.element) }.parallelMap(Self.shardFiles)
         for (k, texts) in shardFiles.enumerated() {

@@ -12,11 +12,13 @@ package struct PreviousSearchIndex {
     var read: @Sendable (String) -> String?
     /// Whether a file of the previous index is still in the site as written.
     var isPresent: @Sendable (String) -> Bool
+    /// Where the previous index's documents sit in its shards; nil: every shard is read.
+    var shape: SearchIndexShape?
 
     /// The memberwise initializer, for the build layer (an implicit one would be internal to this module).
     package init(documents: [(fingerprint: UInt64, url: String)], shardCount: Int, read: @escaping @Sendable (String) -> String?,
-                 isPresent: @escaping @Sendable (String) -> Bool) {
-        self.documents = documents; self.shardCount = shardCount; self.read = read; self.isPresent = isPresent
+                 isPresent: @escaping @Sendable (String) -> Bool, shape: SearchIndexShape? = nil) {
+        self.documents = documents; self.shardCount = shardCount; self.read = read; self.isPresent = isPresent; self.shape = shape
     }
 }
 
@@ -25,6 +27,8 @@ extension SearchIndexBuilder {
     package struct Update {
         package var files: [String: String]
         package var unchanged: [String]
+        /// Where the documents sit in the updated index's shards, for the next update.
+        package var shape: SearchIndexShape
     }
 
     /// The index files after an edit, from the previous index: the posting lists of the tokens of
@@ -50,44 +54,22 @@ extension SearchIndexBuilder {
         }
         // A handful of edits is always patched; beyond a twentieth of the documents, building is as quick.
         guard changed.count <= 8 || changed.count * 20 <= records.count else { return nil }
+        if let shape = previous.shape, shape.shardCount == previous.shardCount, shape.fields.count == records.count,
+           let local = updateLocally(layout, changed: changed, shape: shape, from: previous) {
+            return local
+        }
 
         // The previous entries, shard by shard (each shard a contiguous range of the token order).
         // Read, checked and parsed on all cores: thousands of small files.
         let read = previous.read
-        let readShards = Array(0..<previous.shardCount).parallelMap { k -> [(String, String)]? in
-            guard let text = read(Self.shardPath(k)), let entries = Self.parseShard(text, k),
-                  let joined = Self.join(entries, positions: read(Self.positionsPath(k)), k) else { return nil }
-            return joined.sorted { Self.utf16Less($0.0, $1.0) }
-        }
+        let readShards = Array(0..<previous.shardCount).parallelMap { Self.readShard($0, read) }
         guard readShards.allSatisfy({ $0 != nil }) else { return nil }
         let oldShards = readShards.map { $0! }
 
-        // The edited documents' postings as they are now, by token.
-        var gained: [String: [Posting]] = [:]
-        for d in changed {
-            for (token, weight, positions) in Self.weights(records[d]) {
-                gained[token.text, default: []].append(Posting(doc: d, weight: weight, positions: positions))
-            }
-        }
-        let added = gained
-        let edited = Set(changed), editedDocs = changed
+        let added = Self.gained(records, changed)
         // Every previous list, patched where it held an edited document or gains one.
-        let patched = oldShards.parallelMap { shard -> [(String, String)] in
-            var out: [(String, String)] = []
-            out.reserveCapacity(shard.count)
-            for (token, postings) in shard {
-                let gains = added[token]
-                let positional = Self.isPositional(token)
-                guard gains != nil || Self.postings(postings, positional: positional, holdAnyOf: editedDocs) else {
-                    out.append((token, postings))
-                    continue
-                }
-                var list = Self.decodePostings(postings, positional: positional).filter { !edited.contains($0.doc) }
-                if let gains { list = (list + gains).sorted { $0.doc < $1.doc } }
-                if !list.isEmpty { out.append((token, Self.encodePostings(list, positional: positional, positions: Self.hasPositions(token)))) }
-            }
-            return out
-        }
+        let edited = changed
+        let patched = oldShards.parallelMap { Self.patch($0, added: added, edited: edited) }
         var entries = patched.flatMap { $0 }
         // Tokens the previous index did not have, merged into their places in the order.
         var known = Set<String>()
@@ -132,7 +114,46 @@ extension SearchIndexBuilder {
                 unchanged.append(path)
             }
         }
-        return Update(files: files, unchanged: unchanged)
+        return Update(files: files, unchanged: unchanged, shape: Self.shape(shards))
+    }
+
+    /// The edited documents' postings as they are now, by token.
+    static func gained(_ records: [SearchRecord], _ changed: [Int]) -> [String: [Posting]] {
+        var gained: [String: [Posting]] = [:]
+        for d in changed {
+            for (token, weight, positions) in weights(records[d]) {
+                gained[token.text, default: []].append(Posting(doc: d, weight: weight, positions: positions))
+            }
+        }
+        return gained
+    }
+
+    /// The entries of previous shard `k` with its positions joined, in token order; nil when a
+    /// file is missing or not as written.
+    static func readShard(_ k: Int, _ read: @Sendable (String) -> String?) -> [(String, String)]? {
+        guard let text = read(shardPath(k)), let entries = parseShard(text, k),
+              let joined = join(entries, positions: read(positionsPath(k)), k) else { return nil }
+        return joined.sorted { utf16Less($0.0, $1.0) }
+    }
+
+    /// A shard's entries with the edited documents (`edited`, ascending) taken out of every list
+    /// and their postings `added` to the lists of their tokens; lists left empty are dropped.
+    static func patch(_ shard: [(String, String)], added: [String: [Posting]], edited: [Int]) -> [(String, String)] {
+        let editedSet = Set(edited)
+        var out: [(String, String)] = []
+        out.reserveCapacity(shard.count)
+        for (token, postings) in shard {
+            let gains = added[token]
+            let positional = isPositional(token)
+            guard gains != nil || Self.postings(postings, positional: positional, holdAnyOf: edited) else {
+                out.append((token, postings))
+                continue
+            }
+            var list = decodePostings(postings, positional: positional).filter { !editedSet.contains($0.doc) }
+            if let gains { list = (list + gains).sorted { $0.doc < $1.doc } }
+            if !list.isEmpty { out.append((token, encodePostings(list, positional: positional, positions: hasPositions(token)))) }
+        }
+        return out
     }
 
     /// The fingerprint of one document's record: what its postings and its fragment are made of.
@@ -146,7 +167,7 @@ extension SearchIndexBuilder {
         return f.value
     }
 
-    private static func same(_ a: [(String, String)], _ b: [(String, String)]) -> Bool {
+    static func same(_ a: [(String, String)], _ b: [(String, String)]) -> Bool {
         a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
     }
 
@@ -262,7 +283,8 @@ package enum SearchDocumentsCache {
             return
         }
         for name in (try? fm.contentsOfDirectory(atPath: cache.path)) ?? []
-        where name.hasPrefix("search-") && name.hasSuffix(".docs") && name != target.lastPathComponent {
+        where name.hasPrefix("search-") && (name.hasSuffix(".docs") || name.hasSuffix(".shape"))
+            && name != target.lastPathComponent && name != SearchShapeCache.url(cache, fingerprint).lastPathComponent {
             try? fm.removeItem(at: cache.appendingPathComponent(name))
         }
     }

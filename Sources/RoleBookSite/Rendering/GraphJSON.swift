@@ -10,7 +10,8 @@ package struct GraphJSON {
     package init(site: SiteMap) { self.site = site }
 
     struct Document: Encodable, Sendable {
-        var version = 1
+        static let currentVersion = 1
+        var version = currentVersion
         var title: String
         var language: String
         var departments: [DepartmentRecord]
@@ -59,18 +60,26 @@ package struct GraphJSON {
     /// The document as records (the schema; tests compare ``render()`` with `JSONEncoder`'s output of it).
     func document() -> Document {
         let g = site.graph
-        func ref(_ n: NodeRef) -> String {
-            switch n {
-            case .role(let i): "role:" + g.roles[i].id
-            case .department(let i): "department:" + g.departments[i].id
-            case .procedure(let i): "procedure:" + g.procedures[i].id
-            }
-        }
-        @Sendable func item(_ i: Item) -> ItemRecord {
-            ItemRecord(text: i.text, line: i.location.line, time: i.time?.label, children: i.children.isEmpty ? nil : i.children.map(item))
-        }
-        @Sendable func section(_ s: Section) -> SectionRecord { SectionRecord(kind: s.kind.rawValue, heading: s.heading, items: s.items.map(item)) }
         let depths = g.depths()
+        return Document(
+            title: g.config.title, language: g.config.language,
+            departments: Array(g.departments.indices).parallelMap { departmentRecord($0) },
+            roles: Array(g.roles.indices).parallelMap { roleRecord($0, depths: depths) },
+            procedures: Array(g.procedures.indices).parallelMap { procedureRecord($0) },
+            edges: edges())
+    }
+
+    func ref(_ n: NodeRef) -> String {
+        let g = site.graph
+        switch n {
+        case .role(let i): return "role:" + g.roles[i].id
+        case .department(let i): return "department:" + g.departments[i].id
+        case .procedure(let i): return "procedure:" + g.procedures[i].id
+        }
+    }
+
+    func edges() -> [EdgeRecord] {
+        let g = site.graph
         var edges: [EdgeRecord] = []
         for i in g.roles.indices {
             if let s = g.superior[i] { edges.append(.init(type: "reports_to", from: ref(.role(i)), to: ref(.role(s)))) }
@@ -92,67 +101,159 @@ package struct GraphJSON {
         for l in g.links where seen.insert(ref(l.from) + ">>" + ref(l.to)).inserted {
             edges.append(.init(type: "links", from: ref(l.from), to: ref(l.to)))
         }
-        return Document(
-            title: g.config.title, language: g.config.language,
-            departments: Array(g.departments.indices).parallelMap { d in
-                let x = g.departments[d]
-                return .init(id: x.id, title: x.title, url: site.url(.department(d)), source: x.header.path,
-                             parent: g.departmentParent[d].map { g.departments[$0].id }, head: g.departmentHead[d].map { g.roles[$0].id }, summary: x.header.summary)
-            },
-            roles: Array(g.roles.indices).parallelMap { i in
-                let r = g.roles[i]
-                return .init(id: r.id, title: r.title, url: site.url(.role(i)), source: r.header.path,
-                             department: g.roleDepartment[i].map { g.departments[$0].id }, reportsTo: g.superior[i].map { g.roles[$0].id },
-                             grade: r.grade, code: r.code, summary: r.header.summary,
-                             document: r.documentCode, version: r.version, effective: r.effective, approvedBy: r.approvedBy, aliases: r.aliases, headcount: r.headcount, top: r.top,
-                             depth: depths[i], sections: r.header.document.sections.filter { $0.kind != .intro }.map(section))
-            },
-            procedures: Array(g.procedures.indices).parallelMap { p in
-                let x = g.procedures[p]
-                return .init(id: x.id, title: x.title, url: site.url(.procedure(p)), source: x.header.path, checklist: site.url(for: .checklist(p)),
-                             owner: g.procedureOwner[p].map { g.roles[$0].id }, department: g.procedureDepartment[p].map { g.departments[$0].id },
-                             frequency: x.frequency?.rawValue, version: x.version, effective: x.effective,
-                             roles: g.procedurePerformers[p].map { g.roles[$0].id }, phases: x.phases.map(section))
-            },
-            edges: edges)
+        return edges
+    }
+
+    static func item(_ i: Item) -> ItemRecord {
+        ItemRecord(text: i.text, line: i.location.line, time: i.time?.label, children: i.children.isEmpty ? nil : i.children.map(item))
+    }
+
+    static func section(_ s: Section) -> SectionRecord { SectionRecord(kind: s.kind.rawValue, heading: s.heading, items: s.items.map(item)) }
+
+    func departmentRecord(_ d: Int) -> DepartmentRecord {
+        let g = site.graph, x = g.departments[d]
+        return .init(id: x.id, title: x.title, url: site.url(.department(d)), source: x.header.path,
+                     parent: g.departmentParent[d].map { g.departments[$0].id }, head: g.departmentHead[d].map { g.roles[$0].id }, summary: x.header.summary)
+    }
+
+    func roleRecord(_ i: Int, depths: [Int?]) -> RoleRecord {
+        let g = site.graph, r = g.roles[i]
+        return .init(id: r.id, title: r.title, url: site.url(.role(i)), source: r.header.path,
+                     department: g.roleDepartment[i].map { g.departments[$0].id }, reportsTo: g.superior[i].map { g.roles[$0].id },
+                     grade: r.grade, code: r.code, summary: r.header.summary,
+                     document: r.documentCode, version: r.version, effective: r.effective, approvedBy: r.approvedBy, aliases: r.aliases, headcount: r.headcount, top: r.top,
+                     depth: depths[i], sections: r.header.document.sections.filter { $0.kind != .intro }.map(Self.section))
+    }
+
+    func procedureRecord(_ p: Int) -> ProcedureRecord {
+        let g = site.graph, x = g.procedures[p]
+        return .init(id: x.id, title: x.title, url: site.url(.procedure(p)), source: x.header.path, checklist: site.url(for: .checklist(p)),
+                     owner: g.procedureOwner[p].map { g.roles[$0].id }, department: g.procedureDepartment[p].map { g.departments[$0].id },
+                     frequency: x.frequency?.rawValue, version: x.version, effective: x.effective,
+                     roles: g.procedurePerformers[p].map { g.roles[$0].id }, phases: x.phases.map(Self.section))
     }
 
     /// The JSON text: what `JSONEncoder` with sorted keys writes for ``document()`` (and U+2028/U+2029
     /// escaped), written by hand on all cores; `JSONEncoder` took over a second for 10,000 roles.
-    package func render() -> String {
-        let doc = document()
-        // Each record becomes bytes on its own core; the file is assembled once into one buffer
-        // (joining strings copied the 37 MB of a 10,000-role graph several times over).
-        func array<T: Sendable>(_ items: [T], _ write: @Sendable (T, inout JSONObjectWriter) -> Void) -> [[UInt8]] {
-            items.parallelMap { item -> [UInt8] in
+    package func render() -> String { render(seed: 0, reusing: nil).text }
+
+    /// The previous graph.json and where each of its records sits in it, by record fingerprint.
+    package struct Reuse: Sendable {
+        package var bytes: [UInt8]
+        package var ranges: [UInt64: Range<Int>]
+
+        package init(bytes: [UInt8], ranges: [UInt64: Range<Int>]) { self.bytes = bytes; self.ranges = ranges }
+    }
+
+    /// Each record of a rendered graph.json (departments, roles, procedures, in order): its
+    /// fingerprint and its bytes in the file, for the next render to copy it.
+    package struct Parts: Sendable, Equatable {
+        package var fingerprints: [UInt64]
+        package var ranges: [Range<Int>]
+
+        package init(fingerprints: [UInt64], ranges: [Range<Int>]) { self.fingerprints = fingerprints; self.ranges = ranges }
+    }
+
+    /// ``render()``, copying each record whose fingerprint (`seed`: settings and renderer; the
+    /// record's source file and what it takes from other nodes) `previous` holds from its bytes
+    /// instead of writing it again; edges are written every time (they are small and the whole
+    /// graph's). - Returns: the text and its ``Parts``.
+    package func render(seed: UInt64, reusing previous: Reuse?) -> (text: String, parts: Parts) {
+        let g = site.graph
+        let depths = g.depths()
+        enum Piece: Sendable { case written([UInt8]), copied(Range<Int>) }
+        func pieces(_ count: Int, _ fingerprint: @Sendable (Int) -> UInt64, _ write: @Sendable (Int, inout JSONObjectWriter) -> Void) -> [(UInt64, Piece)] {
+            Array(0..<count).parallelMap { i -> (UInt64, Piece) in
+                let f = fingerprint(i)
+                if let range = previous?.ranges[f] { return (f, .copied(range)) }
                 var w = JSONObjectWriter()
-                write(item, &w)
-                return w.finishBytes()
+                write(i, &w)
+                return (f, .written(w.finishBytes()))
             }
         }
-        let departments = array(doc.departments) { $0.write(to: &$1) }, edges = array(doc.edges) { $0.write(to: &$1) }
-        let procedures = array(doc.procedures) { $0.write(to: &$1) }, roles = array(doc.roles) { $0.write(to: &$1) }
+        let departments = pieces(g.departments.count, { departmentFingerprint($0, seed: seed) }) { departmentRecord($0).write(to: &$1) }
+        let roles = pieces(g.roles.count, { roleFingerprint($0, depths: depths, seed: seed) }) { roleRecord($0, depths: depths).write(to: &$1) }
+        let procedures = pieces(g.procedures.count, { procedureFingerprint($0, seed: seed) }) { procedureRecord($0).write(to: &$1) }
+        let edges = edges().parallelMap { edge -> [UInt8] in
+            var w = JSONObjectWriter()
+            edge.write(to: &w)
+            return w.finishBytes()
+        }
+        func size(_ list: [(UInt64, Piece)]) -> Int {
+            list.reduce(list.count + 2) { total, piece in
+                switch piece.1 { case .written(let b): total + b.count; case .copied(let r): total + r.count }
+            }
+        }
         var out: [UInt8] = []
-        out.reserveCapacity([departments, edges, procedures, roles].reduce(256) { $0 + $1.reduce($1.count + 2) { $0 + $1.count } })
-        func append(_ key: String, _ parts: [[UInt8]]) {
+        out.reserveCapacity(size(departments) + size(roles) + size(procedures) + edges.reduce(edges.count + 256) { $0 + $1.count })
+        var parts = Parts(fingerprints: [], ranges: [])
+        func append(_ key: String, _ list: [(UInt64, Piece)]) {
             out.append(contentsOf: key.utf8)
             out.append(0x5B)
-            for (i, part) in parts.enumerated() {
+            for (i, (fingerprint, piece)) in list.enumerated() {
                 if i > 0 { out.append(0x2C) }
-                out.append(contentsOf: part)
+                let start = out.count
+                switch piece {
+                case .written(let bytes): out.append(contentsOf: bytes)
+                case .copied(let range): out.append(contentsOf: previous!.bytes[range])
+                }
+                parts.fingerprints.append(fingerprint)
+                parts.ranges.append(start..<out.count)
             }
             out.append(0x5D)
         }
         append("{\"departments\":", departments)
-        append(",\"edges\":", edges)
+        out.append(contentsOf: ",\"edges\":[".utf8)
+        for (i, edge) in edges.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            out.append(contentsOf: edge)
+        }
+        out.append(0x5D)
         out.append(contentsOf: ",\"language\":".utf8)
-        JSONWriter.appendString(doc.language, to: &out)
+        JSONWriter.appendString(g.config.language, to: &out)
         append(",\"procedures\":", procedures)
         append(",\"roles\":", roles)
         out.append(contentsOf: ",\"title\":".utf8)
-        JSONWriter.appendString(doc.title, to: &out)
-        out.append(contentsOf: ",\"version\":\(doc.version)}\n".utf8)
-        return String(decoding: out, as: UTF8.self)
+        JSONWriter.appendString(g.config.title, to: &out)
+        out.append(contentsOf: ",\"version\":\(Document.currentVersion)}\n".utf8)
+        return (String(decoding: out, as: UTF8.self), parts)
+    }
+
+    // A record's fingerprint: its kind, its source file (path and content hash: everything the
+    // record reads of its own node), its URLs and what it takes from other nodes (their ids, the depth).
+
+    private func start(_ tag: UInt64, _ header: EntityHeader, url: String, seed: UInt64) -> Fingerprint {
+        var f = Fingerprint(StableHash.combine(seed, tag))
+        f.add(StableHash.string(header.path)); f.add(header.sourceHash); f.add(StableHash.string(url))
+        return f
+    }
+
+    func departmentFingerprint(_ d: Int, seed: UInt64) -> UInt64 {
+        let g = site.graph
+        var f = start(1, g.departments[d].header, url: site.url(.department(d)), seed: seed)
+        f.add(optional: g.departmentParent[d].map { StableHash.string(g.departments[$0].id) })
+        f.add(optional: g.departmentHead[d].map { StableHash.string(g.roles[$0].id) })
+        return f.value
+    }
+
+    func roleFingerprint(_ i: Int, depths: [Int?], seed: UInt64) -> UInt64 {
+        let g = site.graph
+        var f = start(2, g.roles[i].header, url: site.url(.role(i)), seed: seed)
+        f.add(optional: g.roleDepartment[i].map { StableHash.string(g.departments[$0].id) })
+        f.add(optional: g.superior[i].map { StableHash.string(g.roles[$0].id) })
+        f.add(optional: depths[i].map { UInt64(bitPattern: Int64($0)) })
+        return f.value
+    }
+
+    func procedureFingerprint(_ p: Int, seed: UInt64) -> UInt64 {
+        let g = site.graph
+        var f = start(3, g.procedures[p].header, url: site.url(.procedure(p)), seed: seed)
+        f.add(StableHash.string(site.url(for: .checklist(p))))
+        f.add(optional: g.procedureOwner[p].map { StableHash.string(g.roles[$0].id) })
+        f.add(optional: g.procedureDepartment[p].map { StableHash.string(g.departments[$0].id) })
+        f.add(UInt64(g.procedurePerformers[p].count))
+        for r in g.procedurePerformers[p] { f.add(StableHash.string(g.roles[r].id)) }
+        return f.value
     }
 }
 
