@@ -5,7 +5,8 @@ import RoleBookSite
 import RoleBookSearch
 
 /// What a build does with the search index, and where it remembers what the index was built
-/// from: the document list in the cache folder (`rolebook build`) or in memory (`serve`).
+/// from: the document list in the cache folder (`rolebook serve` builds each version's index
+/// whole, on request, and remembers nothing).
 ///
 /// The index is one function of every document's searchable text: kept whole when none of it
 /// changed (an edit of reporting lines, headcounts or dotted lines), patched after a few edits
@@ -14,12 +15,9 @@ import RoleBookSearch
 public struct SearchIndexCache: Sendable {
     /// The cache folder (`.rolebook-cache`); nil: no list on disk.
     public var directory: URL?
-    /// The list between renders of a site held in memory, in place of the folder.
-    public var memory: SearchIndexMemory?
 
-    public init(directory: URL? = nil, memory: SearchIndexMemory? = nil) {
+    public init(directory: URL? = nil) {
         self.directory = directory
-        self.memory = memory
     }
 
     /// What the index of one build was made from: what ``remember(_:)`` stores for the next build.
@@ -58,45 +56,15 @@ public struct SearchIndexCache: Sendable {
             if let shape = built.shape { SearchShapeCache.store(directory, built.inputs, renderer: built.renderer, shape.withFields(of: built.layout)) }
             SearchDocumentsCache.store(directory, built.inputs, renderer: built.renderer, built.layout, documents: built.documents)
         }
-        memory?.store(zip(built.documents, built.layout.records).map { ($0, $1.url) }, shape: built.shape?.withFields(of: built.layout))
     }
 
     /// The index the site holds, if the cache describes it: the manifest's fingerprint of the
     /// index files names the document list they were built from.
     func previousIndex(_ previous: SiteWriter.PreviousBuild?, renderer: UInt64) -> PreviousSearchIndex? {
-        if let previous, let held = memory?.held {
-            let shardCount = previous.manifest.hashes.keys.filter { $0.hasPrefix("search/i/") }.count
-            return PreviousSearchIndex(documents: held.documents, shardCount: shardCount, read: held.read, isPresent: previous.isPresent, shape: held.shape)
-        }
         guard let previous, let directory, let fingerprint = previous.manifest.inputs["search/meta.js"],
               let documents = SearchDocumentsCache.load(directory, fingerprint, renderer: renderer) else { return nil }
         let shardCount = previous.manifest.hashes.keys.filter { $0.hasPrefix("search/i/") }.count
         return PreviousSearchIndex(documents: documents, shardCount: shardCount, read: previous.contents, isPresent: previous.isPresent,
                                    shape: SearchShapeCache.load(directory, fingerprint, renderer: renderer))
-    }
-}
-
-/// The search index's document list between two renders of a site held in memory, and how to
-/// read the index files that site holds, so an edit patches the index instead of building it again.
-public final class SearchIndexMemory: @unchecked Sendable {
-    private let lock = NSLock()
-    private var documents: [(fingerprint: UInt64, url: String)]?
-    private var shape: SearchIndexShape?
-    private let read: @Sendable (String) -> String?
-
-    /// - Parameter read: a file of the index as the held site has it (`search/i/0.js`), or nil.
-    public init(read: @escaping @Sendable (String) -> String?) { self.read = read }
-
-    /// Keeps the documents of the index just built; its shape when it was built or patched (an
-    /// index kept whole keeps the shape held).
-    func store(_ documents: [(fingerprint: UInt64, url: String)], shape: SearchIndexShape?) {
-        lock.withLock {
-            self.documents = documents
-            if let shape { self.shape = shape }
-        }
-    }
-
-    var held: (documents: [(fingerprint: UInt64, url: String)], read: @Sendable (String) -> String?, shape: SearchIndexShape?)? {
-        lock.withLock { documents.map { ($0, read, shape) } }
     }
 }

@@ -35,14 +35,6 @@ public struct SiteRenderer: Sendable {
     /// Where the build cache lives (`.rolebook-cache`): the search index's document list is kept
     /// there so the next build can update the index instead of building it again. Nil: no cache.
     public var cacheDirectory: URL?
-    /// For a site held in memory (`serve`): the search index's document list between renders,
-    /// in place of the one kept in `cacheDirectory`.
-    public var searchMemory: SearchIndexMemory?
-    /// Leave graph.json out (`serve` renders it when it is asked for: no page loads it).
-    public var omitsGraphJSON = false
-    /// Leave the search index out (`serve` builds it when a file of it is first asked for:
-    /// ``searchIndexFiles()``), so an edit's reload does not wait for it.
-    public var omitsSearchIndex = false
 
     public init(graph: RoleGraph) { self.init(graph: graph, rendererIdentity: BuildIdentity.rendererIdentity) }
 
@@ -57,7 +49,7 @@ public struct SiteRenderer: Sendable {
     var jobs: [Job] { SiteMap(graph: graph).pages }
 
     /// What rendering reads of the search cache (it writes nothing there: see ``SearchIndexCache/remember(_:)``).
-    var searchCache: SearchIndexCache { SearchIndexCache(directory: cacheDirectory, memory: searchMemory) }
+    var searchCache: SearchIndexCache { SearchIndexCache(directory: cacheDirectory) }
 
     /// Every file of the site, sorted by path.
     public func render() -> [OutputFile] {
@@ -94,8 +86,7 @@ public struct SiteRenderer: Sendable {
         let strings = UIStrings(language: graph.config.language)
         let identity = BuildIdentity(graph: graph, renderer: rendererIdentity)
         timings.lap("site map")
-        let search = omitsSearchIndex ? (files: [], built: nil)
-            : searchCache.files(SearchIndexBuilder(graph: graph, urls: site.searchURLs), global: identity.global, previous: previous)
+        let search = searchCache.files(SearchIndexBuilder(graph: graph, urls: site.searchURLs), global: identity.global, previous: previous)
         try emit(search.files)
         timings.lap("search index")
         try emit(SiteAsset.allCases.map { OutputFile(path: $0.url, contents: $0.contents) })
@@ -114,17 +105,14 @@ public struct SiteRenderer: Sendable {
         }
         timings.lap("pages")
         // graph.json shows everything: kept only when no file changed at all.
-        if omitsGraphJSON {
-            return search.built
-        }
         let whole = identity.wholeGraph(graph)
         if let whole, let previous, previous.canKeep("graph.json", inputs: whole) {
             try emit([.kept("graph.json", inputs: whole)])
-        } else if let global = inputs.global, let cacheDirectory {
+        } else if let global = identity.global, let cacheDirectory {
             // Records whose sources and links did not change are copied from the previous file.
             let (text, parts) = GraphJSON(site: site).render(seed: global, reusing: GraphPartsCache.reuse(previous, cache: cacheDirectory))
             GraphPartsCache.store(cacheDirectory, hash: SiteManifest.hash(text), parts)
-            try emit([OutputFile(path: "graph.json", contents: text, inputs: inputs.wholeGraph)])
+            try emit([OutputFile(path: "graph.json", contents: text, inputs: whole)])
         } else {
             try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: whole)])
         }
