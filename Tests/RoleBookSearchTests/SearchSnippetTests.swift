@@ -108,3 +108,26 @@ import RoleBookTestSupport
         #expect(json.contains("[\"tw-cs\",\"客戶服務部（物業項目管理處）\"]"))
     }
 }
+
+@Suite("Editorial notes prefilter")
+struct EditorialNotesPrefilterTests {
+    /// What the scalar pass replaced: Foundation's searches, kept here as the reference.
+    static func reference(_ line: String) -> Bool {
+        line.contains("源") || line.contains("知识库") || line.contains("知識庫")
+            || line.contains("编") || line.contains("編") || line.contains("注") || line.contains("註")
+            || line.localizedCaseInsensitiveContains("editor") || line.localizedCaseInsensitiveContains("source")
+            || line.localizedCaseInsensitiveContains("knowledge base")
+    }
+
+    @Test("agrees with Foundation's case-insensitive search on every line of the shipped content and on edge cases")
+    func agreesWithReference() throws {
+        var lines = ["", "客户来源", "图书库管理", "本知识库整理", "本知識庫", "EDITOR's note", "The Source gave", "Knowledge Base",
+                     "knowledge  base", "sources", "édition", "编辑", "注：", "仓库", "ｅｄｉｔｏｒ", "resource planning", "Editor"]
+        let content = packageRoot.appendingPathComponent("content")
+        for path in try FileManager.default.subpathsOfDirectory(atPath: content.path) where path.hasSuffix(".md") {
+            lines += try String(contentsOf: content.appendingPathComponent(path), encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        #expect(lines.count > 1000)
+        for line in lines { #expect(EditorialNotes.mayHaveNote(line) == Self.reference(line), "\(line)") }
+    }
+}
