@@ -17,46 +17,25 @@ enum GraphPartsCache {
     }
 
     static func encode(_ parts: GraphJSON.Parts) -> [UInt8] {
-        var out = header
-        func number(_ v: Int) {
-            var v = UInt64(v)
-            while v >= 0x80 { out.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
-            out.append(UInt8(v))
-        }
-        number(parts.fingerprints.count)
+        var out = BinaryWriter(header: header)
+        out.number(parts.fingerprints.count)
         for (f, r) in zip(parts.fingerprints, parts.ranges) {
-            for b in 0..<8 { out.append(UInt8(truncatingIfNeeded: f >> (8 * UInt64(b)))) }
-            number(r.lowerBound)
-            number(r.count)
+            out.word(f)
+            out.number(r.lowerBound)
+            out.number(r.count)
         }
-        return out
+        return out.bytes
     }
 
     static func decode(_ bytes: [UInt8]) -> GraphJSON.Parts? {
-        guard bytes.starts(with: header) else { return nil }
-        var i = header.count
-        func number() -> Int? {
-            var v: UInt64 = 0, shift: UInt64 = 0
-            while i < bytes.count, shift < 63 {
-                let b = bytes[i]; i += 1
-                v |= UInt64(b & 0x7F) << shift
-                if b < 0x80 { return v <= UInt64(Int32.max) ? Int(v) : nil }
-                shift += 7
-            }
-            return nil
-        }
-        guard let count = number(), count <= bytes.count - i else { return nil }
+        guard var r = BinaryReader(bytes, header: header), let count = r.number(), count <= r.remaining else { return nil }
         var parts = GraphJSON.Parts(fingerprints: [], ranges: [])
         for _ in 0..<count {
-            guard bytes.count - i >= 8 else { return nil }
-            var f: UInt64 = 0
-            for b in 0..<8 { f |= UInt64(bytes[i + b]) << (8 * UInt64(b)) }
-            i += 8
-            guard let start = number(), let length = number() else { return nil }
+            guard let f = r.word(), let start = r.number(), let length = r.number() else { return nil }
             parts.fingerprints.append(f)
             parts.ranges.append(start..<(start + length))
         }
-        return i == bytes.count ? parts : nil
+        return r.isAtEnd ? parts : nil
     }
 
     /// The previous graph.json and its records, if the cache describes the file the site holds.

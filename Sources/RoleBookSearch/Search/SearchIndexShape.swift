@@ -67,68 +67,37 @@ package enum SearchShapeCache {
     }
 
     package static func encode(_ shape: SearchIndexShape, renderer: UInt64) -> [UInt8] {
-        var out = Array(header(renderer).utf8)
-        func number(_ v: Int) {
-            var v = UInt64(v)
-            while v >= 0x80 { out.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
-            out.append(UInt8(v))
-        }
-        func string(_ s: String) { number(s.utf8.count); out += s.utf8 }
-        func strings(_ list: [String]) { number(list.count); for s in list { string(s) } }
-        number(shape.separators.count)
-        for s in shape.separators { string(s) }
-        for p in shape.positional { out.append(p ? 1 : 0) }
-        number(shape.fields.count)
+        var out = BinaryWriter(header: Array(header(renderer).utf8))
+        out.number(shape.separators.count)
+        for s in shape.separators { out.string(s) }
+        for p in shape.positional { out.byte(p ? 1 : 0) }
+        out.number(shape.fields.count)
         for f in shape.fields {
-            string(f.title); strings(f.aliases); strings(f.department.map { [$0] } ?? []); strings(f.departmentNames); strings(f.facts)
+            out.string(f.title); out.strings(f.aliases); out.strings(f.department.map { [$0] } ?? []); out.strings(f.departmentNames); out.strings(f.facts)
         }
-        return out
+        return out.bytes
     }
 
     package static func decode(_ bytes: [UInt8], renderer: UInt64) -> SearchIndexShape? {
-        let head = Array(header(renderer).utf8)
-        guard bytes.starts(with: head) else { return nil }
-        var i = head.count
-        func number() -> Int? {
-            var v: UInt64 = 0, shift: UInt64 = 0
-            while i < bytes.count, shift < 63 {
-                let b = bytes[i]; i += 1
-                v |= UInt64(b & 0x7F) << shift
-                if b < 0x80 { return v <= UInt64(Int32.max) ? Int(v) : nil }
-                shift += 7
-            }
-            return nil
-        }
-        func string() -> String? {
-            guard let n = number(), n <= bytes.count - i else { return nil }
-            defer { i += n }
-            return String(decoding: bytes[i..<(i + n)], as: UTF8.self)
-        }
-        func strings() -> [String]? {
-            guard let n = number(), n <= bytes.count - i else { return nil }
-            var out: [String] = []
-            for _ in 0..<n { guard let s = string() else { return nil }; out.append(s) }
-            return out
-        }
-        guard let shardCount = number(), shardCount > 0, shardCount <= bytes.count - i else { return nil }
+        guard var r = BinaryReader(bytes, header: Array(header(renderer).utf8)) else { return nil }
+        guard let shardCount = r.number(), shardCount > 0, shardCount <= r.remaining else { return nil }
         var separators: [String] = []
         separators.reserveCapacity(shardCount)
         for _ in 0..<shardCount {
-            guard let s = string() else { return nil }
+            guard let s = r.string() else { return nil }
             separators.append(s)
         }
-        guard shardCount <= bytes.count - i else { return nil }
-        let positional = bytes[i..<(i + shardCount)].map { $0 == 1 }
-        i += shardCount
-        guard let documents = number(), documents <= bytes.count - i else { return nil }
+        guard let flags = r.bytes(shardCount) else { return nil }
+        let positional = flags.map { $0 == 1 }
+        guard let documents = r.number(), documents <= r.remaining else { return nil }
         var fields: [SearchIndexShape.ShortFields] = []
         fields.reserveCapacity(documents)
         for _ in 0..<documents {
-            guard let title = string(), let aliases = strings(), let department = strings(), department.count <= 1,
-                  let departmentNames = strings(), let facts = strings() else { return nil }
+            guard let title = r.string(), let aliases = r.strings(), let department = r.strings(), department.count <= 1,
+                  let departmentNames = r.strings(), let facts = r.strings() else { return nil }
             fields.append(.init(title: title, aliases: aliases, department: department.first, departmentNames: departmentNames, facts: facts))
         }
-        guard i == bytes.count else { return nil }
+        guard r.isAtEnd else { return nil }
         return SearchIndexShape(separators: separators, positional: positional, fields: fields)
     }
 

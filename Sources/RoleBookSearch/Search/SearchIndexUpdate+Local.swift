@@ -151,16 +151,7 @@ extension SearchIndexBuilder {
         // Kept files must still be in the site as written, or be made again from every shard.
         guard unchanged.allSatisfy(previous.isPresent) else { return nil }
 
-        // Fragment bundles are written again only where an edited document sits.
-        let editedBundles = Set(changed.map { $0 / Self.fragmentBundle })
-        for first in stride(from: 0, to: records.count, by: Self.fragmentBundle) {
-            let path = Self.fragmentPath(first: first)
-            if editedBundles.contains(first / Self.fragmentBundle) || !previous.isPresent(path) {
-                files[path] = Self.fragmentBundleFile(layout, first: first)
-            } else {
-                unchanged.append(path)
-            }
-        }
+        Self.fragmentBundles(layout, changed: changed, previous: previous, files: &files, unchanged: &unchanged)
 
         return Update(files: files, unchanged: unchanged, shape: SearchIndexShape(separators: separators, positional: positional))
     }

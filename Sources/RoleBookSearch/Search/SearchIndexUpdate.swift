@@ -104,20 +104,26 @@ extension SearchIndexBuilder {
                 if shards.shards[k].contains(where: { $0.1.contains(Self.positionsSeparator) }) { unchanged.append(Self.positionsPath(k)) }
             }
         }
-        // Fragment bundles are written again only where an edited document sits.
-        let editedBundles = Set(changed.map { $0 / Self.fragmentBundle })
-        for first in stride(from: 0, to: records.count, by: Self.fragmentBundle) {
-            let path = Self.fragmentPath(first: first)
-            if editedBundles.contains(first / Self.fragmentBundle) || !previous.isPresent(path) {
-                files[path] = Self.fragmentBundleFile(layout, first: first)
-            } else {
-                unchanged.append(path)
-            }
-        }
+        Self.fragmentBundles(layout, changed: changed, previous: previous, files: &files, unchanged: &unchanged)
         return Update(files: files, unchanged: unchanged, shape: Self.shape(shards))
     }
 
     /// The edited documents' postings as they are now, by token.
+    /// Fragment bundles are written again only where an edited document sits, or where the site
+    /// lost one; the rest are kept.
+    static func fragmentBundles(_ layout: Layout, changed: [Int], previous: PreviousSearchIndex,
+                                files: inout [String: String], unchanged: inout [String]) {
+        let editedBundles = Set(changed.map { $0 / fragmentBundle })
+        for first in stride(from: 0, to: layout.records.count, by: fragmentBundle) {
+            let path = fragmentPath(first: first)
+            if editedBundles.contains(first / fragmentBundle) || !previous.isPresent(path) {
+                files[path] = fragmentBundleFile(layout, first: first)
+            } else {
+                unchanged.append(path)
+            }
+        }
+    }
+
     static func gained(_ records: [SearchRecord], _ changed: [Int]) -> [String: [Posting]] {
         var gained: [String: [Posting]] = [:]
         for d in changed {

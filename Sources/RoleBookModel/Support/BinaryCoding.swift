@@ -1,0 +1,80 @@
+/// The build cache's small binary files (`.rolebook-cache/*.parts`, `*.shape`): a header, then
+/// unsigned LEB128 numbers, little-endian 64-bit words and length-prefixed UTF-8 strings.
+package struct BinaryWriter: Sendable {
+    package private(set) var bytes: [UInt8]
+
+    package init(header: [UInt8]) { bytes = header }
+
+    package mutating func number(_ value: Int) {
+        var v = UInt64(value)
+        while v >= 0x80 { bytes.append(UInt8(v & 0x7F) | 0x80); v >>= 7 }
+        bytes.append(UInt8(v))
+    }
+
+    package mutating func word(_ value: UInt64) {
+        for b in 0..<8 { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * UInt64(b)))) }
+    }
+
+    package mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    package mutating func string(_ s: String) { number(s.utf8.count); bytes += s.utf8 }
+
+    package mutating func strings(_ list: [String]) { number(list.count); for s in list { string(s) } }
+}
+
+/// Reads what ``BinaryWriter`` wrote; every read is bounds-checked and answers nil past the end
+/// or on a number too large, so a damaged cache file is only ever a cache miss.
+package struct BinaryReader: Sendable {
+    private let bytes: [UInt8]
+    private var i: Int
+
+    /// Nil when `bytes` does not start with `header`.
+    package init?(_ bytes: [UInt8], header: [UInt8]) {
+        guard bytes.starts(with: header) else { return nil }
+        self.bytes = bytes
+        i = header.count
+    }
+
+    package var isAtEnd: Bool { i == bytes.count }
+
+    /// How many bytes are left: a count read from the file is never trusted beyond it.
+    package var remaining: Int { bytes.count - i }
+
+    package mutating func number() -> Int? {
+        var v: UInt64 = 0, shift: UInt64 = 0
+        while i < bytes.count, shift < 63 {
+            let b = bytes[i]; i += 1
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return v <= UInt64(Int32.max) ? Int(v) : nil }
+            shift += 7
+        }
+        return nil
+    }
+
+    package mutating func word() -> UInt64? {
+        guard remaining >= 8 else { return nil }
+        var v: UInt64 = 0
+        for b in 0..<8 { v |= UInt64(bytes[i + b]) << (8 * UInt64(b)) }
+        i += 8
+        return v
+    }
+
+    package mutating func bytes(_ count: Int) -> ArraySlice<UInt8>? {
+        guard count >= 0, count <= remaining else { return nil }
+        defer { i += count }
+        return bytes[i..<(i + count)]
+    }
+
+    package mutating func string() -> String? {
+        guard let n = number(), let utf8 = bytes(n) else { return nil }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    package mutating func strings() -> [String]? {
+        guard let n = number(), n <= remaining else { return nil }
+        var out: [String] = []
+        out.reserveCapacity(n)
+        for _ in 0..<n { guard let s = string() else { return nil }; out.append(s) }
+        return out
+    }
+}
