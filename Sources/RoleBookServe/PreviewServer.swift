@@ -130,7 +130,8 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    /// Checks and renders the content, swaps the new snapshot in and tells the pages.
+    /// Checks the content, makes the next snapshot (rendering again the pages already served),
+    /// swaps it in and tells the pages.
     /// Runs on the watcher's thread, one rebuild at a time; saves made meanwhile are picked up next.
     @discardableResult
     public func rebuild(changed: [String]) -> Rebuild {
@@ -165,12 +166,9 @@ public final class PreviewServer: @unchecked Sendable {
         // outside the lock: requests meanwhile are answered from the current one. Only the pages
         // served so far are rendered again; the rest render when asked for.
         let before = current
-        let (next, change) = before.next(diagnostics: diagnostics, pages: pages,
-                                         graphJSON: pages.map { pages in LazyFile { pages.graphJSON() } } ?? before.graphJSON,
-                                         searchIndex: pages.map { pages in LazyFiles { pages.searchIndexFiles() } } ?? before.searchIndex)
+        let (next, change) = before.next(diagnostics: diagnostics, pages: pages)
         if pages != nil { timings.lap("served pages") }
         let renderedGood = pages != nil && !diagnostics.containsErrors
-        pages = nil
         let printDiagnostics = lock.withLock {
             site = next
             if renderedGood { hasGoodVersion = true }

@@ -46,16 +46,8 @@ public struct ServedSite: Sendable {
         if let data = store.entry(path)?.data { return data }
         if path == "graph.json" { return graphJSON?.data }
         if path.hasPrefix("search/") { return searchIndex?.files[path] }
-        guard let pages, pages.contains(path) else { return nil }
-        let contents: String
-        var fingerprint: UInt64?
-        if let page = pages.page(path) {
-            fingerprint = page.fingerprint
-            contents = page.render()
-        } else {
-            contents = pages.render(path) ?? ""
-        }
-        return store.insert(path, PageStore.Entry(rendered: contents, path: path, fingerprint: fingerprint, version: version)).data
+        guard let page = pages?.page(path) else { return nil }
+        return store.insert(path, PageStore.Entry(rendered: page.render(), path: path, fingerprint: page.fingerprint, version: version)).data
     }
 
     /// Whether `path` is a page or asset of this version.
@@ -86,8 +78,7 @@ public struct ServedSite: Sendable {
     /// errors the pages stay those of the last good version and only `errors` moves. The pages
     /// served so far are compared with the new version's: by model fingerprint where they have one,
     /// else by rendering them again; unchanged ones are carried over as they are.
-    public func next(diagnostics: [Diagnostic], pages newPages: SitePages?, graphJSON: LazyFile? = nil,
-                     searchIndex: LazyFiles? = nil) -> (ServedSite, Change) {
+    public func next(diagnostics: [Diagnostic], pages newPages: SitePages?) -> (ServedSite, Change) {
         var site = self
         site.version = version + 1
         let errors = diagnostics.containsErrors ? diagnostics : []
@@ -116,8 +107,8 @@ public struct ServedSite: Sendable {
         }
         site.pages = newPages
         site.store = fresh
-        site.graphJSON = graphJSON
-        site.searchIndex = searchIndex
+        site.graphJSON = LazyFile { newPages.graphJSON() }
+        site.searchIndex = LazyFiles { newPages.searchIndexFiles() }
         return (site, Change(changed: changed.sorted(), removed: removed.sorted(), errorsChanged: errorsChanged))
     }
 
@@ -127,28 +118,19 @@ public struct ServedSite: Sendable {
 
     /// A page served from the old version, against the new one.
     private static func compare(_ old: PageStore.Entry, path: String, in pages: SitePages, version: Int) -> Comparison {
-        guard pages.contains(path) else {
+        guard let page = pages.page(path) else {
             // Asked for while missing and still missing: keep listening for it.
             return old.data == nil ? .kept(old) : .removed
         }
-        let fingerprint: UInt64?
-        let contents: String
-        if let page = pages.page(path) {
-            if let f = page.fingerprint, f == old.fingerprint, old.data != nil { return .kept(old) }
-            fingerprint = page.fingerprint
-            contents = page.render()
-        } else {
-            fingerprint = nil
-            contents = pages.render(path) ?? ""
-        }
-        let hash = StableHash.string(contents)
-        if old.data != nil, hash == old.hash {
+        if let f = page.fingerprint, f == old.fingerprint, old.data != nil { return .kept(old) }
+        let fresh = PageStore.Entry(rendered: page.render(), path: path, fingerprint: page.fingerprint, version: version)
+        if old.data != nil, fresh.hash == old.hash {
             // Unchanged bytes keep the version stamped in them.
             var kept = old
-            kept.fingerprint = fingerprint
+            kept.fingerprint = page.fingerprint
             return .kept(kept)
         }
-        return .changed(PageStore.Entry(rendered: contents, path: path, fingerprint: fingerprint, version: version))
+        return .changed(fresh)
     }
 
     /// A page as served: the live-reload script added at the end of its head. Other files as they are.

@@ -30,8 +30,6 @@ public struct SitePages: Sendable {
         assets = Dictionary(uniqueKeysWithValues: SiteAsset.allCases.map { ($0.url, $0.contents) })
     }
 
-    public var graph: RoleGraph { site.graph }
-
     /// Every page and asset path, sorted (graph.json and the search index are not in it).
     public var paths: [String] { (Array(routes.keys) + Array(assets.keys)).sorted() }
 
@@ -41,34 +39,37 @@ public struct SitePages: Sendable {
     /// Whether `path` is a page or an asset of this site.
     public func contains(_ path: String) -> Bool { routes[path] != nil || assets[path] != nil }
 
-    /// Whether `path` is a page (an HTML file rendered from the graph).
-    public func isPage(_ path: String) -> Bool { routes[path] != nil }
-
-    /// A page of this site, its model built once for the fingerprint and the rendering.
+    /// A file of this site, a page's model built once for the fingerprint and the rendering.
     public struct Page: Sendable {
-        /// The page's model hash, or nil for a page without a model (home, the indexes): render
-        /// it to compare. Two equal fingerprints render to the same bytes.
+        /// The page's model hash; nil for an asset or a page without a model (home, the indexes):
+        /// render it to compare. Two equal fingerprints render to the same bytes.
         public let fingerprint: UInt64?
-        fileprivate let route: Route
-        fileprivate let model: ModelledPage?
-        fileprivate let pages: SitePages
+        fileprivate let body: Body
 
+        fileprivate enum Body: Sendable {
+            case asset(String)
+            case page(Route, ModelledPage?, SitePages)
+        }
+
+        /// The file as `rolebook build` writes it.
         public func render() -> String {
-            let context = PageContext(site: pages.site, strings: pages.strings, page: route)
-            return model.map { $0.render(context) }
-                ?? SiteRenderer.contents(of: route, site: pages.site, strings: pages.strings, indexScripts: SearchIndexBuilder.pageScripts)
+            switch body {
+            case .asset(let contents): return contents
+            case .page(let route, let model, let pages):
+                let context = PageContext(site: pages.site, strings: pages.strings, page: route)
+                return model.map { $0.render(context) }
+                    ?? SiteRenderer.contents(of: route, site: pages.site, strings: pages.strings, indexScripts: SearchIndexBuilder.pageScripts)
+            }
         }
     }
 
-    /// The page at `path`, or nil when `path` is no page.
+    /// The page or asset at `path`, or nil when the site has none.
     public func page(_ path: String) -> Page? {
+        if let asset = assets[path] { return Page(fingerprint: nil, body: .asset(asset)) }
         guard let route = routes[path] else { return nil }
         let (model, fingerprint) = SiteRenderer.fingerprint(of: route, site: site, identity: identity)
-        return Page(fingerprint: fingerprint, route: route, model: model, pages: self)
+        return Page(fingerprint: fingerprint, body: .page(route, model, self))
     }
-
-    /// The file at `path` as `rolebook build` writes it, or nil when there is none.
-    public func render(_ path: String) -> String? { assets[path] ?? page(path)?.render() }
 
     /// The contents of `graph.json`.
     public func graphJSON() -> String { GraphJSON(site: site).render() }

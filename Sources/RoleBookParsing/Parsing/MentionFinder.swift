@@ -50,8 +50,6 @@ struct MentionFinder: Sendable {
         ancestors = graph.departments.indices.map { d in [d] + RoleGraph.ancestors(of: d) { graph.departmentParent[$0] } }
     }
 
-    typealias SourceInfo = Source
-
     /// One entity's items and where they sit.
     struct Source: Sendable {
         var from: NodeRef
@@ -74,7 +72,11 @@ struct MentionFinder: Sendable {
         let reusable = cache.flatMap { cache in key.flatMap { cache.reusable(for: $0) } }
         let finder = self
         let perSource = Array(sources.indices).parallelMap { s -> MentionCache.Scanned in
-            if let reusable, !reusable.mustScan(s) { return reusable.cache.scanned[s] }
+            if let reusable, !reusable.mustScan(s) {
+                var kept = reusable.cache.scanned[s]
+                kept.isFresh = false
+                return kept
+            }
             let source = sources[s]
             var out: [Mention] = []
             var filter = keeping ? BigramFilter() : nil
@@ -94,14 +96,13 @@ struct MentionFinder: Sendable {
             case .department(let i): for section in g.departments[i].header.document.sections { visit(section.items) }
             case .procedure(let i): for phase in g.procedures[i].phases { visit(phase.items) }
             }
-            return MentionCache.Scanned(mentions: out, filter: filter)
+            return MentionCache.Scanned(mentions: out, filter: filter, isFresh: true)
         }
         var all: [Mention] = []
         all.reserveCapacity(perSource.reduce(0) { $0 + $1.mentions.count })
         for scanned in perSource { all += scanned.mentions }
         guard keeping, let key else { return (all, nil) }
-        let rescanned = reusable.map { reuse in sources.indices.filter(reuse.mustScan).count } ?? sources.count
-        return (all, MentionCache(key: key, scanned: perSource, scannedCount: rescanned, trie: trie, rawNames: rawNames))
+        return (all, MentionCache(key: key, scanned: perSource, scannedCount: perSource.count { $0.isFresh }, trie: trie, rawNames: rawNames))
     }
 
     private func scan(_ item: Item, _ source: Source, folded buffer: inout [Unicode.Scalar], filter: inout BigramFilter?,
@@ -349,6 +350,8 @@ struct MentionCache: Sendable {
     struct Scanned: Sendable {
         var mentions: [Mention]
         var filter: BigramFilter?
+        /// Scanned by the call that made this cache, not taken from the one before.
+        var isFresh: Bool
     }
 
     /// What a scan depends on besides each source's items.
@@ -361,7 +364,7 @@ struct MentionCache: Sendable {
         var roleNames: [[[Unicode.Scalar]]]
         var roleDepartment: [Int?]
 
-        init(graph g: RoleGraph, sources: [MentionFinder.SourceInfo], roleNames: [[[Unicode.Scalar]]]) {
+        init(graph g: RoleGraph, sources: [MentionFinder.Source], roleNames: [[[Unicode.Scalar]]]) {
             config = g.config
             // Field by field in place: `header(_:)` copies the whole header, a dozen references.
             paths = g.roles.indices.map { g.roles[$0].header.path } + g.departments.indices.map { g.departments[$0].header.path }

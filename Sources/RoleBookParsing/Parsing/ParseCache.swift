@@ -55,14 +55,14 @@ public struct ParseCache: Sendable {
     struct LastWalk: Sendable {
         var walk: ContentLoader.Walk
         var pathSet: Set<String>
+        /// The `exclude` setting the walk was made under.
+        var exclude: [String]
     }
 
     var entries: [String: Entry] = [:]
     var walk: LastWalk?
     /// The mentions the last graph built from this cache found (``Checker/run(cache:changed:)``).
     var mentions: MentionCache?
-    /// The `exclude` setting the walk was made under.
-    var exclude: [String] = []
     /// The sections `rolebook.yml` adds: every cached parse depends on them.
     var extraSections: [SectionKind: [String]] = [:]
 
