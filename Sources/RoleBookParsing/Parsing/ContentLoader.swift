@@ -173,14 +173,19 @@ public struct ContentLoader: Sendable {
         return touched
     }
 
-    /// A folder's entries and whether each is (or links to) a folder.
+    /// A folder's entries and whether each is (or, `followingLinks`, links to) a folder.
     ///
     /// readdir's file types save a `stat` per file, and plain paths the URL arithmetic that
     /// together took a tenth of loading, all on one core. Entries whose type readdir does not
-    /// know, links among them, are looked up as `FileManager.fileExists` would (following links).
-    package static func directoryEntries(_ path: String) throws -> [(name: String, isDirectory: Bool)] {
+    /// know, links among them, are looked up with `stat` (following links) or `lstat` (not:
+    /// what removing a tree needs, so a link to a folder elsewhere is removed, not emptied).
+    package static func directoryEntries(_ path: String, followingLinks: Bool = true) throws -> [(name: String, isDirectory: Bool)] {
         func viaFileManager() throws -> [(name: String, isDirectory: Bool)] {
             try FileManager.default.contentsOfDirectory(atPath: path).map { name in
+                if !followingLinks {
+                    let type = (try? FileManager.default.attributesOfItem(atPath: path + "/" + name))?[.type] as? FileAttributeType
+                    return (name, type == .typeDirectory)
+                }
                 var dir: ObjCBool = false
                 _ = FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &dir)
                 return (name, dir.boolValue)
@@ -203,7 +208,8 @@ public struct ContentLoader: Sendable {
             case Int32(DT_REG): isDirectory = false
             default:
                 var info = stat()
-                isDirectory = stat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                let found = followingLinks ? stat(path + "/" + name, &info) : lstat(path + "/" + name, &info)
+                isDirectory = found == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
             entries.append((name, isDirectory))
         }
