@@ -26,14 +26,14 @@ public struct SiteBuild: Sendable {
     public func run(timings: inout Stopwatch, rendered: ((Int) -> Void)? = nil) throws -> SiteWriter.Summary {
         var renderer = renderer
         renderer.cacheDirectory = cache
-        var built: SearchIndexCache.Built?
+        var remembered: SiteRenderer.Remembered?
         let summary = try writer.write(cache: cache, reusing: { previous, emit in
-            built = try renderer.render(timings: &timings, previous: previous, emit: { files in
+            remembered = try renderer.render(timings: &timings, previous: previous, emit: { files in
                 rendered?(files.count)
                 try emit(files)
             })
         })
-        renderer.searchCache.remember(built)
+        if let remembered { renderer.remember(remembered) }
         return summary
     }
 }

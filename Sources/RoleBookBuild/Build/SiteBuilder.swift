@@ -78,10 +78,10 @@ public struct SiteRenderer: Sendable {
     /// recording the phases in `timings`; `emit` may write each batch before the next renders.
     /// Pages whose inputs match what `previous` says the site already holds are not rendered but
     /// handed over as kept (``OutputFile/isKept``).
-    /// - Returns: what the search index was built from, for the build to remember once the site
-    ///   is written (``SearchIndexCache/remember(_:)``); nil when nothing may be kept.
+    /// - Returns: what the search index was built from and where graph.json's records sit, for the
+    ///   build to store once the site is written (``remember(_:)``).
     @discardableResult
-    public func render(timings: inout Stopwatch, previous: SiteWriter.PreviousBuild? = nil, emit: ([OutputFile]) throws -> Void) rethrows -> SearchIndexCache.Built? {
+    public func render(timings: inout Stopwatch, previous: SiteWriter.PreviousBuild? = nil, emit: ([OutputFile]) throws -> Void) rethrows -> Remembered {
         let site = SiteMap(graph: graph)
         let strings = UIStrings(language: graph.config.language)
         let identity = BuildIdentity(graph: graph, renderer: rendererIdentity)
@@ -111,13 +111,29 @@ public struct SiteRenderer: Sendable {
         } else if let global = identity.global, let cacheDirectory {
             // Records whose sources and links did not change are copied from the previous file.
             let (text, parts) = GraphJSON(site: site).render(seed: global, reusing: GraphPartsCache.reuse(previous, cache: cacheDirectory))
-            GraphPartsCache.store(cacheDirectory, hash: SiteManifest.hash(text), parts)
             try emit([OutputFile(path: "graph.json", contents: text, inputs: whole)])
+            timings.lap("graph.json")
+            return Remembered(search: search.built, graphParts: (SiteManifest.hash(text), parts))
         } else {
             try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: whole)])
         }
         timings.lap("graph.json")
-        return search.built
+        return Remembered(search: search.built, graphParts: nil)
+    }
+
+    /// What a render leaves for the build to store in the cache once the site is written
+    /// (``remember(_:)``): rendering itself only reads the cache.
+    public struct Remembered: Sendable {
+        let search: SearchIndexCache.Built?
+        /// graph.json's content hash and where each record sits in it.
+        let graphParts: (hash: UInt64, parts: GraphJSON.Parts)?
+    }
+
+    /// Stores what `render` left, after the site is written: a failed write leaves the cache
+    /// describing the site that is still there.
+    public func remember(_ remembered: Remembered) {
+        searchCache.remember(remembered.search)
+        if let cacheDirectory, let (hash, parts) = remembered.graphParts { GraphPartsCache.store(cacheDirectory, hash: hash, parts) }
     }
 
     static func path(of job: Job, site: SiteMap) -> String { site.path(for: job) }
