@@ -55,8 +55,10 @@ public struct ServedSite: Sendable {
 
     /// Remembers that a page was asked for and is missing, so the rebuild that makes it tells the
     /// browser showing the 404 page.
+    /// At most ``PageStore/missingLimit`` such paths are kept, so requests for made-up pages
+    /// cannot grow the server's memory or its rebuilds without bound.
     func noteMissing(_ path: String) {
-        guard path.hasSuffix(".html"), store.entry(path) == nil else { return }
+        guard path.hasSuffix(".html"), store.entry(path) == nil, store.missingCount < PageStore.missingLimit else { return }
         _ = store.insert(path, PageStore.Entry(data: nil, hash: 0, fingerprint: nil, stamp: version))
     }
 
@@ -174,6 +176,13 @@ final class PageStore: @unchecked Sendable {
 
     private let lock = NSLock()
     private var table: [String: Entry] = [:]
+    private var missing = 0
+
+    /// How many missing pages asked for are remembered at most.
+    static let missingLimit = 1024
+
+    /// How many entries are pages asked for and missing.
+    var missingCount: Int { lock.withLock { missing } }
 
     func entry(_ path: String) -> Entry? { lock.withLock { table[path] } }
 
@@ -184,7 +193,9 @@ final class PageStore: @unchecked Sendable {
     func insert(_ path: String, _ entry: Entry) -> Entry {
         lock.withLock {
             if let held = table[path], held.data != nil || entry.data == nil { return held }
+            let wasMissing = table[path].map { $0.data == nil } ?? false
             table[path] = entry
+            missing += (entry.data == nil ? 1 : 0) - (wasMissing ? 1 : 0)
             return entry
         }
     }

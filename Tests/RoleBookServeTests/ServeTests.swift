@@ -196,6 +196,20 @@ struct ServeTests {
         }
     }
 
+    @Test("requests for made-up pages are remembered up to a limit, not without bound")
+    func missingPagesBounded() async throws {
+        try await withServer { server, _, _ in
+            let responder = SiteResponder()
+            for i in 0..<(PageStore.missingLimit + 100) {
+                #expect(responder.respond(to: "/roles/none-\(i).html", head: false, site: server.current).status == 404)
+            }
+            #expect(server.current.store.missingCount == PageStore.missingLimit)
+            // Still remembered, so a rebuild that makes one of them announces it.
+            #expect(server.current.store.entry("roles/none-0.html") != nil)
+            #expect(server.current.store.entry("roles/none-\(PageStore.missingLimit + 50).html") == nil)
+        }
+    }
+
     @Test("concurrent first requests share one build of the lazy files")
     func lazyFilesBuiltOnce() {
         let builds = Collected<Int>()
