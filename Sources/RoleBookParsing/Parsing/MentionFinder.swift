@@ -396,8 +396,9 @@ struct MentionCache: Sendable {
 
     let key: Key
     let scanned: [Scanned]
-    /// How many sources the scan that made this cache looked at (the rest were reused).
-    let scannedCount: Int
+    /// How many sources the scan that made this cache looked at (the rest were reused); 0 after
+    /// a check that found no file changed and so kept the mentions without a scan.
+    var scannedCount: Int
     /// The names' trie and the names as written, for the next finder (``MentionFinder/init(graph:reusing:)``).
     let trie: Trie
     let rawNames: [[String]]

@@ -63,6 +63,8 @@ public struct ParseCache: Sendable {
     var walk: LastWalk?
     /// The mentions the last graph built from this cache found (``Checker/run(cache:changed:)``).
     var mentions: MentionCache?
+    /// The last graph built from this cache, when an edit may patch it (``Checker/run(cache:changed:)``).
+    var graph: GraphMemo?
     /// The sections `rolebook.yml` adds: every cached parse depends on them.
     var extraSections: [SectionKind: [String]] = [:]
 
