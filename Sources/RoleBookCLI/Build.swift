@@ -47,7 +47,8 @@ struct Build: ParsableCommand {
         let loader = CLI.contentLoader(content.contentDirectory)
         let cacheURL = URL(fileURLWithPath: cacheDir)
         var parseCache = noCache ? nil : BuildParseCache.load(cacheURL, loader: loader)
-        if parseCache != nil { clock.lap("parse cache: read") }
+        if parseCache != nil { clock.lap("read parses") }
+        let lastParses = parseCache
         let result = try CLI.check(content.contentDirectory, cache: &parseCache)
         defer { CLI.skipTeardown(result); CLI.skipTeardown(parseCache) }
         let problems = result.diagnostics
@@ -71,7 +72,9 @@ struct Build: ParsableCommand {
             writer.waitForLock = !noWait
             let site = output
             writer.onWait = { FileHandle.standardError.write("waiting for another build of \(site) to finish\n") }
-            summary = try SiteBuild(renderer: SiteRenderer(graph: result.graph), writer: writer,
+            var renderer = SiteRenderer(graph: result.graph)
+            if let parseCache, let lastParses { renderer.previousParses = parseCache.replacedParses(since: lastParses) }
+            summary = try SiteBuild(renderer: renderer, writer: writer,
                                     cache: noCache ? nil : cacheURL).run(timings: &clock, rendered: { count in
                 pages += count
                 progress.update("building \(site)/: \(pages) files")
@@ -85,7 +88,7 @@ struct Build: ParsableCommand {
         // After the site, as the other caches: a failed write leaves the cache of the site still there.
         if let parseCache {
             BuildParseCache.store(parseCache, in: cacheURL, loader: loader)
-            clock.lap("parse cache: write")
+            clock.lap("store parses")
         }
         if timings || Stopwatch.isTracing { FileHandle.standardError.write(clock.report) }
         if !quiet {

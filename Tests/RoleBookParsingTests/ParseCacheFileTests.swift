@@ -65,13 +65,13 @@ struct ParseCacheFileTests {
             let (again, parsed) = try loader.load(cache: &loaded)
             #expect(parsed == 0, "\(root.path)")
             #expect(again.entities == fresh.entities && Self.sameDiagnostics(again.diagnostics, fresh.diagnostics) && again.paths == fresh.paths)
-            // Stored again from what was loaded (parts copied, not encoded), it is the same file.
-            let second = Self.temporaryFolder()
-            defer { try? FileManager.default.removeItem(at: second) }
-            loaded.store(in: second, loader: loader, identity: Self.identity)
+            // Stored again from what was loaded, nothing differs: the cache file is left as it
+            // is, and an empty journal written beside it.
             let firstBytes = try Data(contentsOf: folder.appendingPathComponent(ParseCache.fileName))
-            let secondBytes = try Data(contentsOf: second.appendingPathComponent(ParseCache.fileName))
-            #expect(firstBytes == secondBytes, "\(root.path)")
+            loaded.store(in: folder, loader: loader, identity: Self.identity)
+            #expect(try Data(contentsOf: folder.appendingPathComponent(ParseCache.fileName)) == firstBytes, "\(root.path)")
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(ParseCache.journalName).path))
+            #expect(ParseCache.load(from: folder, loader: loader, identity: Self.identity).count == cache.count)
         }
         #expect(files > 150 && withDiagnostics > 10, "files \(files), with diagnostics \(withDiagnostics)")
     }
@@ -134,6 +134,61 @@ struct ParseCacheFileTests {
             let (content, parsed) = try loader.load(cache: &damaged)
             #expect(parsed == 1)
             #expect(content.entities == fresh.entities && Self.sameDiagnostics(content.diagnostics, fresh.diagnostics))
+        }
+    }
+
+    @Test("an edit is stored as a journal beside the cache file; a journal of another generation of the file is ignored")
+    func journal() throws {
+        try withContent(RuleFixtures.base.with(RuleFixtures.store)) { root in
+            let loader = testLoader(root)
+            let folder = Self.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let journalURL = folder.appendingPathComponent(ParseCache.journalName)
+            var first = ParseCache()
+            _ = try loader.load(cache: &first)
+            first.store(in: folder, loader: loader, identity: Self.identity)
+            let mainBytes = try Data(contentsOf: folder.appendingPathComponent(ParseCache.fileName))
+            #expect(!FileManager.default.fileExists(atPath: journalURL.path))
+            let path = "roles/manager.md"
+            let v1 = try #require(first.entries[path]).hash
+
+            // The edit: parsed once, stored in the journal only, and taken from it by the next build.
+            let manager = root.appendingPathComponent(path)
+            let text = try String(contentsOf: manager, encoding: .utf8)
+            try text.replacingOccurrences(of: "运营经理", with: "营运经理").write(to: manager, atomically: true, encoding: .utf8)
+            var second = ParseCache.load(from: folder, loader: loader, identity: Self.identity)
+            let (_, parsed) = try loader.load(cache: &second)
+            #expect(parsed == 1)
+            let v2 = try #require(second.entries[path]).hash
+            second.store(in: folder, loader: loader, identity: Self.identity)
+            #expect(try Data(contentsOf: folder.appendingPathComponent(ParseCache.fileName)) == mainBytes)
+            let journalBytes = try Data(contentsOf: journalURL)
+            var third = ParseCache.load(from: folder, loader: loader, identity: Self.identity)
+            #expect(third.entries[path]?.hash == v2)
+            let (content, parsedAgain) = try loader.load(cache: &third)
+            #expect(parsedAgain == 0)
+            #expect(content.entities == (try loader.load()).entities)
+
+            // A cache written afresh (a new generation) removes the journal; an old journal put
+            // back is not applied to it.
+            try text.write(to: manager, atomically: true, encoding: .utf8)
+            var fresh = ParseCache()
+            _ = try loader.load(cache: &fresh)
+            fresh.store(in: folder, loader: loader, identity: Self.identity)
+            #expect(!FileManager.default.fileExists(atPath: journalURL.path))
+            try journalBytes.write(to: journalURL)
+            #expect(ParseCache.load(from: folder, loader: loader, identity: Self.identity).entries[path]?.hash == v1)
+
+            // New sections in rolebook.yml: everything is parsed again and the cache file rewritten.
+            try "sections:\n  responsibilities: [主要职责]\n".write(to: root.appendingPathComponent("rolebook.yml"), atomically: true, encoding: .utf8)
+            var sections = ParseCache.load(from: folder, loader: loader, identity: Self.identity)
+            let (all, parsedAll) = try loader.load(cache: &sections)
+            #expect(parsedAll == all.paths.count)
+            sections.store(in: folder, loader: loader, identity: Self.identity)
+            #expect(!FileManager.default.fileExists(atPath: journalURL.path))
+            var reloaded = ParseCache.load(from: folder, loader: loader, identity: Self.identity)
+            let (_, parsedNone) = try loader.load(cache: &reloaded)
+            #expect(parsedNone == 0)
         }
     }
 

@@ -87,9 +87,14 @@ public struct ParseCache: Sendable {
 
     public init() {}
 
-    init(entries: [String: Entry], extraSections: [SectionKind: [String]]) {
+    /// What the cache file this cache was loaded from holds (``ParseCache/load(from:loader:identity:)``),
+    /// so storing writes only what differs from it; nil: not loaded from disk.
+    var onDisk: DiskBaseline?
+
+    init(entries: [String: Entry], extraSections: [SectionKind: [String]], onDisk: DiskBaseline? = nil) {
         self.entries = entries
         self.extraSections = extraSections
+        self.onDisk = onDisk
     }
 
     /// How many files the load that made this cache read (the rest were unchanged by `stat`).

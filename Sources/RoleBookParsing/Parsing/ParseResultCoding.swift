@@ -88,7 +88,13 @@ struct ParseResultEncoder {
         out.string(s.anchor)
         location(s.location)
         list(s.blocks) { $0.block($1) }
-        list(s.items) { $0.item($1) }
+        // Items are made from the blocks again when read, unless they are not what that makes.
+        if s.items == DocumentBuilder.items(in: s.blocks, file: s.location.file) {
+            out.byte(0)
+        } else {
+            out.byte(1)
+            list(s.items) { $0.item($1) }
+        }
     }
 
     private mutating func item(_ item: Item) {
@@ -287,7 +293,15 @@ struct ParseResultDecoder {
 
     private mutating func section() -> Section? {
         guard let kindName = r.string(), let kind = SectionKind(rawValue: kindName), let heading = r.string(), let anchor = r.string(),
-              let at = location(), let blocks = list({ $0.block() }), let items = list({ $0.item() }) else { return nil }
+              let at = location(), let blocks = list({ $0.block() }), let stored = r.byte() else { return nil }
+        let items: [Item]
+        switch stored {
+        case 0: items = DocumentBuilder.items(in: blocks, file: at.file)
+        case 1:
+            guard let list = list({ $0.item() }) else { return nil }
+            items = list
+        default: return nil
+        }
         return Section(kind: kind, heading: heading, anchor: anchor, location: at, blocks: blocks, items: items)
     }
 
