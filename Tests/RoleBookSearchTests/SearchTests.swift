@@ -558,6 +558,22 @@ extension SearchTests {
             }
         }
 
+        @Test("a record's body made from its file's parse alone is the record's own")
+        func recordBodies() throws {
+            let graph = try Self.synthetic(roles: 300)
+            let builder = SearchIndexBuilder(graph: graph)
+            let records = builder.layout().records
+            let parses = graph.roles.map { (kind: EntityKind.role, header: $0.header) } + graph.departments.map { (kind: EntityKind.department, header: $0.header) }
+                + graph.procedures.map { (kind: EntityKind.procedure, header: $0.header) }
+            let bodies = builder.previousBodies(parses)
+            #expect(bodies.count == records.count)
+            for record in records {
+                let body = try #require(bodies[record.url], "\(record.url)")
+                #expect(body.applied(to: record) == record, "\(record.url)")
+                #expect(body == RecordBody(record), "\(record.url)")
+            }
+        }
+
         /// The paths an update read.
         final class ReadLog: @unchecked Sendable {
             private let lock = NSLock()
