@@ -35,6 +35,9 @@ public struct SiteRenderer: Sendable {
     /// Where the build cache lives (`.rolebook-cache`): the search index's document list is kept
     /// there so the next build can update the index instead of building it again. Nil: no cache.
     public var cacheDirectory: URL?
+    /// Files whose bytes changed since the last build, as that build parsed them (from the parse
+    /// cache): lets the search index patch a body edit shard by shard (``SearchIndexCache``).
+    public var previousParses: [(kind: EntityKind, header: EntityHeader)] = []
 
     public init(graph: RoleGraph) { self.init(graph: graph, rendererIdentity: BuildIdentity.rendererIdentity) }
 
@@ -49,7 +52,7 @@ public struct SiteRenderer: Sendable {
     var jobs: [Job] { SiteMap(graph: graph).pages }
 
     /// What rendering reads of the search cache (it writes nothing there: see ``SearchIndexCache/remember(_:)``).
-    var searchCache: SearchIndexCache { SearchIndexCache(directory: cacheDirectory) }
+    var searchCache: SearchIndexCache { SearchIndexCache(directory: cacheDirectory, previousParses: previousParses) }
 
     /// Every file of the site, sorted by path.
     public func render() -> [OutputFile] {

@@ -94,7 +94,7 @@ public struct ContentLoader: Sendable {
         }
         var entities: [Entity] = []
         entities.reserveCapacity(results.count)
-        var next = cache.map { _ in ParseCache(entries: Dictionary(minimumCapacity: results.count), extraSections: config.extraSections) }
+        var next = cache.map { ParseCache(entries: Dictionary(minimumCapacity: results.count), extraSections: config.extraSections, onDisk: $0.onDisk) }
         var parsed = 0, read = 0
         // Each result is moved out and replaced by an empty one: copying every entity and then
         // releasing the originals cost a tenth of the graph phase, all on one core.

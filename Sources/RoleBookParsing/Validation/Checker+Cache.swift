@@ -9,7 +9,10 @@ extension Checker {
     /// unless the edit may change other files' references; then the graph is built again.
     ///
     /// - Parameter changed: root-relative paths a watcher reported since `cache` was made; nil: unknown.
-    public func run(cache: inout ParseCache, changed: [String]? = nil) throws -> (result: Result, parsed: Int) {
+    /// - Parameter keepingMentions: whether `cache` keeps what finding mentions learnt and the
+    ///   graph, for the next run in this process (`serve`); `build` stores only the parses, so it
+    ///   keeps nothing.
+    public func run(cache: inout ParseCache, changed: [String]? = nil, keepingMentions: Bool = true) throws -> (result: Result, parsed: Int) {
         var timings = Stopwatch()
         // Taken, not copied, so the mention cache is updated in place.
         var mentions = cache.mentions
@@ -38,9 +41,10 @@ extension Checker {
         }
         var basis: GraphBuilder.PatchBasis?
         // The loader's diagnostics stay in `content`: only the entities are taken.
-        let (graph, resolution) = GraphBuilder().build(taking: &content, mentions: &mentions, keeping: true, basis: &basis)
+        let (graph, resolution) = GraphBuilder().build(taking: &content, mentions: &mentions, keeping: keepingMentions, basis: &basis)
         cache.mentions = mentions
-        cache.graph = basis.flatMap { GraphMemo(graph: graph, resolution: resolution, content: content, basis: $0) }
+        // Only a process that checks again (serve) keeps the graph to patch.
+        cache.graph = keepingMentions ? basis.flatMap { GraphMemo(graph: graph, resolution: resolution, content: content, basis: $0) } : nil
         timings.lap("graph")
         let all = content.diagnostics + resolution + Validator().validate(graph)
         timings.lap("validate")
