@@ -31,10 +31,11 @@ public enum SiteWriteError: Error, CustomStringConvertible {
 /// Every build writes a sibling staging folder (`.SITE.rolebook-new-PID`) and swaps it with the
 /// site in one `renameat2(RENAME_EXCHANGE)` (``FolderSwap``); nothing temporary is ever written
 /// inside the published folder. A rebuild (given the cache) renders and writes only the changed
-/// files into the staging folder and hard-links the unchanged ones from the site, so its cost
-/// stays proportional to the change plus one link per file. Builds of one site take turns
-/// (``SiteLock``), remove what killed builds left, and rewrite kept files that no longer match
-/// the manifest (``Summary/repaired``).
+/// files into the staging folder and hard-links the unchanged ones from the site; from the
+/// second rebuild on, the staging folder is the site the previous swap retired, kept in the
+/// cache (``SpareFolder``), so only the files it does not already hold are written or linked.
+/// Builds of one site take turns (``SiteLock``), remove what killed builds left, and rewrite
+/// kept files that no longer match the manifest (``Summary/repaired``).
 ///
 /// Files arrive in batches from a producer (``SiteRenderer/render(timings:emit:)``) and are
 /// written as they come, so the whole site is never held in memory. A producer may be run twice:
@@ -73,6 +74,16 @@ public struct SiteWriter: Sendable {
                   let text = ContentLoader.withContents(ofFile: root + "/" + path, { String(validating: $0, as: UTF8.self) }) ?? nil,
                   SiteManifest.hash(text) == expected else { return nil }
             return text
+        }
+
+        /// A file of the previous build as bytes, if it is still exactly what that build wrote: no
+        /// UTF-8 check (the hash vouches for rolebook's own output) and no copy into a `String`,
+        /// which for a 10,000-role graph.json (37 MB) cost more than reading it.
+        func bytes(_ path: String) -> [UInt8]? {
+            guard let expected = manifest.hashes[path], present.contains(path) else { return nil }
+            return ContentLoader.withContents(ofFile: root + "/" + path) { buffer in
+                StableHash.bytes(UnsafeRawBufferPointer(buffer)) == expected ? Array(buffer) : nil
+            } ?? nil
         }
 
         /// Whether the page at `path` is in the site as the previous build rendered it from these inputs.
@@ -259,11 +270,9 @@ public struct SiteWriter: Sendable {
             if spare == nil { _ = mkdir(staging.path, 0o755) }
         }
         // Files the spare already holds as wanted: neither written nor linked, their stamps its own.
-        var fromSpare = 0
         func notHeld(_ path: String) -> Bool {
             guard let spare, let held = spare.file(path), held.hash == hashes[path] else { return true }
             if let stamp = held.stamp { stamps[path] = stamp }
-            fromSpare += 1
             return false
         }
         do {
@@ -323,7 +332,7 @@ public struct SiteWriter: Sendable {
             try Self.writeMarker(swapped.buildID, in: staging, replacing: spare != nil)
             let retired = try FolderSwap.replace(root, with: staging.path, retired: retiredFolder.path, keepingPrevious: spareLocation != nil)
             if let retired, let spareLocation {
-                SpareFolder.keep(retired, manifest: spareLocation, previous: old, present: present, stamps: siteStamps, strays: strays, next: swapped)
+                SpareFolder.keep(retired, manifest: spareLocation, previous: old, present: present, stamps: siteStamps, next: swapped)
             }
             return (summary, swapped)
         } catch {

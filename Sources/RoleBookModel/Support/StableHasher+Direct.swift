@@ -38,8 +38,13 @@ extension StableHasher {
         let depth: Int
 
         private func key(_ key: Key) {
-            if depth == 1, sink.recordedKeys != nil { sink.recordedKeys?.append(key.name) }
+            record(key)
             sink.add(key.hash, depth: depth)
+        }
+
+        /// Notes a top-level key for ``StableHasher/fieldKeys(of:)``, also of an optional left out.
+        private func record(_ key: Key) {
+            if depth == 1, sink.recordedKeys != nil { sink.recordedKeys?.append(key.name) }
         }
 
         package func add(_ key: Key, _ value: String) { self.key(key); sink.add(value, depth: depth) }
@@ -57,11 +62,15 @@ extension StableHasher {
         }
         /// A field a synthesized conformance writes with `encodeIfPresent`: nothing at all when nil.
         package func addIfPresent(_ key: Key, _ value: String?) {
-            if let value { add(key, value) }
+            if let value { add(key, value) } else { record(key) }
+        }
+        package func addIfPresent<T: StableHashDirect>(_ key: Key, _ value: T?) throws {
+            if let value { try add(key, value) } else { record(key) }
         }
     }
 
-    /// The keys a ``StableHashFields`` value feeds at its top level (for tests).
+    /// The keys a ``StableHashFields`` value lists at its top level, optionals left out (nil)
+    /// included: for tests, to compare with its stored properties.
     package static func fieldKeys(of value: some StableHashFields) throws -> [String] {
         let sink = Sink(0)
         sink.recordedKeys = []
