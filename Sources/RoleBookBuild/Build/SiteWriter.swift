@@ -31,10 +31,11 @@ public enum SiteWriteError: Error, CustomStringConvertible {
 /// Every build writes a sibling staging folder (`.SITE.rolebook-new-PID`) and swaps it with the
 /// site in one `renameat2(RENAME_EXCHANGE)` (``FolderSwap``); nothing temporary is ever written
 /// inside the published folder. A rebuild (given the cache) renders and writes only the changed
-/// files into the staging folder and hard-links the unchanged ones from the site, so its cost
-/// stays proportional to the change plus one link per file. Builds of one site take turns
-/// (``SiteLock``), remove what killed builds left, and rewrite kept files that no longer match
-/// the manifest (``Summary/repaired``).
+/// files into the staging folder and hard-links the unchanged ones from the site; from the
+/// second rebuild on, the staging folder is the site the previous swap retired, kept in the
+/// cache (``SpareFolder``), so only the files it does not already hold are written or linked.
+/// Builds of one site take turns (``SiteLock``), remove what killed builds left, and rewrite
+/// kept files that no longer match the manifest (``Summary/repaired``).
 ///
 /// Files arrive in batches from a producer (``SiteRenderer/render(timings:emit:)``) and are
 /// written as they come, so the whole site is never held in memory. A producer may be run twice:
@@ -73,6 +74,16 @@ public struct SiteWriter: Sendable {
                   let text = ContentLoader.withContents(ofFile: root + "/" + path, { String(validating: $0, as: UTF8.self) }) ?? nil,
                   SiteManifest.hash(text) == expected else { return nil }
             return text
+        }
+
+        /// A file of the previous build as bytes, if it is still exactly what that build wrote: no
+        /// UTF-8 check (the hash vouches for rolebook's own output) and no copy into a `String`,
+        /// which for a 10,000-role graph.json (37 MB) cost more than reading it.
+        func bytes(_ path: String) -> [UInt8]? {
+            guard let expected = manifest.hashes[path], present.contains(path) else { return nil }
+            return ContentLoader.withContents(ofFile: root + "/" + path) { buffer in
+                StableHash.bytes(UnsafeRawBufferPointer(buffer)) == expected ? Array(buffer) : nil
+            } ?? nil
         }
 
         /// Whether the page at `path` is in the site as the previous build rendered it from these inputs.
@@ -158,14 +169,16 @@ public struct SiteWriter: Sendable {
         if let old = (try? String(contentsOf: manifestURL, encoding: .utf8)).flatMap(SiteManifest.parse),
            markerBuildID() == old.buildID {
             do {
-                (summary, manifest) = try update(from: old, produce)
+                (summary, manifest) = try update(from: old, spare: manifestURL, produce)
             } catch is SiteWriteError {
                 // An update that cannot finish (a file where a folder must now go, …) falls back to
                 // writing every file, which replaces the site only if it completes.
+                SpareFolder.forget(manifest: manifestURL)
                 manifest = try writeFolder(produce)
                 summary = Summary(incremental: false, written: manifest.hashes.count, unchanged: 0, removed: 0)
             }
         } else {
+            SpareFolder.forget(manifest: manifestURL)
             manifest = try writeFolder(produce)
             summary = Summary(incremental: false, written: manifest.hashes.count, unchanged: 0, removed: 0)
         }
@@ -203,7 +216,10 @@ public struct SiteWriter: Sendable {
 
     /// Writes the changed and damaged files into a staging folder, links the unchanged ones into
     /// it from the site, and swaps it in (nothing at all is touched when nothing changed).
-    func update(from old: SiteManifest, _ produce: ReusingProducer) throws -> (Summary, SiteManifest) {
+    /// With `spare` (the manifest's location), the staging folder is the site's previous version
+    /// kept in the cache (``SpareFolder``): only the files it does not already hold are written or
+    /// linked, and the retired site is kept as the next build's spare instead of being removed.
+    func update(from old: SiteManifest, spare spareLocation: URL? = nil, _ produce: ReusingProducer) throws -> (Summary, SiteManifest) {
         let fm = FileManager.default
         let root = output.path
         // Which files of the manifest are still exactly what the previous build wrote: a stat
@@ -220,6 +236,7 @@ public struct SiteWriter: Sendable {
         }
         // Files in the site that no build wrote (strays, temporaries of older versions): the swap drops them.
         let strays = Self.files(under: root).filter { old.hashes[$0] == nil && $0 != Self.marker }
+        let siteStamps = stamps
 
         let staging = stagingFolder
         try? fm.removeItem(at: staging)
@@ -240,6 +257,24 @@ public struct SiteWriter: Sendable {
         // on: a rebuild that changes nothing links nothing.
         var pendingLinks: [String] = []
         var linking = false
+        // Taken at the first change (a rebuild that changes nothing leaves it alone).
+        var spare: SpareFolder?
+        var spareTried = spareLocation == nil
+        func takeSpare() {
+            guard !spareTried, let spareLocation else { return }
+            spareTried = true
+            // Nothing is in the staging folder yet: the spare is renamed into its place.
+            guard rmdir(staging.path) == 0 else { return }
+            spare = SpareFolder.take(manifest: spareLocation, site: old, present: present, into: staging.path)
+            // Without one, an empty staging folder again (if that fails, so does the first write).
+            if spare == nil { _ = mkdir(staging.path, 0o755) }
+        }
+        // Files the spare already holds as wanted: neither written nor linked, their stamps its own.
+        func notHeld(_ path: String) -> Bool {
+            guard let spare, let held = spare.file(path), held.hash == hashes[path] else { return true }
+            if let stamp = held.stamp { stamps[path] = stamp }
+            return false
+        }
         do {
             try Self.run(produce, previous) { batch in
                 let batchHashes = batch.parallelMap { SiteManifest.hash($0.contents) }
@@ -261,11 +296,17 @@ public struct SiteWriter: Sendable {
                 }
                 linking = linking || !changed.isEmpty
                 pendingLinks += unchanged
-                let links = linking ? pendingLinks : []
+                if linking { takeSpare() }
+                var links = linking ? pendingLinks : []
                 if linking { pendingLinks = [] }
-                try Self.createFolders(Self.folders(of: changed.map(\.path) + links), in: staging, made: &folders)
                 written += changed.map(\.path)
-                try writer.submit(changed, root: staging.path, links: links, from: root)
+                var toWrite = changed
+                if spare != nil {
+                    links = links.filter(notHeld)
+                    toWrite = changed.filter { notHeld($0.path) }
+                }
+                try Self.createFolders(Self.folders(of: toWrite.map(\.path) + links), in: staging, made: &folders)
+                try writer.submit(toWrite, root: staging.path, links: links, from: root, replacing: spare != nil)
             }
             try writer.finish()
             let stale = old.hashes.keys.filter { hashes[$0] == nil }
@@ -280,12 +321,20 @@ public struct SiteWriter: Sendable {
                 return (summary, manifest)
             }
             // What is still to link: everything when the only changes were removals.
+            takeSpare()
+            if spare != nil { pendingLinks = pendingLinks.filter(notHeld) }
             try Self.createFolders(Self.folders(of: pendingLinks), in: staging, made: &folders)
-            try writer.submit([], root: staging.path, links: pendingLinks, from: root)
+            try writer.submit([], root: staging.path, links: pendingLinks, from: root, replacing: spare != nil)
             try writer.finish()
-            try Self.writeMarker(manifest.buildID, in: staging)
-            try FolderSwap.replace(root, with: staging.path, retired: retiredFolder.path)
-            return (summary, manifest)
+            if let spare { spare.removeStale(keeping: hashes, in: staging.path) }
+            for (path, stamp) in writer.stamps { stamps[path] = stamp }
+            let swapped = SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps)
+            try Self.writeMarker(swapped.buildID, in: staging, replacing: spare != nil)
+            let retired = try FolderSwap.replace(root, with: staging.path, retired: retiredFolder.path, keepingPrevious: spareLocation != nil)
+            if let retired, let spareLocation {
+                SpareFolder.keep(retired, manifest: spareLocation, previous: old, present: present, stamps: siteStamps, next: swapped)
+            }
+            return (summary, swapped)
         } catch {
             _ = try? writer.finish()
             try? fm.removeItem(at: staging)
@@ -329,8 +378,10 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    static func writeMarker(_ buildID: String, in folder: URL) throws {
+    /// - Parameter replacing: unlink what is there first (a spare's files are the site's inodes).
+    static func writeMarker(_ buildID: String, in folder: URL, replacing: Bool = false) throws {
         let path = folder.appendingPathComponent(marker).path
+        if replacing { unlink(path) }
         if let problem = writeFile(markerText(buildID), to: path) { throw SiteWriteError.io(path, problem) }
     }
 
@@ -494,7 +545,9 @@ final class BackgroundWriter: @unchecked Sendable {
     /// Waits for the previous batch, then starts writing `files` under `root` and hard-linking
     /// each of `links` there from the same path under `source` (copying where links fail).
     /// - Throws: the first failure of an earlier batch.
-    func submit(_ files: [OutputFile], root: String, links: [String] = [], from source: String = "") throws {
+    /// With `replacing`, whatever is at each destination is unlinked first, never written into:
+    /// a spare's files are hard links of the published site's.
+    func submit(_ files: [OutputFile], root: String, links: [String] = [], from source: String = "", replacing: Bool = false) throws {
         try finish()
         guard !files.isEmpty || !links.isEmpty else { return }
         group.enter()
@@ -504,6 +557,7 @@ final class BackgroundWriter: @unchecked Sendable {
             stamps.reserveCapacity(files.count)
             for file in files {
                 var stamp: FileStamp?
+                if replacing { unlink(root + "/" + file.path) }
                 if let problem = SiteWriter.writeFile(file.contents, to: root + "/" + file.path, stamp: &stamp) {
                     lock.withLock { failure = failure ?? "\(file.path): \(problem)" }
                     return
@@ -512,6 +566,7 @@ final class BackgroundWriter: @unchecked Sendable {
             }
             for path in links {
                 let from = source + "/" + path, to = root + "/" + path
+                if replacing { unlink(to) }
                 guard link(from, to) != 0 else { continue }
                 // A file system without hard links: copy.
                 let reason = String(cString: strerror(errno))
