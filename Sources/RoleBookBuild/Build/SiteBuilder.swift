@@ -89,8 +89,14 @@ public struct SiteRenderer: Sendable {
         let strings = UIStrings(language: graph.config.language)
         let identity = BuildIdentity(graph: graph, renderer: rendererIdentity)
         timings.lap("site map")
-        let search = searchCache.files(SearchIndexBuilder(graph: graph, urls: site.searchURLs), global: identity.global, previous: previous)
-        try emit(search.files)
+        // In a scope of its own, so the index files (tens of MB at 10,000 roles) are let go once
+        // handed over, not held while the pages render.
+        let searchBuilt: SearchIndexCache.Built?
+        do {
+            let search = searchCache.files(SearchIndexBuilder(graph: graph, urls: site.searchURLs), global: identity.global, previous: previous)
+            try emit(search.files)
+            searchBuilt = search.built
+        }
         timings.lap("search index")
         try emit(SiteAsset.allCases.map { OutputFile(path: $0.url, contents: $0.contents) })
         let indexScripts = SearchIndexBuilder.pageScripts
@@ -116,12 +122,12 @@ public struct SiteRenderer: Sendable {
             let (text, parts) = GraphJSON(site: site).render(seed: global, reusing: GraphPartsCache.reuse(previous, cache: cacheDirectory))
             try emit([OutputFile(path: "graph.json", contents: text, inputs: whole)])
             timings.lap("graph.json")
-            return Remembered(search: search.built, graphParts: (SiteManifest.hash(text), parts))
+            return Remembered(search: searchBuilt, graphParts: (SiteManifest.hash(text), parts))
         } else {
             try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: whole)])
         }
         timings.lap("graph.json")
-        return Remembered(search: search.built, graphParts: nil)
+        return Remembered(search: searchBuilt, graphParts: nil)
     }
 
     /// What a render leaves for the build to store in the cache once the site is written
