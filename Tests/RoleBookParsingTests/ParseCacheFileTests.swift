@@ -137,6 +137,42 @@ struct ParseCacheFileTests {
         }
     }
 
+    @Test("a part loaded from the cache file is copied from it when stored again, or encoded again when the file changed since")
+    func partsCopiedFromTheCacheFile() throws {
+        try withContent(RuleFixtures.base.with(RuleFixtures.store)) { root in
+            let loader = testLoader(root)
+            let folder = Self.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let file = folder.appendingPathComponent(ParseCache.fileName)
+            var first = ParseCache()
+            let (fresh, _) = try loader.load(cache: &first)
+            first.store(in: folder, loader: loader, identity: Self.identity)
+            let size = try Data(contentsOf: file).count
+
+            /// Loads the cache, lets `change` alter its file, stores it whole (no baseline: no
+            /// journal) and loads what was stored.
+            func storedAgain(after change: () throws -> Void) throws -> ParseCache {
+                var loaded = ParseCache.load(from: folder, loader: loader, identity: Self.identity)
+                #expect(loaded.count == first.count)
+                try change()
+                loaded.onDisk = nil
+                loaded.store(in: folder, loader: loader, identity: Self.identity)
+                return ParseCache.load(from: folder, loader: loader, identity: Self.identity)
+            }
+            for changed in [false, true] {
+                var back = try storedAgain {
+                    // Same length, other bytes: every copied part would fail its hash on the next load.
+                    if changed { try Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: file) }
+                }
+                #expect(back.count == first.count, "file changed: \(changed)")
+                #expect(try Data(contentsOf: file).count == size)
+                let (content, parsed) = try loader.load(cache: &back)
+                #expect(parsed == 0, "file changed: \(changed)")
+                #expect(content.entities == fresh.entities && Self.sameDiagnostics(content.diagnostics, fresh.diagnostics))
+            }
+        }
+    }
+
     @Test("an edit is stored as a journal beside the cache file; a journal of another generation of the file is ignored")
     func journal() throws {
         try withContent(RuleFixtures.base.with(RuleFixtures.store)) { root in

@@ -31,9 +31,12 @@ public struct SearchIndexCache: Sendable {
     public struct Built: Sendable {
         let inputs: UInt64
         let renderer: UInt64
-        let layout: SearchIndexBuilder.Layout
+        /// Each document's page URL, in index order: all ``remember(_:)`` needs of the layout, whose
+        /// searchable text is let go before the pages render (it is a large part of the peak memory).
+        let urls: [String]
         let documents: [UInt64]
-        /// Where the documents sit in the index's shards (nil when the index was kept whole: the stored one stays).
+        /// Where the documents sit in the index's shards, with their short fields (nil when the
+        /// index was kept whole: the stored one stays).
         let shape: SearchIndexShape?
     }
 
@@ -44,7 +47,9 @@ public struct SearchIndexCache: Sendable {
         guard let global else { return (builder.build(layout).sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value) }, nil) }
         let documents = SearchIndexBuilder.documentFingerprints(layout)
         let inputs = StableHash.combine(global, SearchIndexBuilder.fingerprint(layout, documents: documents))
-        func built(_ shape: SearchIndexShape?) -> Built { Built(inputs: inputs, renderer: global, layout: layout, documents: documents, shape: shape) }
+        func built(_ shape: SearchIndexShape?) -> Built {
+            Built(inputs: inputs, renderer: global, urls: layout.records.map(\.url), documents: documents, shape: shape?.withFields(of: layout))
+        }
         if let kept = previous?.keepAll(under: "search/", inputs: inputs) { return (kept, built(nil)) }
         let previousIndex = previousIndex(previous, renderer: global).map { index in
             var index = index
@@ -65,8 +70,8 @@ public struct SearchIndexCache: Sendable {
         guard let built else { return }
         if let directory {
             // The shape first: storing the documents removes the older lists and shapes.
-            if let shape = built.shape { SearchShapeCache.store(directory, built.inputs, renderer: built.renderer, shape.withFields(of: built.layout)) }
-            SearchDocumentsCache.store(directory, built.inputs, renderer: built.renderer, built.layout, documents: built.documents)
+            if let shape = built.shape { SearchShapeCache.store(directory, built.inputs, renderer: built.renderer, shape) }
+            SearchDocumentsCache.store(directory, built.inputs, renderer: built.renderer, urls: built.urls, documents: built.documents)
         }
     }
 

@@ -13,9 +13,16 @@ public struct ParseCache: Sendable {
         /// The file as `stat` saw it before it was read, when it had settled (see ``FileIdentity``);
         /// nil: read it again next time.
         var identity: FileIdentity?
-        /// The entry's part of the cache file it was loaded from (``ParseResultEncoder``): stored
+        /// The entry's part of the file it was loaded from (``ParseResultEncoder``): stored
         /// again as it is, so saving the cache encodes only what was parsed anew.
-        var stored: ArraySlice<UInt8>? = nil
+        var stored: StoredPart? = nil
+    }
+
+    /// Where a loaded entry's part is: in the cache file, read again when it is stored (only its
+    /// place and hash are held), or the bytes of the (small) journal it came from.
+    enum StoredPart: Sendable {
+        case inCacheFile(range: Range<Int>, check: UInt64)
+        case bytes(ArraySlice<UInt8>)
     }
 
     /// A file's device, inode, size, modification and status-change times, as git's index keeps

@@ -281,8 +281,13 @@ package enum SearchDocumentsCache {
 
     /// Writes the documents of the index with this fingerprint and removes older lists.
     package static func store(_ cache: URL, _ fingerprint: UInt64, renderer: UInt64, _ layout: SearchIndexBuilder.Layout, documents: [UInt64]) {
+        store(cache, fingerprint, renderer: renderer, urls: layout.records.map(\.url), documents: documents)
+    }
+
+    /// ``store(_:_:renderer:_:documents:)`` given the documents' page URLs (in index order) instead of their layout.
+    package static func store(_ cache: URL, _ fingerprint: UInt64, renderer: UInt64, urls: [String], documents: [UInt64]) {
         var text = header(renderer) + "\n"
-        for (r, h) in zip(layout.records, documents) { text += String(h, radix: 16) + " " + r.url + "\n" }
+        for (url, h) in zip(urls, documents) { text += String(h, radix: 16) + " " + url + "\n" }
         let target = url(cache, fingerprint)
         let fm = FileManager.default
         try? fm.createDirectory(at: cache, withIntermediateDirectories: true)
