@@ -77,7 +77,10 @@ package struct RandomOrganisation {
         let homes = ["ops", "ops", "store", "store", "store", "logistics", "logistics", "store"]
         let bosses = [nil, "ceo", "ceo", "store-lead", "store-lead", "ceo", "logi-lead", "store-lead"]
         for (i, id) in Self.roleIDs.enumerated() {
-            roles[id] = RoleFile(title: Self.titles[i], department: homes[i], reportsTo: bosses[i], body: ["负责\(Self.titles[i])的工作"])
+            // Each names another role; 店长 is also the logistics lead's alias, so which one it
+            // means depends on the department of the text (the nearest wins).
+            roles[id] = RoleFile(title: Self.titles[i], aliases: id == "logi-lead" ? ["店长"] : [], department: homes[i], reportsTo: bosses[i],
+                                 body: ["负责\(Self.titles[i])的工作", "协助\(Self.titles[(i + 3) % 8])和店长"])
         }
         for (i, id) in Self.procedureIDs.enumerated() {
             procedures[id] = ProcedureFile(title: ["开店", "打烊", "盘点"][i], owner: "store-lead", roles: ["cashier"], steps: ["开门", "检查"])
@@ -220,8 +223,10 @@ package struct RandomOrganisation {
         var r = roles[id]!
         // A broken file is mended by most edits, as an author would.
         if r.broken, chance(0.7) { r.broken = false }
-        switch Int.random(in: 0..<12, using: &rng) {
+        switch Int.random(in: 0..<13, using: &rng) {
         case 0: r.title = pick(Self.titles)
+        // A move: the role's text may now mean other roles by the names it holds.
+        case 11: r.department = pick(Self.departmentIDs)
         case 10: r.unknownKey.toggle()
         case 1: r.aliases = chance(0.5) ? [] : [pick(Self.aliasPool)] + (chance(0.3) ? [pick(Self.aliasPool)] : [])
         case 2: r.department = chance(0.08) ? nil : departmentReference()
