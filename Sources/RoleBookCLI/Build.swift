@@ -75,7 +75,6 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         progress.finish()
-        clock.lap("write: finish")
         if timings || Stopwatch.isTracing { FileHandle.standardError.write(clock.report) }
         if !quiet {
             let g = result.graph
