@@ -8,7 +8,7 @@ import RoleBookTestSupport
 
 /// The cache under `.rolebook-cache/` may only ever save work: after any edit, an incremental
 /// build must leave exactly the files a build from scratch writes.
-@Suite("Incremental builds")
+@Suite("Incremental builds", .offPool)
 struct IncrementalBuildTests {
     /// A scratch folder holding a copy of the e2e fixture content, its site and its cache.
     struct Workspace {
@@ -326,7 +326,7 @@ struct IncrementalBuildTests {
 }
 
 /// What the writer promises about folders it does not own and builds that fail.
-@Suite("Site writer safety")
+@Suite("Site writer safety", .offPool)
 struct SiteWriterSafetyTests {
     static func scratch() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-writer-\(UUID().uuidString)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RoleBookTestSupport
 @testable import RoleBookModel
 @testable import RoleBookParsing
 @testable import RoleBookSite
@@ -8,7 +9,7 @@ import Testing
 
 /// The writer never destroys what it did not create, and a build that fails leaves the site as it was.
 /// (More cases in `SiteWriterSafetyTests`.)
-@Suite("Site writer: failures and foreign folders")
+@Suite("Site writer: failures and foreign folders", .offPool)
 struct SiteWriterFailureTests {
     static func scratch() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-wfail-\(UUID().uuidString)")

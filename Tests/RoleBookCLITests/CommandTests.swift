@@ -11,7 +11,7 @@ import RoleBookTestSupport
 // parse arguments and run the ParsableCommand, which only RoleBookCLI declares.
 
 /// `rolebook new`: the template written, the superior's list edited, exit statuses.
-@Suite("rolebook new: the command")
+@Suite("rolebook new: the command", .offPool)
 struct NewCommandTests {
     static let tree = RuleFixtures.base.with([
         "roles/manager.md": """
@@ -90,7 +90,7 @@ struct NewCommandTests {
     }
 }
 
-@Suite("rolebook print: the command")
+@Suite("rolebook print: the command", .offPool)
 struct PrintCommandTests {
     @Test("rolebook print: options, and a missing --chromium exits 2 before printing anything")
     func printCommand() throws {
@@ -109,7 +109,7 @@ struct PrintCommandTests {
 }
 
 /// `rolebook diff` over folders and git revisions.
-@Suite("rolebook diff: the command")
+@Suite("rolebook diff: the command", .offPool)
 struct DiffCommandTests {
     /// What the command's JSON must equal: the fixtures compared in-process.
     static func fixtureDiff() throws -> (diff: GraphDiff, base: DiffSide, head: DiffSide) {
@@ -177,7 +177,7 @@ struct DiffCommandTests {
     }
 }
 
-@Suite("rolebook export: the command")
+@Suite("rolebook export: the command", .offPool)
 struct ExportCommandTests {
     static func graph() throws -> RoleGraph { try buildGraph(DiffFixtures.exportHead) }
 

@@ -7,7 +7,7 @@ import RoleBookTestSupport
 
 /// `rolebook diff --format html` opened in headless Chromium (the page's structure is tested in
 /// RoleBookSiteTests' DiffHTMLTests).
-@Suite("rolebook diff HTML report in Chromium")
+@Suite("rolebook diff HTML report in Chromium", .offPool)
 struct DiffReportEndToEndTests {
     /// ``DiffFixtures`` base and head, checked as `rolebook diff` reads them.
     static func fixtureDiff() throws -> (diff: GraphDiff, base: DiffSide, head: DiffSide) {
