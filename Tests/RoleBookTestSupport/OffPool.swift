@@ -34,8 +34,13 @@ package struct OffPoolTrait: SuiteTrait, TestTrait, TestScoping {
     package var isRecursive: Bool { true }
 
     package func provideScope(for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void) async throws {
-        // Synchronous test bodies (and nonisolated async ones) run on the preferred executor.
-        try await withTaskExecutorPreference(OffPool.executor) { try await function() }
+        try await withTaskExecutorPreference(OffPool.executor) {
+            // The preference moves the task only when it is next enqueued: until it suspends, it
+            // stays on the pool thread it started on, and a synchronous test never suspends. So
+            // suspend once, resumed from another thread: the task resumes on the executor.
+            await withCheckedContinuation { continuation in Thread { continuation.resume() }.start() }
+            try await function()
+        }
     }
 }
 
