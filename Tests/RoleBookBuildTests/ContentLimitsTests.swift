@@ -94,7 +94,10 @@ struct ContentLimitsTests {
         return yaml
     }()
 
-    @Test("YAML anchors are rejected before they are expanded (billion laughs, even under an unused key)")
+    // The limits catch an expansion or a walk that never ends; alone each test takes under a
+    // second, but in the full suite on two cores (Chromium tests beside them) one took 106 s.
+    @Test("YAML anchors are rejected before they are expanded (billion laughs, even under an unused key)",
+          .timeLimit(.minutes(5)))
     func billionLaughs() throws {
         let result = try runCheck(RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(adding: Self.billionLaughs)]))
         #expect(result.diagnosticLines == [
@@ -110,7 +113,7 @@ struct ContentLimitsTests {
         ])
     }
 
-    @Test("deeply nested YAML is rejected at the first level too deep")
+    @Test("deeply nested YAML is rejected at the first level too deep", .timeLimit(.minutes(5)))
     func deepYAML() throws {
         let result = try runCheck(RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(adding: "x: " + String(repeating: "[", count: 20_000) + "\n")]))
         #expect(result.diagnosticLines == [
