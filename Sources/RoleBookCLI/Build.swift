@@ -42,8 +42,15 @@ struct Build: ParsableCommand {
     var noWait = false
 
     func run() throws {
-        let result = try CLI.check(content.contentDirectory)
-        defer { CLI.skipTeardown(result) }
+        // Parse results of the last build, so only files whose bytes changed are parsed.
+        var clock = Stopwatch()
+        let loader = CLI.contentLoader(content.contentDirectory)
+        let cacheURL = URL(fileURLWithPath: cacheDir)
+        var parseCache = noCache ? nil : BuildParseCache.load(cacheURL, loader: loader)
+        if parseCache != nil { clock.lap("read parses") }
+        let lastParses = parseCache
+        let result = try CLI.check(content.contentDirectory, cache: &parseCache)
+        defer { CLI.skipTeardown(result); CLI.skipTeardown(parseCache) }
         let problems = result.diagnostics
         if !problems.isEmpty {
             let formatter = DiagnosticFormatter(format: .text, language: language.resolved(result.graph.config), colored: color.enabled(for: STDERR_FILENO))
@@ -54,7 +61,7 @@ struct Build: ParsableCommand {
             throw ExitCode.failure
         }
         let start = Date()
-        var clock = result.timings
+        clock.append(result.timings)
         let summary: SiteWriter.Summary
         let progress = quiet ? ProgressLine(enabled: false) : ProgressLine.forStandardError()
         var pages = 0
@@ -65,8 +72,10 @@ struct Build: ParsableCommand {
             writer.waitForLock = !noWait
             let site = output
             writer.onWait = { FileHandle.standardError.write("waiting for another build of \(site) to finish\n") }
-            summary = try SiteBuild(renderer: SiteRenderer(graph: result.graph), writer: writer,
-                                    cache: noCache ? nil : URL(fileURLWithPath: cacheDir)).run(timings: &clock, rendered: { count in
+            var renderer = SiteRenderer(graph: result.graph)
+            if let parseCache, let lastParses { renderer.previousParses = parseCache.replacedParses(since: lastParses) }
+            summary = try SiteBuild(renderer: renderer, writer: writer,
+                                    cache: noCache ? nil : cacheURL).run(timings: &clock, rendered: { count in
                 pages += count
                 progress.update("building \(site)/: \(pages) files")
             })
@@ -75,6 +84,12 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         progress.finish()
+        // After the site (whose "write: finish" the build's last step laps), as the other caches:
+        // a failed write leaves the cache of the site still there.
+        if let parseCache {
+            BuildParseCache.store(parseCache, in: cacheURL, loader: loader)
+            clock.lap("store parses")
+        }
         if timings || Stopwatch.isTracing { FileHandle.standardError.write(clock.report) }
         if !quiet {
             let g = result.graph

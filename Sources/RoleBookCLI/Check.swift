@@ -89,6 +89,11 @@ enum CLI {
         try handle.write(contentsOf: Data(text.utf8))
     }
 
+    /// The loader of the content folder as given on the command line (its display root).
+    static func contentLoader(_ directory: String) -> ContentLoader {
+        ContentLoader(root: URL(fileURLWithPath: directory), displayRoot: directory)
+    }
+
     private final class Box<T>: @unchecked Sendable { let value: T; init(_ value: T) { self.value = value } }
 
     /// Keeps `value` alive until the process exits: freeing a 10,000-role graph piece by piece
@@ -99,9 +104,19 @@ enum CLI {
 
     /// Loads and validates; an unreadable content folder is an I/O failure (exit 2).
     static func check(_ directory: String) throws -> Checker.Result {
-        let url = URL(fileURLWithPath: directory)
+        var none: ParseCache?
+        return try check(directory, cache: &none)
+    }
+
+    /// ``check(_:)`` parsing only the files whose bytes `cache` (when given) does not hold;
+    /// `cache` becomes this load's.
+    static func check(_ directory: String, cache: inout ParseCache?) throws -> Checker.Result {
         do {
-            return try Checker(loader: ContentLoader(root: url, displayRoot: directory)).run()
+            let checker = Checker(loader: contentLoader(directory))
+            guard var taken = cache else { return try checker.run() }
+            cache = nil
+            defer { cache = taken }
+            return try checker.run(cache: &taken, keepingMentions: false).result
         } catch let error as ContentFolderError {
             FileHandle.standardError.write("error: \(DiagnosticFormatter.escaped(error.description))\n")
             throw ExitCode(2)

@@ -154,7 +154,7 @@ public final class PreviewServer: @unchecked Sendable {
             timings.append(checked.result.timings)
             // With errors the last good pages stay (under the overlay); with none yet, show what renders.
             if !diagnostics.containsErrors || !lock.withLock({ hasGoodVersion }) {
-                pages = SitePages(graph: checked.result.graph)
+                pages = SitePages(graph: checked.result.graph, reusing: current.pages)
                 timings.lap("site map")
             }
         } catch {

@@ -177,6 +177,65 @@ struct IncrementalBuildTests {
         }
     }
 
+    @Test("the previous site kept in the cache becomes the next one without a write into a published file")
+    func spareFolder() throws {
+        let w = try Workspace()
+        defer { try? FileManager.default.removeItem(at: w.root) }
+        /// Builds with hard links of every published file kept aside: a write into an inode the
+        /// spare shares with the site would show in them.
+        func build() throws -> SiteWriter.Summary {
+            let witness = w.root.appendingPathComponent("witness")
+            try? FileManager.default.removeItem(at: witness)
+            let published = try Workspace.files(w.site)
+            for path in published.keys {
+                let to = witness.appendingPathComponent(path)
+                try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+                #expect(link(w.site.appendingPathComponent(path).path, to.path) == 0)
+            }
+            let summary = try w.build(cache: w.cache)
+            #expect(try Workspace.files(witness) == published, "a published file was written into")
+            try w.expectSameAsFreshBuild()
+            return summary
+        }
+        let role = w.content.appendingPathComponent("roles/night-clerk.md")
+        try Data("---\ntitle: 夜班文员\ndepartment: cs\nreports_to: cs-manager\n---\n".utf8).write(to: role)
+        _ = try w.build(cache: w.cache)
+        let manifest = SiteManifest.location(cache: w.cache, output: w.site)
+        #expect(!FileManager.default.fileExists(atPath: SpareFolder.folder(manifest: manifest)), "a full write keeps no spare")
+        let retitle: (String) -> String = { $0.replacingOccurrences(of: "title: 客服经理", with: "title: 客户体验经理") }
+        try w.edit("roles/cs-manager.md", retitle)
+        try FileManager.default.removeItem(at: role)
+        _ = try build()
+        #expect(FileManager.default.fileExists(atPath: SpareFolder.list(manifest: manifest)))
+
+        // Back to the first title: the spare (the first site) holds those pages, and the deleted
+        // role's page, which must go.
+        try w.edit("roles/cs-manager.md") { $0.replacingOccurrences(of: "title: 客户体验经理", with: "title: 客服经理") }
+        var summary = try build()
+        #expect(summary.incremental && summary.written > 0)
+        // Pages the spare holds as links of the published ones are written again.
+        try w.edit("roles/ceo.md") { $0 + "\n审阅年度报告。\n" }
+        summary = try build()
+        #expect(summary.incremental && summary.written > 0)
+
+        // A file of the spare changed behind the build's back is replaced, not published.
+        let list = try String(contentsOfFile: SpareFolder.list(manifest: manifest), encoding: .utf8)
+        let listed = try #require(list.split(separator: "\n").dropFirst().first { !$0.hasPrefix("- ") }.map { String($0.split(separator: " ", maxSplits: 2)[2]) })
+        let damaged = SpareFolder.folder(manifest: manifest) + "/" + listed
+        #expect(unlink(damaged) == 0)
+        try Data("damaged".utf8).write(to: URL(fileURLWithPath: damaged))
+        try w.edit("roles/cs-manager.md", retitle)
+        summary = try build()
+        #expect(summary.incremental)
+
+        // A spare without its list is not trusted: removed, and the build links as before.
+        SpareFolder.forget(manifest: manifest)
+        try w.edit("roles/front-desk.md") { $0.replacingOccurrences(of: "headcount: 3", with: "headcount: 4") }
+        summary = try build()
+        #expect(summary.incremental && summary.written > 0)
+        #expect(FileManager.default.fileExists(atPath: SpareFolder.list(manifest: manifest)))
+    }
+
     @Test("after a text edit the search index is patched, keeping the files it does not touch")
     func searchIndexPatched() throws {
         // The same edit in two workspaces; one loses the cached document list, so its index is built whole.

@@ -32,6 +32,63 @@ struct PageModelTests {
         #expect(StableHasher.hash(Named(title: "ab", tags: [])) != StableHasher.hash(Named(title: "a", tags: ["b"])))
     }
 
+    @Test("values hashed without the encoder feed what the encoder would")
+    func directHashingMatchesEncoder() throws {
+        let link = PageLink(title: "收银员", url: "roles/cashier.html", vacant: true)
+        let entry = ResolvedLinks.Entry(destination: "../roles/cashier.md#岗位职责", href: "roles/cashier.html#responsibilities")
+        let mention = RolePageModel.Mention(from: link, text: "见收银员。")
+        #expect(StableHasher.hash(link) == StableHasher.encoderHash(link))
+        #expect(StableHasher.hash(entry) == StableHasher.encoderHash(entry))
+        #expect(StableHasher.hash(ResolvedLinks.Entry(destination: "x.md", href: nil)) == StableHasher.encoderHash(ResolvedLinks.Entry(destination: "x.md", href: nil)))
+        #expect(StableHasher.hash(mention) == StableHasher.encoderHash(mention))
+        #expect(StableHasher.hash([[link], []]) == StableHasher.encoderHash([[link], []]))
+        #expect(StableHasher.hash([Optional(link), nil]) == StableHasher.encoderHash([Optional(link), nil]))
+        #expect(StableHasher.hash(Named(title: "客服经理", tags: ["a", "b"])) == StableHasher.encoderHash(Named(title: "客服经理", tags: ["a", "b"])))
+        #expect(StableHasher.encoderHash(Named(title: "客服经理", tags: ["a", "b"])) == Self.pinnedNamed)
+        #expect(StableHasher.hash(Nested(lists: [[1], [2]])) == StableHasher.encoderHash(Nested(lists: [[1], [2]])))
+        #expect(StableHasher.hash(Pair(a: nil, b: 1)) == StableHasher.encoderHash(Pair(a: nil, b: 1)))
+        // A field added to a synthesized conformance must be listed in its direct one too.
+        #expect(try StableHasher.fieldKeys(of: link) == Self.storedFields(link))
+        #expect(try StableHasher.fieldKeys(of: entry) == Self.storedFields(entry))
+        #expect(try StableHasher.fieldKeys(of: mention) == Self.storedFields(mention))
+
+        // Every modelled page of a tree (entities, resolved links, org charts, sheets): both ways alike.
+        let graph = try buildGraph(Self.tree)
+        let site = SiteMap(graph: graph)
+        var models = 0
+        for job in site.pages {
+            switch ModelledPage(job, site: site) {
+            case .role(let m):
+                #expect(StableHasher.hash(m) == StableHasher.encoderHash(m))
+                #expect(try StableHasher.fieldKeys(of: m) == Self.storedFields(m))
+                models += 1
+            case .department(let m): #expect(StableHasher.hash(m) == StableHasher.encoderHash(m)); models += 1
+            case .procedure(let m):
+                #expect(StableHasher.hash(m) == StableHasher.encoderHash(m))
+                #expect(try StableHasher.fieldKeys(of: m) == Self.storedFields(m))
+                models += 1
+            case .procedureSheet(let m), .weekSheet(let m):
+                #expect(StableHasher.hash(m) == StableHasher.encoderHash(m))
+                #expect(try StableHasher.fieldKeys(of: m) == Self.storedFields(m))
+                #expect(try StableHasher.fieldKeys(of: m.sheet) == Self.storedFields(m.sheet))
+                models += 1
+            case .roleSheet(let m):
+                #expect(StableHasher.hash(m) == StableHasher.encoderHash(m))
+                #expect(try StableHasher.fieldKeys(of: m) == Self.storedFields(m))
+                models += 1
+            case nil: break
+            }
+        }
+        #expect(models == 9)
+        #expect(StableHasher.hash(graph.roles[0]) == StableHasher.encoderHash(graph.roles[0]))
+    }
+
+    /// The stored properties of `value`, which its synthesized `encode(to:)` writes (nil optionals
+    /// as nothing): a direct conformance must list every one of them, in this order.
+    static func storedFields(_ value: Any) -> [String] {
+        Mirror(reflecting: value).children.map { $0.label ?? "" }
+    }
+
     static let tree = ContentTree([
         "rolebook.yml": "title: 手册\nlanguage: zh-CN\n",
         "departments/store.md": "---\ntitle: 门店运营部\nhead: manager\n---\n",

@@ -70,6 +70,7 @@ struct CLITests {
             try Build.parse([root.path, "-o", site.path, "--cache-dir", cache.path, "--quiet"]).run()
             let first = try cacheFiles()
             #expect(first.filter { $0.hasSuffix(".manifest") }.count == 1 && first.filter { $0.hasSuffix(".docs") }.count == 1, "\(first)")
+            #expect(first.contains("parse.cache"), "\(first)")
             let role = root.appendingPathComponent("roles/ceo.md")
             try Data((try String(contentsOf: role, encoding: .utf8) + "\n- 审批年度预算。\n").utf8).write(to: role)
             try Build.parse([root.path, "-o", site.path, "--cache-dir", cache.path, "--quiet"]).run()

@@ -509,15 +509,23 @@ extension SearchTests {
             #expect(shardCount > 100)
             // Short-field edits are patched from the shards they reach: few, unless the edit adds
             // CJK text to the title or an alias, which moves every later trigram position (nil:
-            // not counted). A body edit cannot be undone from short fields: every shard is read.
-            let edits: [(String, Bool?, @Sendable (inout [SearchRecord]) -> Void)] = [
-                ("Latin letters appended to a title", true, { $0[700].title += "z" }),
-                ("a fact", true, { $0[1200].facts.append("G9") }),
-                ("two titles far apart", true, { $0[5].title += "x"; $0[1900].title += " Lead" }),
-                ("CJK text in a title and an alias", nil, { $0[300].title = "全新岗位名称乙"; $0[300].aliases.append("Night Auditor 夜审") }),
-                ("a body line", false, { $0[1500].responsibilities.append("负责 zebra-crossing 巡查与报修") }),
+            // not counted). A body edit is patched so too when the previous bodies are known (the
+            // build's parse cache); without them, or with ones the index was not built from,
+            // every shard is read.
+            enum Bodies { case none, previous, wrong }
+            let edits: [(String, Bool?, Bodies, @Sendable (inout [SearchRecord]) -> Void)] = [
+                ("Latin letters appended to a title", true, .none, { $0[700].title += "z" }),
+                ("a fact", true, .none, { $0[1200].facts.append("G9") }),
+                ("two titles far apart", true, .none, { $0[5].title += "x"; $0[1900].title += " Lead" }),
+                ("CJK text in a title and an alias", nil, .none, { $0[300].title = "全新岗位名称乙"; $0[300].aliases.append("Night Auditor 夜审") }),
+                ("a body line", false, .none, { $0[1500].responsibilities.append("负责 zebra-crossing 巡查与报修") }),
+                ("a body line, previous body known", true, .previous, { $0[1600].responsibilities.append("负责 zebra-crossing 巡查与报修") }),
+                ("a body line and a title, previous body known", true, .previous, {
+                    $0[1700].title += "z"; $0[1700].other.append("quarterly audit of the wine cellar"); $0[1700].display.insert("quarterly audit of the wine cellar", at: 0)
+                }),
+                ("a body line, previous body not the one indexed", false, .wrong, { $0[1800].responsibilities.append("负责 zebra-crossing 巡查与报修") }),
             ]
-            for (name, local, edit) in edits {
+            for (name, local, bodies, edit) in edits {
                 var next = layout
                 edit(&next.records)
                 let reads = ReadLog()
@@ -525,6 +533,13 @@ extension SearchTests {
                 var previous = Self.previous(layout, files)
                 previous.shape = shape.withFields(of: layout)
                 previous.read = { reads.add($0); return known[$0] }
+                for (d, record) in layout.records.enumerated() {
+                    switch bodies {
+                    case .none: break
+                    case .previous: previous.bodies[record.url] = RecordBody(record)
+                    case .wrong: previous.bodies[record.url] = RecordBody(layout.records[(d + 1) % layout.records.count])
+                    }
+                }
                 let update = try #require(builder.update(next, from: previous), "\(name): no update")
                 let full = builder.shapedBuild(next)
                 var updated = update.files
@@ -541,6 +556,22 @@ extension SearchTests {
                 }
                 layout = next
                 (files, shape) = full
+            }
+        }
+
+        @Test("a record's body made from its file's parse alone is the record's own")
+        func recordBodies() throws {
+            let graph = try Self.synthetic(roles: 300)
+            let builder = SearchIndexBuilder(graph: graph)
+            let records = builder.layout().records
+            let parses = graph.roles.map { (kind: EntityKind.role, header: $0.header) } + graph.departments.map { (kind: EntityKind.department, header: $0.header) }
+                + graph.procedures.map { (kind: EntityKind.procedure, header: $0.header) }
+            let bodies = builder.previousBodies(parses)
+            #expect(bodies.count == records.count)
+            for record in records {
+                let body = try #require(bodies[record.url], "\(record.url)")
+                #expect(body.applied(to: record) == record, "\(record.url)")
+                #expect(body == RecordBody(record), "\(record.url)")
             }
         }
 

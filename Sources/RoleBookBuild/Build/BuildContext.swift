@@ -19,6 +19,9 @@ struct BuildContext {
     /// The build cache (`.rolebook-cache`): the search index's document list and graph.json's
     /// parts are read from and stored there. Nil: nothing is reused or remembered.
     let cache: URL?
+    /// Edited files as the previous build parsed them (``SiteRenderer/previousParses``), for the
+    /// search step to patch body edits; empty without a parse cache.
+    var previousParses: [(kind: EntityKind, header: EntityHeader)] = []
     /// The site being written; nil renders into ``files``.
     let output: SiteOutput?
     /// The files rendered, when there is no ``output``.

@@ -58,8 +58,7 @@ enum GraphPartsCache {
         guard let previous, let cache, let hash = previous.manifest.hashes["graph.json"],
               let data = FileManager.default.contents(atPath: url(cache, hash).path),
               let parts = decode([UInt8](data)),
-              let text = previous.contents("graph.json") else { return nil }
-        let bytes = Array(text.utf8)
+              let bytes = previous.bytes("graph.json") else { return nil }
         var ranges: [UInt64: Range<Int>] = [:]
         ranges.reserveCapacity(parts.fingerprints.count)
         for (f, r) in zip(parts.fingerprints, parts.ranges) {

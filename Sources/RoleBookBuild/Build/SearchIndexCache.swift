@@ -15,9 +15,16 @@ import RoleBookSearch
 public struct SearchIndexCache: Sendable {
     /// The cache folder (`.rolebook-cache`); nil: no list on disk.
     public var directory: URL?
+    /// Edited files as the previous build parsed them (``SiteRenderer/previousParses``).
+    var previousParses: [(kind: EntityKind, header: EntityHeader)] = []
 
     public init(directory: URL? = nil) {
         self.directory = directory
+    }
+
+    init(directory: URL?, previousParses: [(kind: EntityKind, header: EntityHeader)]) {
+        self.directory = directory
+        self.previousParses = previousParses
     }
 
     /// What the index of one build was made from: what ``remember(_:)`` stores for the next build.
@@ -39,7 +46,12 @@ public struct SearchIndexCache: Sendable {
         let inputs = StableHash.combine(global, SearchIndexBuilder.fingerprint(layout, documents: documents))
         func built(_ shape: SearchIndexShape?) -> Built { Built(inputs: inputs, renderer: global, layout: layout, documents: documents, shape: shape) }
         if let kept = previous?.keepAll(under: "search/", inputs: inputs) { return (kept, built(nil)) }
-        if let update = previousIndex(previous, renderer: global).flatMap({ builder.update(layout, documents: documents, from: $0) }) {
+        let previousIndex = previousIndex(previous, renderer: global).map { index in
+            var index = index
+            index.bodies = builder.previousBodies(previousParses)
+            return index
+        }
+        if let update = previousIndex.flatMap({ builder.update(layout, documents: documents, from: $0) }) {
             return (update.files.sorted { $0.key < $1.key }.map { OutputFile(path: $0.key, contents: $0.value, inputs: inputs) }
                     + update.unchanged.sorted().map { OutputFile.kept($0, inputs: inputs) }, built(update.shape))
         }

@@ -25,6 +25,7 @@ public struct SiteBuild: Sendable {
         defer { output.close() }
         var context = BuildContext(graph: renderer.graph, renderer: renderer.rendererIdentity, cache: cache, output: output, timings: timings)
         context.written = rendered
+        context.previousParses = renderer.previousParses
         do {
             try BuildStep.run(BuildStep.site, on: &context)
         } catch let error as SiteWriteError {

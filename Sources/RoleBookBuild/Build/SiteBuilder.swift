@@ -33,6 +33,10 @@ public struct SiteRenderer: Sendable {
     public var graph: RoleGraph
     /// Identifies the rolebook that renders (``BuildIdentity/rendererIdentity``); nil keeps no page.
     var rendererIdentity: UInt64?
+    /// Files whose bytes changed since the last build, as that build parsed them (from the parse
+    /// cache): a build (``SiteBuild``) hands them to its search step, which then patches a body
+    /// edit shard by shard (``SearchIndexCache``). Rendering itself does not read them.
+    public var previousParses: [(kind: EntityKind, header: EntityHeader)] = []
 
     public init(graph: RoleGraph) { self.init(graph: graph, rendererIdentity: BuildIdentity.rendererIdentity) }
 

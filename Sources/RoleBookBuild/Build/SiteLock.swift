@@ -101,10 +101,14 @@ enum FolderSwap {
     /// the site is renamed aside to `retired` and the new one renamed in, two renames with no
     /// mixed state in between. A folder left by a kill after the swap is removed by the next
     /// build's ``SiteLock/removeLeftovers(of:)``.
-    static func replace(_ site: String, with staging: String, retired: String) throws {
+    /// - Returns: with `keepingPrevious`, where the previous site now is (for ``SpareFolder``);
+    ///   otherwise it is removed and the result is nil.
+    @discardableResult
+    static func replace(_ site: String, with staging: String, retired: String, keepingPrevious: Bool = false) throws -> String? {
         if exchange(staging, site) == 0 {
+            if keepingPrevious { return staging }
             removeTree(staging)
-            return
+            return nil
         }
         guard errno == EINVAL || errno == ENOSYS || errno == ENOTSUP else {
             throw SiteWriteError.io(site, String(cString: strerror(errno)))
@@ -117,7 +121,9 @@ enum FolderSwap {
             _ = rename(retired, site)
             throw SiteWriteError.io(site, message)
         }
+        if keepingPrevious { return retired }
         removeTree(retired)
+        return nil
     }
 
     /// Removes a folder and everything in it, links not followed. Faster than FileManager's

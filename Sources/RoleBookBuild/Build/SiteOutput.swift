@@ -9,7 +9,9 @@ import RoleBookModel
 /// `finish`, it removes the staging folder and leaves the previous site as it was.
 ///
 /// With a trusted manifest in the cache the write is an update (``previous`` says what the site
-/// holds): changed files are written, unchanged ones hard-linked from the site. An update that
+/// holds): changed files are written, unchanged ones hard-linked from the site; from the first
+/// change on, the staging folder is the site's previous version kept in the cache when there is
+/// one (``SpareFolder``), so only the files it does not already hold are written or linked. An update that
 /// cannot finish (a file where a folder must now go, …) throws; the build may then call
 /// ``startOver()`` and hand in every file again, written into a new folder that replaces the
 /// site only if it completes.
@@ -49,8 +51,11 @@ public final class SiteOutput {
     private struct Update {
         let previous: SiteWriter.PreviousBuild
         var old: SiteManifest { previous.manifest }
-        /// Size and time of the intact files of the site (the links keep them).
+        /// Size and time of the intact files of the site (the links keep them), and of the
+        /// files a spare already holds (their own).
         var stamps: [String: FileStamp]
+        /// The site's stamps as checked, for the spare kept after the swap.
+        let siteStamps: [String: FileStamp]
         /// Files in the site that no build wrote: the swap drops them.
         let strays: [String]
         var written: [String] = []
@@ -59,6 +64,17 @@ public final class SiteOutput {
         /// a rebuild that changes nothing links nothing.
         var pendingLinks: [String] = []
         var linking = false
+        /// The previous version kept in the cache, taken as the staging folder at the first change
+        /// (a rebuild that changes nothing leaves it alone).
+        var spare: SpareFolder?
+        var spareTried = false
+
+        /// Files the spare already holds as wanted: neither written nor linked, their stamps its own.
+        mutating func notHeld(_ path: String, hash: UInt64?) -> Bool {
+            guard let spare, let held = spare.file(path), held.hash == hash else { return true }
+            if let stamp = held.stamp { stamps[path] = stamp }
+            return false
+        }
     }
 
     init(site: SiteWriter, cache: URL?, lock: SiteLock) throws {
@@ -75,6 +91,7 @@ public final class SiteOutput {
                 // Falls through to writing every file.
             }
         }
+        forgetSpare()
         state = .whole(exists: try Self.beginWhole(site: site))
     }
 
@@ -101,7 +118,17 @@ public final class SiteOutput {
         inputs = [:]
         folders = []
         state = .done
+        forgetSpare()
         state = .whole(exists: try Self.beginWhole(site: site))
+    }
+
+    /// The manifest's location in the cache, beside which the spare is kept.
+    private var manifestURL: URL? { cache.map { SiteManifest.location(cache: $0, output: site.output) } }
+
+    /// A write of every file leaves no spare: the next swap retires a site the spare's list
+    /// does not describe.
+    private func forgetSpare() {
+        if let manifestURL { SpareFolder.forget(manifest: manifestURL) }
     }
 
     /// Writes a batch of files (each path once; a later duplicate is ignored) on the writer's
@@ -235,7 +262,20 @@ public final class SiteOutput {
         } catch {
             throw SiteWriteError.io(staging.path, error.localizedDescription)
         }
-        return Update(previous: SiteWriter.PreviousBuild(manifest: old, present: present, root: root), stamps: stamps, strays: strays)
+        return Update(previous: SiteWriter.PreviousBuild(manifest: old, present: present, root: root), stamps: stamps,
+                      siteStamps: stamps, strays: strays)
+    }
+
+    /// Takes the spare as the staging folder, once (see ``SpareFolder/take(manifest:site:present:into:)``).
+    private func takeSpare(_ u: inout Update) {
+        guard !u.spareTried, let manifestURL else { return }
+        u.spareTried = true
+        let staging = site.stagingFolder.path
+        // Nothing is in the staging folder yet: the spare is renamed into its place.
+        guard rmdir(staging) == 0 else { return }
+        u.spare = SpareFolder.take(manifest: manifestURL, site: u.old, present: u.previous.present, into: staging)
+        // Without one, an empty staging folder again (if that fails, so does the first write).
+        if u.spare == nil { _ = mkdir(staging, 0o755) }
     }
 
     /// Writes the changed and damaged files of `batch`; unchanged ones join the new version as
@@ -261,16 +301,23 @@ public final class SiteOutput {
         }
         u.linking = u.linking || !changed.isEmpty
         u.pendingLinks += unchanged
-        let links = u.linking ? u.pendingLinks : []
+        if u.linking { takeSpare(&u) }
+        var links = u.linking ? u.pendingLinks : []
         if u.linking { u.pendingLinks = [] }
-        let staging = site.stagingFolder
-        try SiteWriter.createFolders(SiteWriter.folders(of: changed.map(\.path) + links), in: staging, made: &folders)
         u.written += changed.map(\.path)
-        try background.submit(changed, root: staging.path, links: links, from: site.output.path)
+        var toWrite = changed
+        if u.spare != nil {
+            links = links.filter { u.notHeld($0, hash: hashes[$0]) }
+            toWrite = changed.filter { u.notHeld($0.path, hash: hashes[$0.path]) }
+        }
+        let staging = site.stagingFolder
+        try SiteWriter.createFolders(SiteWriter.folders(of: toWrite.map(\.path) + links), in: staging, made: &folders)
+        try background.submit(toWrite, root: staging.path, links: links, from: site.output.path, replacing: u.spare != nil)
     }
 
     /// Links what is left and swaps the new version in (nothing at all is touched when nothing changed).
-    private func finishUpdate(_ u: Update) throws -> (SiteWriter.Summary, SiteManifest) {
+    private func finishUpdate(_ update: Update) throws -> (SiteWriter.Summary, SiteManifest) {
+        var u = update
         let old = u.old, root = site.output.path, staging = site.stagingFolder
         try background.finish()
         let stale = old.hashes.keys.filter { hashes[$0] == nil }
@@ -286,11 +333,25 @@ public final class SiteOutput {
             return (summary, manifest)
         }
         // What is still to link: everything when the only changes were removals.
-        try SiteWriter.createFolders(SiteWriter.folders(of: u.pendingLinks), in: staging, made: &folders)
-        try background.submit([], root: staging.path, links: u.pendingLinks, from: root)
+        takeSpare(&u)
+        var pendingLinks = u.pendingLinks
+        if u.spare != nil { pendingLinks = pendingLinks.filter { u.notHeld($0, hash: hashes[$0]) } }
+        try SiteWriter.createFolders(SiteWriter.folders(of: pendingLinks), in: staging, made: &folders)
+        try background.submit([], root: staging.path, links: pendingLinks, from: root, replacing: u.spare != nil)
         try background.finish()
-        try SiteWriter.writeMarker(manifest.buildID, in: staging)
-        try FolderSwap.replace(root, with: staging.path, retired: site.retiredFolder.path)
-        return (summary, manifest)
+        if let spare = u.spare { spare.removeStale(keeping: hashes, in: staging.path) }
+        // The spare's own stamps (``Update/notHeld(_:hash:)``) and the last links'.
+        stamps = u.stamps
+        for (path, stamp) in background.stamps { stamps[path] = stamp }
+        for path in stale { stamps[path] = nil }
+        let swapped = SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps)
+        try SiteWriter.writeMarker(swapped.buildID, in: staging, replacing: u.spare != nil)
+        let retired = try FolderSwap.replace(root, with: staging.path, retired: site.retiredFolder.path,
+                                             keepingPrevious: manifestURL != nil)
+        if let retired, let manifestURL {
+            SpareFolder.keep(retired, manifest: manifestURL, previous: old, present: u.previous.present,
+                             stamps: u.siteStamps, next: swapped)
+        }
+        return (summary, swapped)
     }
 }

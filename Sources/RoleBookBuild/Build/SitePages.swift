@@ -12,22 +12,35 @@ public struct SitePages: Sendable {
     let identity: BuildIdentity
     /// Site path → page, for every page.
     private let routes: [String: Route]
+    /// Every page, in ``SiteMap/pages``' order.
+    private let pages: [Route]
     /// Site path → contents, for the static assets.
     private let assets: [String: String]
 
-    public init(graph: RoleGraph) { self.init(graph: graph, renderer: BuildIdentity.rendererIdentity) }
+    /// - Parameter previous: the pages of the last version; its tables of paths are reused when
+    ///   the graph's layout is the same (see ``SiteMap/init(graph:reusing:)``).
+    public init(graph: RoleGraph, reusing previous: SitePages? = nil) {
+        self.init(graph: graph, renderer: BuildIdentity.rendererIdentity, reusing: previous)
+    }
 
-    init(graph: RoleGraph, renderer: UInt64?) {
-        site = SiteMap(graph: graph)
+    init(graph: RoleGraph, renderer: UInt64?, reusing previous: SitePages? = nil) {
+        site = SiteMap(graph: graph, reusing: previous?.site)
         strings = UIStrings(language: graph.config.language)
         // Without a renderer identity the fingerprints are still those of the models: serve compares
         // them within one process only, so settings alone are enough of a seed.
         identity = BuildIdentity(graph: graph, renderer: renderer ?? 0)
-        var routes: [String: Route] = [:]
-        routes.reserveCapacity(site.pages.count)
-        for page in site.pages { routes[site.path(for: page)] = page }
-        self.routes = routes
-        assets = Dictionary(uniqueKeysWithValues: SiteAsset.allCases.map { ($0.url, $0.contents) })
+        let pages = site.pages
+        if let previous, previous.site.graph.layout === graph.layout, previous.pages == pages {
+            routes = previous.routes
+            self.pages = previous.pages
+        } else {
+            var routes: [String: Route] = [:]
+            routes.reserveCapacity(pages.count)
+            for page in pages { routes[site.path(for: page)] = page }
+            self.routes = routes
+            self.pages = pages
+        }
+        assets = previous?.assets ?? Dictionary(uniqueKeysWithValues: SiteAsset.allCases.map { ($0.url, $0.contents) })
     }
 
     /// Every page and asset path, sorted (graph.json and the search index are not in it).

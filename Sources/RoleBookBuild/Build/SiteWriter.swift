@@ -31,10 +31,11 @@ public enum SiteWriteError: Error, CustomStringConvertible {
 /// Every build writes a sibling staging folder (`.SITE.rolebook-new-PID`) and swaps it with the
 /// site in one `renameat2(RENAME_EXCHANGE)` (``FolderSwap``); nothing temporary is ever written
 /// inside the published folder. A rebuild (given the cache) renders and writes only the changed
-/// files into the staging folder and hard-links the unchanged ones from the site, so its cost
-/// stays proportional to the change plus one link per file. Builds of one site take turns
-/// (``SiteLock``), remove what killed builds left, and rewrite kept files that no longer match
-/// the manifest (``Summary/repaired``).
+/// files into the staging folder and hard-links the unchanged ones from the site; from the
+/// second rebuild on, the staging folder is the site the previous swap retired, kept in the
+/// cache (``SpareFolder``), so only the files it does not already hold are written or linked.
+/// Builds of one site take turns (``SiteLock``), remove what killed builds left, and rewrite
+/// kept files that no longer match the manifest (``Summary/repaired``).
 ///
 /// A write is a ``SiteOutput`` (``begin(cache:)``): the build hands it batches of files as it
 /// renders them, so the whole site is never held in memory, and the writer never calls back
@@ -67,6 +68,16 @@ public struct SiteWriter: Sendable {
                   let text = ContentLoader.withContents(ofFile: root + "/" + path, { String(validating: $0, as: UTF8.self) }) ?? nil,
                   SiteManifest.hash(text) == expected else { return nil }
             return text
+        }
+
+        /// A file of the previous build as bytes, if it is still exactly what that build wrote: no
+        /// UTF-8 check (the hash vouches for rolebook's own output) and no copy into a `String`,
+        /// which for a 10,000-role graph.json (37 MB) cost more than reading it.
+        func bytes(_ path: String) -> [UInt8]? {
+            guard let expected = manifest.hashes[path], present.contains(path) else { return nil }
+            return ContentLoader.withContents(ofFile: root + "/" + path) { buffer in
+                StableHash.bytes(UnsafeRawBufferPointer(buffer)) == expected ? Array(buffer) : nil
+            } ?? nil
         }
 
         /// Whether the page at `path` is in the site as the previous build rendered it from these inputs.
@@ -194,8 +205,10 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    static func writeMarker(_ buildID: String, in folder: URL) throws {
+    /// - Parameter replacing: unlink what is there first (a spare's files are the site's inodes).
+    static func writeMarker(_ buildID: String, in folder: URL, replacing: Bool = false) throws {
         let path = folder.appendingPathComponent(marker).path
+        if replacing { unlink(path) }
         if let problem = writeFile(markerText(buildID), to: path) { throw SiteWriteError.io(path, problem) }
     }
 }
@@ -290,7 +303,9 @@ final class BackgroundWriter: @unchecked Sendable {
     /// Waits for the previous batch, then starts writing `files` under `root` and hard-linking
     /// each of `links` there from the same path under `source` (copying where links fail).
     /// - Throws: the first failure of an earlier batch.
-    func submit(_ files: [OutputFile], root: String, links: [String] = [], from source: String = "") throws {
+    /// With `replacing`, whatever is at each destination is unlinked first, never written into:
+    /// a spare's files are hard links of the published site's.
+    func submit(_ files: [OutputFile], root: String, links: [String] = [], from source: String = "", replacing: Bool = false) throws {
         try finish()
         guard !files.isEmpty || !links.isEmpty else { return }
         group.enter()
@@ -300,6 +315,7 @@ final class BackgroundWriter: @unchecked Sendable {
             stamps.reserveCapacity(files.count)
             for file in files {
                 var stamp: FileStamp?
+                if replacing { unlink(root + "/" + file.path) }
                 if let problem = SiteWriter.writeFile(file.contents, to: root + "/" + file.path, stamp: &stamp) {
                     lock.withLock { failure = failure ?? "\(file.path): \(problem)" }
                     return
@@ -308,6 +324,7 @@ final class BackgroundWriter: @unchecked Sendable {
             }
             for path in links {
                 let from = source + "/" + path, to = root + "/" + path
+                if replacing { unlink(to) }
                 guard link(from, to) != 0 else { continue }
                 // A file system without hard links: copy.
                 let reason = String(cString: strerror(errno))

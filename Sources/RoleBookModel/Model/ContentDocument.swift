@@ -68,7 +68,7 @@ public struct Section: Hashable, Sendable {
         self.items = items
     }
 
-    public var isEmpty: Bool { blocks.isEmpty }
+    @inlinable public var isEmpty: Bool { blocks.isEmpty }
 }
 
 /// A link from a body to another content file, found in the AST.

@@ -166,3 +166,9 @@ public enum DiagnosticText: Hashable, Sendable {
         }
     }
 }
+
+// Synthesized, so a new case is stored without anyone listing it: the parse cache on disk
+// (`.rolebook-cache/parse-*.cache`) keeps the diagnostics of each file's parse in this form.
+extension DiagnosticText: Codable {}
+extension DiagnosticText.IDProblem: Codable {}
+extension DiagnosticText.ExpectedValue: Codable {}

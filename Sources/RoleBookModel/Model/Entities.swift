@@ -10,83 +10,132 @@ public enum EntityKind: String, CaseIterable, Hashable, Sendable, Codable, Compa
     public var folder: String { rawValue + "s" }
 }
 
-/// What every content file has.
+/// What every content file has. Boxed like ``Role`` (one reference count per copy): pages,
+/// rules and the graph builder read headers everywhere, and each copy of the unboxed header
+/// retained eight strings and lists.
 public struct EntityHeader: Hashable, Sendable {
-    public let id: String
-    public let title: String
-    public let summary: String?
+    @usableFromInline struct Fields: Hashable, Sendable {
+        @usableFromInline let id: String
+        @usableFromInline let title: String
+        @usableFromInline let summary: String?
+        @usableFromInline let path: String
+        @usableFromInline let location: SourceLocation
+        @usableFromInline let titleLocation: SourceLocation
+        @usableFromInline let document: ContentDocument
+        @usableFromInline let sourceHash: UInt64
+    }
+    @usableFromInline let fields: Frozen<Fields>
+
+    @inlinable public var id: String { fields.value.id }
+    @inlinable public var title: String { fields.value.title }
+    @inlinable public var summary: String? { fields.value.summary }
     /// Path relative to the content root (`hotel/roles/vip-manager.md`).
-    public let path: String
+    @inlinable public var path: String { fields.value.path }
     /// Where the file starts (`content/hotel/roles/vip-manager.md:1:1`).
-    public let location: SourceLocation
+    @inlinable public var location: SourceLocation { fields.value.location }
     /// Where `title` is written, for notes pointing at it.
-    public let titleLocation: SourceLocation
-    public let document: ContentDocument
+    @inlinable public var titleLocation: SourceLocation { fields.value.titleLocation }
+    @inlinable public var document: ContentDocument { fields.value.document }
     /// ``StableHash`` of the file's bytes: what the build cache compares to know the file changed.
-    public let sourceHash: UInt64
+    @inlinable public var sourceHash: UInt64 { fields.value.sourceHash }
 
     /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
     package init(id: String, title: String, summary: String?, path: String, location: SourceLocation, titleLocation: SourceLocation,
                  document: ContentDocument, sourceHash: UInt64 = 0) {
-        self.id = id; self.title = title; self.summary = summary; self.path = path; self.location = location
-        self.titleLocation = titleLocation; self.document = document; self.sourceHash = sourceHash
+        fields = Frozen(Fields(id: id, title: title, summary: summary, path: path, location: location, titleLocation: titleLocation,
+                               document: document, sourceHash: sourceHash))
     }
 }
 
+/// A job description. Like ``Department`` and ``Procedure``, its fields live in one shared,
+/// immutable box, so a copy costs one reference count instead of one per string and list
+/// (two dozen): the parse table, the loaded content and the graph hand 10,000 of them on at
+/// every `serve` rebuild, and those copies were a third of a rebuild's time.
 public struct Role: Hashable, Sendable {
-    public let header: EntityHeader
-    public let department: Located<String>?
-    public let reportsTo: Located<String>?
-    public let top: Bool
-    public let directReports: [Located<String>]?
-    public let dottedLineTo: [Located<String>]
-    public let headcount: Int
-    public let headcountLocation: SourceLocation?
-    public let aliases: [String]
-    public let grade: String?
-    public let code: String?
-    public let place: String?
-    public let hours: String?
+    @usableFromInline struct Fields: Hashable, Sendable {
+        @usableFromInline let header: EntityHeader
+        @usableFromInline let department: Located<String>?
+        @usableFromInline let reportsTo: Located<String>?
+        @usableFromInline let top: Bool
+        @usableFromInline let directReports: [Located<String>]?
+        @usableFromInline let dottedLineTo: [Located<String>]
+        @usableFromInline let headcount: Int
+        @usableFromInline let headcountLocation: SourceLocation?
+        @usableFromInline let aliases: [String]
+        @usableFromInline let grade: String?
+        @usableFromInline let code: String?
+        @usableFromInline let place: String?
+        @usableFromInline let hours: String?
+        @usableFromInline let documentCode: String?
+        @usableFromInline let version: String?
+        @usableFromInline let effective: String?
+        @usableFromInline let approvedBy: String?
+    }
+    @usableFromInline let fields: Frozen<Fields>
+
+    @inlinable public var header: EntityHeader { fields.value.header }
+    @inlinable public var department: Located<String>? { fields.value.department }
+    @inlinable public var reportsTo: Located<String>? { fields.value.reportsTo }
+    @inlinable public var top: Bool { fields.value.top }
+    @inlinable public var directReports: [Located<String>]? { fields.value.directReports }
+    @inlinable public var dottedLineTo: [Located<String>] { fields.value.dottedLineTo }
+    @inlinable public var headcount: Int { fields.value.headcount }
+    @inlinable public var headcountLocation: SourceLocation? { fields.value.headcountLocation }
+    @inlinable public var aliases: [String] { fields.value.aliases }
+    @inlinable public var grade: String? { fields.value.grade }
+    @inlinable public var code: String? { fields.value.code }
+    @inlinable public var place: String? { fields.value.place }
+    @inlinable public var hours: String? { fields.value.hours }
     /// Document control of the job description (`doc_no` or `document`, `version`, `effective`,
     /// `approved_by`): the 文件编号/版本/生效日期/批准人 printed at the head of a 岗位说明书.
-    public let documentCode: String?
-    public let version: String?
+    @inlinable public var documentCode: String? { fields.value.documentCode }
+    @inlinable public var version: String? { fields.value.version }
     /// `YYYY-MM-DD`, checked when read (RB004 otherwise).
-    public let effective: String?
-    public let approvedBy: String?
+    @inlinable public var effective: String? { fields.value.effective }
+    @inlinable public var approvedBy: String? { fields.value.approvedBy }
 
     /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
     package init(header: EntityHeader, department: Located<String>? = nil, reportsTo: Located<String>? = nil, top: Bool, directReports: [Located<String>]? = nil, dottedLineTo: [Located<String>], headcount: Int, headcountLocation: SourceLocation? = nil, aliases: [String], grade: String? = nil, code: String? = nil, place: String? = nil, hours: String? = nil, documentCode: String? = nil, version: String? = nil, effective: String? = nil, approvedBy: String? = nil) {
-        self.header = header; self.department = department; self.reportsTo = reportsTo; self.top = top; self.directReports = directReports; self.dottedLineTo = dottedLineTo; self.headcount = headcount; self.headcountLocation = headcountLocation; self.aliases = aliases; self.grade = grade; self.code = code; self.place = place; self.hours = hours; self.documentCode = documentCode; self.version = version; self.effective = effective; self.approvedBy = approvedBy
+        fields = Frozen(Fields(header: header, department: department, reportsTo: reportsTo, top: top, directReports: directReports, dottedLineTo: dottedLineTo, headcount: headcount, headcountLocation: headcountLocation, aliases: aliases, grade: grade, code: code, place: place, hours: hours, documentCode: documentCode, version: version, effective: effective, approvedBy: approvedBy))
     }
 
-    public var id: String { header.id }
-    public var title: String { header.title }
+    @inlinable public var id: String { header.id }
+    @inlinable public var title: String { header.title }
     public var isVacant: Bool { headcount == 0 }
     public var responsibilities: [Item] { header.document.items(.responsibilities) }
 }
 
+/// A department file; its fields are boxed like ``Role``'s.
 public struct Department: Hashable, Sendable {
-    public let header: EntityHeader
-    public let short: String?
-    public let parent: Located<String>?
-    public let head: Located<String>?
-    public let positions: [(role: Located<String>, count: Int)]
+    @usableFromInline struct Fields: Hashable, Sendable {
+        @usableFromInline let header: EntityHeader
+        @usableFromInline let short: String?
+        @usableFromInline let parent: Located<String>?
+        @usableFromInline let head: Located<String>?
+        @usableFromInline let positions: [(role: Located<String>, count: Int)]
+
+        @usableFromInline static func == (a: Fields, b: Fields) -> Bool {
+            a.header == b.header && a.short == b.short && a.parent == b.parent && a.head == b.head
+                && a.positions.elementsEqual(b.positions) { $0.role == $1.role && $0.count == $1.count }
+        }
+
+        @usableFromInline func hash(into hasher: inout Hasher) { hasher.combine(header) }
+    }
+    @usableFromInline let fields: Frozen<Fields>
+
+    @inlinable public var header: EntityHeader { fields.value.header }
+    @inlinable public var short: String? { fields.value.short }
+    @inlinable public var parent: Located<String>? { fields.value.parent }
+    @inlinable public var head: Located<String>? { fields.value.head }
+    @inlinable public var positions: [(role: Located<String>, count: Int)] { fields.value.positions }
 
     /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
     package init(header: EntityHeader, short: String? = nil, parent: Located<String>? = nil, head: Located<String>? = nil, positions: [(role: Located<String>, count: Int)]) {
-        self.header = header; self.short = short; self.parent = parent; self.head = head; self.positions = positions
+        fields = Frozen(Fields(header: header, short: short, parent: parent, head: head, positions: positions))
     }
 
-    public var id: String { header.id }
-    public var title: String { header.title }
-
-    public static func == (a: Department, b: Department) -> Bool {
-        a.header == b.header && a.short == b.short && a.parent == b.parent && a.head == b.head
-            && a.positions.elementsEqual(b.positions) { $0.role == $1.role && $0.count == $1.count }
-    }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(header) }
+    @inlinable public var id: String { header.id }
+    @inlinable public var title: String { header.title }
 }
 
 /// How often a procedure runs; the order is the order of a role's checklist.
@@ -111,22 +160,34 @@ public enum Frequency: String, CaseIterable, Hashable, Sendable, Codable, Compar
     }
 }
 
+/// A procedure file; its fields are boxed like ``Role``'s.
 public struct Procedure: Hashable, Sendable {
-    public let header: EntityHeader
-    public let owner: Located<String>?
-    public let roles: [Located<String>]
-    public let department: Located<String>?
-    public let frequency: Frequency?
-    public let version: String?
-    public let effective: String?
+    @usableFromInline struct Fields: Hashable, Sendable {
+        @usableFromInline let header: EntityHeader
+        @usableFromInline let owner: Located<String>?
+        @usableFromInline let roles: [Located<String>]
+        @usableFromInline let department: Located<String>?
+        @usableFromInline let frequency: Frequency?
+        @usableFromInline let version: String?
+        @usableFromInline let effective: String?
+    }
+    @usableFromInline let fields: Frozen<Fields>
+
+    @inlinable public var header: EntityHeader { fields.value.header }
+    @inlinable public var owner: Located<String>? { fields.value.owner }
+    @inlinable public var roles: [Located<String>] { fields.value.roles }
+    @inlinable public var department: Located<String>? { fields.value.department }
+    @inlinable public var frequency: Frequency? { fields.value.frequency }
+    @inlinable public var version: String? { fields.value.version }
+    @inlinable public var effective: String? { fields.value.effective }
 
     /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
     package init(header: EntityHeader, owner: Located<String>? = nil, roles: [Located<String>], department: Located<String>? = nil, frequency: Frequency? = nil, version: String? = nil, effective: String? = nil) {
-        self.header = header; self.owner = owner; self.roles = roles; self.department = department; self.frequency = frequency; self.version = version; self.effective = effective
+        fields = Frozen(Fields(header: header, owner: owner, roles: roles, department: department, frequency: frequency, version: version, effective: effective))
     }
 
-    public var id: String { header.id }
-    public var title: String { header.title }
+    @inlinable public var id: String { header.id }
+    @inlinable public var title: String { header.title }
     /// Every `##` section is a phase; a list before the first heading is an untitled first phase.
     public var phases: [Section] { header.document.sections.filter { $0.kind != .intro || !$0.items.isEmpty } }
     public var steps: [Item] { phases.flatMap(\.items).flatMap(\.flattened) }

@@ -6,22 +6,61 @@
 /// per-process order, so models hold sorted arrays instead.
 package enum StableHasher {
     package static func hash<T: Encodable>(_ value: T, seed: UInt64 = 0x6D6F_6465_6C) -> UInt64 {
+        hash(value, sink: Sink(seed))
+    }
+
+    /// The hash `hash(_:seed:)` gives, made through the `Encoder` alone (no ``StableHashDirect``
+    /// shortcut): what the shortcuts are tested against.
+    package static func encoderHash<T: Encodable>(_ value: T, seed: UInt64 = 0x6D6F_6465_6C) -> UInt64 {
         let sink = Sink(seed)
+        sink.direct = false
+        return hash(value, sink: sink)
+    }
+
+    private static func hash<T: Encodable>(_ value: T, sink: Sink) -> UInt64 {
         // This encoder never throws; a conformance that throws leaves its error in the hash.
-        do { try value.encode(to: HashingEncoder(sink: sink, depth: 0)) } catch { sink.add(0xE77, depth: 0) }
+        do { try feed(value, sink: sink, depth: 0) } catch { sink.add(0xE77, depth: 0) }
         return sink.fingerprint.value
+    }
+
+    /// Feeds `value` at `depth`: what `value.encode(to:)` through ``HashingEncoder`` feeds, but
+    /// strings, integers, arrays, optionals and ``StableHashDirect`` values without an `Encoder`
+    /// (its existential containers, boxes and unspecialized generic calls cost several times the
+    /// hashing itself).
+    package static func feed<T: Encodable>(_ value: T, sink: Sink, depth: Int) throws {
+        if sink.direct {
+            // Comparing metadata is cheap; a failed `as?` to a protocol is a cached lookup.
+            if T.self == String.self { return sink.add(same(value, as: String.self), depth: depth) }
+            if T.self == Int.self { return sink.add(int: same(value, as: Int.self), depth: depth) }
+            if T.self == Bool.self { return sink.add(bool: same(value, as: Bool.self), depth: depth) }
+            if T.self == UInt64.self { return sink.add(same(value, as: UInt64.self), depth: depth) }
+            if let direct = value as? any StableHashDirect { return try direct.stableHash(into: sink, depth: depth) }
+        }
+        try value.encode(to: HashingEncoder(sink: sink, depth: depth))
+    }
+
+    /// `value` as the type it is known to be (`T.self == U.self` was checked).
+    @inline(__always)
+    private static func same<T, U>(_ value: T, as type: U.Type) -> U {
+        withUnsafePointer(to: value) { UnsafeRawPointer($0).assumingMemoryBound(to: U.self).pointee }
     }
 
     /// The running hash all containers of one value feed. Each entry carries the depth it was
     /// written at, so `[[a], [b]]` and `[[a, b]]` differ.
-    final class Sink {
+    package final class Sink {
         var fingerprint: Fingerprint
+        /// False only for ``encoderHash(_:seed:)``.
+        var direct = true
+        /// The keys ``StableHasher/Fields`` feeds at depth 1, when a test asks for them.
+        var recordedKeys: [String]?
         init(_ seed: UInt64) { fingerprint = Fingerprint(seed) }
         func add(_ value: UInt64, depth: Int) {
             fingerprint.add(UInt64(depth))
             fingerprint.add(value)
         }
         func add(_ string: String, depth: Int) { add(StableHash.string(string), depth: depth) }
+        func add(int value: Int, depth: Int) { add(UInt64(bitPattern: Int64(value)), depth: depth) }
+        func add(bool value: Bool, depth: Int) { add(value ? 1 : 2, depth: depth) }
     }
 
     // Markers for what opened where.
@@ -50,11 +89,11 @@ package enum StableHasher {
         let depth: Int
         var codingPath: [any CodingKey] { [] }
         mutating func encodeNil() { sink.add(StableHasher.nilMarker, depth: depth) }
-        mutating func encode(_ value: Bool) { sink.add(value ? 1 : 2, depth: depth) }
+        mutating func encode(_ value: Bool) { sink.add(bool: value, depth: depth) }
         mutating func encode(_ value: String) { sink.add(value, depth: depth) }
         mutating func encode(_ value: Double) { sink.add(value.bitPattern, depth: depth) }
         mutating func encode(_ value: Float) { sink.add(UInt64(value.bitPattern), depth: depth) }
-        mutating func encode(_ value: Int) { sink.add(UInt64(bitPattern: Int64(value)), depth: depth) }
+        mutating func encode(_ value: Int) { sink.add(int: value, depth: depth) }
         mutating func encode(_ value: Int8) { encode(Int(value)) }
         mutating func encode(_ value: Int16) { encode(Int(value)) }
         mutating func encode(_ value: Int32) { encode(Int(value)) }
@@ -64,7 +103,7 @@ package enum StableHasher {
         mutating func encode(_ value: UInt16) { encode(UInt(value)) }
         mutating func encode(_ value: UInt32) { encode(UInt(value)) }
         mutating func encode(_ value: UInt64) { sink.add(value, depth: depth) }
-        mutating func encode<T: Encodable>(_ value: T) throws { try value.encode(to: HashingEncoder(sink: sink, depth: depth)) }
+        mutating func encode<T: Encodable>(_ value: T) throws { try StableHasher.feed(value, sink: sink, depth: depth) }
     }
 
     struct Unkeyed: UnkeyedEncodingContainer {

@@ -70,62 +70,31 @@ public struct ContentLoader: Sendable {
     ///   other files are taken from the cache without a `stat` each (a tenth of a second at 10,000 files).
     /// - Returns: the content, how many files were parsed, and the cache of this load (nil without one).
     func load(reusing cache: consuming ParseCache?, changed: [String]? = nil) throws -> (content: LoadedContent, parsed: Int, cache: ParseCache?) {
+        if let changed, let touched = try cache.flatMap({ try targetedFiles($0, changed: changed) }) {
+            // The table is updated in place: `cache` is moved, else the first change copies every entry.
+            guard var next = consume cache else { preconditionFailure("a targeted load has a cache") }
+            let update = update(&next, touched: touched)
+            return (assemble(next, update: update), update.parsed, next)
+        }
         var diagnostics: [Diagnostic] = []
         let realRoot = try resolvedRoot()
         let config = loadConfig(realRoot: realRoot, &diagnostics)
         // Every cached parse depends on the sections `rolebook.yml` adds.
-        var previous = cache.map { $0.extraSections == config.extraSections ? $0.entries : [:] }
-        let walk: Walk
-        let onlyLookAt: Set<String>?
-        let last = cache?.walk
-        if let changed, let last, last.exclude == config.exclude, previous?.isEmpty == false,
-           let touched = modifiedFiles(changed, walk: last) {
-            walk = last.walk
-            onlyLookAt = touched
-        } else {
-            walk = try markdownFiles(excluding: Set(config.exclude), resolvedRoot: realRoot)
-            onlyLookAt = nil
-        }
+        let previous = cache.map { $0.extraSections == config.extraSections ? $0.entries : [:] }
+        let walk = try markdownFiles(excluding: Set(config.exclude), resolvedRoot: realRoot)
         diagnostics += walk.diagnostics
         let paths = walk.paths
         let vocabulary = SectionVocabulary(extra: config.extraSections)
         let loader = self
         let rootPath = root.path
         let settled = ParseCache.FileIdentity.settledBefore()
-        if let onlyLookAt, let last {
-            // Only the touched files are looked at, one by one, and the cache's table is updated
-            // in place: spreading 10,000 lookups over the cores and rebuilding the table cost more
-            // than the lookups. In place means this is the table's only reference: `previous` is
-            // let go and the cache moved, else the first change copies every entry.
-            let touched = onlyLookAt.sorted().map { path in
-                (path, parseFile(path, rootPath: rootPath, vocabulary: vocabulary, previous: previous, settled: settled))
-            }
-            previous = nil
-            guard var next = consume cache else { preconditionFailure("a targeted load has a cache") }
-            var parsed = 0, read = 0
-            for (path, (entry, wasParsed, wasRead)) in touched {
-                if wasParsed { parsed += 1 }
-                if wasRead { read += 1 }
-                next.entries[path] = entry.hash != 0 ? entry : nil
-            }
-            var entities: [Entity] = []
-            entities.reserveCapacity(paths.count)
-            for path in paths {
-                // Unreadable files are not cached: looked at again, like a full load does.
-                let entry = next.entries[path] ?? parseFile(path, rootPath: rootPath, vocabulary: vocabulary, previous: nil).entry
-                if let entity = entry.entity { entities.append(entity) }
-                diagnostics += entry.diagnostics
-            }
-            next.readCount = read
-            return (LoadedContent(config: config, entities: entities, diagnostics: diagnostics, paths: last.pathSet), parsed, next)
-        }
         let previousEntries = previous
         var results = paths.parallelMap { path in
             loader.parseFile(path, rootPath: rootPath, vocabulary: vocabulary, previous: previousEntries, settled: settled)
         }
         var entities: [Entity] = []
         entities.reserveCapacity(results.count)
-        var next = cache.map { _ in ParseCache(entries: Dictionary(minimumCapacity: results.count), extraSections: config.extraSections) }
+        var next = cache.map { ParseCache(entries: Dictionary(minimumCapacity: results.count), extraSections: config.extraSections, onDisk: $0.onDisk) }
         var parsed = 0, read = 0
         // Each result is moved out and replaced by an empty one: copying every entity and then
         // releasing the originals cost a tenth of the graph phase, all on one core.

@@ -56,23 +56,27 @@ struct DocumentBuilder {
     }
 
     /// Items of the top-level list blocks; other blocks have none.
-    private func items(in blocks: [Block]) -> [Item] {
+    private func items(in blocks: [Block]) -> [Item] { Self.items(in: blocks, file: displayPath) }
+
+    /// A section's items from its blocks alone (and the file shown in locations): the parse cache
+    /// stores the blocks and makes the items again, as here.
+    static func items(in blocks: [Block], file: String) -> [Item] {
         var count = 0
         for block in blocks { if case .list(_, _, let listItems, _) = block.kind { count += listItems.count } }
         var out: [Item] = []
         out.reserveCapacity(count)
-        for block in blocks { if case .list(_, _, let listItems, _) = block.kind { for listItem in listItems { out.append(item(listItem)) } } }
+        for block in blocks { if case .list(_, _, let listItems, _) = block.kind { for listItem in listItems { out.append(item(listItem, file: file)) } } }
         return out
     }
 
-    private func item(_ listItem: ListItem) -> Item {
+    private static func item(_ listItem: ListItem, file: String) -> Item {
         var inlines: [Inline] = []
         for block in listItem.blocks {
             if case .paragraph(let i) = block.kind, inlines.isEmpty { inlines = i }
         }
-        let children = items(in: listItem.blocks)
+        let children = items(in: listItem.blocks, file: file)
         let (time, rest) = TimeSpan.parsePrefix(of: inlines)
-        return Item(inlines: rest, text: rest.plainText.trimmingSpaces, location: at(listItem.line, listItem.column),
+        return Item(inlines: rest, text: rest.plainText.trimmingSpaces, location: SourceLocation(file: file, line: listItem.line, column: listItem.column),
                     children: children, time: time)
     }
 

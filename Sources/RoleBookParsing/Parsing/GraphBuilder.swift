@@ -13,13 +13,23 @@ public struct GraphBuilder {
     /// left empty). When `content` holds the only reference to them, no entity is copied: copying
     /// and later releasing every role's two dozen references were a fifth of the graph phase.
     package func build(taking content: inout LoadedContent) -> (RoleGraph, [Diagnostic]) {
-        var none: MentionCache?
-        return build(taking: &content, mentions: &none, keeping: false)
+        var none: MentionCache?, noBasis: PatchBasis?
+        return build(taking: &content, mentions: &none, keeping: false, basis: &noBasis)
+    }
+
+    /// What a patch of the graph needs besides the graph (``GraphMemo``).
+    struct PatchBasis {
+        var pathIndex: [String: NodeRef]
+        /// Whether some reference was looked up by name (or failed): then another file's edit
+        /// (a title) can change what it resolves to, and only a full build is right.
+        var usedNames: Bool
     }
 
     /// ``build(taking:)``, finding mentions with the help of the last build's `mentions` (see
     /// ``MentionCache``), which becomes this build's when `keeping`.
-    func build(taking content: inout LoadedContent, mentions: inout MentionCache?, keeping: Bool) -> (RoleGraph, [Diagnostic]) {
+    ///
+    /// `basis` receives what ``patch(_:with:mentions:)`` needs to patch this graph later.
+    func build(taking content: inout LoadedContent, mentions: inout MentionCache?, keeping: Bool, basis: inout PatchBasis?) -> (RoleGraph, [Diagnostic]) {
         var graph = RoleGraph(config: content.config)
         var diagnostics: [Diagnostic] = []
         var pathIndex: [String: NodeRef] = [:]
@@ -80,74 +90,101 @@ public struct GraphBuilder {
         entities = []
 
         let resolver = ReferenceResolver(graph: graph, unparsed: ReferenceResolver.unparsedFiles(content, parsed: pathIndex))
-        func role(_ ref: Located<String>?, _ field: String) -> Int? {
-            guard let ref else { return nil }
-            return resolver.role(ref, field: field, diagnostics: &diagnostics)
-        }
-        func department(_ ref: Located<String>?, _ field: String) -> Int? {
-            guard let ref else { return nil }
-            return resolver.department(ref, field: field, diagnostics: &diagnostics)
-        }
-
         // Fields are read in place: `for r in graph.roles` copied (and retained) every role.
         graph.superior.reserveCapacity(graph.roles.count)
         graph.dotted.reserveCapacity(graph.roles.count)
         graph.listedReports.reserveCapacity(graph.roles.count)
         graph.roleDepartment.reserveCapacity(graph.roles.count)
         for i in graph.roles.indices {
-            graph.superior.append(role(graph.roles[i].reportsTo, "reports_to"))
-            graph.dotted.append(graph.roles[i].dottedLineTo.compactMap { role($0, "dotted_line_to") })
-            graph.listedReports.append(graph.roles[i].directReports.map { $0.compactMap { ref in role(ref, "direct_reports").map { Located($0, at: ref.location) } } })
-            let departmentRef = graph.roles[i].department
-            if departmentRef == nil {
-                diagnostics.append(Diagnostic(.missingDepartment, .missingDepartment(role: graph.roles[i].id), at: graph.roles[i].header.titleLocation,
-                                              notes: [Diagnostic.Note(.addDepartment)]))
-            }
-            graph.roleDepartment.append(department(departmentRef, "department"))
+            let edges = Self.edges(of: graph.roles[i], resolver, &diagnostics)
+            graph.superior.append(edges.superior)
+            graph.dotted.append(edges.dotted)
+            graph.listedReports.append(edges.listed)
+            graph.roleDepartment.append(edges.department)
         }
         for d in graph.departments {
-            graph.departmentParent.append(department(d.parent, "parent"))
-            graph.departmentHead.append(role(d.head, "head"))
-            graph.positions.append(d.positions.compactMap { p in role(p.role, "positions").map { ($0, p.count, p.role.location) } })
+            let edges = Self.edges(of: d, resolver, &diagnostics)
+            graph.departmentParent.append(edges.parent)
+            graph.departmentHead.append(edges.head)
+            graph.positions.append(edges.positions)
         }
         for p in graph.procedures {
-            let owner = role(p.owner, "owner")
-            graph.procedureOwner.append(owner)
-            graph.procedurePerformers.append(p.roles.compactMap { role($0, "roles") })
-            graph.procedureDepartment.append(department(p.department, "department") ?? owner.flatMap { graph.roleDepartment[$0] })
+            let edges = Self.edges(of: p, resolver, &diagnostics)
+            graph.procedureOwner.append(edges.owner)
+            graph.procedurePerformers.append(edges.performers)
+            graph.procedureDepartment.append(edges.department ?? edges.owner.flatMap { graph.roleDepartment[$0] })
         }
 
         // Links between content files.
-        let nodes: [NodeRef] = graph.roles.indices.map { .role($0) } + graph.departments.indices.map { .department($0) }
-            + graph.procedures.indices.map { .procedure($0) }
-        for node in nodes {
-            // The links are read in place; the header is copied only for a broken link.
-            let links = switch node {
-            case .role(let i): graph.roles[i].header.document.links
-            case .department(let i): graph.departments[i].header.document.links
-            case .procedure(let i): graph.procedures[i].header.document.links
-            }
-            for link in links {
-                guard let target = link.target else { continue }
-                if let to = pathIndex[target] {
-                    graph.links.append(LinkEdge(from: node, to: to, location: link.location))
-                } else if !content.paths.contains(target) {
-                    var notes: [Diagnostic.Note] = []
-                    let name = String(target.split(separator: "/").last ?? "")
-                    if let guess = Suggestions.closest(to: name, among: pathIndex.keys.map { String($0.split(separator: "/").last ?? "") }),
-                       let full = pathIndex.keys.sorted().first(where: { $0.hasSuffix("/" + guess) || $0 == guess }) {
-                        notes.append(Diagnostic.Note(.didYouMean(RelativePath.from(graph.header(node).path, to: full))))
-                    }
-                    diagnostics.append(Diagnostic(.brokenLink, .brokenLink(link.destination), at: link.location, notes: notes))
-                }
-            }
+        for node in graph.roles.indices.map({ NodeRef.role($0) }) + graph.departments.indices.map({ .department($0) })
+            + graph.procedures.indices.map({ .procedure($0) }) {
+            graph.links += Self.links(of: node, in: graph, pathIndex: pathIndex, paths: content.paths, &diagnostics)
         }
 
         let found = MentionFinder(graph: graph, reusing: mentions).find(reusing: mentions, keeping: keeping)
         graph.mentions = found.mentions
         mentions = found.cache
         derive(&graph)
+        basis = PatchBasis(pathIndex: pathIndex, usedNames: resolver.usedNames)
         return (graph, diagnostics)
+    }
+
+    /// A role's references, resolved (with a diagnostic for each that does not resolve).
+    static func edges(of role: Role, _ resolver: ReferenceResolver, _ diagnostics: inout [Diagnostic])
+        -> (superior: Int?, dotted: [Int], listed: [Located<Int>]?, department: Int?) {
+        if role.department == nil {
+            diagnostics.append(Diagnostic(.missingDepartment, .missingDepartment(role: role.id), at: role.header.titleLocation,
+                                          notes: [Diagnostic.Note(.addDepartment)]))
+        }
+        return (role.reportsTo.flatMap { resolver.role($0, field: "reports_to", diagnostics: &diagnostics) },
+                role.dottedLineTo.compactMap { resolver.role($0, field: "dotted_line_to", diagnostics: &diagnostics) },
+                role.directReports.map { $0.compactMap { ref in resolver.role(ref, field: "direct_reports", diagnostics: &diagnostics).map { Located($0, at: ref.location) } } },
+                role.department.flatMap { resolver.department($0, field: "department", diagnostics: &diagnostics) })
+    }
+
+    /// A department's references, resolved.
+    static func edges(of department: Department, _ resolver: ReferenceResolver, _ diagnostics: inout [Diagnostic])
+        -> (parent: Int?, head: Int?, positions: [(role: Int, count: Int, location: SourceLocation)]) {
+        (department.parent.flatMap { resolver.department($0, field: "parent", diagnostics: &diagnostics) },
+         department.head.flatMap { resolver.role($0, field: "head", diagnostics: &diagnostics) },
+         department.positions.compactMap { p in resolver.role(p.role, field: "positions", diagnostics: &diagnostics).map { ($0, p.count, p.role.location) } })
+    }
+
+    /// A procedure's references, resolved; `department` is the one it names (when none, the
+    /// graph takes its owner's).
+    static func edges(of procedure: Procedure, _ resolver: ReferenceResolver, _ diagnostics: inout [Diagnostic])
+        -> (owner: Int?, performers: [Int], department: Int?) {
+        (procedure.owner.flatMap { resolver.role($0, field: "owner", diagnostics: &diagnostics) },
+         procedure.roles.compactMap { resolver.role($0, field: "roles", diagnostics: &diagnostics) },
+         procedure.department.flatMap { resolver.department($0, field: "department", diagnostics: &diagnostics) })
+    }
+
+    /// The links from `node`'s file to other content files, with RB109 for each to a file that
+    /// does not exist (`paths`: every Markdown file found, parsed or not).
+    static func links(of node: NodeRef, in graph: RoleGraph, pathIndex: [String: NodeRef], paths: Set<String>,
+                      _ diagnostics: inout [Diagnostic]) -> [LinkEdge] {
+        var edges: [LinkEdge] = []
+        // The links are read in place; the header is copied only for a broken link.
+        let links = switch node {
+        case .role(let i): graph.roles[i].header.document.links
+        case .department(let i): graph.departments[i].header.document.links
+        case .procedure(let i): graph.procedures[i].header.document.links
+        }
+        for link in links {
+            guard let target = link.target else { continue }
+            if let to = pathIndex[target] {
+                edges.append(LinkEdge(from: node, to: to, location: link.location))
+            } else if !paths.contains(target) {
+                var notes: [Diagnostic.Note] = []
+                let name = String(target.split(separator: "/").last ?? "")
+                if let guess = Suggestions.closest(to: name, among: pathIndex.keys.map { String($0.split(separator: "/").last ?? "") }),
+                   let full = pathIndex.keys.sorted().first(where: { $0.hasSuffix("/" + guess) || $0 == guess }) {
+                    notes.append(Diagnostic.Note(.didYouMean(RelativePath.from(graph.header(node).path, to: full))))
+                }
+                diagnostics.append(Diagnostic(.brokenLink, .brokenLink(link.destination), at: link.location, notes: notes))
+            }
+        }
+        return edges
     }
 
     /// An entity made only of empty and small values: copying or destroying it costs nothing.

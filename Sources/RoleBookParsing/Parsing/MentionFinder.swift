@@ -20,17 +20,27 @@ struct MentionFinder: Sendable {
     ///   for the roles whose names changed instead of being built again from 10,000 names.
     init(graph: RoleGraph, reusing cache: MentionCache? = nil) {
         self.graph = graph
-        rawNames = graph.roles.indices.map { i in
+        func names(_ i: Int) -> [String] {
             // Each distinct name once (a list: most roles have one name, and a Set cost more than the rest).
             var names = [graph.roles[i].title]
             for alias in graph.roles[i].aliases where !names.contains(alias) { names.append(alias) }
             return names
         }
+        // After a patch (same layout) a role whose file hashes as before has the names it had.
+        if let cache, cache.key.layout === graph.layout {
+            rawNames = cache.rawNames
+            for i in graph.roles.indices {
+                let hash = graph.roles[i].header.sourceHash
+                if hash == 0 || hash != cache.key.sourceHashes[i] { rawNames[i] = names(i) }
+            }
+        } else {
+            rawNames = graph.roles.indices.map(names)
+        }
         func folded(_ names: [String]) -> [[Unicode.Scalar]] {
             names.map { CJKFolding.shared.matchingScalars($0.trimmingSpaces) }.filter { $0.count >= 2 }
         }
         if let cache, cache.rawNames.count == graph.roles.count,
-           graph.roles.indices.allSatisfy({ cache.key.paths[$0] == graph.roles[$0].header.path }) {
+           cache.key.layout === graph.layout || graph.roles.indices.allSatisfy({ cache.key.paths[$0] == graph.roles[$0].header.path }) {
             trie = cache.trie
             roleNames = cache.key.roleNames
             for i in graph.roles.indices where rawNames[i] != cache.rawNames[i] {
@@ -68,7 +78,7 @@ struct MentionFinder: Sendable {
         let sources: [Source] = g.roles.indices.map { Source(from: .role($0), selfRole: $0, department: g.roleDepartment[$0]) }
             + g.departments.indices.map { Source(from: .department($0), selfRole: nil, department: $0) }
             + g.procedures.indices.map { Source(from: .procedure($0), selfRole: nil, department: g.procedureDepartment[$0]) }
-        let key = keeping || cache != nil ? MentionCache.Key(graph: g, sources: sources, roleNames: roleNames) : nil
+        let key = keeping || cache != nil ? MentionCache.Key(graph: g, sources: sources, roleNames: roleNames, previous: cache?.key) : nil
         let reusable = cache.flatMap { cache in key.flatMap { cache.reusable(for: $0) } }
         let finder = self
         let perSource = Array(sources.indices).parallelMap { s -> MentionCache.Scanned in
@@ -363,12 +373,19 @@ struct MentionCache: Sendable {
         var departmentParent: [Int?]
         var roleNames: [[[Unicode.Scalar]]]
         var roleDepartment: [Int?]
+        /// The graph's layout: the same as the last key's means the same `paths`.
+        var layout: RoleGraph.Layout
 
-        init(graph g: RoleGraph, sources: [MentionFinder.Source], roleNames: [[[Unicode.Scalar]]]) {
+        init(graph g: RoleGraph, sources: [MentionFinder.Source], roleNames: [[[Unicode.Scalar]]], previous: Key?) {
             config = g.config
-            // Field by field in place: `header(_:)` copies the whole header, a dozen references.
-            paths = g.roles.indices.map { g.roles[$0].header.path } + g.departments.indices.map { g.departments[$0].header.path }
-                + g.procedures.indices.map { g.procedures[$0].header.path }
+            layout = g.layout
+            if let previous, previous.layout === g.layout {
+                paths = previous.paths
+            } else {
+                // Field by field in place: `header(_:)` copies the whole header, a dozen references.
+                paths = g.roles.indices.map { g.roles[$0].header.path } + g.departments.indices.map { g.departments[$0].header.path }
+                    + g.procedures.indices.map { g.procedures[$0].header.path }
+            }
             sourceHashes = g.roles.indices.map { g.roles[$0].header.sourceHash } + g.departments.indices.map { g.departments[$0].header.sourceHash }
                 + g.procedures.indices.map { g.procedures[$0].header.sourceHash }
             assert(paths.count == sources.count)
@@ -396,8 +413,9 @@ struct MentionCache: Sendable {
 
     let key: Key
     let scanned: [Scanned]
-    /// How many sources the scan that made this cache looked at (the rest were reused).
-    let scannedCount: Int
+    /// How many sources the scan that made this cache looked at (the rest were reused); 0 after
+    /// a check that found no file changed and so kept the mentions without a scan.
+    var scannedCount: Int
     /// The names' trie and the names as written, for the next finder (``MentionFinder/init(graph:reusing:)``).
     let trie: Trie
     let rawNames: [[String]]

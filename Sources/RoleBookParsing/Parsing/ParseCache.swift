@@ -13,22 +13,38 @@ public struct ParseCache: Sendable {
         /// The file as `stat` saw it before it was read, when it had settled (see ``FileIdentity``);
         /// nil: read it again next time.
         var identity: FileIdentity?
+        /// The entry's part of the cache file it was loaded from (``ParseResultEncoder``): stored
+        /// again as it is, so saving the cache encodes only what was parsed anew.
+        var stored: ArraySlice<UInt8>? = nil
     }
 
-    /// A file's device, inode, size and modification time. When these are as they were, the next
-    /// load takes the file's entry without reading or hashing it.
+    /// A file's device, inode, size, modification and status-change times, as git's index keeps
+    /// them. When these are as they were, the next load takes the file's entry without reading or
+    /// hashing it. The status-change time cannot be set by hand, so a file rewritten and given
+    /// back its old modification time (`touch -d`, `cp -p`) is still read (only the modification
+    /// time must have settled: a later write moves it, and the status-change time with it).
     ///
     /// Only recorded for a file last modified more than ``settleMargin`` before it was looked at:
     /// a file written twice within one timestamp tick keeps its size and time, so a file still
-    /// that fresh is read (and hashed) every time until it has settled.
+    /// that fresh is read (and hashed) every time until it has settled. A time with no
+    /// nanoseconds suggests a file system that keeps whole seconds (or two, FAT's), whose tick is
+    /// longer than the margin: such a file must be ``coarseSettleMargin`` old.
     struct FileIdentity: Sendable, Equatable {
         var device: UInt64
         var inode: UInt64
         var size: Int64
         var modified: Int64
         var modifiedNanoseconds: Int64
+        var changed: Int64
+        var changedNanoseconds: Int64
 
         static let settleMargin = 0.1
+        static let coarseSettleMargin = 2.0
+
+        init(device: UInt64, inode: UInt64, size: Int64, modified: Int64, modifiedNanoseconds: Int64, changed: Int64, changedNanoseconds: Int64) {
+            self.device = device; self.inode = inode; self.size = size; self.modified = modified
+            self.modifiedNanoseconds = modifiedNanoseconds; self.changed = changed; self.changedNanoseconds = changedNanoseconds
+        }
 
         /// The identity of the file at `path` (links followed), or nil when it cannot be looked
         /// at or was modified after `settled` (seconds since 1970).
@@ -40,7 +56,10 @@ public struct ParseCache: Sendable {
             size = Int64(info.st_size)
             modified = Int64(info.st_mtim.tv_sec)
             modifiedNanoseconds = Int64(info.st_mtim.tv_nsec)
-            guard Double(modified) + Double(modifiedNanoseconds) / 1e9 < settled else { return nil }
+            changed = Int64(info.st_ctim.tv_sec)
+            changedNanoseconds = Int64(info.st_ctim.tv_nsec)
+            let coarse = modifiedNanoseconds == 0 ? Self.coarseSettleMargin - Self.settleMargin : 0
+            guard Double(modified) + Double(modifiedNanoseconds) / 1e9 + coarse < settled else { return nil }
         }
 
         /// Now on the clock file times are on, less ``settleMargin``: files modified before it have settled.
@@ -63,14 +82,21 @@ public struct ParseCache: Sendable {
     var walk: LastWalk?
     /// The mentions the last graph built from this cache found (``Checker/run(cache:changed:)``).
     var mentions: MentionCache?
+    /// The last graph built from this cache, when an edit may patch it (``Checker/run(cache:changed:)``).
+    var graph: GraphMemo?
     /// The sections `rolebook.yml` adds: every cached parse depends on them.
     var extraSections: [SectionKind: [String]] = [:]
 
     public init() {}
 
-    init(entries: [String: Entry], extraSections: [SectionKind: [String]]) {
+    /// What the cache file this cache was loaded from holds (``ParseCache/load(from:loader:identity:)``),
+    /// so storing writes only what differs from it; nil: not loaded from disk.
+    var onDisk: DiskBaseline?
+
+    init(entries: [String: Entry], extraSections: [SectionKind: [String]], onDisk: DiskBaseline? = nil) {
         self.entries = entries
         self.extraSections = extraSections
+        self.onDisk = onDisk
     }
 
     /// How many files the load that made this cache read (the rest were unchanged by `stat`).

@@ -52,7 +52,11 @@ struct ReferenceResolver {
             E.kind == .role ? roles : departments
         }
 
+        /// Whether a table was built, that is, a reference was looked up by name.
+        private(set) var used = false
+
         private func table<E: Referable>(_ type: E.Type) -> [String: [Int]] {
+            used = true
             let entities = E.all(in: graph)
             var table: [String: [Int]] = [:]
             table.reserveCapacity(entities.count)
@@ -64,6 +68,9 @@ struct ReferenceResolver {
             return table
         }
     }
+
+    /// Whether some reference was not an id (looked up by title or other name, or not found).
+    var usedNames: Bool { names.used }
 
     init(graph: RoleGraph, unparsed: [UnparsedFile] = []) {
         self.graph = graph

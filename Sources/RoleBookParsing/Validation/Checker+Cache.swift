@@ -4,14 +4,47 @@ import RoleBookModel
 extension Checker {
     /// ``run()`` over ``ContentLoader/load(cache:)``; `parsed` counts the files parsed anew.
     ///
+    /// When a watcher says which files changed and they only modify files already known, only
+    /// they are read, and the last graph is patched (``GraphBuilder/patch(_:with:configFile:mentions:)``)
+    /// unless the edit may change other files' references; then the graph is built again.
+    ///
     /// - Parameter changed: root-relative paths a watcher reported since `cache` was made; nil: unknown.
-    public func run(cache: inout ParseCache, changed: [String]? = nil) throws -> (result: Result, parsed: Int) {
+    /// - Parameter keepingMentions: whether `cache` keeps what finding mentions learnt and the
+    ///   graph, for the next run in this process (`serve`); `build` stores only the parses, so it
+    ///   keeps nothing.
+    public func run(cache: inout ParseCache, changed: [String]? = nil, keepingMentions: Bool = true) throws -> (result: Result, parsed: Int) {
         var timings = Stopwatch()
+        // Taken, not copied, so the mention cache is updated in place.
         var mentions = cache.mentions
-        var (content, parsed) = try loader.load(cache: &cache, changed: changed)
-        timings.lap("load + parse")
-        let (graph, resolution) = GraphBuilder().build(taking: &content, mentions: &mentions, keeping: true)
+        cache.mentions = nil
+        let memo = cache.graph
+        cache.graph = nil
+        var content: LoadedContent
+        let parsed: Int
+        if let changed, let touched = try loader.targetedFiles(cache, changed: changed) {
+            let update = loader.update(&cache, touched: touched)
+            parsed = update.parsed
+            timings.lap("load + parse")
+            if let memo, let patched = GraphBuilder().patch(memo, with: update, configFile: loader.displayPath(ContentLoader.configFileName),
+                                                            mentions: &mentions) {
+                cache.mentions = mentions
+                cache.graph = patched.memo
+                timings.lap("graph patch")
+                let all = patched.memo.content + patched.resolution + Validator().validate(patched.graph)
+                timings.lap("validate")
+                return (Result(graph: patched.graph, diagnostics: all.sorted(), fileCount: patched.memo.paths.count, timings: timings), parsed)
+            }
+            content = loader.assemble(cache, update: update)
+        } else {
+            (content, parsed) = try loader.load(cache: &cache)
+            timings.lap("load + parse")
+        }
+        var basis: GraphBuilder.PatchBasis?
+        // The loader's diagnostics stay in `content`: only the entities are taken.
+        let (graph, resolution) = GraphBuilder().build(taking: &content, mentions: &mentions, keeping: keepingMentions, basis: &basis)
         cache.mentions = mentions
+        // Only a process that checks again (serve) keeps the graph to patch.
+        cache.graph = keepingMentions ? basis.flatMap { GraphMemo(graph: graph, resolution: resolution, content: content, basis: $0) } : nil
         timings.lap("graph")
         let all = content.diagnostics + resolution + Validator().validate(graph)
         timings.lap("validate")

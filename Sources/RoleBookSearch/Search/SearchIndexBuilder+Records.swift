@@ -69,57 +69,33 @@ extension SearchIndexBuilder {
     package func roleRecord(_ i: Int, group: Int) -> SearchRecord {
         let role = graph.roles[i]
         let department = graph.roleDepartment[i].map { graph.departments[$0].title }
-        var responsibilities: [String] = []
-        var other: [String] = role.header.summary.map { [$0] } ?? []
-        var headings: [String] = []
-        for section in role.header.document.sections {
-            // Headings (职责概述, 考核指标 …) are found too, in the lowest tier, but not shown as snippets.
-            if !section.heading.isEmpty { headings.append(section.heading) }
-            if section.kind == .responsibilities { responsibilities += Self.lines(section.blocks) } else { other += Self.lines(section.blocks) }
-        }
+        let body = RecordBody(.role, role.header)
         let facts = [role.code, role.grade, role.place, role.hours].compactMap { $0 }.filter { !$0.isEmpty }
-        let lead = min(1, other.count)
         return SearchRecord(kind: .role, id: role.id, url: urls.roles[i], title: role.title,
                             aliases: role.aliases, department: department, departmentNames: department.map { [$0] } ?? [],
-                            responsibilities: responsibilities, other: other, facts: facts,
-                            headings: headings, display: Array(other[..<lead]) + responsibilities + Array(other[lead...]) + facts, group: group)
+                            responsibilities: body.responsibilities, other: body.other, facts: facts,
+                            headings: body.headings, display: body.display + facts, group: group)
     }
 
     package func departmentRecord(_ i: Int, group: Int) -> SearchRecord {
         let d = graph.departments[i]
-        var responsibilities: [String] = []
-        var other: [String] = d.header.summary.map { [$0] } ?? []
-        var headings: [String] = []
-        for section in d.header.document.sections {
-            if !section.heading.isEmpty { headings.append(section.heading) }
-            if section.kind == .duties || section.kind == .responsibilities { responsibilities += Self.lines(section.blocks) } else { other += Self.lines(section.blocks) }
-        }
+        let body = RecordBody(.department, d.header)
         let parent = graph.departmentParent[i].map { graph.departments[$0].title }
-        let lead = min(1, other.count)
         return SearchRecord(kind: .department, id: d.id, url: urls.departments[i], title: d.title,
                             aliases: d.short.map { [$0] } ?? [], department: parent, departmentNames: [],
-                            responsibilities: responsibilities, other: other, facts: [], headings: headings,
-                            display: Array(other[..<lead]) + responsibilities + Array(other[lead...]), group: group)
+                            responsibilities: body.responsibilities, other: body.other, facts: [], headings: body.headings,
+                            display: body.display, group: group)
     }
 
     package func procedureRecord(_ i: Int, group: Int) -> SearchRecord {
         let p = graph.procedures[i]
         let department = graph.procedureDepartment[i].map { graph.departments[$0].title }
-        var steps: [String] = []
-        var other: [String] = p.header.summary.map { [$0] } ?? []
-        var display = other
-        for section in p.header.document.sections {
-            if !section.heading.isEmpty { other.append(section.heading); display.append(section.heading) }
-            for block in section.blocks {
-                let lines = Self.lines([block])
-                if case .list = block.kind { steps += lines } else { other += lines }
-                display += lines
-            }
-        }
+        let body = RecordBody(.procedure, p.header)
         let facts = [p.version.map { "v" + $0 }, p.effective].compactMap { $0 }
         return SearchRecord(kind: .procedure, id: p.id, url: urls.procedures[i], title: p.title,
                             aliases: [], department: department, departmentNames: department.map { [$0] } ?? [],
-                            responsibilities: steps, other: other, facts: facts, headings: [], display: display + facts, group: group)
+                            responsibilities: body.responsibilities, other: body.other, facts: facts, headings: [],
+                            display: body.display + facts, group: group)
     }
 
     /// Text of blocks as lines: one per list item (nested items too), paragraph, table or quote.

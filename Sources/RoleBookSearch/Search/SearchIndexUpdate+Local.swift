@@ -15,12 +15,14 @@ extension SearchIndexBuilder {
         let records = layout.records
         let oldCount = shape.shardCount
         let added = Self.gained(records, changed)
-        // Each edited document's previous record: the new one with its previous short fields,
-        // trusted only if it has the fingerprint the previous index recorded (an edit elsewhere,
-        // of a body line say, cannot be undone this way: then every shard is read).
+        // Each edited document's previous record: the new one with its previous short fields and,
+        // when the build still has the file's previous parse, its previous body; trusted only if
+        // it has the fingerprint the previous index recorded (an edit that cannot be undone this
+        // way, of a body without its previous parse say: then every shard is read).
         var moved = Set<String>()
         for d in changed {
-            let before = shape.fields[d].applied(to: records[d])
+            var before = shape.fields[d].applied(to: records[d])
+            if let body = previous.bodies[records[d].url] { before = body.applied(to: before) }
             guard Self.fingerprint(record: before) == previous.documents[d].fingerprint else { return nil }
             // Tokens whose posting of `d` differs: gone, new, or another weight or positions.
             var old: [String: (Int, [UInt32])] = [:]

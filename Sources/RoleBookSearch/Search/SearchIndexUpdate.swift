@@ -14,6 +14,9 @@ package struct PreviousSearchIndex {
     var isPresent: @Sendable (String) -> Bool
     /// Where the previous index's documents sit in its shards; nil: every shard is read.
     var shape: SearchIndexShape?
+    /// The previous bodies of edited files, by record URL (``SearchIndexBuilder/previousBodies(_:)``):
+    /// with them a body edit, not only a short field's, is patched shard by shard.
+    package var bodies: [String: RecordBody] = [:]
 
     /// The memberwise initializer, for the build layer (an implicit one would be internal to this module).
     package init(documents: [(fingerprint: UInt64, url: String)], shardCount: Int, read: @escaping @Sendable (String) -> String?,

@@ -26,10 +26,11 @@ package struct PageLink: Hashable, Sendable, Encodable {
     }
 
     package init(_ node: NodeRef, in site: SiteMap) {
-        let g = site.graph
+        // Read through `site.graph` in place: a local copy of the graph retains each of its
+        // arrays, and pages build these on all cores at once, so the counts bounce between them.
         switch node {
-        case .role(let i): self.init(title: g.roles[i].title, url: site.url(node), vacant: g.roles[i].isVacant)
-        case .department, .procedure: self.init(title: g.header(node).title, url: site.url(node))
+        case .role(let i): self.init(title: site.graph.roles[i].title, url: site.url(node), vacant: site.graph.roles[i].isVacant)
+        case .department, .procedure: self.init(title: site.graph.header(node).title, url: site.url(node))
         }
     }
 

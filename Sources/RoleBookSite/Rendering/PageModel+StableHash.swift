@@ -1,0 +1,123 @@
+import RoleBookModel
+
+// The values page models hold most of feed their hash without an `Encoder` (``StableHashDirect``):
+// the same fields in the same order as their synthesized `encode(to:)`, so the fingerprints are
+// unchanged; `PageModelTests` compares each with the encoder's hash and its stored properties.
+
+extension PageLink: StableHashFields {
+    private static let keys = (title: StableHasher.Key("title"), url: StableHasher.Key("url"), vacant: StableHasher.Key("vacant"))
+    package func stableHashFields(_ fields: StableHasher.Fields) {
+        fields.add(Self.keys.title, title)
+        fields.add(Self.keys.url, url)
+        fields.add(Self.keys.vacant, vacant)
+    }
+}
+
+extension ResolvedLinks: StableHashFields {
+    private static let entriesKey = StableHasher.Key("entries")
+    package func stableHashFields(_ fields: StableHasher.Fields) throws {
+        try fields.add(Self.entriesKey, entries)
+    }
+}
+
+extension ResolvedLinks.Entry: StableHashFields {
+    private static let keys = (destination: StableHasher.Key("destination"), href: StableHasher.Key("href"))
+    package func stableHashFields(_ fields: StableHasher.Fields) {
+        fields.add(Self.keys.destination, destination)
+        fields.addIfPresent(Self.keys.href, href)
+    }
+}
+
+extension RolePageModel.Mention: StableHashFields {
+    private static let keys = (from: StableHasher.Key("from"), text: StableHasher.Key("text"))
+    package func stableHashFields(_ fields: StableHasher.Fields) throws {
+        try fields.add(Self.keys.from, from)
+        fields.add(Self.keys.text, text)
+    }
+}
+
+// The page models most pages have: a role page for every role, sheets for every procedure.
+
+extension RolePageModel: StableHashFields {
+    private static let keys = (
+        role: StableHasher.Key("role"), departmentPath: StableHasher.Key("departmentPath"), department: StableHasher.Key("department"),
+        superior: StableHasher.Key("superior"), chainTop: StableHasher.Key("chainTop"), chainOmitted: StableHasher.Key("chainOmitted"),
+        chainNearest: StableHasher.Key("chainNearest"), directReports: StableHasher.Key("directReports"), dottedLine: StableHasher.Key("dottedLine"),
+        dottedReports: StableHasher.Key("dottedReports"), peers: StableHasher.Key("peers"), morePeers: StableHasher.Key("morePeers"),
+        ownedProcedures: StableHasher.Key("ownedProcedures"), performedProcedures: StableHasher.Key("performedProcedures"),
+        checklistURL: StableHasher.Key("checklistURL"), mentions: StableHasher.Key("mentions"), linkedFrom: StableHasher.Key("linkedFrom"),
+        links: StableHasher.Key("links"))
+
+    package func stableHashFields(_ fields: StableHasher.Fields) throws {
+        let k = Self.keys
+        try fields.add(k.role, role)
+        try fields.add(k.departmentPath, departmentPath)
+        try fields.addIfPresent(k.department, department)
+        try fields.addIfPresent(k.superior, superior)
+        try fields.add(k.chainTop, chainTop)
+        fields.add(k.chainOmitted, chainOmitted)
+        try fields.add(k.chainNearest, chainNearest)
+        try fields.add(k.directReports, directReports)
+        try fields.add(k.dottedLine, dottedLine)
+        try fields.add(k.dottedReports, dottedReports)
+        try fields.add(k.peers, peers)
+        fields.add(k.morePeers, morePeers)
+        try fields.add(k.ownedProcedures, ownedProcedures)
+        try fields.add(k.performedProcedures, performedProcedures)
+        fields.addIfPresent(k.checklistURL, checklistURL)
+        try fields.add(k.mentions, mentions)
+        try fields.add(k.linkedFrom, linkedFrom)
+        try fields.add(k.links, links)
+    }
+}
+
+extension ProcedurePageModel: StableHashFields {
+    private static let keys = (
+        procedure: StableHasher.Key("procedure"), departmentPath: StableHasher.Key("departmentPath"), owner: StableHasher.Key("owner"),
+        performers: StableHasher.Key("performers"), checklistURL: StableHasher.Key("checklistURL"), links: StableHasher.Key("links"))
+
+    package func stableHashFields(_ fields: StableHasher.Fields) throws {
+        let k = Self.keys
+        try fields.add(k.procedure, procedure)
+        try fields.add(k.departmentPath, departmentPath)
+        try fields.addIfPresent(k.owner, owner)
+        try fields.add(k.performers, performers)
+        fields.add(k.checklistURL, checklistURL)
+        try fields.add(k.links, links)
+    }
+}
+
+extension SheetProcedure: StableHashFields {
+    private static let keys = (procedure: StableHasher.Key("procedure"), url: StableHasher.Key("url"), weekURL: StableHasher.Key("weekURL"),
+                               links: StableHasher.Key("links"))
+
+    package func stableHashFields(_ fields: StableHasher.Fields) throws {
+        let k = Self.keys
+        try fields.add(k.procedure, procedure)
+        fields.add(k.url, url)
+        fields.addIfPresent(k.weekURL, weekURL)
+        try fields.add(k.links, links)
+    }
+}
+
+extension ProcedureSheetModel: StableHashFields {
+    private static let keys = (sheet: StableHasher.Key("sheet"), department: StableHasher.Key("department"), roles: StableHasher.Key("roles"))
+
+    package func stableHashFields(_ fields: StableHasher.Fields) throws {
+        let k = Self.keys
+        try fields.add(k.sheet, sheet)
+        fields.addIfPresent(k.department, department)
+        try fields.add(k.roles, roles)
+    }
+}
+
+extension RoleSheetModel: StableHashFields {
+    private static let keys = (role: StableHasher.Key("role"), department: StableHasher.Key("department"), sheets: StableHasher.Key("sheets"))
+
+    package func stableHashFields(_ fields: StableHasher.Fields) throws {
+        let k = Self.keys
+        try fields.add(k.role, role)
+        fields.addIfPresent(k.department, department)
+        try fields.add(k.sheets, sheets)
+    }
+}
