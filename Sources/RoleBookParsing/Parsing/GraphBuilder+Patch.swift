@@ -111,12 +111,16 @@ extension GraphBuilder {
             case .procedure(let i): procedureBase + i
             }
         }
+        var linksChanged = false
         for (node, _) in changed.sorted(by: { rank($0.node) < rank($1.node) }) {
             let r = rank(node)
             let start = graph.links.partitioningIndex { rank($0.from) >= r }
             let end = graph.links[start...].partitioningIndex { rank($0.from) > r }
             let edges = Self.links(of: node, in: graph, pathIndex: memo.pathIndex, paths: memo.paths, &fresh)
-            graph.links.replaceSubrange(start..<end, with: edges)
+            if !graph.links[start..<end].elementsEqual(edges) {
+                graph.links.replaceSubrange(start..<end, with: edges)
+                linksChanged = true
+            }
         }
         resolution += fresh
 
@@ -125,7 +129,7 @@ extension GraphBuilder {
         let found = MentionFinder(graph: graph, reusing: mentions).find(reusing: mentions, keeping: true)
         graph.mentions = found.mentions
         mentions = found.cache
-        derive(&graph)
+        derive(&graph, links: linksChanged)
         memo.graph = graph
         memo.resolution = resolution
         return (graph, resolution, memo)

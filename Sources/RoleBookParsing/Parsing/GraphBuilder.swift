@@ -195,7 +195,11 @@ public struct GraphBuilder {
     }()
 
     /// Fills the reverse edges from the forward ones.
-    public func derive(_ graph: inout RoleGraph) {
+    public func derive(_ graph: inout RoleGraph) { derive(&graph, links: true) }
+
+    /// ``derive(_:)``; without `links`, `linkedFrom` is kept as it is (a patch that left every
+    /// link as it was: grouping them again was a tenth of a patch).
+    func derive(_ graph: inout RoleGraph, links: Bool) {
         graph.subordinates = Array(repeating: [], count: graph.roles.count)
         graph.dottedReports = Array(repeating: [], count: graph.roles.count)
         graph.departmentRoles = Array(repeating: [], count: graph.departments.count)
@@ -212,7 +216,7 @@ public struct GraphBuilder {
             for r in Set(rs).sorted() { graph.roleProcedures[r].append(p) }
         }
         for k in graph.mentions.indices { graph.mentionedIn[graph.mentions[k].role].append(k) }
-        graph.linkedFrom = Dictionary(grouping: graph.links, by: \.to)
+        if links { graph.linkedFrom = Dictionary(grouping: graph.links, by: \.to) }
     }
 }
 
