@@ -30,7 +30,8 @@ extension BuildStep {
     /// The search index: kept, patched or built again, as ``SearchIndexCache`` decides.
     static let searchIndex = BuildStep(name: "search index") { context in
         let builder = SearchIndexBuilder(graph: context.graph, urls: context.site.searchURLs)
-        let search = SearchIndexCache(directory: context.cache, previousParses: context.previousParses).files(builder, global: context.identity.global, previous: context.previous)
+        let cache = SearchIndexCache(directory: context.cache, previousParses: context.previousParses)
+        let search = cache.files(builder, global: context.identity.global, previous: context.previous)
         context.searchBuilt = search.built
         try context.write(search.files)
     }

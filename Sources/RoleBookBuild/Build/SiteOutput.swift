@@ -11,10 +11,10 @@ import RoleBookModel
 /// With a trusted manifest in the cache the write is an update (``previous`` says what the site
 /// holds): changed files are written, unchanged ones hard-linked from the site; from the first
 /// change on, the staging folder is the site's previous version kept in the cache when there is
-/// one (``SpareFolder``), so only the files it does not already hold are written or linked. An update that
-/// cannot finish (a file where a folder must now go, …) throws; the build may then call
-/// ``startOver()`` and hand in every file again, written into a new folder that replaces the
-/// site only if it completes.
+/// one (``SpareFolder``), so only the files it does not already hold are written or linked. An
+/// update that cannot finish (a file where a folder must now go, …) throws; the build may then
+/// call ``startOver()`` and hand in every file again, written into a new folder that replaces
+/// the site only if it completes.
 public final class SiteOutput {
     /// What the site already holds, for the build to keep the pages whose inputs did not
     /// change; nil when every file is written anew.
