@@ -94,7 +94,7 @@ let package = Package(
         // Shared helpers (content trees, rule and diff fixtures, golden files, HTMLScan), as low as they go.
         .target(name: "RoleBookTestSupport", dependencies: ["RoleBookModel", "RoleBookParsing"], path: "Tests/RoleBookTestSupport"),
         // Helpers that drive the built `rolebook` binary or a server under test (through RoleBookDevSupport).
-        .target(name: "RoleBookTestHarness", dependencies: ["RoleBookTestSupport", "RoleBookDevSupport"], path: "Tests/RoleBookTestHarness"),
+        .target(name: "RoleBookTestHarness", dependencies: ["RoleBookTestSupport", "RoleBookDevSupport", "RoleBookParsing", "RoleBookSite"], path: "Tests/RoleBookTestHarness"),
         .testTarget(name: "RoleBookModelTests", dependencies: ["RoleBookModel"]),
         .testTarget(
             name: "RoleBookParsingTests",

@@ -84,8 +84,8 @@ struct Build: ParsableCommand {
             throw ExitCode(2)
         }
         progress.finish()
-        clock.lap("write: finish")
-        // After the site, as the other caches: a failed write leaves the cache of the site still there.
+        // After the site (whose "write: finish" the build's last step laps), as the other caches:
+        // a failed write leaves the cache of the site still there.
         if let parseCache {
             BuildParseCache.store(parseCache, in: cacheURL, loader: loader)
             clock.lap("store parses")

@@ -200,11 +200,9 @@ public final class PreviewServer: @unchecked Sendable {
         // The previous version (its graph, pages and tables) is freed only now, after the
         // browsers were told: freeing 10,000 entities took an eighth of a rebuild.
         withExtendedLifetime(before) {}
-        #if os(Linux)
         // Give the rendering's freed memory back to the system, so the server's footprint is
         // that of the site it holds, not of its biggest rebuild.
-        _ = glibcMallocTrim(0)
-        #endif
+        SiteRenderer.returnFreedMemory()
         return rebuild
     }
 
@@ -213,11 +211,6 @@ public final class PreviewServer: @unchecked Sendable {
     }
 }
 
-#if os(Linux)
-/// glibc's `malloc_trim`, which the Glibc module does not export.
-@_silgen_name("malloc_trim")
-private func glibcMallocTrim(_ pad: Int) -> Int32
-#endif
 
 /// Why `serve` could not start.
 public enum ServeError: Error, CustomStringConvertible {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RoleBookTestSupport
 @testable import RoleBookModel
 @testable import RoleBookParsing
 @testable import RoleBookSite
@@ -7,7 +8,7 @@ import Testing
 @testable import RoleBookBuild
 
 /// The embedded assets as a build writes them (the assets themselves: RoleBookSearchTests' AssetTests).
-@Suite("Assets in the built site")
+@Suite("Assets in the built site", .offPool)
 struct BuiltAssetTests {
     @Test("the site writes the embedded assets, the search client after its format line")
     func written() throws {

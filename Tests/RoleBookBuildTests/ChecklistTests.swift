@@ -30,7 +30,7 @@ extension Checklist {
     }
 }
 
-@Suite("Checklists")
+@Suite("Checklists", .offPool)
 struct ChecklistTests {
     typealias F = ChecklistFixtures
 

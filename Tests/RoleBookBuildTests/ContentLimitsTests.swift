@@ -10,12 +10,8 @@ import RoleBookTestSupport
 /// Hostile or unlucky content stays bounded: deep nesting, huge numbers, YAML aliases, long
 /// values, wide and deep organisations, links that leave the site. Each case was reproduced as a
 /// crash, a hang or unbounded output before its limit existed (docs/robustness.md).
-@Suite("Content limits")
+@Suite("Content limits", .offPool)
 struct ContentLimitsTests {
-    static func clerk(_ frontMatter: String = "", body: String = "## 岗位职责\n\n- 收银结账\n") -> String {
-        "---\ntitle: 店员\ndepartment: ops\nreports_to: manager\n\(frontMatter)---\n\(body)"
-    }
-
     /// Every file of the rendered site by path (`--allow-errors` builds render even invalid content).
     static func site(_ tree: ContentTree) throws -> [String: String] {
         let graph = try buildGraph(tree)
@@ -36,7 +32,7 @@ struct ContentLimitsTests {
           arguments: 0..<deepBodies.count)
     func deepNesting(_ i: Int) throws {
         let (_, body, line, column) = Self.deepBodies[i]
-        let tree = RuleFixtures.base.with(["roles/clerk.md": Self.clerk(body: body)])
+        let tree = RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(body: body)])
         let result = try runCheck(tree)
         #expect(result.codes == [.nestingFlattened])
         #expect(result.diagnostics.first?.location == contentLoc("roles/clerk.md", line, column))
@@ -63,7 +59,7 @@ struct ContentLimitsTests {
 
     @Test("a headcount past the limit is a located RB004 and the home page totals do not overflow")
     func hugeHeadcount() throws {
-        let tree = RuleFixtures.base.with(["roles/clerk.md": Self.clerk("headcount: 9223372036854775807\n")])
+        let tree = RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(adding: "headcount: 9223372036854775807\n")])
         let result = try runCheck(tree)
         #expect(result.diagnosticLines == ["content/roles/clerk.md:5:12: error[RB004]: 'headcount' must be a whole number from 0 to 100000"])
         #expect(try Self.site(tree)["index.html"] != nil)
@@ -103,7 +99,7 @@ struct ContentLimitsTests {
     @Test("YAML anchors are rejected before they are expanded (billion laughs, even under an unused key)",
           .timeLimit(.minutes(5)))
     func billionLaughs() throws {
-        let result = try runCheck(RuleFixtures.base.with(["roles/clerk.md": Self.clerk(Self.billionLaughs)]))
+        let result = try runCheck(RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(adding: Self.billionLaughs)]))
         #expect(result.diagnosticLines == [
             "content/roles/clerk.md:6:6: error[RB003]: front matter is not valid YAML: anchors (&name) are not allowed in front matter; write the value out",
         ])
@@ -111,7 +107,7 @@ struct ContentLimitsTests {
 
     @Test("a YAML alias without any anchor of ours is rejected at the alias")
     func alias() throws {
-        let result = try runCheck(RuleFixtures.base.with(["roles/clerk.md": Self.clerk("aliases: [收银员, *x]\n")]))
+        let result = try runCheck(RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(adding: "aliases: [收银员, *x]\n")]))
         #expect(result.diagnosticLines == [
             "content/roles/clerk.md:5:22: error[RB003]: front matter is not valid YAML: aliases (*name) are not allowed in front matter; write the value out",
         ])
@@ -119,7 +115,7 @@ struct ContentLimitsTests {
 
     @Test("deeply nested YAML is rejected at the first level too deep", .timeLimit(.minutes(5)))
     func deepYAML() throws {
-        let result = try runCheck(RuleFixtures.base.with(["roles/clerk.md": Self.clerk("x: " + String(repeating: "[", count: 20_000) + "\n")]))
+        let result = try runCheck(RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(adding: "x: " + String(repeating: "[", count: 20_000) + "\n")]))
         #expect(result.diagnosticLines == [
             "content/roles/clerk.md:5:5: error[RB003]: front matter is not valid YAML: front matter is nested deeper than 32 levels",
         ])
@@ -146,7 +142,7 @@ struct ContentLimitsTests {
     func longListItems() throws {
         let long = String(repeating: "店", count: 300)
         let many = (0..<1_200).map { "a\($0)" }.joined(separator: ", ")
-        let result = try runCheck(RuleFixtures.base.with(["roles/clerk.md": Self.clerk("aliases: [\(long)]\ndotted_line_to: [\(many)]\n")]))
+        let result = try runCheck(RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(adding: "aliases: [\(long)]\ndotted_line_to: [\(many)]\n")]))
         let lines = result.diagnosticLines.filter { $0.contains("RB004") }
         #expect(lines == [
             "content/roles/clerk.md:5:11: error[RB004]: 'aliases' is too long (300 characters; at most 200)",
@@ -157,15 +153,15 @@ struct ContentLimitsTests {
     @Test("an id longer than a file name allows is RB006 in check, not an I/O error in build")
     func longID() throws {
         let id = String(repeating: "a", count: 300)
-        let result = try runCheck(RuleFixtures.base.with(["roles/clerk.md": Self.clerk("id: \(id)\n")]))
+        let result = try runCheck(RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(adding: "id: \(id)\n")]))
         #expect(result.diagnosticLines == [
             "content/roles/clerk.md:5:5: error[RB006]: id '\(String(repeating: "a", count: 60))…' is too long (300 bytes in a file name; at most 100)",
             "    note: shorten it to at most 100 bytes (as many letters or digits, or about 33 Chinese characters)",
         ])
         // A Chinese id counts its bytes: 34 characters are 102 bytes.
-        let chinese = try runCheck(RuleFixtures.base.with(["roles/clerk.md": Self.clerk("id: \(String(repeating: "店", count: 34))\n")]))
+        let chinese = try runCheck(RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(adding: "id: \(String(repeating: "店", count: 34))\n")]))
         #expect(chinese.codes == [.invalidID])
-        let fits = try runCheck(RuleFixtures.base.with(["roles/clerk.md": Self.clerk("id: \(String(repeating: "店", count: 33))\n")]))
+        let fits = try runCheck(RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(adding: "id: \(String(repeating: "店", count: 33))\n")]))
         #expect(fits.codes == [])
     }
 
@@ -216,7 +212,7 @@ struct ContentLimitsTests {
     ])
     func unsafeLinks(destination: String, kept: Bool) throws {
         let body = "## 岗位职责\n\n- 收银，见 [说明](<\(destination)>)\n"
-        let page = try #require(try Self.site(RuleFixtures.base.with(["roles/clerk.md": Self.clerk(body: body)]))["roles/clerk.html"])
+        let page = try #require(try Self.site(RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(body: body)]))["roles/clerk.html"])
         let (tags, _) = HTMLScan.tags(page)
         let hrefs = tags.filter { $0.name == "a" }.compactMap { $0.attribute("href") }.map(HTMLScan.entities)
         #expect(hrefs.contains(destination) == kept, "\(hrefs)")
@@ -225,9 +221,9 @@ struct ContentLimitsTests {
 
     @Test("links to .MD files are checked and rewritten as .md links are")
     func upperCaseExtension() throws {
-        let broken = try runCheck(RuleFixtures.base.with(["roles/clerk.md": Self.clerk(body: "## 岗位职责\n\n- 见 [经理](missing.MD)\n")]))
+        let broken = try runCheck(RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(body: "## 岗位职责\n\n- 见 [经理](missing.MD)\n")]))
         #expect(broken.codes == [.brokenLink])
-        let tree = RuleFixtures.base.with(["roles/clerk.md": Self.clerk(body: "## 岗位职责\n\n- 见 [经理](manager.MD#岗位职责)\n")])
+        let tree = RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(body: "## 岗位职责\n\n- 见 [经理](manager.MD#岗位职责)\n")])
         #expect(try runCheck(tree).codes == [])
         let page = try #require(try Self.site(tree)["roles/clerk.html"])
         #expect(page.contains(#"href="../roles/manager.html#responsibilities""#))

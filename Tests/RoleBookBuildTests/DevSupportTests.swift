@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RoleBookTestSupport
 @testable import RoleBookModel
 @testable import RoleBookParsing
 @testable import RoleBookSite
@@ -8,7 +9,7 @@ import Testing
 @testable import RoleBookDevSupport
 
 /// The helpers the tests and `rolebook-bench` share (RoleBookDevSupport).
-@Suite("Dev support: process runner and synthetic content")
+@Suite("Dev support: process runner and synthetic content", .offPool)
 struct DevSupportTests {
     @Test("a child gets its input, keeps its two outputs apart, and reports its status")
     func childOutputs() throws {

@@ -8,7 +8,7 @@ import RoleBookTestSupport
 /// Every input under Fixtures/fuzz goes through ``FuzzEntry`` (the code `make fuzz` runs): the
 /// nasty inputs chosen by hand and every crash the fuzzer ever found (docs/robustness.md). Each
 /// must finish, quickly, with a report; the hand-made ones also with the outcome they test.
-@Suite("Fuzz regressions")
+@Suite("Fuzz regressions", .offPool)
 struct FuzzRegressionTests {
     static let folder: URL? = Bundle.module.url(forResource: "Fixtures/fuzz", withExtension: nil)
 

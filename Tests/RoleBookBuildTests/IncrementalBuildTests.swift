@@ -8,7 +8,7 @@ import RoleBookTestSupport
 
 /// The cache under `.rolebook-cache/` may only ever save work: after any edit, an incremental
 /// build must leave exactly the files a build from scratch writes.
-@Suite("Incremental builds")
+@Suite("Incremental builds", .offPool)
 struct IncrementalBuildTests {
     /// A scratch folder holding a copy of the e2e fixture content, its site and its cache.
     struct Workspace {
@@ -385,7 +385,7 @@ struct IncrementalBuildTests {
 }
 
 /// What the writer promises about folders it does not own and builds that fail.
-@Suite("Site writer safety")
+@Suite("Site writer safety", .offPool)
 struct SiteWriterSafetyTests {
     static func scratch() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-writer-\(UUID().uuidString)")
@@ -425,7 +425,7 @@ struct SiteWriterSafetyTests {
 
     struct RenderFailure: Error {}
 
-    @Test("a producer that fails after some batches were written leaves the previous site and no partial files",
+    @Test("a build that fails after some batches were written leaves the previous site and no partial files",
           arguments: [false, true])
     func failedProducerKeepsPreviousSite(withCache: Bool) throws {
         let root = try Self.scratch()
@@ -434,11 +434,12 @@ struct SiteWriterSafetyTests {
         let cache = withCache ? root.appendingPathComponent(".rolebook-cache") : nil
         _ = try SiteWriter(output: site).write([OutputFile(path: "index.html", contents: "old"), OutputFile(path: "roles/a.html", contents: "a")], cache: cache)
         #expect(throws: RenderFailure.self) {
-            _ = try SiteWriter(output: site).write(cache: cache) { emit in
-                try emit([OutputFile(path: "index.html", contents: "new"), OutputFile(path: "roles/a.html", contents: "changed")])
-                try emit([OutputFile(path: "roles/b.html", contents: "b")])
-                throw RenderFailure()
-            }
+            // What SiteBuild does when a step throws: the output is closed, never finished.
+            let output = try SiteWriter(output: site).begin(cache: cache)
+            defer { output.close() }
+            try output.write([OutputFile(path: "index.html", contents: "new"), OutputFile(path: "roles/a.html", contents: "changed")])
+            try output.write([OutputFile(path: "roles/b.html", contents: "b")])
+            throw RenderFailure()
         }
         #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "old")
         #expect(try String(contentsOf: site.appendingPathComponent("roles/a.html"), encoding: .utf8) == "a")
@@ -456,9 +457,9 @@ struct SiteWriterSafetyTests {
         let one = root.appendingPathComponent("one"), many = root.appendingPathComponent("many")
         let cacheOne = root.appendingPathComponent("c1"), cacheMany = root.appendingPathComponent("c2")
         _ = try SiteWriter(output: one).write(files, cache: cacheOne)
-        let summary = try SiteWriter(output: many).write(cache: cacheMany) { emit in
-            for start in stride(from: 0, to: files.count, by: 6) { try emit(Array(files[start..<min(start + 6, files.count)])) }
-        }
+        let output = try SiteWriter(output: many).begin(cache: cacheMany)
+        for start in stride(from: 0, to: files.count, by: 6) { try output.write(Array(files[start..<min(start + 6, files.count)])) }
+        let summary = try output.finish()
         #expect(summary == .init(incremental: false, written: 50, unchanged: 0, removed: 0, kept: 0))
         for file in files {
             #expect(try String(contentsOf: many.appendingPathComponent(file.path), encoding: .utf8) == file.contents)

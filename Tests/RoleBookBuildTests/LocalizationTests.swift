@@ -8,7 +8,7 @@ import RoleBookTestSupport
 
 /// UI strings are typed keys that every language has: a missing translation is a failed test,
 /// not a key shown to readers, and an English site carries no Chinese punctuation of ours.
-@Suite("Localization")
+@Suite("Localization", .offPool)
 struct LocalizationTests {
     @Test("every language table has every key", arguments: ["zh-CN", "zh-TW", "en"])
     func complete(language: String) {

@@ -8,7 +8,7 @@ import RoleBookTestSupport
 
 /// Page models decide which pages a rebuild renders: their hash must be the same in every process,
 /// tell structurally different values apart, and change exactly when something the page shows does.
-@Suite("Page models")
+@Suite("Page models", .offPool)
 struct PageModelTests {
     struct Pair: Encodable { var a: Int?; var b: Int? }
     struct Nested: Encodable { var lists: [[Int]] }

@@ -8,7 +8,7 @@ import Testing
 import RoleBookTestSupport
 
 /// Issue 18 "Pages": checklists and the printed 岗位说明书 read as an HR team would write them.
-@Suite("Pages that read right")
+@Suite("Pages that read right", .offPool)
 struct PageReadingTests {
     typealias F = ChecklistFixtures
 

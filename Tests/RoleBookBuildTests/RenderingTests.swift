@@ -7,7 +7,7 @@ import Testing
 import RoleBookTestSupport
 
 /// Renders small content trees and inspects the generated files.
-@Suite("Rendering")
+@Suite("Rendering", .offPool)
 struct RenderingTests {
     static func site(_ files: [String: String]) throws -> [String: String] {
         let graph = try buildGraph(files)

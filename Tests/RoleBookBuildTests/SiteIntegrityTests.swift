@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RoleBookTestSupport
 @testable import RoleBookModel
 @testable import RoleBookParsing
 @testable import RoleBookBuild
@@ -8,7 +9,7 @@ import RoleBookDevSupport
 /// What `rolebook build` promises about the site folder however a build ends: readers see the old
 /// site or the new one, never a mix and never a temporary file; builds of one site take turns; a
 /// site damaged by hand or by a dead build is repaired by the next one. Runs the real binary.
-@Suite("Site integrity", .serialized)
+@Suite("Site integrity", .serialized, .offPool)
 struct SiteIntegrityTests {
     /// `.build/debug` (or release): the test bundle's resources sit beside the built products.
     static let products = Bundle.module.bundleURL.deletingLastPathComponent()

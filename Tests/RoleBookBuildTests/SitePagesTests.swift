@@ -7,7 +7,7 @@ import Testing
 import RoleBookTestSupport
 
 /// The department page, the role page's layout and the A–Z page, as HR reads them (issue 18).
-@Suite("Site pages")
+@Suite("Site pages", .offPool)
 struct SitePagesTests {
     /// A department whose files sort differently from its tree: the head's file comes last.
     static var department: [String: String] {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RoleBookTestSupport
 @testable import RoleBookModel
 @testable import RoleBookParsing
 @testable import RoleBookSite
@@ -8,7 +9,7 @@ import Testing
 
 /// The writer never destroys what it did not create, and a build that fails leaves the site as it was.
 /// (More cases in `SiteWriterSafetyTests`.)
-@Suite("Site writer: failures and foreign folders")
+@Suite("Site writer: failures and foreign folders", .offPool)
 struct SiteWriterFailureTests {
     static func scratch() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-wfail-\(UUID().uuidString)")
@@ -66,6 +67,31 @@ struct SiteWriterFailureTests {
         #expect(summary.incremental)
         #expect(try Self.text(site.appendingPathComponent("index.html")) == "new")
         #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("a.html").path))
+    }
+
+    @Test("a failed update is started over by the build: every file handed in again goes into a new folder")
+    func startOver() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site"), cache = root.appendingPathComponent(".cache")
+        _ = try SiteWriter(output: site).write([OutputFile(path: "index.html", contents: "old"), OutputFile(path: "a.html", contents: "old a")], cache: cache)
+        let output = try SiteWriter(output: site).begin(cache: cache)
+        defer { output.close() }
+        #expect(output.previous != nil, "an update: the build may keep pages")
+        try output.write([OutputFile(path: "a.html", contents: "new a")])
+        #expect(throws: SiteWriteError.self) { try output.write([OutputFile(path: "a.html/b.html", contents: "b")]) }
+        #expect(output.canStartOver)
+        try output.startOver()
+        #expect(output.previous == nil, "nothing can be kept in a new folder")
+        #expect(!output.canStartOver)
+        try output.write([OutputFile(path: "index.html", contents: "new")])
+        let summary = try output.finish()
+        #expect(summary == .init(incremental: false, written: 1, unchanged: 0, removed: 0))
+        #expect(try Self.text(site.appendingPathComponent("index.html")) == "new")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("a.html").path), "what the failed update wrote is gone")
+        #expect(Self.leftovers(root).isEmpty, "\(Self.leftovers(root))")
+        // The manifest describes the new site: the next build updates it.
+        #expect(try SiteWriter(output: site).write([OutputFile(path: "index.html", contents: "new")], cache: cache).incremental)
     }
 
     @Test("an update that puts a file where a folder was (the new version is staged beside the site)")

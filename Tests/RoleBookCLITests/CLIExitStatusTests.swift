@@ -6,7 +6,7 @@ import RoleBookTestSupport
 import RoleBookTestHarness
 
 /// docs/cli.md: 0 success, 1 content errors, 2 usage or I/O failure — checked on the real binary.
-@Suite("Exit status of the rolebook binary")
+@Suite("Exit status of the rolebook binary", .offPool)
 struct CLIExitStatusTests {
     @Test("usage errors exit 2 (not ArgumentParser's 64) and say what was wrong", arguments: [
         (["check", "--format", "xml"], "Error: The value 'xml' is invalid for '--format <format>'"),

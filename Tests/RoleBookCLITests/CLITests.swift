@@ -8,7 +8,7 @@ import Testing
 import RoleBookTestSupport
 
 /// `rolebook check` in-process: argument parsing, the content folder as shown, and exit status.
-@Suite("rolebook check")
+@Suite("rolebook check", .offPool)
 struct CLITests {
     @Test("options: content folder, --format and --strict")
     func parse() throws {

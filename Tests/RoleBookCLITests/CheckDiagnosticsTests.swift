@@ -11,7 +11,7 @@ import RoleBookTestHarness
 // or call the CLI's option types, which the parsing layer's tests cannot import.
 
 /// `rolebook check` as a child process over trees that could hang or exhaust a reader.
-@Suite("Reading the content folder: rolebook check")
+@Suite("Reading the content folder: rolebook check", .offPool)
 struct ContentReadingCheckTests {
     static let notRegularNote = RuleFixtures.notRegularNote
     static let outsideNote = RuleFixtures.outsideNote
@@ -96,7 +96,7 @@ struct ContentReadingCheckTests {
 }
 
 /// `--lang`, `--color` and progress: the command-line side of localized, coloured diagnostics.
-@Suite("Diagnostics in the site's language, in colour on a terminal: command line")
+@Suite("Diagnostics in the site's language, in colour on a terminal: command line", .offPool)
 struct DiagnosticOptionsTests {
     @Test("--lang overrides rolebook.yml; without it the site's language is used")
     func langOption() throws {
@@ -140,7 +140,7 @@ struct DiagnosticOptionsTests {
 }
 
 /// SARIF and the GitHub job summary as `rolebook check` writes them.
-@Suite("SARIF and GitHub job summary: rolebook check")
+@Suite("SARIF and GitHub job summary: rolebook check", .offPool)
 struct SARIFCheckTests {
     @Test("check: the repository URL comes from --information-uri, else from GitHub's environment; paths from the current folder")
     func cliFormatter() throws {

@@ -6,12 +6,13 @@ import Testing
 @testable import RoleBookSite
 @testable import RoleBookCLI
 import RoleBookTestSupport
+import RoleBookTestHarness
 
 // The command halves of suites in lower test targets (rolebook new, print, diff, export): they
 // parse arguments and run the ParsableCommand, which only RoleBookCLI declares.
 
 /// `rolebook new`: the template written, the superior's list edited, exit statuses.
-@Suite("rolebook new: the command")
+@Suite("rolebook new: the command", .offPool)
 struct NewCommandTests {
     static let tree = RuleFixtures.base.with([
         "roles/manager.md": """
@@ -90,7 +91,7 @@ struct NewCommandTests {
     }
 }
 
-@Suite("rolebook print: the command")
+@Suite("rolebook print: the command", .offPool)
 struct PrintCommandTests {
     @Test("rolebook print: options, and a missing --chromium exits 2 before printing anything")
     func printCommand() throws {
@@ -109,15 +110,8 @@ struct PrintCommandTests {
 }
 
 /// `rolebook diff` over folders and git revisions.
-@Suite("rolebook diff: the command")
+@Suite("rolebook diff: the command", .offPool)
 struct DiffCommandTests {
-    /// What the command's JSON must equal: the fixtures compared in-process.
-    static func fixtureDiff() throws -> (diff: GraphDiff, base: DiffSide, head: DiffSide) {
-        let base = DiffSide(try runCheck(DiffFixtures.base), displayRoot: shownRoot)
-        let head = DiffSide(try runCheck(DiffFixtures.head), displayRoot: shownRoot)
-        return (GraphDiff.compare(base: base, head: head), base, head)
-    }
-
     @Test("folders: --format json to a file, --exit-code")
     func folders() throws {
         let base = try makeContent(DiffFixtures.base), head = try makeContent(DiffFixtures.head)
@@ -165,7 +159,7 @@ struct DiffCommandTests {
         try Diff.parse(["HEAD~1", "HEAD", "--content", content.path, "--format", "json", "--lang", "en", "-o", out.path]).run()
         let committed = try String(contentsOf: out, encoding: .utf8)
         #expect(committed.contains("\"from\" : 4") && committed.contains("\"to\" : 6"))
-        let expected = DiffReport(try Self.fixtureDiff().diff).json
+        let expected = DiffReport(try DiffFixtures.compared().diff).json
         // Paths of diagnostics show the content folder as given; the rest is the fixture's diff.
         #expect(committed.replacingOccurrences(of: content.path + "/", with: "") == expected)
 
@@ -177,7 +171,7 @@ struct DiffCommandTests {
     }
 }
 
-@Suite("rolebook export: the command")
+@Suite("rolebook export: the command", .offPool)
 struct ExportCommandTests {
     static func graph() throws -> RoleGraph { try buildGraph(DiffFixtures.exportHead) }
 

@@ -8,7 +8,7 @@ import RoleBookTestSupport
 
 /// The A–Z page in a real Chromium: the letter bar stays on screen below the header when the
 /// page scrolls, and the department filter (also from `#dept=`) hides other departments' roles.
-@Suite("A–Z page in Chromium", .serialized)
+@Suite("A–Z page in Chromium", .serialized, .offPool)
 struct AZEndToEndTests {
     /// A copy of az.html with a script file (the CSP blocks inline ones) that runs `probe` after
     /// the page's scripts and writes its result into `<pre id="az-log">`.

@@ -6,7 +6,7 @@ import RoleBookTestSupport
 
 /// Every kind of page under its Content-Security-Policy in a real Chromium: no violation is
 /// reported, the print buttons still print, and search still answers.
-@Suite("Content-Security-Policy in Chromium", .serialized)
+@Suite("Content-Security-Policy in Chromium", .serialized, .offPool)
 struct CSPEndToEndTests {
     /// A copy of `page` that records CSP violations from the start (a script in the head) and, at
     /// the end, clicks the print button with `window.print` replaced by a logger, then writes

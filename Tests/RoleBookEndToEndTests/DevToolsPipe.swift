@@ -8,7 +8,7 @@ import RoleBookTestHarness
 /// messages ending in NUL, written to the browser's fd 3 and read from its fd 4. Used for live
 /// pages, which `--dump-dom` cannot watch: it returns one DOM and exits.
 ///
-/// Blocking calls; run them off Swift's cooperative pool (``RawHTTP/offPool(_:)``).
+/// Blocking calls; run them off Swift's cooperative pool (``OffPool/run(_:)``).
 final class DevToolsPipe: @unchecked Sendable {
     private let pid: pid_t
     private let toBrowser: Int32

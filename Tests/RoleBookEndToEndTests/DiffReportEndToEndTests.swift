@@ -4,20 +4,14 @@ import Testing
 @testable import RoleBookParsing
 @testable import RoleBookSite
 import RoleBookTestSupport
+import RoleBookTestHarness
 
 /// `rolebook diff --format html` opened in headless Chromium (the page's structure is tested in
 /// RoleBookSiteTests' DiffHTMLTests).
-@Suite("rolebook diff HTML report in Chromium")
+@Suite("rolebook diff HTML report in Chromium", .offPool)
 struct DiffReportEndToEndTests {
-    /// ``DiffFixtures`` base and head, checked as `rolebook diff` reads them.
-    static func fixtureDiff() throws -> (diff: GraphDiff, base: DiffSide, head: DiffSide) {
-        let base = DiffSide(try runCheck(DiffFixtures.base), displayRoot: shownRoot)
-        let head = DiffSide(try runCheck(DiffFixtures.head), displayRoot: shownRoot)
-        return (GraphDiff.compare(base: base, head: head), base, head)
-    }
-
     static func page() throws -> String {
-        let (diff, base, head) = try fixtureDiff()
+        let (diff, base, head) = try DiffFixtures.compared()
         return DiffHTMLReport(diff: diff, base: base.graph, head: head.graph, title: "main → HEAD").render()
     }
 
@@ -37,7 +31,7 @@ struct DiffReportEndToEndTests {
     @Test("the Chinese report in Chromium: headings in Chinese, the added box in view (screenshot under .build/e2e)")
     func screenshotChinese() throws {
         try FileManager.default.createDirectory(at: Browser.artefacts, withIntermediateDirectories: true)
-        let (_, base, head) = try Self.fixtureDiff()
+        let (_, base, head) = try DiffFixtures.compared()
         let diff = GraphDiff.compare(base: base, head: head, language: .zhCN)
         let page = DiffHTMLReport(diff: diff, base: base.graph, head: head.graph, title: "main → HEAD", language: .zhCN).render()
         let file = Browser.artefacts.appendingPathComponent("diff-report.zh-CN.html")

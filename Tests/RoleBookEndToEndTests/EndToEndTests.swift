@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import RoleBookTestSupport
 @testable import RoleBookModel
 @testable import RoleBookParsing
 
 /// Builds a fixture site and opens it in a real headless Chromium.
-@Suite("End to end in Chromium", .serialized)
+@Suite("End to end in Chromium", .serialized, .offPool)
 struct EndToEndTests {
     /// Titles of the rendered search results, in order.
     static func resultTitles(_ dom: String) -> [String] {

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import RoleBookTestSupport
 @testable import RoleBookModel
 @testable import RoleBookParsing
 
 /// An English site (`language: en`) in Chromium: home, a role page and the search page read as
 /// English throughout, with no Chinese chrome or CJK punctuation, and counts in the right number.
-@Suite("English site in Chromium", .serialized)
+@Suite("English site in Chromium", .serialized, .offPool)
 struct EnglishSiteEndToEndTests {
     /// Text the browser shows (tags, scripts and styles removed), for the checks below.
     static func visibleText(_ dom: String) -> String {

@@ -34,7 +34,7 @@ struct LiveReloadEndToEndTests {
         let original = try String(contentsOf: file, encoding: .utf8)
         let page = url.absoluteString + "roles/cs-manager.html"
 
-        try await RawHTTP.offPool {
+        try await OffPool.run {
             let browser = try DevToolsPipe()
             let tab = try browser.open(page)
             var s = Self.state(try browser.waitFor(Self.probe, session: tab) { Self.state($0)["live"] as? String == "connected" && Self.state($0)["ready"] as? String == "complete" })

@@ -165,7 +165,7 @@ enum PrintedChecklists {
 }
 
 /// Prints checklists to PDF with the real `rolebook print` and a headless Chromium, then reads them back with poppler.
-@Suite("Checklist PDFs", .serialized, .enabled(if: PrintedChecklists.chromiumInstalled, "headless Chromium is not installed"))
+@Suite("Checklist PDFs", .serialized, .enabled(if: PrintedChecklists.chromiumInstalled, "headless Chromium is not installed"), .offPool)
 struct PDFEndToEndTests {
     typealias P = PrintedChecklists
 

@@ -9,7 +9,7 @@ import RoleBookTestSupport
 
 /// The search page driven by key presses in a real Chromium: ↓/↑ move the highlighted result,
 /// Enter opens it. A copy of `search.html` gets a script that presses the keys and logs the state.
-@Suite("Search keyboard navigation in Chromium", .serialized)
+@Suite("Search keyboard navigation in Chromium", .serialized, .offPool)
 struct SearchKeyboardTests {
     /// The e2e fixture's site in a folder of its own (other suites build the same fixture elsewhere).
     static func site() throws -> URL {

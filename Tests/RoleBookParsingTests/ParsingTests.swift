@@ -73,7 +73,7 @@ struct SectionVocabularyTests {
     func extraHeadings() throws {
         let tree = RuleFixtures.base.with([
             "rolebook.yml": "sections:\n  responsibilities: [岗位任务]\n",
-            "roles/clerk.md": RuleFixtures.role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 岗位任务\n\n- 收银结账\n"),
+            "roles/clerk.md": RuleFixtures.clerk(body: "## 岗位任务\n\n- 收银结账\n"),
         ])
         let result = try runCheck(tree)
         #expect(result.diagnosticLines == [])
@@ -267,7 +267,7 @@ extension MentionTests {
     func mixedScriptName(text: String, mentions: Bool) throws {
         let tree = RuleFixtures.base.with([
             "roles/vip.md": RuleFixtures.role("title: VIP客服经理\ndepartment: ops\nreports_to: manager"),
-            "roles/clerk.md": RuleFixtures.role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 岗位职责\n\n- \(text)\n"),
+            "roles/clerk.md": RuleFixtures.clerk(body: "## 岗位职责\n\n- \(text)\n"),
         ])
         let g = try buildGraph(tree)
         #expect(g.mentions.map(\.role) == (mentions ? [try g.indexOfRole("vip")] : []))
@@ -454,21 +454,7 @@ struct ProcedureParsingTests {
 
 @Suite("Encodings and Markdown blocks")
 struct EncodingTests {
-    static let clerk = """
-    ---
-    title: 店员
-    department: ops
-    reports_to: manager
-    ---
-    ## 岗位职责
-
-    - 收银结账
-      - 核对现金
-
-    ## 任职资格
-
-    - 高中以上学历
-    """
+    static let clerk = RuleFixtures.clerk(body: "## 岗位职责\n\n- 收银结账\n  - 核对现金\n\n## 任职资格\n\n- 高中以上学历\n")
 
     @Test("CRLF line ends parse exactly like LF")
     func crlf() throws {
@@ -521,7 +507,7 @@ struct EncodingTests {
         | [总经理](ceo.md) | 汇报 **工作** |
         | 客户 | 服务 |
         """
-        let tree = RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 岗位职责\n\n- 收银结账\n\n" + body)])
+        let tree = RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(body: "## 岗位职责\n\n- 收银结账\n\n" + body)])
         let result = try runCheck(tree)
         #expect(result.diagnosticLines == [])
         let g = result.graph

@@ -605,7 +605,7 @@ struct WarningRuleTests {
 
     @Test("RB206 when the responsibilities section is prose only")
     func responsibilitiesAsProse() throws {
-        let tree = RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 岗位职责\n\n负责收银。\n")])
+        let tree = RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(body: "## 岗位职责\n\n负责收银。\n")])
         let result = try runCheck(tree)
         #expect(result.diagnosticLines == [
             "content/roles/clerk.md:6:1: warning[RB206]: section '岗位职责' has text but no list items",
@@ -687,7 +687,7 @@ struct WarningRuleTests {
 
     @Test("RB212 for each inline HTML tag, at its paragraph")
     func rawHTMLInline() throws {
-        let tree = RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 岗位职责\n\n- 收银<b>结账</b>\n")])
+        let tree = RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(body: "## 岗位职责\n\n- 收银<b>结账</b>\n")])
         let result = try runCheck(tree)
         #expect(result.diagnosticLines == [
             "content/roles/clerk.md:8:3: warning[RB212]: raw HTML '</b>' is not rendered",

@@ -10,7 +10,7 @@ import RoleBookTestSupport
 /// The site's JavaScript and CSS are real files under `Sources/*/Assets`, embedded into the
 /// binary at build time by the EmbedAssets plugin; these tests hold the two together. Each
 /// layer target embeds the assets it uses, in its own `EmbeddedAssets`.
-@Suite("Assets")
+@Suite("Assets", .offPool)
 struct AssetTests {
     static func assetFolder(_ target: String) -> URL { packageRoot.appendingPathComponent("Sources/\(target)/Assets") }
     static let searchAssets = assetFolder("RoleBookSearch")

@@ -2,8 +2,10 @@ import Foundation
 import Testing
 @testable import RoleBookModel
 @testable import RoleBookSearch
+import RoleBookTestSupport
 
 /// The generated ``CJKTables`` must agree with ICU, so regenerate them (`make tables`) when Foundation's ICU changes.
+@Suite(.offPool)
 struct CJKTablesTests {
     static let block: String = {
         var scalars = String.UnicodeScalarView()

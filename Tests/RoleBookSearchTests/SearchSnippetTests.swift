@@ -7,7 +7,7 @@ import Testing
 import RoleBookTestSupport
 
 /// Snippets come from duties and summaries, never from the editors' notes about their sources.
-@Suite struct SearchSnippetTests {
+@Suite(.offPool) struct SearchSnippetTests {
     @Test func sentencesAboutTheSourceAreDropped() {
         #expect(EditorialNotes.readerText("负责行政事务部工作，是前台接待的直接领导。来源没有给出本岗位的岗位说明，以下职责取自《规范细则》。")
                 == "负责行政事务部工作，是前台接待的直接领导。")
@@ -67,7 +67,7 @@ import RoleBookTestSupport
 }
 
 /// The search page's department chips: grouped by organisation, names told apart.
-@Suite struct SearchFilterGroupTests {
+@Suite(.offPool) struct SearchFilterGroupTests {
     static let files: [String: String] = [
         "rolebook.yml": "title: 示例\nlanguage: zh-CN\n",
         "departments/group.md": "---\ntitle: 华衡集团\n---\n",
@@ -109,7 +109,7 @@ import RoleBookTestSupport
     }
 }
 
-@Suite("Editorial notes prefilter")
+@Suite("Editorial notes prefilter", .offPool)
 struct EditorialNotesPrefilterTests {
     /// What the scalar pass replaced: Foundation's searches, kept here as the reference.
     static func reference(_ line: String) -> Bool {

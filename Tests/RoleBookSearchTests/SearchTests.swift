@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RoleBookTestSupport
 @testable import RoleBookModel
 @testable import RoleBookParsing
 @testable import RoleBookSite
@@ -333,7 +334,7 @@ enum SearchFixture {
 }
 
 /// All search suites, nested so that `--filter SearchTests` selects them.
-@Suite struct SearchTests {}
+@Suite(.offPool) struct SearchTests {}
 
 extension SearchTests {
     @Suite("Search tokenizer")

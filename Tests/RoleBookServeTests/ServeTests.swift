@@ -234,15 +234,15 @@ struct ServeTests {
     @Test("the live channel greets with the current errors and announces each rebuild")
     func liveChannel() async throws {
         try await withServer { server, port, content in
-            let socket = try await RawHTTP.offPool { try RawHTTP.openWebSocket(port: port) }
+            let socket = try await OffPool.run { try RawHTTP.openWebSocket(port: port) }
             defer { close(socket) }
-            let hello = try #require(try await RawHTTP.offPool { RawHTTP.readTextFrame(socket) })
+            let hello = try #require(try await OffPool.run { RawHTTP.readTextFrame(socket) })
             #expect(hello.contains("\"type\":\"hello\"") && hello.contains("\"errors\":[]"))
             let file = content.appendingPathComponent("roles/ceo.md")
             let text = try String(contentsOf: file, encoding: .utf8)
             try text.replacingOccurrences(of: "\n---\n", with: "\nbad: [\n---\n").write(to: file, atomically: true, encoding: .utf8)
             server.rebuild(changed: ["roles/ceo.md"])
-            let message = try #require(try await RawHTTP.offPool { RawHTTP.readTextFrame(socket) })
+            let message = try #require(try await OffPool.run { RawHTTP.readTextFrame(socket) })
             #expect(message.contains("\"type\":\"rebuilt\"") && message.contains("\"code\":\"RB003\"") && message.contains("roles/ceo.md"))
         }
     }
@@ -273,7 +273,7 @@ struct ServeTests {
         process.standardOutput = out
         try process.run()
         let reader = out.fileHandleForReading
-        let firstLines = try await RawHTTP.offPool { () -> String in
+        let firstLines = try await OffPool.run { () -> String in
             var text = ""
             while !text.contains("serving ") || !text.hasSuffix("\n") {
                 let chunk = reader.availableData
@@ -298,16 +298,16 @@ struct ServeTests {
             let stamp = server.current.stamp("roles/ceo.html")
             let page = try await RawHTTP.fetch(port: port, target: "/roles/ceo.html")
             #expect(page.text.contains("data-version=\"\(stamp)\""))
-            let socket = try await RawHTTP.offPool { try RawHTTP.openWebSocket(port: port) }
+            let socket = try await OffPool.run { try RawHTTP.openWebSocket(port: port) }
             defer { close(socket) }
-            _ = try await RawHTTP.offPool { RawHTTP.readTextFrame(socket) }
+            _ = try await OffPool.run { RawHTTP.readTextFrame(socket) }
             RawHTTP.sendTextFrame(socket, #"{"path":"roles/ceo.html","version":"\#(stamp)"}"#)
             RawHTTP.sendTextFrame(socket, #"{"path":"roles/ceo.html","version":"\#(stamp + 100)"}"#)
-            let reply = try await RawHTTP.offPool { RawHTTP.readTextFrame(socket) }
+            let reply = try await OffPool.run { RawHTTP.readTextFrame(socket) }
             // Only the second report (a version the server never served for that page) is stale.
             #expect(reply == #"{"type":"stale"}"#)
             server.rebuild(changed: [])
-            let next = try await RawHTTP.offPool { RawHTTP.readTextFrame(socket) }
+            let next = try await OffPool.run { RawHTTP.readTextFrame(socket) }
             #expect(next?.contains(#""type":"rebuilt""#) == true, "the up-to-date report was answered too: \(next ?? "")")
         }
     }

@@ -148,7 +148,7 @@ struct EnumerationRunsTests {
 @Suite("Enumerated paragraphs as lists")
 struct EnumerationListTests {
     static func clerk(_ body: String) -> ContentTree {
-        RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.role("title: 店员\ndepartment: ops\nreports_to: manager", body: body)])
+        RuleFixtures.base.with(["roles/clerk.md": RuleFixtures.clerk(body: body)])
     }
 
     static func responsibilities(_ body: String) throws -> [Item] {
@@ -358,7 +358,7 @@ struct EnumerationOutputTests {
     @Test("the role page shows the source's markers: class and start of each list")
     func rolePage() throws {
         var files = RuleFixtures.base.files
-        files["roles/clerk.md"] = RuleFixtures.role("title: 店员\ndepartment: ops\nreports_to: manager", body: """
+        files["roles/clerk.md"] = RuleFixtures.clerk(body: """
         ## 岗位职责
 
         一、外联

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import RoleBookDevSupport
+import RoleBookTestSupport
 
 /// HTTP/1.1 and WebSocket for the server under test, through ``Loopback`` (shared with the
 /// serve benchmark), with the answer parsed and blocking calls kept off Swift's pool.
@@ -15,13 +16,7 @@ package enum RawHTTP {
     /// ``request(port:method:target:)`` on a thread outside Swift's cooperative pool: a blocking
     /// read there would starve the server under test, which runs on that pool.
     package static func fetch(port: Int, method: String = "GET", target: String) async throws -> Response {
-        try await offPool { try request(port: port, method: method, target: target) }
-    }
-
-    package static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread { continuation.resume(with: Result { try work() }) }.start()
-        }
+        try await OffPool.run { try request(port: port, method: method, target: target) }
     }
 
     package static func request(port: Int, method: String = "GET", target: String) throws -> Response {

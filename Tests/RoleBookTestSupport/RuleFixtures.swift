@@ -52,6 +52,12 @@ package enum RuleFixtures {
     - 收银结账
     """
 
+    /// The clerk's role file (as ``clerk``) with `frontMatter` lines added after its own (each
+    /// ending in a newline) and another body: the one builder of the clerk every test target uses.
+    package static func clerk(adding frontMatter: String = "", body: String = "## 岗位职责\n\n- 收银结账\n") -> String {
+        "---\ntitle: 店员\ndepartment: ops\nreports_to: manager\n" + frontMatter + "---\n" + body
+    }
+
     /// A valid daily procedure owned by `manager` with two phases.
     package static let openProcedure = """
     ---
@@ -107,7 +113,7 @@ package enum RuleFixtures {
     package static let withFrontMatter = base.with(["roles/clerk.md": clerk])
 
     package static let invalidYAML = base.with(["roles/clerk.md": role("title: 店员\ndepartment: ops: sales\nreports_to: manager")])
-    package static let validYAML = base.with(["roles/clerk.md": role("title: 店员\ndepartment: ops\nreports_to: manager")])
+    package static let validYAML = base.with(["roles/clerk.md": clerk()])
 
     package static let invalidValue = base.with(["roles/clerk.md": role("title: 店员\ndepartment: ops\nreports_to: manager\nheadcount: -1")])
     package static let validValue = base.with(["roles/clerk.md": role("title: 店员\ndepartment: ops\nreports_to: manager\nheadcount: 2")])
@@ -263,17 +269,17 @@ package enum RuleFixtures {
     ])
 
     package static let noResponsibilities = base.with([
-        "roles/clerk.md": role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 任职资格\n\n- 高中以上学历\n"),
+        "roles/clerk.md": clerk(body: "## 任职资格\n\n- 高中以上学历\n"),
     ])
     package static let withResponsibilities = base.with([
-        "roles/clerk.md": role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## Responsibilities\n\n- 收银结账\n"),
+        "roles/clerk.md": clerk(body: "## Responsibilities\n\n- 收银结账\n"),
     ])
 
     package static let emptySection = base.with([
-        "roles/clerk.md": role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 岗位职责\n\n- 收银结账\n\n## 任职资格\n"),
+        "roles/clerk.md": clerk(body: "## 岗位职责\n\n- 收银结账\n\n## 任职资格\n"),
     ])
     package static let filledSection = base.with([
-        "roles/clerk.md": role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 岗位职责\n\n- 收银结账\n\n## 任职资格\n\n高中以上学历。\n"),
+        "roles/clerk.md": clerk(body: "## 岗位职责\n\n- 收银结账\n\n## 任职资格\n\n高中以上学历。\n"),
     ])
 
     package static let unknownKey = base.with(["roles/clerk.md": role("title: 店员\ndepartment: ops\nreport_to: manager")])
@@ -289,11 +295,11 @@ package enum RuleFixtures {
     package static let chineseFrequency = base.with(["procedures/open.md": openProcedure.replacingOccurrences(of: "frequency: daily", with: "frequency: 每日")])
 
     package static let rawHTML = base.with([
-        "roles/clerk.md": role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 岗位职责\n\n- 收银结账\n\n<div>备注</div>\n"),
+        "roles/clerk.md": clerk(body: "## 岗位职责\n\n- 收银结账\n\n<div>备注</div>\n"),
     ])
     /// HTML inside a code span is text, not HTML.
     package static let htmlInCode = base.with([
-        "roles/clerk.md": role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 岗位职责\n\n- 收银结账，不要写 `<div>`\n"),
+        "roles/clerk.md": clerk(body: "## 岗位职责\n\n- 收银结账，不要写 `<div>`\n"),
     ])
 
     package static let emptyDepartment = base.with(["departments/store.md": "---\ntitle: 门店\nparent: ops\n---\n## 部门职责\n\n- 门店销售\n"])
@@ -301,10 +307,10 @@ package enum RuleFixtures {
 
     /// Lists nested 70 levels deep (one line, `- - - …`) are flattened past 64; 30 levels are kept.
     package static let deepNesting = base.with([
-        "roles/clerk.md": role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 岗位职责\n\n" + String(repeating: "- ", count: 70) + "收银结账\n"),
+        "roles/clerk.md": clerk(body: "## 岗位职责\n\n" + String(repeating: "- ", count: 70) + "收银结账\n"),
     ])
     package static let shallowNesting = base.with([
-        "roles/clerk.md": role("title: 店员\ndepartment: ops\nreports_to: manager", body: "## 岗位职责\n\n" + String(repeating: "- ", count: 30) + "收银结账\n"),
+        "roles/clerk.md": clerk(body: "## 岗位职责\n\n" + String(repeating: "- ", count: 30) + "收银结账\n"),
     ])
 
     /// For every code: a tree that triggers it and one that does not.

@@ -38,6 +38,21 @@ enum GraphPartsCache {
         return r.isAtEnd ? parts : nil
     }
 
+    /// graph.json, which shows everything: kept only when no file changed at all; otherwise made
+    /// again, copying the records whose sources and links did not change from the previous file.
+    /// - Returns: the file, and its content hash and parts for ``store(_:hash:_:)`` (nil without a cache).
+    static func file(site: SiteMap, identity: BuildIdentity, previous: SiteWriter.PreviousBuild?, cache: URL?) -> (OutputFile, (hash: UInt64, parts: GraphJSON.Parts)?) {
+        let whole = identity.wholeGraph(site.graph)
+        if let whole, let previous, previous.canKeep("graph.json", inputs: whole) {
+            return (.kept("graph.json", inputs: whole), nil)
+        }
+        guard let global = identity.global, let cache else {
+            return (OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: whole), nil)
+        }
+        let (text, parts) = GraphJSON(site: site).render(seed: global, reusing: reuse(previous, cache: cache))
+        return (OutputFile(path: "graph.json", contents: text, inputs: whole), (SiteManifest.hash(text), parts))
+    }
+
     /// The previous graph.json and its records, if the cache describes the file the site holds.
     static func reuse(_ previous: SiteWriter.PreviousBuild?, cache: URL?) -> GraphJSON.Reuse? {
         guard let previous, let cache, let hash = previous.manifest.hashes["graph.json"],

@@ -4,11 +4,8 @@ import RoleBookParsing
 import RoleBookSite
 import RoleBookSearch
 
-/// `rolebook build` after the check: render the pages (kept where their fingerprints match the
-/// previous build), write them into the site, then remember what the search index was built
-/// from, in that order. The writer streams the rendered batches to disk, so a big site is never
-/// held in memory whole; the cache is written only after the site, so a failed write leaves the
-/// cache describing the site that is still there.
+/// `rolebook build` after the check: the routes, then the steps of ``BuildStep/site`` over one
+/// ``BuildContext`` writing into one ``SiteOutput``.
 public struct SiteBuild: Sendable {
     public var renderer: SiteRenderer
     public var writer: SiteWriter
@@ -24,16 +21,23 @@ public struct SiteBuild: Sendable {
     /// Runs the steps, recording the phases in `timings`; `rendered` hears the size of each batch
     /// as it goes to disk (the CLI's progress line).
     public func run(timings: inout Stopwatch, rendered: ((Int) -> Void)? = nil) throws -> SiteWriter.Summary {
-        var renderer = renderer
-        renderer.cacheDirectory = cache
-        var remembered: SiteRenderer.Remembered?
-        let summary = try writer.write(cache: cache, reusing: { previous, emit in
-            remembered = try renderer.render(timings: &timings, previous: previous, emit: { files in
-                rendered?(files.count)
-                try emit(files)
-            })
-        })
-        if let remembered { renderer.remember(remembered) }
+        let output = try writer.begin(cache: cache)
+        defer { output.close() }
+        var context = BuildContext(graph: renderer.graph, renderer: renderer.rendererIdentity, cache: cache, output: output, timings: timings)
+        context.written = rendered
+        context.previousParses = renderer.previousParses
+        do {
+            try BuildStep.run(BuildStep.site, on: &context)
+        } catch let error as SiteWriteError {
+            // An update that cannot finish (a file where a folder must now go, …): every file
+            // again, none kept, into a new folder that replaces the site only if it completes.
+            guard output.canStartOver else { throw error }
+            try output.startOver()
+            context.restart()
+            try BuildStep.run(BuildStep.site, on: &context)
+        }
+        timings = context.timings
+        guard let summary = context.summary else { throw SiteWriteError.io(writer.output.path, "the site was not finished") }
         return summary
     }
 }

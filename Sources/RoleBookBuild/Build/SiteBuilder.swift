@@ -27,16 +27,15 @@ public struct OutputFile: Sendable {
     }
 }
 
-/// Renders every page of the site from the graph, in parallel, with deterministic output.
+/// Renders pages from routes and models, into memory: it reads no file and writes none (the
+/// build's steps hand its batches to the writer, ``BuildStep``), which is what `serve` needs.
 public struct SiteRenderer: Sendable {
     public var graph: RoleGraph
     /// Identifies the rolebook that renders (``BuildIdentity/rendererIdentity``); nil keeps no page.
     var rendererIdentity: UInt64?
-    /// Where the build cache lives (`.rolebook-cache`): the search index's document list is kept
-    /// there so the next build can update the index instead of building it again. Nil: no cache.
-    public var cacheDirectory: URL?
     /// Files whose bytes changed since the last build, as that build parsed them (from the parse
-    /// cache): lets the search index patch a body edit shard by shard (``SearchIndexCache``).
+    /// cache): a build (``SiteBuild``) hands them to its search step, which then patches a body
+    /// edit shard by shard (``SearchIndexCache``). Rendering itself does not read them.
     public var previousParses: [(kind: EntityKind, header: EntityHeader)] = []
 
     public init(graph: RoleGraph) { self.init(graph: graph, rendererIdentity: BuildIdentity.rendererIdentity) }
@@ -51,16 +50,12 @@ public struct SiteRenderer: Sendable {
 
     var jobs: [Job] { SiteMap(graph: graph).pages }
 
-    /// What rendering reads of the search cache (it writes nothing there: see ``SearchIndexCache/remember(_:)``).
-    var searchCache: SearchIndexCache { SearchIndexCache(directory: cacheDirectory, previousParses: previousParses) }
-
-    /// Every file of the site, sorted by path.
+    /// Every file of the site, sorted by path: the build's steps with nothing on disk (no cache, no site).
     public func render() -> [OutputFile] {
-        var timings = Stopwatch()
-        var files: [OutputFile] = []
-        render(timings: &timings) { files += $0 }
-        files.sort { $0.path < $1.path }
-        return files
+        var context = BuildContext(graph: graph, renderer: rendererIdentity, cache: nil, output: nil)
+        // Only a write fails, and nothing is written without an output.
+        try? BuildStep.run(BuildStep.site, on: &context)
+        return context.files.sorted { $0.path < $1.path }
     }
 
     /// Only `pages` and the `assets` they need, sorted by path: what `rolebook print` prints,
@@ -74,77 +69,22 @@ public struct SiteRenderer: Sendable {
         return (assets.map { OutputFile(path: $0.url, contents: $0.contents) } + rendered).sorted { $0.path < $1.path }
     }
 
-    /// Pages rendered and handed over per batch, so a big site is never held in memory whole.
+    /// Pages rendered and written per batch, so a big site is never held in memory whole.
     static let batchSize = 1024
 
-    /// Every file of the site, handed to `emit` in batches (each file once, in a fixed order),
-    /// recording the phases in `timings`; `emit` may write each batch before the next renders.
-    /// Pages whose inputs match what `previous` says the site already holds are not rendered but
-    /// handed over as kept (``OutputFile/isKept``).
-    /// - Returns: what the search index was built from and where graph.json's records sit, for the
-    ///   build to store once the site is written (``remember(_:)``).
-    @discardableResult
-    public func render(timings: inout Stopwatch, previous: SiteWriter.PreviousBuild? = nil, emit: ([OutputFile]) throws -> Void) rethrows -> Remembered {
-        let site = SiteMap(graph: graph)
-        let strings = UIStrings(language: graph.config.language)
-        let identity = BuildIdentity(graph: graph, renderer: rendererIdentity)
-        timings.lap("site map")
-        // In a scope of its own, so the index files (tens of MB at 10,000 roles) are let go once
-        // handed over, not held while the pages render.
-        let searchBuilt: SearchIndexCache.Built?
-        do {
-            let search = searchCache.files(SearchIndexBuilder(graph: graph, urls: site.searchURLs), global: identity.global, previous: previous)
-            try emit(search.files)
-            searchBuilt = search.built
-        }
-        Self.returnFreedMemory()
-        timings.lap("search index")
-        try emit(SiteAsset.allCases.map { OutputFile(path: $0.url, contents: $0.contents) })
+    /// One batch of pages on all cores, in order: each page's model built once for its
+    /// fingerprint and its rendering; a page whose fingerprint matches what `previous` says the
+    /// site holds is not rendered but handed over as kept (``OutputFile/isKept``).
+    static func render(_ batch: [Job], site: SiteMap, strings: UIStrings, identity: BuildIdentity, previous: SiteWriter.PreviousBuild?) -> [OutputFile] {
         let indexScripts = SearchIndexBuilder.pageScripts
-        let jobs = site.pages
-        for start in stride(from: 0, to: jobs.count, by: Self.batchSize) {
-            let batch = Array(jobs[start..<min(start + Self.batchSize, jobs.count)])
-            try emit(batch.parallelMap { job in
-                let (model, fingerprint) = Self.fingerprint(of: job, site: site, identity: identity)
-                let path = Self.path(of: job, site: site)
-                if let fingerprint, let previous, previous.canKeep(path, inputs: fingerprint) { return .kept(path, inputs: fingerprint) }
-                let contents = model.map { $0.render(PageContext(site: site, strings: strings, page: job)) }
-                    ?? Self.contents(of: job, site: site, strings: strings, indexScripts: indexScripts)
-                return OutputFile(path: path, contents: contents, inputs: fingerprint)
-            })
+        return batch.parallelMap { job in
+            let (model, fingerprint) = fingerprint(of: job, site: site, identity: identity)
+            let path = path(of: job, site: site)
+            if let fingerprint, let previous, previous.canKeep(path, inputs: fingerprint) { return .kept(path, inputs: fingerprint) }
+            let contents = model.map { $0.render(PageContext(site: site, strings: strings, page: job)) }
+                ?? contents(of: job, site: site, strings: strings, indexScripts: indexScripts)
+            return OutputFile(path: path, contents: contents, inputs: fingerprint)
         }
-        Self.returnFreedMemory()
-        timings.lap("pages")
-        // graph.json shows everything: kept only when no file changed at all.
-        let whole = identity.wholeGraph(graph)
-        if let whole, let previous, previous.canKeep("graph.json", inputs: whole) {
-            try emit([.kept("graph.json", inputs: whole)])
-        } else if let global = identity.global, let cacheDirectory {
-            // Records whose sources and links did not change are copied from the previous file.
-            let (text, parts) = GraphJSON(site: site).render(seed: global, reusing: GraphPartsCache.reuse(previous, cache: cacheDirectory))
-            try emit([OutputFile(path: "graph.json", contents: text, inputs: whole)])
-            timings.lap("graph.json")
-            return Remembered(search: searchBuilt, graphParts: (SiteManifest.hash(text), parts))
-        } else {
-            try emit([OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: whole)])
-        }
-        timings.lap("graph.json")
-        return Remembered(search: searchBuilt, graphParts: nil)
-    }
-
-    /// What a render leaves for the build to store in the cache once the site is written
-    /// (``remember(_:)``): rendering itself only reads the cache.
-    public struct Remembered: Sendable {
-        let search: SearchIndexCache.Built?
-        /// graph.json's content hash and where each record sits in it.
-        let graphParts: (hash: UInt64, parts: GraphJSON.Parts)?
-    }
-
-    /// Stores what `render` left, after the site is written: a failed write leaves the cache
-    /// describing the site that is still there.
-    public func remember(_ remembered: Remembered) {
-        searchCache.remember(remembered.search)
-        if let cacheDirectory, let (hash, parts) = remembered.graphParts { GraphPartsCache.store(cacheDirectory, hash: hash, parts) }
     }
 
     static func path(of job: Job, site: SiteMap) -> String { site.path(for: job) }
@@ -153,7 +93,7 @@ public struct SiteRenderer: Sendable {
     /// freed (the search index's postings, a hundred MB at 10,000 roles, in many small blocks)
     /// as resident, so the next phase's large buffers (graph.json's text) came on top of it: the
     /// build's peak memory.
-    static func returnFreedMemory() {
+    package static func returnFreedMemory() {
         #if canImport(Glibc)
         // Looked up, as the Glibc module does not declare it.
         guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") else { return }

@@ -37,9 +37,9 @@ public enum SiteWriteError: Error, CustomStringConvertible {
 /// Builds of one site take turns (``SiteLock``), remove what killed builds left, and rewrite
 /// kept files that no longer match the manifest (``Summary/repaired``).
 ///
-/// Files arrive in batches from a producer (``SiteRenderer/render(timings:emit:)``) and are
-/// written as they come, so the whole site is never held in memory. A producer may be run twice:
-/// when an incremental update cannot finish, the writer falls back to writing every file.
+/// A write is a ``SiteOutput`` (``begin(cache:)``): the build hands it batches of files as it
+/// renders them, so the whole site is never held in memory, and the writer never calls back
+/// into rendering.
 public struct SiteWriter: Sendable {
     public static let marker = ".rolebook-site"
     public var output: URL
@@ -49,12 +49,6 @@ public struct SiteWriter: Sendable {
     public var onWait: @Sendable () -> Void = {}
 
     public init(output: URL) { self.output = output.standardizedFileURL }
-
-    /// Produces the site's files, handing each batch to the function it is given.
-    public typealias Producer = (_ emit: ([OutputFile]) throws -> Void) throws -> Void
-    /// Produces the site's files, told what the site already holds (nil when writing a new folder,
-    /// where every page must be rendered).
-    public typealias ReusingProducer = (_ previous: PreviousBuild?, _ emit: ([OutputFile]) throws -> Void) throws -> Void
 
     /// What an incremental build may keep: pages of the previous build still in the folder exactly
     /// as written, with the fingerprints of the inputs they were rendered from.
@@ -115,9 +109,20 @@ public struct SiteWriter: Sendable {
         public var repaired = 0
     }
 
-    /// Writes `files` (see ``write(cache:producing:)``).
+    /// Writes `files` as one batch (see ``begin(cache:)``); an update that cannot finish is
+    /// written again as a new folder.
     public func write(_ files: [OutputFile], cache: URL?) throws -> Summary {
-        try write(cache: cache) { emit in try emit(files) }
+        let site = try begin(cache: cache)
+        defer { site.close() }
+        do {
+            try site.write(files)
+            return try site.finish()
+        } catch let error as SiteWriteError {
+            guard site.canStartOver else { throw error }
+            try site.startOver()
+            try site.write(files)
+            return try site.finish()
+        }
     }
 
     /// Writes a complete new folder and swaps it in.
@@ -125,70 +130,21 @@ public struct SiteWriter: Sendable {
         _ = try write(files, cache: nil)
     }
 
-    /// Writes the site incrementally when `cache` holds the manifest of the build that produced
-    /// the current folder (only changed or damaged files are written, the rest hard-linked, stale
-    /// ones left out); otherwise writes every file. Either way into a staging folder swapped in
-    /// at the end, so the previous site stays as it was until the new one is complete.
-    /// Holds the site's lock (``SiteLock``) throughout.
-    public func write(cache: URL?, producing produce: Producer) throws -> Summary {
-        try write(cache: cache, reusing: { _, emit in
-            // Both closures are non-escaping; the compiler cannot see that `produce` does not re-enter.
-            try withoutActuallyEscaping(emit) { try produce($0) }
-        })
-    }
-
-    /// Writes the site as ``write(cache:producing:)`` does; the producer is told which pages the
-    /// site already holds, so it need not render those whose inputs did not change.
-    public func write(cache: URL?, reusing produce: ReusingProducer) throws -> Summary {
+    /// Starts a write of the site: an update when `cache` holds the manifest of the build that
+    /// produced the current folder (only changed or damaged files are written, the rest
+    /// hard-linked, stale ones left out), otherwise every file. Either way into a staging folder
+    /// swapped in at the end, so the previous site stays as it was until the new one is complete.
+    /// Holds the site's lock (``SiteLock``) until the write is finished or closed.
+    public func begin(cache: URL?) throws -> SiteOutput {
         // A link to a site is followed once: the target folder is updated and the link stays.
         let site = SiteWriter(resolved: try Self.resolve(output))
         if let cache { try Self.checkCache(cache, site: site.output) }
         let lock = try SiteLock(site: site.output, wait: waitForLock, waiting: onWait)
-        // Held until the last step: closing its file (when `lock` is freed) releases it.
-        defer { withExtendedLifetime(lock) {} }
         lock.removeLeftovers(of: site.output)
-        return try site.writeLocked(cache: cache, produce)
+        return try SiteOutput(site: site, cache: cache, lock: lock)
     }
 
     private init(resolved: URL) { output = resolved }
-
-    /// ``write(cache:reusing:)`` once the lock is held.
-    private func writeLocked(cache: URL?, _ produce: ReusingProducer) throws -> Summary {
-        guard let cache else {
-            let manifest = try writeFolder(produce)
-            return Summary(incremental: false, written: manifest.hashes.count, unchanged: 0, removed: 0)
-        }
-        let manifestURL = SiteManifest.location(cache: cache, output: output)
-        // Temporary manifests of this site's killed builds (the lock says none is live).
-        let temporaryPrefix = manifestURL.lastPathComponent + ".tmp-"
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? [] where name.hasPrefix(temporaryPrefix) {
-            unlink(cache.path + "/" + name)
-        }
-        var summary: Summary
-        var manifest: SiteManifest
-        if let old = (try? String(contentsOf: manifestURL, encoding: .utf8)).flatMap(SiteManifest.parse),
-           markerBuildID() == old.buildID {
-            do {
-                (summary, manifest) = try update(from: old, spare: manifestURL, produce)
-            } catch is SiteWriteError {
-                // An update that cannot finish (a file where a folder must now go, …) falls back to
-                // writing every file, which replaces the site only if it completes.
-                SpareFolder.forget(manifest: manifestURL)
-                manifest = try writeFolder(produce)
-                summary = Summary(incremental: false, written: manifest.hashes.count, unchanged: 0, removed: 0)
-            }
-        } else {
-            SpareFolder.forget(manifest: manifestURL)
-            manifest = try writeFolder(produce)
-            summary = Summary(incremental: false, written: manifest.hashes.count, unchanged: 0, removed: 0)
-        }
-        // After the swap: a build killed before this line leaves a manifest whose build id the
-        // site's marker does not name, and the next build writes every file instead of trusting it.
-        let temporary = manifestURL.path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        if let problem = Self.writeFile(manifest.text, to: temporary) { throw SiteWriteError.io(temporary, problem) }
-        guard rename(temporary, manifestURL.path) == 0 else { throw SiteWriteError.io(manifestURL.path, String(cString: strerror(errno))) }
-        return summary
-    }
 
     static func markerText(_ buildID: String) -> String {
         "generated by rolebook; this folder is replaced on every build\nbuild \(buildID)\n"
@@ -212,135 +168,6 @@ public struct SiteWriter: Sendable {
     /// Where the previous site goes when the file system cannot exchange two folders.
     var retiredFolder: URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).rolebook-old-\(ProcessInfo.processInfo.processIdentifier)")
-    }
-
-    /// Writes the changed and damaged files into a staging folder, links the unchanged ones into
-    /// it from the site, and swaps it in (nothing at all is touched when nothing changed).
-    /// With `spare` (the manifest's location), the staging folder is the site's previous version
-    /// kept in the cache (``SpareFolder``): only the files it does not already hold are written or
-    /// linked, and the retired site is kept as the next build's spare instead of being removed.
-    func update(from old: SiteManifest, spare spareLocation: URL? = nil, _ produce: ReusingProducer) throws -> (Summary, SiteManifest) {
-        let fm = FileManager.default
-        let root = output.path
-        // Which files of the manifest are still exactly what the previous build wrote: a stat
-        // each, and a read only for those whose size or time changed (touched but identical is fine).
-        let listed = old.hashes.keys.sorted()
-        let checked = listed.parallelMap { path in Self.intactStamp(root + "/" + path, recorded: old.stamps[path], hash: old.hashes[path]!) }
-        var present = Set<String>()
-        var stamps: [String: FileStamp] = [:]
-        for (path, stamp) in zip(listed, checked) {
-            if let stamp {
-                present.insert(path)
-                stamps[path] = stamp
-            }
-        }
-        // Files in the site that no build wrote (strays, temporaries of older versions): the swap drops them.
-        let strays = Self.files(under: root).filter { old.hashes[$0] == nil && $0 != Self.marker }
-        let siteStamps = stamps
-
-        let staging = stagingFolder
-        try? fm.removeItem(at: staging)
-        var hashes: [String: UInt64] = [:]
-        var inputs: [String: UInt64] = [:]
-        var written: [String] = []
-        var keptCount = 0
-        var folders = Set<String>()
-        let writer = BackgroundWriter(output: root)
-        let previous = PreviousBuild(manifest: old, present: present, root: root)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-        } catch {
-            throw SiteWriteError.io(staging.path, error.localizedDescription)
-        }
-        // Unchanged files join the new version as hard links (no copy, same inode, same stamp),
-        // made on the writer's thread while later batches render, but only from the first change
-        // on: a rebuild that changes nothing links nothing.
-        var pendingLinks: [String] = []
-        var linking = false
-        // Taken at the first change (a rebuild that changes nothing leaves it alone).
-        var spare: SpareFolder?
-        var spareTried = spareLocation == nil
-        func takeSpare() {
-            guard !spareTried, let spareLocation else { return }
-            spareTried = true
-            // Nothing is in the staging folder yet: the spare is renamed into its place.
-            guard rmdir(staging.path) == 0 else { return }
-            spare = SpareFolder.take(manifest: spareLocation, site: old, present: present, into: staging.path)
-            // Without one, an empty staging folder again (if that fails, so does the first write).
-            if spare == nil { _ = mkdir(staging.path, 0o755) }
-        }
-        // Files the spare already holds as wanted: neither written nor linked, their stamps its own.
-        func notHeld(_ path: String) -> Bool {
-            guard let spare, let held = spare.file(path), held.hash == hashes[path] else { return true }
-            if let stamp = held.stamp { stamps[path] = stamp }
-            return false
-        }
-        do {
-            try Self.run(produce, previous) { batch in
-                let batchHashes = batch.parallelMap { SiteManifest.hash($0.contents) }
-                var changed: [OutputFile] = []
-                var unchanged: [String] = []
-                for (file, hash) in zip(batch, batchHashes) where hashes[file.path] == nil {
-                    if let fingerprint = file.inputs { inputs[file.path] = fingerprint }
-                    if file.isKept {
-                        guard let kept = old.hashes[file.path], present.contains(file.path) else {
-                            throw SiteWriteError.io(file.path, "kept a page the previous build did not write")
-                        }
-                        hashes[file.path] = kept
-                        keptCount += 1
-                        unchanged.append(file.path)
-                        continue
-                    }
-                    hashes[file.path] = hash
-                    if old.hashes[file.path] != hash || !present.contains(file.path) { changed.append(file) } else { unchanged.append(file.path) }
-                }
-                linking = linking || !changed.isEmpty
-                pendingLinks += unchanged
-                if linking { takeSpare() }
-                var links = linking ? pendingLinks : []
-                if linking { pendingLinks = [] }
-                written += changed.map(\.path)
-                var toWrite = changed
-                if spare != nil {
-                    links = links.filter(notHeld)
-                    toWrite = changed.filter { notHeld($0.path) }
-                }
-                try Self.createFolders(Self.folders(of: toWrite.map(\.path) + links), in: staging, made: &folders)
-                try writer.submit(toWrite, root: staging.path, links: links, from: root, replacing: spare != nil)
-            }
-            try writer.finish()
-            let stale = old.hashes.keys.filter { hashes[$0] == nil }
-            let repaired = written.count { old.hashes[$0] == hashes[$0] }
-            let summary = Summary(incremental: true, written: written.count, unchanged: hashes.count - written.count,
-                                  removed: stale.count + strays.count, kept: keptCount, repaired: repaired)
-            for (path, stamp) in writer.stamps { stamps[path] = stamp }
-            for path in stale { stamps[path] = nil }
-            let manifest = SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps)
-            if written.isEmpty && stale.isEmpty && strays.isEmpty {
-                try? fm.removeItem(at: staging)
-                return (summary, manifest)
-            }
-            // What is still to link: everything when the only changes were removals.
-            takeSpare()
-            if spare != nil { pendingLinks = pendingLinks.filter(notHeld) }
-            try Self.createFolders(Self.folders(of: pendingLinks), in: staging, made: &folders)
-            try writer.submit([], root: staging.path, links: pendingLinks, from: root, replacing: spare != nil)
-            try writer.finish()
-            if let spare { spare.removeStale(keeping: hashes, in: staging.path) }
-            for (path, stamp) in writer.stamps { stamps[path] = stamp }
-            let swapped = SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps)
-            try Self.writeMarker(swapped.buildID, in: staging, replacing: spare != nil)
-            let retired = try FolderSwap.replace(root, with: staging.path, retired: retiredFolder.path, keepingPrevious: spareLocation != nil)
-            if let retired, let spareLocation {
-                SpareFolder.keep(retired, manifest: spareLocation, previous: old, present: present, stamps: siteStamps, next: swapped)
-            }
-            return (summary, swapped)
-        } catch {
-            _ = try? writer.finish()
-            try? fm.removeItem(at: staging)
-            if let failure = error as? ProducerFailure { throw failure.underlying }
-            throw error
-        }
     }
 
     /// The stamp of the file at `path` if it still holds what the manifest recorded: same size and
@@ -383,75 +210,6 @@ public struct SiteWriter: Sendable {
         let path = folder.appendingPathComponent(marker).path
         if replacing { unlink(path) }
         if let problem = writeFile(markerText(buildID), to: path) { throw SiteWriteError.io(path, problem) }
-    }
-
-    /// Writes every file into a staging folder as the files arrive, then swaps it in.
-    /// - Returns: the manifest of what was written.
-    func writeFolder(_ produce: ReusingProducer) throws -> SiteManifest {
-        let fm = FileManager.default
-        let staging = stagingFolder
-        var isDirectory: ObjCBool = false
-        let exists = fm.fileExists(atPath: output.path, isDirectory: &isDirectory)
-        if exists {
-            let contents = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
-            guard isDirectory.boolValue, contents.isEmpty || contents.contains(Self.marker) else { throw SiteWriteError.notOurs(output.path) }
-        }
-        try? fm.removeItem(at: staging)
-        let writer = BackgroundWriter(output: output.path)
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-            var hashes: [String: UInt64] = [:]
-            var inputs: [String: UInt64] = [:]
-            var folders = Set<String>()
-            defer { _ = try? writer.finish() }
-            try Self.run(produce, nil) { batch in
-                if let kept = batch.first(where: \.isKept) { throw SiteWriteError.io(kept.path, "a kept page cannot go into a new folder") }
-                try Self.createFolders(Self.folders(of: batch.map(\.path)), in: staging, made: &folders)
-                let batchHashes = batch.parallelMap { SiteManifest.hash($0.contents) }
-                for (file, hash) in zip(batch, batchHashes) where hashes[file.path] == nil {
-                    hashes[file.path] = hash
-                    if let fingerprint = file.inputs { inputs[file.path] = fingerprint }
-                }
-                try writer.submit(batch, root: staging.path)
-            }
-            try writer.finish()
-            var stamps = writer.stamps
-            for path in stamps.keys where hashes[path] == nil { stamps[path] = nil }
-            let manifest = SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps)
-            try Self.writeMarker(manifest.buildID, in: staging)
-            if exists {
-                try FolderSwap.replace(output.path, with: staging.path, retired: retiredFolder.path)
-            } else if rename(staging.path, output.path) != 0 {
-                throw SiteWriteError.io(output.path, String(cString: strerror(errno)))
-            }
-            return manifest
-        } catch let error as SiteWriteError {
-            try? fm.removeItem(at: staging)
-            throw error
-        } catch let error as ProducerFailure {
-            try? fm.removeItem(at: staging)
-            throw error.underlying
-        } catch {
-            try? fm.removeItem(at: staging)
-            throw SiteWriteError.io(output.path, error.localizedDescription)
-        }
-    }
-
-    /// An error of the producer itself (not of writing), passed through unchanged.
-    struct ProducerFailure: Error {
-        var underlying: any Error
-    }
-
-    /// Runs the producer; its own errors are wrapped in ``ProducerFailure``, the writer's are kept.
-    static func run(_ produce: ReusingProducer, _ previous: PreviousBuild?, _ emit: ([OutputFile]) throws -> Void) throws {
-        do {
-            // Both closures are non-escaping; the compiler cannot see that `produce` does not re-enter.
-            try withoutActuallyEscaping(emit) { try produce(previous, $0) }
-        } catch let error as SiteWriteError {
-            throw error
-        } catch {
-            throw ProducerFailure(underlying: error)
-        }
     }
 }
 
