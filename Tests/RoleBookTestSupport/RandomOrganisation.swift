@@ -1,20 +1,8 @@
 import Foundation
+import RoleBookModel
 
 // Random edits of a small organisation, for tests that compare an incremental result (the
 // graph patch of `rolebook serve`, the pages made from it) with a fresh one.
-
-/// A splitmix64 generator: the same seed, the same edits, on every platform.
-package struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    package init(state: UInt64) { self.state = state }
-    package mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Eight roles, four departments and three procedures whose fields an edit redraws; titles and
 /// aliases come from a small pool, so roles share names (ambiguous mentions, nearest department).
@@ -51,7 +39,7 @@ package struct RandomOrganisation {
         var broken = false
     }
 
-    var rng: SeededGenerator
+    var rng: SeededRandom
     var roles: [String: RoleFile] = [:]
     var departments: [String: DepartmentFile] = [:]
     var procedures: [String: ProcedureFile] = [:]
@@ -68,7 +56,7 @@ package struct RandomOrganisation {
     static let targets = ["roles/cashier.md", "roles/driver.md", "departments/store.md", "procedures/open.md", "roles/casheir.md", "roles/nowhere.md"]
 
     package init(seed: UInt64) {
-        rng = SeededGenerator(state: seed)
+        rng = SeededRandom(seed: seed)
         let initialDepartments = ["ops": "ceo", "store": "store-lead", "logistics": "logi-lead", "archive": nil as String?]
         for (i, id) in Self.departmentIDs.enumerated() {
             departments[id] = DepartmentFile(title: Self.departmentTitles[i], parent: id == "ops" ? nil : "ops",
