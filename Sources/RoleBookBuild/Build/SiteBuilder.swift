@@ -95,8 +95,8 @@ public struct SiteRenderer: Sendable {
     /// build's peak memory.
     package static func returnFreedMemory() {
         #if canImport(Glibc)
-        // Looked up, as the Glibc module does not declare it.
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "malloc_trim") else { return }
+        // Looked up (in every loaded object, as SiteLock looks up renameat2), as the Glibc module does not declare it.
+        guard let symbol = dlsym(nil, "malloc_trim") else { return }
         _ = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)(0)
         #endif
     }

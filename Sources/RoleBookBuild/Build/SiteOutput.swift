@@ -101,7 +101,7 @@ public final class SiteOutput {
     public func close() {
         if case .done = state {} else {
             _ = try? background.finish()
-            try? FileManager.default.removeItem(at: site.stagingFolder)
+            site.removeStaging()
             state = .done
         }
         lock = nil
@@ -112,7 +112,7 @@ public final class SiteOutput {
     public func startOver() throws {
         guard canStartOver else { throw SiteWriteError.io(site.output.path, "no update to start over") }
         _ = try? background.finish()
-        try? FileManager.default.removeItem(at: site.stagingFolder)
+        site.removeStaging()
         background = BackgroundWriter(output: site.output.path)
         hashes = [:]
         inputs = [:]
@@ -189,7 +189,7 @@ public final class SiteOutput {
             let contents = (try? fm.contentsOfDirectory(atPath: output.path)) ?? []
             guard isDirectory.boolValue, contents.isEmpty || contents.contains(SiteWriter.marker) else { throw SiteWriteError.notOurs(output.path) }
         }
-        try? fm.removeItem(at: site.stagingFolder)
+        site.removeStaging()
         do {
             try fm.createDirectory(at: site.stagingFolder, withIntermediateDirectories: true)
         } catch {
@@ -256,7 +256,7 @@ public final class SiteOutput {
         }
         let strays = SiteWriter.files(under: root).filter { old.hashes[$0] == nil && $0 != SiteWriter.marker }
         let staging = site.stagingFolder
-        try? FileManager.default.removeItem(at: staging)
+        site.removeStaging()
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
@@ -329,7 +329,7 @@ public final class SiteOutput {
         for path in stale { stamps[path] = nil }
         let manifest = SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps)
         if u.written.isEmpty && stale.isEmpty && u.strays.isEmpty {
-            try? FileManager.default.removeItem(at: staging)
+            site.removeStaging()
             return (summary, manifest)
         }
         // What is still to link: everything when the only changes were removals.

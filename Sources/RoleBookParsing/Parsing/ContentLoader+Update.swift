@@ -14,6 +14,8 @@ extension ContentLoader {
         /// none, the file being unreadable).
         var touched: [(path: String, old: ParseCache.Entry?, new: ParseCache.Entry?)]
         var parsed: Int
+        /// Every Markdown file of the walk (unchanged by a targeted load), parsed or not.
+        var paths: Set<String>
     }
 
     /// The files of the cache's last walk that `changed` touches, with this load's settings, or
@@ -41,7 +43,8 @@ extension ContentLoader {
         let results = touched.files.sorted().map { path in
             (path, parseFile(path, rootPath: rootPath, vocabulary: vocabulary, previous: cache.entries, settled: settled))
         }
-        var update = Update(config: touched.config, configDiagnostics: touched.diagnostics, touched: [], parsed: 0)
+        var update = Update(config: touched.config, configDiagnostics: touched.diagnostics, touched: [], parsed: 0,
+                            paths: cache.walk?.pathSet ?? [])
         var read = 0
         for (path, (entry, wasParsed, wasRead)) in results {
             if wasParsed { update.parsed += 1 }

@@ -14,8 +14,6 @@ struct GraphMemo: Sendable {
     var resolution: [Diagnostic]
     /// The loader's.
     var content: [Diagnostic]
-    /// Every Markdown file found, parsed or not.
-    var paths: Set<String>
     var pathIndex: [String: NodeRef]
 
     /// The codes a patchable build may have reported: each about its own file only.
@@ -27,7 +25,6 @@ struct GraphMemo: Sendable {
         self.graph = graph
         self.resolution = resolution
         self.content = content.diagnostics
-        paths = content.paths
         pathIndex = basis.pathIndex
     }
 }
@@ -116,7 +113,7 @@ extension GraphBuilder {
             let r = rank(node)
             let start = graph.links.partitioningIndex { rank($0.from) >= r }
             let end = graph.links[start...].partitioningIndex { rank($0.from) > r }
-            let edges = Self.links(of: node, in: graph, pathIndex: memo.pathIndex, paths: memo.paths, &fresh)
+            let edges = Self.links(of: node, in: graph, pathIndex: memo.pathIndex, paths: update.paths, &fresh)
             if !graph.links[start..<end].elementsEqual(edges) {
                 graph.links.replaceSubrange(start..<end, with: edges)
                 linksChanged = true

@@ -32,7 +32,7 @@ extension Checker {
                 timings.lap("graph patch")
                 let all = patched.memo.content + patched.resolution + Validator().validate(patched.graph)
                 timings.lap("validate")
-                return (Result(graph: patched.graph, diagnostics: all.sorted(), fileCount: patched.memo.paths.count, timings: timings), parsed)
+                return (Result(graph: patched.graph, diagnostics: all.sorted(), fileCount: update.paths.count, timings: timings), parsed)
             }
             content = loader.assemble(cache, update: update)
         } else {
