@@ -23,9 +23,12 @@ struct ParseResultEncoder {
         var e = ParseResultEncoder()
         e.entity(entity)
         e.out.number(diagnostics.count)
-        let json = JSONEncoder()
+        // The project's one JSON writer (sorted keys: the same diagnostics, the same bytes).
+        let json = JSONWriter()
         for d in diagnostics {
-            guard let data = try? json.encode(StoredDiagnostic(d)) else { return nil }
+            guard let value = try? JSONValue(encoding: StoredDiagnostic(d)) else { return nil }
+            var data: [UInt8] = []
+            json.write(value, to: &data)
             e.out.number(data.count)
             e.out.raw(data)
         }
