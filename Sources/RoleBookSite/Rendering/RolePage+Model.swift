@@ -33,27 +33,20 @@ package struct RolePageModel: PageModel {
 
     package init(site: SiteMap, index i: Int) {
         let g = site.graph
-        // Loops, not `map(role)`: a local function passed as a closure copied the site map (a
-        // dozen retains) into its context five times per page.
-        func roles(_ list: [Int]) -> [PageLink] {
-            var links: [PageLink] = []
-            links.reserveCapacity(list.count)
-            for r in list { links.append(PageLink(.role(r), in: site)) }
-            return links
-        }
+        func role(_ r: Int) -> PageLink { PageLink(.role(r), in: site) }
         self.role = g.roles[i]
         departmentPath = PageLink.departmentPath(g.roleDepartment[i], in: site)
         department = g.roleDepartment[i].map { PageLink(.department($0), in: site) }
-        superior = g.superior[i].map { PageLink(.role($0), in: site) }
+        superior = g.superior[i].map(role)
         let chain = RolePage.listedChain(g.chainOfCommand(i))
-        chainTop = roles(chain.top)
+        chainTop = chain.top.map(role)
         chainOmitted = chain.omitted
-        chainNearest = roles(chain.nearest)
-        directReports = roles(g.subordinates[i])
-        dottedLine = roles(g.dotted[i])
-        dottedReports = roles(g.dottedReports[i])
+        chainNearest = chain.nearest.map(role)
+        directReports = g.subordinates[i].map(role)
+        dottedLine = g.dotted[i].map(role)
+        dottedReports = g.dottedReports[i].map(role)
         let peers = g.peers(i, limit: RolePage.listedPeers)
-        self.peers = roles(peers.shown)
+        self.peers = peers.shown.map(role)
         morePeers = peers.more
         let procedures = g.roleProcedures[i]
         ownedProcedures = procedures.filter { g.procedureOwner[$0] == i }.map { PageLink(.procedure($0), in: site) }
