@@ -20,8 +20,12 @@ public struct SiteMap: Sendable {
     public init(graph: RoleGraph, reusing previous: SiteMap? = nil) {
         self.graph = graph
         procedures = graph.proceduresByDepartment()
-        // Titles can change under the same layout (a `serve` patch), so these are made every time.
-        roleSortKeys = Array(graph.roles.indices).parallelMap { IndexPages.sortKey(graph.roles[$0].title) }
+        // Titles can change under the same layout (a `serve` patch): a key is reused only for the same title.
+        let earlier = previous.flatMap { $0.graph.layout === graph.layout ? $0 : nil }
+        roleSortKeys = Array(graph.roles.indices).parallelMap { i in
+            if let earlier, earlier.graph.roles[i].title == graph.roles[i].title { return earlier.roleSortKeys[i] }
+            return IndexPages.sortKey(graph.roles[i].title)
+        }
         if let previous, previous.graph.layout === graph.layout {
             pathIndex = previous.pathIndex
             roleURLs = previous.roleURLs
