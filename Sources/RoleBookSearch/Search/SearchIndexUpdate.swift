@@ -148,7 +148,6 @@ extension SearchIndexBuilder {
     /// A shard's entries with the edited documents (`edited`, ascending) taken out of every list
     /// and their postings `added` to the lists of their tokens; lists left empty are dropped.
     static func patch(_ shard: [(String, String)], added: [String: [Posting]], edited: [Int]) -> [(String, String)] {
-        let editedSet = Set(edited)
         var out: [(String, String)] = []
         out.reserveCapacity(shard.count)
         for (token, postings) in shard {
@@ -158,9 +157,8 @@ extension SearchIndexBuilder {
                 out.append((token, postings))
                 continue
             }
-            var list = decodePostings(postings, positional: positional).filter { !editedSet.contains($0.doc) }
-            if let gains { list = (list + gains).sorted { $0.doc < $1.doc } }
-            if !list.isEmpty { out.append((token, encodePostings(list, positional: positional, positions: hasPositions(token)))) }
+            // Spliced, not decoded and encoded again (``splice(_:positional:edited:gains:)``).
+            if let spliced = splice(postings, positional: positional, edited: edited, gains: gains ?? []) { out.append((token, spliced)) }
         }
         return out
     }
