@@ -101,3 +101,78 @@ extension SearchTests {
         }
     }
 }
+
+extension SearchTests {
+    @Suite("Search document list and sparse layout")
+    struct SparseLayout {
+        @Test("the document list reads back as written; format 1 and anything else are not read")
+        func documentList() {
+            let urls = ["departments/a.html", "roles/b c.html", "roles/c.html"]
+            let documents: [UInt64] = [0, 0xFFFF_FFFF_FFFF_FFFF, 0x1234]
+            let keys: [UInt64] = [7, 0, 0xABCDEF]
+            let bytes = SearchDocumentsCache.encode(renderer: 42, urls: urls, documents: documents, sourceKeys: keys)
+            let stored = SearchDocumentsCache.parse(bytes, renderer: 42)
+            #expect(stored?.documents.map(\.url) == urls)
+            #expect(stored?.documents.map(\.fingerprint) == documents)
+            #expect(stored?.sourceKeys == keys)
+            #expect(SearchDocumentsCache.parse(bytes, renderer: 43) == nil)
+            #expect(SearchDocumentsCache.parse(Array(bytes.dropLast()), renderer: 42) == nil)
+            let v1 = Array("rolebook-search-docs 1 2a\n0 departments/a.html\n".utf8)
+            #expect(SearchDocumentsCache.parse(v1, renderer: 42) == nil, "a list of format 1 is not read")
+            let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
+            #expect(lines[0] == "rolebook-search-docs 2 2a")
+            #expect(lines[2] == "ffffffffffffffff 0 roles/b c.html")
+        }
+
+        @Test("the outline's layout is the layout; a sparse layout after edits patches to the files of a full build")
+        func sparseUpdate() throws {
+            let graph = try Index.synthetic(roles: 400)
+            let builder = SearchIndexBuilder(graph: graph)
+            let outline = builder.outline()
+            let layout = builder.layout()
+            #expect(builder.layout(outline).records == layout.records)
+            let documents = SearchIndexBuilder.documentFingerprints(layout)
+            let keys = builder.sourceKeys(outline)
+            #expect(keys.allSatisfy { $0 != 0 } && Set(keys).count == keys.count)
+            let (files, shape) = builder.shapedBuild(layout)
+            let stored = SearchDocumentsCache.parse(SearchDocumentsCache.encode(renderer: 1, urls: layout.records.map(\.url), documents: documents, sourceKeys: keys), renderer: 1)!
+            // Nothing changed: nothing built, every fingerprint the stored one.
+            let same = try #require(builder.sparseLayout(outline, keys: keys, previous: stored, shape: shape.withFields(of: layout)))
+            #expect(same.changed.isEmpty && same.documents == documents)
+            // Two documents' sources changed (as an edit changes their keys): only they and their bundles are built.
+            var edited = layout
+            edited.records[5].title += "z"
+            edited.records[300].responsibilities.append("负责 zebra-crossing 巡查")
+            var changedKeys = keys
+            changedKeys[5] ^= 2; changedKeys[300] ^= 2
+            let sparse = try #require(builder.sparseLayout(outline, keys: changedKeys, previous: stored, shape: shape.withFields(of: layout)))
+            #expect(sparse.changed == [5, 300])
+            #expect(sparse.layout.isSparse)
+            #expect(sparse.layout.records[100].title.isEmpty, "an unchanged document far from the edits is a stand-in")
+            #expect(sparse.layout.records[5] == layout.records[5] && sparse.documents == documents, "the graph did not change: same records")
+            // Against the edited records (the graph's own are unchanged here), patching gives a full build's files.
+            var sparseEdited = sparse.layout
+            sparseEdited.records[5] = edited.records[5]; sparseEdited.records[300] = edited.records[300]
+            var sparseDocuments = sparse.documents
+            sparseDocuments[5] = SearchIndexBuilder.fingerprint(record: edited.records[5])
+            sparseDocuments[300] = SearchIndexBuilder.fingerprint(record: edited.records[300])
+            var previous = Index.previous(layout, files)
+            previous.shape = shape.withFields(of: layout)
+            let update = try #require(builder.update(sparseEdited, documents: sparseDocuments, from: previous))
+            let full = builder.build(edited)
+            var updated = update.files
+            for path in update.unchanged { updated[path] = files[path] }
+            #expect(updated.keys.sorted() == full.keys.sorted())
+            let differing = full.filter { updated[$0.key] != $0.value }.keys.sorted()
+            #expect(differing.isEmpty, "\(differing.prefix(5))")
+            // Another document count or order: no sparse layout.
+            var shorter = stored
+            shorter.documents.removeLast(); shorter.sourceKeys.removeLast()
+            #expect(builder.sparseLayout(outline, keys: keys, previous: shorter, shape: shape.withFields(of: layout)) == nil)
+            var moved = stored
+            moved.documents.swapAt(1, 2)
+            #expect(builder.sparseLayout(outline, keys: keys, previous: moved, shape: shape.withFields(of: layout)) == nil)
+            #expect(builder.sparseLayout(outline, keys: keys, previous: stored, shape: nil) == nil)
+        }
+    }
+}
