@@ -9,8 +9,8 @@ struct Build: ParsableCommand {
         discussion: """
             Refuses to build when 'check' finds errors, unless --allow-errors. Every build writes a \
             hidden sibling folder and swaps it with the site in one step, so a failed or killed build \
-            leaves the previous site intact; later builds parse only the files whose bytes changed, render \
-            and write only the pages whose inputs changed (parse results and a manifest of content hashes, \
+            leaves the previous site intact; later builds parse and scan for mentions only the files whose bytes changed, render \
+            and write only the pages whose inputs changed (parse results, mentions and a manifest of content hashes, \
             page input fingerprints, sizes and times are kept in --cache-dir, with the previous site as the \
             next staging folder), and rewrite any file edited or deleted in the site since. Builds of one site take turns: a second one waits (or, with --no-wait, exits 2).
             """
@@ -32,7 +32,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Print how long each phase took, wall and CPU time (to standard error; also ROLEBOOK_TRACE=1).")
     var timings = false
 
-    @Option(help: "Where to keep what lets a rebuild parse, render and rewrite only what changed (parse results, manifest, search index list, previous site).", completion: .directory)
+    @Option(help: "Where to keep what lets a rebuild parse, scan, render and rewrite only what changed: parse.cache and parse.journal (parse results), mentions.cache (the mentions found), site-*.manifest (page fingerprints) with the previous site as site-*.manifest.spare.d and its list *.spare, search-*.docs and search-*.shape (the search index), graph-*.parts (graph.json).", completion: .directory)
     var cacheDir = ".rolebook-cache"
 
     @Flag(help: "Write the whole site into a new folder, ignoring and not updating the cache.")

@@ -116,7 +116,8 @@ enum CLI {
             guard var taken = cache else { return try checker.run() }
             cache = nil
             defer { cache = taken }
-            return try checker.run(cache: &taken, keepingMentions: false).result
+            // The mentions are kept for the cache folder's mentions.cache; the graph is not stored.
+            return try checker.run(cache: &taken, keepingMentions: true, keepingGraph: false).result
         } catch let error as ContentFolderError {
             FileHandle.standardError.write("error: \(DiagnosticFormatter.escaped(error.description))\n")
             throw ExitCode(2)

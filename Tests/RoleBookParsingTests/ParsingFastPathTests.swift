@@ -130,4 +130,14 @@ struct ParsingFastPathTests {
         #expect(rest == [.text(text)])
         #expect(TimeSpan.parsePrefix(of: text.trimmingSpaces) == nil)
     }
+
+    @Test("the byte check before a time parse lets every time through", arguments: [
+        "8:30", "08:30", "8：30", "18：00-19：00 交班", "24:00", "8:30x", "2 个工作日内", "123:45", "1\u{301}:30", "8:\u{301}30",
+        "8", "8:", "08", "8.30", "８:30", "8：", "0:00～1:00",
+    ])
+    func byteCheckKeepsTimes(text: String) {
+        let parsed = TimeSpan.parsePrefix(of: text)
+        // What parsePrefix gives with the check is what the Character parse alone gives: a time exactly when it reads one.
+        #expect((parsed != nil) == ["8:30", "08:30", "8：30", "18：00-19：00 交班", "24:00", "8:30x", "0:00～1:00"].contains(text), "\(text)")
+    }
 }

@@ -404,7 +404,9 @@ struct MentionCache: Sendable {
         let changedNames: [[Unicode.Scalar]]
 
         func mustScan(_ s: Int) -> Bool {
-            if key.sourceHashes[s] != cache.key.sourceHashes[s] || key.sourceDepartments[s] != cache.key.sourceDepartments[s] { return true }
+            // A hash of 0 is unknown (an entity not made from a file's bytes): never taken as unchanged.
+            if key.sourceHashes[s] == 0 || key.sourceHashes[s] != cache.key.sourceHashes[s]
+                || key.sourceDepartments[s] != cache.key.sourceDepartments[s] { return true }
             guard !changedNames.isEmpty else { return false }
             guard let filter = cache.scanned[s].filter else { return true }
             return changedNames.contains { filter.mayContain($0) }
@@ -439,7 +441,18 @@ struct MentionCache: Sendable {
 /// lacks one of a name's pairs cannot contain the name. A few hundred pairs per job description
 /// set about a tenth of the bits, so a five-character name passes by chance about once in 10^5.
 struct BigramFilter: Sendable {
-    private var bits = [UInt64](repeating: 0, count: 64)
+    static let wordCount = 64
+    private var bits = [UInt64](repeating: 0, count: BigramFilter.wordCount)
+
+    init() {}
+
+    /// A filter as ``words`` gave it (the build's mention cache file); any other length is an empty filter's.
+    init(words: [UInt64]) {
+        if words.count == Self.wordCount { bits = words }
+    }
+
+    /// The bits, for the mention cache file.
+    var words: [UInt64] { bits }
 
     @inline(__always)
     private static func bit(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Int {

@@ -3,7 +3,7 @@ import RoleBookModel
 
 /// ``ParseCache`` kept in the build cache folder, so `rolebook build` parses only the files whose
 /// bytes changed since the last build: `.rolebook-cache/parse.cache`, and beside it
-/// `parse.journal`, the entries that differ from it.
+/// `parse.journal`, the entries that differ from it (and `mentions.cache`: ``MentionCache``'s file).
 ///
 /// Rewriting the whole file after every edit cost as much as the parse it saves (it holds every
 /// file's parse, larger than the content), so a build writes only a journal of the entries that
@@ -39,6 +39,12 @@ extension ParseCache {
     /// The cache stored in `directory` by a rolebook with this `identity` (the binary's: see
     /// `BuildIdentity.rendererIdentity`) for `loader`'s content root, or an empty cache.
     public static func load(from directory: URL, loader: ContentLoader, identity: UInt64) -> ParseCache {
+        var cache = loadParses(from: directory, loader: loader, identity: identity)
+        cache.storedMentions = MentionCache.load(from: directory, identity: identity, displayRoot: loader.displayRoot)
+        return cache
+    }
+
+    private static func loadParses(from directory: URL, loader: ContentLoader, identity: UInt64) -> ParseCache {
         guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(fileName).path),
               let main = decode([UInt8](data), displayRoot: loader.displayRoot, identity: identity, journal: false) else { return ParseCache() }
         var cache = ParseCache(entries: main.entries, extraSections: main.extraSections)
@@ -58,6 +64,14 @@ extension ParseCache {
     /// renamed over the old one); a part already on disk is copied, not encoded again.
     public func store(in directory: URL, loader: ContentLoader, identity: UInt64) {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        // The mentions only when this build scanned some source: otherwise the file holds them already.
+        if let mentions, mentions.scannedCount > 0 {
+            mentions.store(in: directory, identity: identity, displayRoot: loader.displayRoot)
+        }
+        storeParses(in: directory, loader: loader, identity: identity)
+    }
+
+    private func storeParses(in directory: URL, loader: ContentLoader, identity: UInt64) {
         let paths = entries.keys.sorted()
         let cacheFile = directory.appendingPathComponent(Self.fileName)
         if let onDisk, onDisk.extraSections == extraSections {

@@ -89,6 +89,9 @@ public struct ParseCache: Sendable {
     var walk: LastWalk?
     /// The mentions the last graph built from this cache found (``Checker/run(cache:changed:)``).
     var mentions: MentionCache?
+    /// The mentions the last build stored (``MentionCache/load(from:identity:displayRoot:)``), taken
+    /// as ``mentions`` by the next graph built under the same settings.
+    var storedMentions: MentionCache.Stored?
     /// The last graph built from this cache, when an edit may patch it (``Checker/run(cache:changed:)``).
     var graph: GraphMemo?
     /// The sections `rolebook.yml` adds: every cached parse depends on them.

@@ -9,14 +9,18 @@ extension Checker {
     /// unless the edit may change other files' references; then the graph is built again.
     ///
     /// - Parameter changed: root-relative paths a watcher reported since `cache` was made; nil: unknown.
-    /// - Parameter keepingMentions: whether `cache` keeps what finding mentions learnt and the
-    ///   graph, for the next run in this process (`serve`); `build` stores only the parses, so it
-    ///   keeps nothing.
-    public func run(cache: inout ParseCache, changed: [String]? = nil, keepingMentions: Bool = true) throws -> (result: Result, parsed: Int) {
+    /// - Parameter keepingMentions: whether `cache` keeps what finding mentions learnt, for the
+    ///   next run in this process (`serve`) or for the build cache folder's `mentions.cache` (`build`).
+    /// - Parameter keepingGraph: whether `cache` keeps the graph to patch after the next edit
+    ///   (`serve`; nil: as `keepingMentions`); `build` stores no graph, so it keeps none.
+    public func run(cache: inout ParseCache, changed: [String]? = nil, keepingMentions: Bool = true,
+                    keepingGraph: Bool? = nil) throws -> (result: Result, parsed: Int) {
         var timings = Stopwatch()
         // Taken, not copied, so the mention cache is updated in place.
         var mentions = cache.mentions
         cache.mentions = nil
+        let stored = cache.storedMentions
+        cache.storedMentions = nil
         let memo = cache.graph
         cache.graph = nil
         var content: LoadedContent
@@ -39,12 +43,19 @@ extension Checker {
             (content, parsed) = try loader.load(cache: &cache)
             timings.lap("load + parse")
         }
+        // The last build's scan, when this process has none and the settings are the same.
+        if mentions == nil, let stored {
+            var byPath: [String: Int] = Dictionary(minimumCapacity: content.entities.count)
+            for i in content.entities.indices { byPath[content.entities[i].header.path] = i }
+            let entities = content.entities
+            mentions = stored.cache(for: content.config) { path in byPath[path].map { entities[$0].header } }
+        }
         var basis: GraphBuilder.PatchBasis?
         // The loader's diagnostics stay in `content`: only the entities are taken.
         let (graph, resolution) = GraphBuilder().build(taking: &content, mentions: &mentions, keeping: keepingMentions, basis: &basis)
         cache.mentions = mentions
         // Only a process that checks again (serve) keeps the graph to patch.
-        cache.graph = keepingMentions ? basis.flatMap { GraphMemo(graph: graph, resolution: resolution, content: content, basis: $0) } : nil
+        cache.graph = keepingGraph ?? keepingMentions ? basis.flatMap { GraphMemo(graph: graph, resolution: resolution, content: content, basis: $0) } : nil
         timings.lap("graph")
         let all = content.diagnostics + resolution + Validator().validate(graph)
         timings.lap("validate")
