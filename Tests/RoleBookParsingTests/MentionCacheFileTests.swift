@@ -98,6 +98,41 @@ struct MentionCacheFileTests {
         }
     }
 
+    @Test("after a scan of a few files the file is kept as it was, and later builds from it still find a fresh scan's mentions")
+    func olderFileStillApplies() throws {
+        var extra: [String: String?] = [:]
+        for i in 0..<40 {
+            extra["roles/extra\(i).md"] = "---\ntitle: 专员\(i)号\ndepartment: ops\nreports_to: manager\n---\n## 岗位职责\n\n- 协助客户服务经理处理投诉\n"
+        }
+        try withContent(MentionCacheTests.tree.with(extra)) { root in
+            let loader = testLoader(root)
+            let folder = Self.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            _ = try Self.build(loader, folder)
+            let file = folder.appendingPathComponent(MentionCache.fileName)
+            let written = try Data(contentsOf: file)
+            func edit(_ path: String, _ from: String, _ to: String, _ comment: Comment) throws {
+                let url = root.appendingPathComponent(path)
+                let text = try String(contentsOf: url, encoding: .utf8)
+                #expect(text.contains(from), comment)
+                try text.replacingOccurrences(of: from, with: to).write(to: url, atomically: true, encoding: .utf8)
+                let built = try Self.build(loader, folder)
+                let fresh = try Checker(loader: loader).run().graph
+                #expect(built.loaded, comment)
+                #expect(built.graph.mentions == fresh.mentions, comment)
+                #expect(built.graph.mentionedIn == fresh.mentionedIn, comment)
+            }
+            try edit("roles/desk.md", "接待来访", "接待来访并联系运营经理", "body edit")
+            #expect(try Data(contentsOf: file) == written, "one file scanned: the file is kept")
+            try edit("roles/manager.md", "title: 运营经理", "title: 运营总监", "title edit")
+            try edit("roles/desk.md", "联系运营经理", "联系运营总监", "the edited file again")
+            try edit("roles/manager.md", "title: 运营总监", "title: 运营经理", "title back")
+            // The old name is everywhere: more than a sixteenth of the files are scanned, and the file is written.
+            try edit("roles/cs-manager.md", "title: 客户服务经理", "title: 客服经理", "a name many files hold")
+            #expect(try Data(contentsOf: file) != written)
+        }
+    }
+
     @Test("a damaged, truncated or foreign file is ignored: the build scans everything and finds the same mentions")
     func damagedFile() throws {
         try withContent(MentionCacheTests.tree) { root in

@@ -181,6 +181,14 @@ extension MentionCache {
         return r.isAtEnd ? stored : nil
     }
 
+    /// Whether this scan should replace the file: writing 10 MB cost more than half of what
+    /// reusing the scan saves after one edit, and an older file still applies (it is keyed by
+    /// content hashes and names: the files edited since are scanned again, and the files that may
+    /// hold a name changed since). So it is written after a scan of more than 64 files or a
+    /// sixteenth of them (a full scan, a rename across the tree, many edits since), not after a
+    /// scan of the few files one edit touches.
+    var worthStoring: Bool { scannedCount > 64 || scannedCount * 16 > scanned.count }
+
     /// The scan stored in `directory` for `displayRoot` by a rolebook with this `identity`, or nil.
     static func load(from directory: URL, identity: UInt64, displayRoot: String) -> Stored? {
         guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(fileName).path) else { return nil }
