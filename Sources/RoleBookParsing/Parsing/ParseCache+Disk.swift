@@ -64,8 +64,7 @@ extension ParseCache {
     /// renamed over the old one); a part already on disk is copied, not encoded again.
     public func store(in directory: URL, loader: ContentLoader, identity: UInt64) {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        // The mentions only when this build scanned some source: otherwise the file holds them already.
-        if let mentions, mentions.scannedCount > 0 {
+        if let mentions, mentions.worthStoring {
             mentions.store(in: directory, identity: identity, displayRoot: loader.displayRoot)
         }
         storeParses(in: directory, loader: loader, identity: identity)
