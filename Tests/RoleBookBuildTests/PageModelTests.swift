@@ -51,6 +51,17 @@ struct PageModelTests {
         #expect(try StableHasher.fieldKeys(of: link) == Self.storedFields(link))
         #expect(try StableHasher.fieldKeys(of: entry) == Self.storedFields(entry))
         #expect(try StableHasher.fieldKeys(of: mention) == Self.storedFields(mention))
+        // The parts of a department page, with and without their optional fields.
+        let row = DepartmentPageModel.RoleRow(role: link, level: 1, superior: link, headcount: 2, grade: "M1")
+        let bareRow = DepartmentPageModel.RoleRow(role: link, level: 0, superior: nil, headcount: 1, grade: nil)
+        let sub = DepartmentPageModel.SubDepartment(link: link, roleCount: 3, summary: "摘要")
+        let node = OrgChartModel.Node(role: link, headcount: 1, outside: true, subDepartment: link, highlight: "is-added", children: [1, 2])
+        let line = OrgChartModel.DottedLine(from: 0, to: 1, title: "甲 ⇢ 乙")
+        let dottedRow = OrgChartModel.DottedRow(superior: link, reports: [link, link])
+        for value in [row, bareRow] as [any StableHashFields] + [sub, node, line, dottedRow] {
+            #expect(StableHasher.hash(value) == StableHasher.encoderHash(value), "\(type(of: value))")
+            #expect(try StableHasher.fieldKeys(of: value) == Self.storedFields(value), "\(type(of: value))")
+        }
 
         // Every modelled page of a tree (entities, resolved links, org charts, sheets): both ways alike.
         let graph = try buildGraph(Self.tree)
@@ -62,7 +73,17 @@ struct PageModelTests {
                 #expect(StableHasher.hash(m) == StableHasher.encoderHash(m))
                 #expect(try StableHasher.fieldKeys(of: m) == Self.storedFields(m))
                 models += 1
-            case .department(let m): #expect(StableHasher.hash(m) == StableHasher.encoderHash(m)); models += 1
+            case .department(let m):
+                #expect(StableHasher.hash(m) == StableHasher.encoderHash(m))
+                #expect(try StableHasher.fieldKeys(of: m) == Self.storedFields(m))
+                let chart = try #require(m.chart)
+                #expect(try StableHasher.fieldKeys(of: chart) == Self.storedFields(chart))
+                #expect(try StableHasher.fieldKeys(of: chart.nodes[0]) == Self.storedFields(chart.nodes[0]))
+                #expect(try StableHasher.fieldKeys(of: m.roles[1]) == Self.storedFields(m.roles[1]))
+                let card = try #require(m.procedures.first)
+                #expect(StableHasher.hash(card) == StableHasher.encoderHash(card))
+                #expect(try StableHasher.fieldKeys(of: card) == Self.storedFields(card))
+                models += 1
             case .procedure(let m):
                 #expect(StableHasher.hash(m) == StableHasher.encoderHash(m))
                 #expect(try StableHasher.fieldKeys(of: m) == Self.storedFields(m))

@@ -3,6 +3,7 @@ import Testing
 @testable import RoleBookModel
 @testable import RoleBookParsing
 @testable import RoleBookBuild
+import RoleBookSite
 import RoleBookTestSupport
 
 /// `serve` makes its pages from a patched graph, reusing the last pages' tables of paths when
@@ -28,6 +29,8 @@ struct PatchedSiteTests {
                 pages = SitePages(graph: incremental.graph, renderer: 0, reusing: pages)
                 let fresh = SitePages(graph: full.graph, renderer: 0)
                 #expect(pages.paths == fresh.paths, "seed \(seed), step \(step): \(changed)")
+                // Sort keys kept from the previous site map only for titles that did not change.
+                #expect(pages.site.roleSortKeys == fresh.site.roleSortKeys, "seed \(seed), step \(step): \(changed)")
                 let differing = fresh.paths.filter { path in
                     let (mine, theirs) = (pages.page(path), fresh.page(path))
                     return mine?.fingerprint != theirs?.fingerprint || mine?.render() != theirs?.render()

@@ -172,11 +172,60 @@ struct RenderingTests {
         #expect(second.text == after.render())
         let kept = Set(first.parts.fingerprints).intersection(second.parts.fingerprints).count
         #expect(kept > 0 && kept < second.parts.fingerprints.count, "kept \(kept) of \(second.parts.fingerprints.count)")
-        // Each part is its record's bytes.
+        // Each part is its record's bytes (the edge list's: its records, comma-separated).
         let written = Array(second.text.utf8)
         for range in second.parts.ranges { #expect(written[range].first == 0x7B && written[range].last == 0x7D) }
         // Another seed (settings, renderer) shares no fingerprint.
         #expect(Set(after.render(seed: 8, reusing: nil).parts.fingerprints).isDisjoint(with: second.parts.fingerprints))
+    }
+
+    @Test("graph.json's edge list is copied from the previous file exactly when no edge changed")
+    func graphJSONEdgesReuse() throws {
+        var files = Self.hostileTree
+        files["procedures/p.md"] = "---\ntitle: 流程\nowner: ceo\nfrequency: daily\n---\n## 步骤\n\n1. 08:00 开门\n"
+        let before = GraphJSON(site: SiteMap(graph: try buildGraph(files)))
+        let first = before.render(seed: 7, reusing: nil)
+        let edges = before.edgesFingerprint(seed: 7)
+        let edgesRange = first.parts.ranges[try #require(first.parts.fingerprints.firstIndex(of: edges))]
+        #expect(String(decoding: Array(first.text.utf8)[edgesRange], as: UTF8.self).contains("\"type\":\"reports_to\""))
+        // A marker standing for the old edge list (after the file, so the other parts stay where
+        // they are) shows whether it was copied or written again.
+        var bytes = Array(first.text.utf8)
+        let marker = Array("{\"copied\":1}".utf8)
+        var ranges = Dictionary(zip(first.parts.fingerprints, first.parts.ranges), uniquingKeysWith: { a, _ in a })
+        ranges[edges] = bytes.count..<(bytes.count + marker.count)
+        bytes += marker
+        let reuse = GraphJSON.Reuse(bytes: bytes, ranges: ranges)
+        func rendered(_ files: [String: String]) throws -> (text: String, fresh: String, edges: UInt64) {
+            let json = GraphJSON(site: SiteMap(graph: try buildGraph(files)))
+            return (json.render(seed: 7, reusing: reuse).text, json.render(), json.edgesFingerprint(seed: 7))
+        }
+
+        // A body line and a title: no edge changes, the list is copied.
+        var text = files
+        text["roles/evil.md"]! += "\n## 岗位职责\n\n1. 新的一行\n"
+        text["procedures/p.md"] = text["procedures/p.md"]!.replacingOccurrences(of: "title: 流程", with: "title: 流程二")
+        let same = try rendered(text)
+        #expect(same.edges == edges)
+        #expect(same.text.contains("\"edges\":[{\"copied\":1}]"))
+
+        // Each change of an edge: a superior, a department, an owner, a mention; the list is written again.
+        var changes: [[String: String]] = []
+        var superior = files
+        superior["roles/evil.md"] = superior["roles/evil.md"]!.replacingOccurrences(of: "reports_to: ceo", with: "reports_to: nobody")
+        changes.append(superior)
+        var owner = files
+        owner["procedures/p.md"] = owner["procedures/p.md"]!.replacingOccurrences(of: "owner: ceo", with: "owner: evil")
+        changes.append(owner)
+        var mention = files
+        mention["procedures/p.md"]! += "2. 交给总经理。\n"
+        changes.append(mention)
+        for changed in changes {
+            #expect(changed != files)
+            let result = try rendered(changed)
+            #expect(result.edges != edges)
+            #expect(result.text == result.fresh)
+        }
     }
 
     @Test("graph.json parts read back as stored; anything else does not")

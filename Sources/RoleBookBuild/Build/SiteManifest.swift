@@ -43,24 +43,28 @@ struct SiteManifest: Equatable, Sendable {
     }
 
     /// `rolebook-manifest 3 <build id>` then one `<hash hex> <inputs hex or -> <stamp or -> <path>`
-    /// line per file, sorted; a stamp is `<size>:<mtime ns>` in hex.
-    var text: String {
-        // Bytes, not string concatenation: a 10,000-role site has 30,000 lines, written on every build.
+    /// line per file, in no particular order (it is in the cache folder, not the site, and only
+    /// read back into dictionaries: sorting 30,000 paths cost more than writing them); a stamp is
+    /// `<size>:<mtime ns>` in hex.
+    var bytes: [UInt8] {
+        // Bytes, not strings: a 10,000-role site has 30,000 lines, written on every build.
         var out = Array("rolebook-manifest 3 \(buildID)\n".utf8)
-        out.reserveCapacity(hashes.count * 64)
-        func hex<T: BinaryInteger>(_ v: T) { out += String(v, radix: 16).utf8 }
-        for path in hashes.keys.sorted() {
-            hex(hashes[path]!)
+        out.reserveCapacity(hashes.count * 72)
+        for (path, hash) in hashes {
+            Hex.append(hash, to: &out)
             out.append(0x20)
-            if let fingerprint = inputs[path] { hex(fingerprint) } else { out.append(0x2D) }
+            if let fingerprint = inputs[path] { Hex.append(fingerprint, to: &out) } else { out.append(0x2D) }
             out.append(0x20)
-            if let stamp = stamps[path] { hex(stamp.size); out.append(0x3A); hex(stamp.modified) } else { out.append(0x2D) }
+            if let stamp = stamps[path] { Hex.append(stamp.size, to: &out); out.append(0x3A); Hex.append(stamp.modified, to: &out) } else { out.append(0x2D) }
             out.append(0x20)
             out += path.utf8
             out.append(0x0A)
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
+
+    /// ``bytes`` as text.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Nil for anything that is not a complete manifest of this format. Read byte by byte: the
     /// manifest of a big site is read at the start of every build.

@@ -172,7 +172,7 @@ public final class SiteOutput {
         // site's marker does not name, and the next build writes every file instead of trusting it.
         let manifestURL = SiteManifest.location(cache: cache, output: site.output)
         let temporary = manifestURL.path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        if let problem = SiteWriter.writeFile(manifest.text, to: temporary) { throw SiteWriteError.io(temporary, problem) }
+        if let problem = FileWriter.write(manifest.bytes, to: temporary) { throw SiteWriteError.io(temporary, problem) }
         guard rename(temporary, manifestURL.path) == 0 else { throw SiteWriteError.io(manifestURL.path, String(cString: strerror(errno))) }
         return summary
     }

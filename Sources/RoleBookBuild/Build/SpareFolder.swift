@@ -117,16 +117,19 @@ struct SpareFolder {
             return
         }
         // In no particular order (sorting 30,000 paths costs more than the rest): only read back.
-        var out = "rolebook-spare 1 \(site.buildID) \(next.buildID)\n"
+        // Bytes, not a string per number.
+        var out = Array("rolebook-spare 1 \(site.buildID) \(next.buildID)\n".utf8)
         for (path, hash) in site.hashes {
             // `stamps` holds exactly the intact files.
             guard let stamp = stamps[path] else { continue }
             // The same content with the same stamp as the published file: the same inode, implied.
             if next.hashes[path] == hash, next.stamps[path] == stamp { continue }
-            out += String(hash, radix: 16) + " " + String(stamp.size, radix: 16) + ":" + String(stamp.modified, radix: 16) + " " + path + "\n"
+            Hex.append(hash, to: &out); out.append(0x20)
+            Hex.append(stamp.size, to: &out); out.append(0x3A); Hex.append(stamp.modified, to: &out); out.append(0x20)
+            out += path.utf8; out.append(0x0A)
         }
         for path in next.hashes.keys where stamps[path] == nil {
-            out += "- " + path + "\n"
+            out += "- ".utf8; out += path.utf8; out.append(0x0A)
         }
         let listPath = list(manifest: manifest), temporary = listPath + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         guard FileWriter.write(out, to: temporary) == nil, rename(temporary, listPath) == 0 else {

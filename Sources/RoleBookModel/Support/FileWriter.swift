@@ -10,6 +10,26 @@ package enum FileWriter {
         return write(contents, to: path, info: &info)
     }
 
+    /// Writes bytes made by hand (the cache's lists), without a `String` in between.
+    /// - Returns: an error message, or nil.
+    package static func write(_ bytes: [UInt8], to path: String) -> String? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        defer { close(fd) }
+        return bytes.withUnsafeBytes { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += n
+            }
+            return nil
+        }
+    }
+
     /// Writes the file and sets `info` to its `stat` once written (the site manifest's stamp).
     /// - Returns: an error message, or nil.
     package static func write(_ contents: String, to path: String, info: inout stat?) -> String? {

@@ -121,7 +121,7 @@ extension SearchIndexBuilder {
     }
 
     /// Digit values of the postings alphabet: 0–31 final, 32–63 continuation, 255 other.
-    private static let digitValues: [UInt8] = {
+    static let digitValues: [UInt8] = {
         var table = [UInt8](repeating: 255, count: 256)
         for (i, c) in finalDigits.enumerated() { table[Int(c)] = UInt8(i) }
         for (i, c) in moreDigits.enumerated() { table[Int(c)] = UInt8(32 + i) }

@@ -14,38 +14,107 @@ extension SearchIndexBuilder {
         }
         package var records: [SearchRecord]
         var groups: [Group]
+        /// Whether some records are stand-ins (``Sparse``): enough for an update, never for a build.
+        package var isSparse = false
+    }
+
+    /// Where each document of the index comes from, in index order, without its text: enough to
+    /// number the documents and key them (``sourceKeys(_:)``), so that after an edit only the
+    /// changed documents' records are built (``record(_:in:)``).
+    package struct Outline: Sendable {
+        enum Source: Sendable, Equatable { case department(Int), role(Int), procedure(Int) }
+        var sources: [Source]
+        /// Each document's group (its index into `groups`).
+        var groupOf: [Int]
+        var groups: [Layout.Group]
+        package var count: Int { sources.count }
     }
 
     /// Documents are numbered department by department (the department, its roles, its
     /// procedures) so that a group is a range and `meta.js` needs no per-document table.
-    package func layout() -> Layout {
+    package func outline() -> Outline {
         let g = graph
         var roleBuckets = [[Int]](repeating: [], count: g.departments.count + 1)
         let none = g.departments.count
         for r in g.roles.indices { roleBuckets[g.roleDepartment[r] ?? none].append(r) }
         let byDepartment = g.proceduresByDepartment()
         let procedureBuckets = byDepartment.byDepartment + [byDepartment.unassigned]
-
-        // Records are independent: build them on all cores, then file them by department.
-        let departmentRecords = Array(g.departments.indices).parallelMap { departmentRecord($0, group: 0) }
-        let roleRecords = Array(g.roles.indices).parallelMap { roleRecord($0, group: 0) }
-        let procedureRecords = Array(g.procedures.indices).parallelMap { procedureRecord($0, group: 0) }
-        var records: [SearchRecord] = []
+        var sources: [Outline.Source] = []
+        sources.reserveCapacity(g.departments.count + g.roles.count + g.procedures.count)
+        var groupOf: [Int] = []
         var groups: [Layout.Group] = []
         for bucket in 0...none {
-            let start = records.count
-            let group = groups.count
-            if bucket < none { records.append(departmentRecords[bucket]) }
-            records += roleBuckets[bucket].map { roleRecords[$0] }
-            records += procedureBuckets[bucket].map { procedureRecords[$0] }
-            guard records.count > start else { continue }
-            for i in start..<records.count { records[i].group = group }
+            let start = sources.count
+            if bucket < none { sources.append(.department(bucket)) }
+            sources += roleBuckets[bucket].map { .role($0) }
+            sources += procedureBuckets[bucket].map { .procedure($0) }
+            guard sources.count > start else { continue }
+            groupOf += repeatElement(groups.count, count: sources.count - start)
             let name = bucket < none ? g.departments[bucket].title : strings[.noDepartment]
-            groups.append(.init(id: bucket < none ? g.departments[bucket].id : "", name: name, start: start, count: records.count - start))
+            groups.append(.init(id: bucket < none ? g.departments[bucket].id : "", name: name, start: start, count: sources.count - start))
         }
-        return Layout(records: records, groups: groups)
+        return Outline(sources: sources, groupOf: groupOf, groups: groups)
     }
 
+    /// Every document's record, on all cores (records are independent).
+    package func layout() -> Layout { layout(outline()) }
+
+    package func layout(_ outline: Outline) -> Layout {
+        Layout(records: Array(outline.sources.indices).parallelMap { record($0, in: outline) }, groups: outline.groups)
+    }
+
+    /// The record of document `d` of `outline`.
+    package func record(_ d: Int, in outline: Outline) -> SearchRecord {
+        switch outline.sources[d] {
+        case .department(let i): departmentRecord(i, group: outline.groupOf[d])
+        case .role(let i): roleRecord(i, group: outline.groupOf[d])
+        case .procedure(let i): procedureRecord(i, group: outline.groupOf[d])
+        }
+    }
+
+    /// The page URL of document `d` of `outline`.
+    package func url(_ d: Int, in outline: Outline) -> String {
+        switch outline.sources[d] {
+        case .department(let i): urls.departments[i]
+        case .role(let i): urls.roles[i]
+        case .procedure(let i): urls.procedures[i]
+        }
+    }
+
+    /// The content path of document `d`'s file.
+    func path(_ d: Int, in outline: Outline) -> String {
+        switch outline.sources[d] {
+        case .department(let i): graph.departments[i].header.path
+        case .role(let i): graph.roles[i].header.path
+        case .procedure(let i): graph.procedures[i].header.path
+        }
+    }
+
+    /// Per document, a key of everything its record is made from besides the settings and the
+    /// rolebook (which name the document list, ``SearchDocumentsCache``): its file's bytes and
+    /// path, its kind, URL and group, and the title of the department it is filed under (or its parent's),
+    /// which comes from another file. Equal keys, equal records, so an unchanged document keeps
+    /// the fingerprint the previous build recorded without its record being built. Zero (never
+    /// matched) for an entity not read from a file (no content hash).
+    package func sourceKeys(_ outline: Outline) -> [UInt64] {
+        let g = graph
+        // A department's title hashed once, not once per role filed under it.
+        let titles = g.departments.map { StableHash.string($0.title) }
+        return Array(outline.sources.indices).parallelMap { d -> UInt64 in
+            let tag: UInt64, source: UInt64, department: Int?
+            switch outline.sources[d] {
+            case .department(let i): (tag, source, department) = (1, g.departments[i].header.sourceHash, g.departmentParent[i])
+            case .role(let i): (tag, source, department) = (2, g.roles[i].header.sourceHash, g.roleDepartment[i])
+            case .procedure(let i): (tag, source, department) = (3, g.procedures[i].header.sourceHash, g.procedureDepartment[i])
+            }
+            guard source != 0 else { return 0 }
+            var f = Fingerprint(0x6B65_79)
+            f.add(tag); f.add(source); f.add(StableHash.string(path(d, in: outline)))
+            f.add(StableHash.string(url(d, in: outline))); f.add(UInt64(outline.groupOf[d]))
+            if let department { f.add(1); f.add(titles[department]) } else { f.add(0) }
+            return f.value | 1
+        }
+    }
 
     /// A fingerprint of everything the index files are made from: equal fingerprints, equal files
     /// (the format constants are covered by the renderer's identity, `BuildIdentity` in the build layer).

@@ -49,11 +49,13 @@ public struct SearchIndexBuilder: Sendable {
     /// The output files and where each document sits in the shards (what a later
     /// ``update(_:documents:from:)`` needs to read only the shards an edit reaches).
     package func shapedBuild(_ layout: Layout) -> (files: [String: String], shape: SearchIndexShape) {
+        precondition(!layout.isSparse, "a sparse layout is only for an update")
         let shards = Self.shards(layout.records)
         return (build(layout, shards: shards), Self.shape(shards))
     }
 
     func build(_ layout: Layout, shards: Shards) -> [String: String] {
+        precondition(!layout.isSparse, "a sparse layout is only for an update")
         var files = Self.fixedFiles(layout, shards)
         let shardFiles = Array(shards.shards.enumerated()).map { ($0.offset, $0.element) }.parallelMap(Self.shardFiles)
         for (k, texts) in shardFiles.enumerated() {

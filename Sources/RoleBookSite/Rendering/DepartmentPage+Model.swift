@@ -47,7 +47,7 @@ package struct DepartmentPageModel: PageModel {
         subDepartments = g.departmentChildren[d].map { c in
             SubDepartment(link: PageLink(.department(c), in: site), roleCount: g.rolesInTree(c).count, summary: g.departments[c].header.summary)
         }
-        let ordered = DepartmentPage.reportingOrder(g, department: d)
+        let ordered = DepartmentPage.reportingOrder(site, department: d)
         let depth = DepartmentPage.depths(g, ordered)
         roles = ordered.map { r in
             RoleRow(role: PageLink(.role(r), in: site), level: depth[r] ?? 0, superior: g.superior[r].map { PageLink(.role($0), in: site) },

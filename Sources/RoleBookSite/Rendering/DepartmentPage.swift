@@ -73,11 +73,11 @@ package struct DepartmentPage {
 
     /// The department's roles in reporting order: its head, then each role followed by its reports
     /// inside the department, siblings by pinyin. Roles no walk reaches (a broken line) come last.
-    static func reportingOrder(_ g: RoleGraph, department d: Int) -> [Int] {
+    static func reportingOrder(_ site: SiteMap, department d: Int) -> [Int] {
+        let g = site.graph, keys = site.roleSortKeys
         let inside = Set(g.departmentRoles[d])
         func byPinyin(_ roles: [Int]) -> [Int] {
-            roles.map { (key: IndexPages.sortKey(g.roles[$0].title), title: g.roles[$0].title, role: $0) }
-                .sorted { ($0.key, $0.title, $0.role) < ($1.key, $1.title, $1.role) }.map(\.role)
+            roles.sorted { (keys[$0], g.roles[$0].title, $0) < (keys[$1], g.roles[$1].title, $1) }
         }
         var roots = byPinyin(g.departmentTopRoles(d))
         if let head = g.departmentHead[d], let i = roots.firstIndex(of: head) { roots.remove(at: i); roots.insert(head, at: 0) }

@@ -78,30 +78,94 @@ package struct GraphJSON {
         }
     }
 
-    func edges() -> [EdgeRecord] {
+    /// Every edge as the graph lists it, before duplicates of `mentions` and `links` are dropped:
+    /// ``edges()`` and ``edgesFingerprint(seed:)`` both walk this, so the fingerprint covers
+    /// exactly what the edge list is made from.
+    func forEachEdge(_ body: (_ type: EdgeType, _ from: NodeRef, _ to: NodeRef) -> Void) {
         let g = site.graph
-        var edges: [EdgeRecord] = []
         for i in g.roles.indices {
-            if let s = g.superior[i] { edges.append(.init(type: "reports_to", from: ref(.role(i)), to: ref(.role(s)))) }
-            for d in g.dotted[i] { edges.append(.init(type: "dotted_line", from: ref(.role(i)), to: ref(.role(d)))) }
-            if let d = g.roleDepartment[i] { edges.append(.init(type: "member_of", from: ref(.role(i)), to: ref(.department(d)))) }
+            if let s = g.superior[i] { body(.reportsTo, .role(i), .role(s)) }
+            for d in g.dotted[i] { body(.dottedLine, .role(i), .role(d)) }
+            if let d = g.roleDepartment[i] { body(.memberOf, .role(i), .department(d)) }
         }
         for d in g.departments.indices {
-            if let p = g.departmentParent[d] { edges.append(.init(type: "parent", from: ref(.department(d)), to: ref(.department(p)))) }
-            if let h = g.departmentHead[d] { edges.append(.init(type: "head", from: ref(.department(d)), to: ref(.role(h)))) }
+            if let p = g.departmentParent[d] { body(.parent, .department(d), .department(p)) }
+            if let h = g.departmentHead[d] { body(.head, .department(d), .role(h)) }
         }
         for p in g.procedures.indices {
-            if let o = g.procedureOwner[p] { edges.append(.init(type: "owns", from: ref(.role(o)), to: ref(.procedure(p)))) }
-            for r in g.procedurePerformers[p] { edges.append(.init(type: "performs", from: ref(.role(r)), to: ref(.procedure(p)))) }
+            if let o = g.procedureOwner[p] { body(.owns, .role(o), .procedure(p)) }
+            for r in g.procedurePerformers[p] { body(.performs, .role(r), .procedure(p)) }
         }
-        var seen: Set<String> = []
-        for m in g.mentions where seen.insert(ref(m.from) + ">" + ref(.role(m.role))).inserted {
-            edges.append(.init(type: "mentions", from: ref(m.from), to: ref(.role(m.role))))
+        for m in g.mentions { body(.mentions, m.from, .role(m.role)) }
+        for l in g.links { body(.links, l.from, l.to) }
+    }
+
+    /// The edge types; the raw value tags the type in ``edgesFingerprint(seed:)``.
+    enum EdgeType: UInt64 {
+        case reportsTo = 1, dottedLine, memberOf, parent, head, owns, performs, mentions, links
+
+        /// The type as graph.json spells it.
+        var name: String {
+            switch self {
+            case .reportsTo: "reports_to"
+            case .dottedLine: "dotted_line"
+            case .memberOf: "member_of"
+            case .parent: "parent"
+            case .head: "head"
+            case .owns: "owns"
+            case .performs: "performs"
+            case .mentions: "mentions"
+            case .links: "links"
+            }
         }
-        for l in g.links where seen.insert(ref(l.from) + ">>" + ref(l.to)).inserted {
-            edges.append(.init(type: "links", from: ref(l.from), to: ref(l.to)))
+    }
+
+    /// Two ends of an edge, for dropping repeated mentions and links.
+    private struct Ends: Hashable {
+        let from: NodeRef, to: NodeRef
+    }
+
+    func edges() -> [EdgeRecord] {
+        var edges: [EdgeRecord] = []
+        // A mention or a link between the same two nodes is listed once (ids are unique per
+        // kind, so a pair of nodes stands for its pair of refs).
+        var seenMentions: Set<Ends> = [], seenLinks: Set<Ends> = []
+        forEachEdge { type, from, to in
+            switch type {
+            case .mentions: guard seenMentions.insert(Ends(from: from, to: to)).inserted else { return }
+            case .links: guard seenLinks.insert(Ends(from: from, to: to)).inserted else { return }
+            default: break
+            }
+            edges.append(.init(type: type.name, from: ref(from), to: ref(to)))
         }
         return edges
+    }
+
+    /// The edge list's fingerprint: every edge ``forEachEdge(_:)`` walks, by type and the ids of
+    /// its ends. Two graphs with the same fingerprint write the same `edges` array.
+    func edgesFingerprint(seed: UInt64) -> UInt64 {
+        let g = site.graph
+        // Each id hashed once, not once per edge it is an end of.
+        let roleIDs = g.roles.indices.map { StableHash.string(g.roles[$0].id) }
+        let departmentIDs = g.departments.indices.map { StableHash.string(g.departments[$0].id) }
+        let procedureIDs = g.procedures.indices.map { StableHash.string(g.procedures[$0].id) }
+        func id(_ n: NodeRef) -> UInt64 {
+            switch n {
+            case .role(let i): StableHash.combine(1, roleIDs[i])
+            case .department(let i): StableHash.combine(2, departmentIDs[i])
+            case .procedure(let i): StableHash.combine(3, procedureIDs[i])
+            }
+        }
+        var f = Fingerprint(StableHash.combine(seed, 4))
+        var count: UInt64 = 0
+        forEachEdge { type, from, to in
+            f.add(type.rawValue)
+            f.add(id(from))
+            f.add(id(to))
+            count += 1
+        }
+        f.add(count)
+        return f.value
     }
 
     static func item(_ i: Item) -> ItemRecord {
@@ -145,8 +209,9 @@ package struct GraphJSON {
         package init(bytes: [UInt8], ranges: [UInt64: Range<Int>]) { self.bytes = bytes; self.ranges = ranges }
     }
 
-    /// Each record of a rendered graph.json (departments, roles, procedures, in order): its
-    /// fingerprint and its bytes in the file, for the next render to copy it.
+    /// Each part of a rendered graph.json in file order (the department records, the edge list
+    /// as one part, the procedure and role records): its fingerprint and its bytes in the file,
+    /// for the next render to copy it.
     package struct Parts: Sendable, Equatable {
         package var fingerprints: [UInt64]
         package var ranges: [Range<Int>]
@@ -156,8 +221,8 @@ package struct GraphJSON {
 
     /// ``render()``, copying each record whose fingerprint (`seed`: settings and renderer; the
     /// record's source file and what it takes from other nodes) `previous` holds from its bytes
-    /// instead of writing it again; edges are written every time (they are small and the whole
-    /// graph's). - Returns: the text and its ``Parts``.
+    /// instead of writing it again, and the edge list likewise (``edgesFingerprint(seed:)``).
+    /// - Returns: the text and its ``Parts``.
     package func render(seed: UInt64, reusing previous: Reuse?) -> (text: String, parts: Parts) {
         let g = site.graph
         let depths = g.depths()
@@ -174,10 +239,24 @@ package struct GraphJSON {
         let departments = pieces(g.departments.count, { departmentFingerprint($0, seed: seed) }) { departmentRecord($0).write(to: &$1) }
         let roles = pieces(g.roles.count, { roleFingerprint($0, depths: depths, seed: seed) }) { roleRecord($0, depths: depths).write(to: &$1) }
         let procedures = pieces(g.procedures.count, { procedureFingerprint($0, seed: seed) }) { procedureRecord($0).write(to: &$1) }
-        let edges = edges().parallelMap { edge -> [UInt8] in
-            var w = JSONObjectWriter()
-            edge.write(to: &w)
-            return w.finishBytes()
+        // The edge list is one part: copied whole when no edge changed (an edit of a role's text).
+        let edgesFingerprint = edgesFingerprint(seed: seed)
+        let edges: Piece
+        if let range = previous?.ranges[edgesFingerprint] {
+            edges = .copied(range)
+        } else {
+            let records = self.edges().parallelMap { edge -> [UInt8] in
+                var w = JSONObjectWriter()
+                edge.write(to: &w)
+                return w.finishBytes()
+            }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(records.reduce(records.count) { $0 + $1.count })
+            for (i, record) in records.enumerated() {
+                if i > 0 { bytes.append(0x2C) }
+                bytes += record
+            }
+            edges = .written(bytes)
         }
         // Assembled twice, counting and then writing straight into the text's storage: the file
         // (37 MB at 10,000 roles) is never also held as a byte array copied into the text.
@@ -187,27 +266,27 @@ package struct GraphJSON {
             return bytes
         }
         func assemble(_ out: inout ByteSink, _ parts: inout Parts) {
+            func part(_ fingerprint: UInt64, _ piece: Piece) {
+                let start = out.count
+                switch piece {
+                case .written(let bytes): out.append(bytes)
+                case .copied(let range): out.append(previous!.bytes[range])
+                }
+                parts.fingerprints.append(fingerprint)
+                parts.ranges.append(start..<out.count)
+            }
             func append(_ key: String, _ list: [(UInt64, Piece)]) {
                 out.append(key.utf8)
                 out.append(0x5B)
                 for (i, (fingerprint, piece)) in list.enumerated() {
                     if i > 0 { out.append(0x2C) }
-                    let start = out.count
-                    switch piece {
-                    case .written(let bytes): out.append(bytes)
-                    case .copied(let range): out.append(previous!.bytes[range])
-                    }
-                    parts.fingerprints.append(fingerprint)
-                    parts.ranges.append(start..<out.count)
+                    part(fingerprint, piece)
                 }
                 out.append(0x5D)
             }
             append("{\"departments\":", departments)
             out.append(",\"edges\":[".utf8)
-            for (i, edge) in edges.enumerated() {
-                if i > 0 { out.append(0x2C) }
-                out.append(edge)
-            }
+            part(edgesFingerprint, edges)
             out.append(0x5D)
             out.append(",\"language\":".utf8)
             out.append(quoted(g.config.language))

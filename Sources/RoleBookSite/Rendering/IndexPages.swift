@@ -14,8 +14,10 @@ package struct IndexPages {
 
     package func azPage() -> String {
         let g = context.graph, s = context.strings
-        let keyed = g.roles.indices.map { (key: Self.sortKey(g.roles[$0].title), role: $0) }
+        let keys = context.site.roleSortKeys
+        let keyed = g.roles.indices.map { (key: keys[$0], role: $0) }
             .sorted { ($0.key, g.roles[$0.role].title, g.roles[$0.role].id) < ($1.key, g.roles[$1.role].title, g.roles[$1.role].id) }
+        let paths = departmentPaths()
         var groups: [(letter: String, roles: [Int])] = []
         for (key, r) in keyed {
             let first = key.first.map { $0.isLetter ? String($0).uppercased() : "#" } ?? "#"
@@ -29,7 +31,7 @@ package struct IndexPages {
             return el("section", ["class": compact ? "az-group is-compact" : "az-group", "id": "letter-" + group.letter],
                el("h2", .text(group.letter)),
                el("ul", ["class": "az-list"], children: group.roles.map { r in
-                   el("li", ["data-dept": departmentPath(of: r)], context.roleLink(r),
+                   el("li", ["data-dept": g.roleDepartment[r].map { paths[$0] } ?? ""], context.roleLink(r),
                       g.roleDepartment[r].map { el("span", ["class": "muted"], .text(" · " + g.departments[$0].title)) } ?? .empty)
                }))
         }
@@ -45,11 +47,12 @@ package struct IndexPages {
     /// Groups this small are shown as one compact row.
     static let compactGroup = 2
 
-    /// The role's department and those above it, as department ids separated by spaces: a filter on
-    /// a department keeps the roles of its sub-departments too.
-    private func departmentPath(of r: Int) -> String {
-        guard let d = context.graph.roleDepartment[r] else { return "" }
-        return context.graph.departmentPath(d).map { String($0) }.joined(separator: " ")
+    /// Each department and those above it, as department ids separated by spaces, by department: a
+    /// filter on a department keeps the roles of its sub-departments too. Made once per department,
+    /// not once per role.
+    private func departmentPaths() -> [String] {
+        let g = context.graph
+        return g.departments.indices.map { g.departmentPath($0).map { String($0) }.joined(separator: " ") }
     }
 
     /// The department filter (`az.js` does the filtering; the page lists every role without it).

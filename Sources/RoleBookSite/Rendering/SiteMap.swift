@@ -11,12 +11,21 @@ public struct SiteMap: Sendable {
     private let procedureURLs: [String]
     /// Computed once per build: department pages, both indexes and the checklist index list them.
     public let procedures: ProceduresByDepartment
+    /// Each role's title as it sorts (``IndexPages/sortKey(_:)``), by role index: worked out once
+    /// here, not once per department page and index (and per comparison) that orders roles.
+    package let roleSortKeys: [String]
 
     /// - Parameter previous: the site map of an earlier graph; when that graph has the same
     ///   ``RoleGraph/layout`` (a `serve` rebuild after an edit), its paths and URLs are taken as they are.
     public init(graph: RoleGraph, reusing previous: SiteMap? = nil) {
         self.graph = graph
         procedures = graph.proceduresByDepartment()
+        // Titles can change under the same layout (a `serve` patch): a key is reused only for the same title.
+        let earlier = previous.flatMap { $0.graph.layout === graph.layout ? $0 : nil }
+        roleSortKeys = Array(graph.roles.indices).parallelMap { i in
+            if let earlier, earlier.graph.roles[i].title == graph.roles[i].title { return earlier.roleSortKeys[i] }
+            return IndexPages.sortKey(graph.roles[i].title)
+        }
         if let previous, previous.graph.layout === graph.layout {
             pathIndex = previous.pathIndex
             roleURLs = previous.roleURLs
