@@ -19,6 +19,7 @@ Rules, applied to each `public` declaration (line-based reading of the Swift fil
   PACKAGE_MEMBERS, is the initializer of a READ_ONLY type (only the parser creates those), or its
   signature names a type of this package that is not public (it is then an internal helper);
 - members of extensions of other modules' types (Array, String) are public only in PUBLIC_MEMBERS;
+- outside the product only the protocol witnesses in WITNESSES stay public;
 - everything else, including every declaration of the targets outside the product (RoleBookImport,
   RoleBookServe, RoleBookCLI, RoleBookDevSupport, the executables), becomes `package`;
   names in USABLE_FROM_INLINE become `@usableFromInline package` (read by public @inlinable code).
@@ -41,7 +42,7 @@ PUBLIC_TYPES = {
     "Frequency", "SiteConfig", "Located", "SourceLocation",
     # What an entity's document holds.
     "ContentDocument", "Section", "SectionKind", "Item", "TimeSpan", "ContentLink", "Inline", "Block", "ListItem",
-    "ListStyle", "MarkerPunctuation",
+    "ListStyle", "MarkerPunctuation", "EnumerationMarker",
     # Load and check, diagnostics.
     "ContentLoader", "ContentFolderError", "Checker", "Diagnostic", "DiagnosticCode", "DiagnosticLanguage",
     "DiagnosticFormat", "DiagnosticFormatter",
@@ -53,7 +54,7 @@ PUBLIC_TYPES = {
 # Values only the parser and graph builder make: their initializers are `package`.
 READ_ONLY = {"RoleGraph", "Mention", "LinkEdge", "Role", "Department", "Procedure", "EntityHeader", "Located",
              "SourceLocation", "ContentDocument", "Section", "Item", "TimeSpan", "ContentLink", "Block", "ListItem",
-             "Diagnostic", "Diagnostic.Note", "Checker.Result"}
+             "Diagnostic", "Diagnostic.Note", "Checker.Result", "EnumerationMarker"}
 # Members of public types that are the layers' business, not an outside tool's.
 PACKAGE_MEMBERS = {
     "RoleGraph.layout", "RoleGraph.Layout", "RoleGraph.proceduresByDepartment", "Procedure.hasWeekGrid",
@@ -70,6 +71,9 @@ PACKAGE_MEMBERS = {
 }
 # Members of extensions of other modules' types that are public.
 PUBLIC_MEMBERS = {"Array.errorCount", "Array.warningCount", "Array.containsErrors"}
+# Protocol witnesses in extensions of public types outside the product (the CLI's
+# `DiagnosticLanguage: ExpressibleByArgument`): a public type's conformance needs public witnesses.
+WITNESSES = {"DiagnosticLanguage.init", "DiagnosticLanguage.allValueStrings"}
 # Package declarations read by public @inlinable code (the compiler asks for these).
 USABLE_FROM_INLINE = set()
 
@@ -218,7 +222,7 @@ def plan():
                 continue
             if d.kind == "extension":
                 continue  # `public extension` is not used; members carry their own access
-            keep = p in product and member_public(d)
+            keep = member_public(d) if p in product else d.full in WITNESSES
             if keep:
                 kept.append((p, d))
                 continue
