@@ -69,14 +69,14 @@ public struct RoleGraph: Sendable {
     /// Stands for the entities' ids, files and order: ``GraphBuilder``'s patch after an edit keeps
     /// it (a patch changes none of them), every build makes a new one. So tables of paths and URLs
     /// made for one graph (``SiteMap``'s) serve every graph with the same layout.
-    public package(set) var layout = Layout()
+    package package(set) var layout = Layout()
 
     /// An identity only (compared with `===`).
-    public final class Layout: Sendable {
+    package final class Layout: Sendable {
         package init() {}
     }
 
-    public init(config: SiteConfig) { self.config = config }
+    package init(config: SiteConfig) { self.config = config }
 
     public func header(_ node: NodeRef) -> EntityHeader {
         switch node {

@@ -12,7 +12,7 @@ extension Checker {
     /// - Parameter keepingMentions: whether `cache` keeps what finding mentions learnt and the
     ///   graph, for the next run in this process (`serve`); `build` stores only the parses, so it
     ///   keeps nothing.
-    public func run(cache: inout ParseCache, changed: [String]? = nil, keepingMentions: Bool = true) throws -> (result: Result, parsed: Int) {
+    package func run(cache: inout ParseCache, changed: [String]? = nil, keepingMentions: Bool = true) throws -> (result: Result, parsed: Int) {
         var timings = Stopwatch()
         // Taken, not copied, so the mention cache is updated in place.
         var mentions = cache.mentions
