@@ -14,7 +14,7 @@ public struct EnumerationMarker: Hashable, Sendable {
         case article                 // 第一条 第十二条
     }
     public let family: Family
-    public var ordinal: Int          // 1-based value (一 = 1, ⑳ = 20, 第十二条 = 12, c = 3)
+    public let ordinal: Int          // 1-based value (一 = 1, ⑳ = 20, 第十二条 = 12, c = 3)
     public package(set) var length: Int           // number of Characters the marker occupies, including following spaces
 }
 
