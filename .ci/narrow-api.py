@@ -60,7 +60,7 @@ PACKAGE_MEMBERS = {
     "RoleGraph.layout", "RoleGraph.Layout", "RoleGraph.proceduresByDepartment", "Procedure.hasWeekGrid",
     "Diagnostic.text", "Diagnostic.Note.text",  # DiagnosticText is the catalogue's; message(in:) renders it
     "ContentLoader.load", "ContentLoader.notContentMarker",
-    "Checker.run(cache:changed:keepingMentions:)", "Validator",
+    "Checker.run(cache:changed:keepingMentions:)",
     "DiagnosticFormatter.escaped",
     "SiteRenderer.previousParses", "SiteRenderer.render",
     "SiteWriter.marker", "SiteWriter.PreviousBuild", "SiteWriter.write", "SiteWriter.begin",
