@@ -229,8 +229,24 @@ def plan():
             old = lines[d.index]
             replacement = "@usableFromInline package" if d.full in USABLE_FROM_INLINE and "@usableFromInline" not in old else "package"
             new = re.sub(r"\bpublic\b", replacement, old, count=1)
+            if d.kind in TYPE_KINDS:
+                new = inline_members(new)
             changes.append((p, d.index, new, d.full))
+        # Members written on their `package` type's line (`package struct Tool { public var driver: Driver }`).
+        code, changed = code_of(lines), {i for q, i, _, _ in changes if q == p}
+        for d in found:
+            if d.kind in TYPE_KINDS and d.index not in changed and "public" not in d.modifiers.split() \
+                    and re.search(r"\{[^}]*\bpublic\b", code[d.index]):
+                changes.append((p, d.index, inline_members(lines[d.index]), d.full + " (its members)"))
     return changes, kept
+
+
+def inline_members(line):
+    """`public` members inside a narrowed type's braces on its own line become `package`."""
+    while True:
+        new = re.sub(r"(\{[^}\"]*?)\bpublic\b", r"\1package", line, count=1)
+        if new == line: return line
+        line = new
 
 
 def labels_of(d):
