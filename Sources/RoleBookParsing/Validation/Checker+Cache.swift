@@ -13,7 +13,7 @@ extension Checker {
     ///   next run in this process (`serve`) or for the build cache folder's `mentions.cache` (`build`).
     /// - Parameter keepingGraph: whether `cache` keeps the graph to patch after the next edit
     ///   (`serve`; nil: as `keepingMentions`); `build` stores no graph, so it keeps none.
-    public func run(cache: inout ParseCache, changed: [String]? = nil, keepingMentions: Bool = true,
+    package func run(cache: inout ParseCache, changed: [String]? = nil, keepingMentions: Bool = true,
                     keepingGraph: Bool? = nil) throws -> (result: Result, parsed: Int) {
         var timings = Stopwatch()
         // Taken, not copied, so the mention cache is updated in place.
