@@ -83,12 +83,12 @@ struct ParseCacheFileTests {
         var cache = ParseCache()
         _ = try loader.load(cache: &cache)
         for (path, entry) in cache.entries {
-            let part = try #require(ParseResultEncoder.encode(entry.entity, entry.diagnostics), "\(path)")
-            let back = try #require(ParseResultDecoder.decode(BinaryReader(part, part: 0..<part.count)), "\(path)")
+            let part = try #require(ParseResultEncoder.encode(entry.entity, entry.diagnostics, displayRoot: loader.displayRoot), "\(path)")
+            let back = try #require(ParseResultDecoder.decode(BinaryReader(part, part: 0..<part.count), displayRoot: loader.displayRoot), "\(path)")
             #expect(back.entity == entry.entity && Self.sameDiagnostics(back.diagnostics, entry.diagnostics), "\(path)")
             // Cut anywhere, a part is a miss.
             for cut in [0, 1, part.count / 2, part.count - 1] {
-                #expect(ParseResultDecoder.decode(BinaryReader(part, part: 0..<cut)) == nil, "\(path) cut at \(cut)")
+                #expect(ParseResultDecoder.decode(BinaryReader(part, part: 0..<cut), displayRoot: loader.displayRoot) == nil, "\(path) cut at \(cut)")
             }
         }
     }
@@ -119,10 +119,9 @@ struct ParseCacheFileTests {
             var garbled = good
             for i in stride(from: ParseCache.header(identity: Self.identity).count, to: garbled.count, by: 3) { garbled[i] ^= 0x5A }
             #expect(try loadedCount(garbled) == 0, "garbled")
-            // Another rolebook's cache, or the same content shown under another root: not read.
+            // Another rolebook's cache: not read.
             try Data(good).write(to: file)
             #expect(ParseCache.load(from: folder, loader: loader, identity: Self.identity + 1).count == 0)
-            #expect(ParseCache.load(from: folder, loader: ContentLoader(root: root, displayRoot: "elsewhere"), identity: Self.identity).count == 0)
 
             // One byte of the last part flipped: that file is parsed again, the rest is kept, and
             // the load is the fresh one.
@@ -134,6 +133,37 @@ struct ParseCacheFileTests {
             let (content, parsed) = try loader.load(cache: &damaged)
             #expect(parsed == 1)
             #expect(content.entities == fresh.entities && Self.sameDiagnostics(content.diagnostics, fresh.diagnostics))
+        }
+    }
+
+    /// The folder named another way (`tree`, `./tree`, `/abs/tree`, `.`): the display root starts
+    /// every location, and a cache keyed by it was thrown away whole, so `rolebook build tree`
+    /// after `rolebook build /abs/tree` parsed all 10,000 files again and rewrote the cache file.
+    @Test("a cache made with the content folder shown under one root serves a load showing it under another")
+    func anotherDisplayRoot() throws {
+        for root in try Self.contentRoots() {
+            let folder = Self.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            var first = ParseCache()
+            let firstLoader = ContentLoader(root: root, displayRoot: root.path)
+            _ = try firstLoader.load(cache: &first)
+            first.store(in: folder, loader: firstLoader, identity: Self.identity)
+            for shown in [root.lastPathComponent, "./" + root.lastPathComponent, ".", "a/b"] {
+                let loader = ContentLoader(root: root, displayRoot: shown)
+                var none = ParseCache()
+                let (fresh, _) = try loader.load(cache: &none)
+                var loaded = ParseCache.load(from: folder, loader: loader, identity: Self.identity)
+                #expect(loaded.count == first.count, "\(shown)")
+                let (content, parsed) = try loader.load(cache: &loaded)
+                #expect(parsed == 0, "\(shown)")
+                // What a fresh parse under this root makes: every location under it.
+                #expect(content.entities == fresh.entities && Self.sameDiagnostics(content.diagnostics, fresh.diagnostics), "\(root.path) as \(shown)")
+                #expect(content.paths == fresh.paths)
+                // Stored under this root (a journal of what differs: nothing) and loaded back under the first.
+                loaded.store(in: folder, loader: loader, identity: Self.identity)
+                var back = ParseCache.load(from: folder, loader: firstLoader, identity: Self.identity)
+                #expect(try firstLoader.load(cache: &back).parsed == 0, "\(shown)")
+            }
         }
     }
 

@@ -14,16 +14,19 @@ import RoleBookModel
 /// names.
 ///
 /// Format of both: a header line naming the file's role, the format and the rolebook that wrote
-/// it (another rolebook's parse may differ: its files are ignored), the generation, the display
-/// root and the sections `rolebook.yml` added (both shape every parse), the entry count, and per
+/// it (another rolebook's parse may differ: its files are ignored), the generation, the sections
+/// `rolebook.yml` added (they shape every parse), the entry count, and per
 /// entry its path, the hash of the file's bytes, its ``FileIdentity`` if recorded, and the
 /// length and hash of its part; then the parts (``ParseResultEncoder``) in the same order. A
 /// part that does not hash as recorded or does not decode is dropped (that file is parsed
-/// again); a damaged index, a truncated file or another header is an absent file.
+/// again); a damaged index, a truncated file or another header is an absent file. The parts'
+/// locations are relative to the display root (``StoredFileName``): the files serve a build
+/// however it names the content folder (format 1 kept the root and was thrown away whole when a
+/// build named it another way, `tree` after `/abs/tree`: every file parsed again).
 extension ParseCache {
     static let fileName = "parse.cache"
     static let journalName = "parse.journal"
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     /// What the cache file loaded holds: ``store(in:loader:identity:)`` writes what differs.
     struct DiskBaseline: Sendable {
@@ -140,13 +143,12 @@ extension ParseCache {
         }
         let fresh = paths.filter { copied(entries[$0]!) == nil }
         let snapshot = entries
-        let encodedFresh = fresh.parallelMap { ParseResultEncoder.encode(snapshot[$0]!.entity, snapshot[$0]!.diagnostics) }
+        let encodedFresh = fresh.parallelMap { ParseResultEncoder.encode(snapshot[$0]!.entity, snapshot[$0]!.diagnostics, displayRoot: displayRoot) }
         var made: [String: [UInt8]] = Dictionary(minimumCapacity: fresh.count)
         for (path, part) in zip(fresh, encodedFresh) { if let part { made[path] = part } }
 
         var out = BinaryWriter(header: Self.header(identity: identity, journal: journal))
         out.word(generation)
-        out.string(displayRoot)
         let sections = extraSections.sorted { $0.key.rawValue < $1.key.rawValue }
         out.number(sections.count)
         for (kind, names) in sections { out.string(kind.rawValue); out.strings(names) }
@@ -230,12 +232,12 @@ extension ParseCache {
         }
     }
 
-    /// A cache file or journal: its generation, sections and entries; nil when it is not one
-    /// written for `displayRoot` by this rolebook, or is damaged outside the parts.
+    /// A cache file or journal: its generation, sections and entries (locations under
+    /// `displayRoot`); nil when it is not one written by this rolebook, or is damaged outside the parts.
     static func decode(_ bytes: [UInt8], displayRoot: String, identity: UInt64, journal: Bool)
         -> (generation: UInt64, extraSections: [SectionKind: [String]], entries: [String: Entry])? {
         guard var r = BinaryReader(bytes, header: header(identity: identity, journal: journal)), let generation = r.word(),
-              r.string() == displayRoot, let sectionCount = r.number(), sectionCount <= r.remaining else { return nil }
+              let sectionCount = r.number(), sectionCount <= r.remaining else { return nil }
         var extra: [SectionKind: [String]] = [:]
         for _ in 0..<sectionCount {
             guard let name = r.string(), let kind = SectionKind(rawValue: name), let names = r.strings() else { return nil }
@@ -273,7 +275,7 @@ extension ParseCache {
         let work = Array(zip(index, ranges))
         let decoded = work.parallelMap { entry, range -> Entry? in
             let sound = bytes.withUnsafeBytes { StableHash.bytes(UnsafeRawBufferPointer(rebasing: $0[range])) } == entry.check
-            guard sound, let (entity, diagnostics) = ParseResultDecoder.decode(BinaryReader(bytes, part: range)) else { return nil }
+            guard sound, let (entity, diagnostics) = ParseResultDecoder.decode(BinaryReader(bytes, part: range), displayRoot: displayRoot) else { return nil }
             // A journal is small and kept; the cache file's parts are read from it again when
             // stored (holding its bytes through the build kept ~34 MB alive at 10,000 roles).
             let stored: StoredPart = journal ? .bytes(bytes[range]) : .inCacheFile(range: range, check: entry.check)

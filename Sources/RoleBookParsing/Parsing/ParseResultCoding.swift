@@ -4,29 +4,34 @@ import RoleBookModel
 /// One file's parse result (its ``Entity`` and diagnostics) in the parse cache's binary form
 /// (``ParseCache/store(in:loader:identity:)``): tags as bytes, integers zigzag LEB128, strings
 /// as length and UTF-8, a location's file as an index into the part's own table of file names
-/// (every location of a file names the same one). Diagnostics are rare and their text has a
-/// hundred cases, so each is stored as its synthesized `Codable` JSON.
+/// (every location of a file names the same one), each name relative to the display root
+/// (``StoredFileName``). Diagnostics are rare and their text has a hundred cases, so each is
+/// stored as its synthesized `Codable` JSON.
 ///
 /// Nesting is bounded both ways (``maxDepth``): a part the encoder would nest deeper is not
 /// stored (the file is parsed next time), and a damaged part cannot recurse without end.
 struct ParseResultEncoder {
     private(set) var out = BinaryWriter(header: [])
     private var files: [String: Int] = [:]
+    private let names: StoredFileName
     /// Set when something could not be stored: the part is then dropped.
     private(set) var failed = false
     private var depth = 0
 
     static let maxDepth = 256
 
-    /// The part for `entity` and `diagnostics`, or nil when it cannot be stored.
-    static func encode(_ entity: Entity?, _ diagnostics: [Diagnostic]) -> [UInt8]? {
-        var e = ParseResultEncoder()
+    private init(names: StoredFileName) { self.names = names }
+
+    /// The part for `entity` and `diagnostics`, parsed under `displayRoot`, or nil when it cannot be stored.
+    static func encode(_ entity: Entity?, _ diagnostics: [Diagnostic], displayRoot: String) -> [UInt8]? {
+        let names = StoredFileName(displayRoot: displayRoot)
+        var e = ParseResultEncoder(names: names)
         e.entity(entity)
         e.out.number(diagnostics.count)
         // The project's one JSON writer (sorted keys: the same diagnostics, the same bytes).
         let json = JSONWriter()
         for d in diagnostics {
-            guard let value = try? JSONValue(encoding: StoredDiagnostic(d)) else { return nil }
+            guard let value = try? JSONValue(encoding: StoredDiagnostic(d, names: names)) else { return nil }
             var data: [UInt8] = []
             json.write(value, to: &data)
             e.out.number(data.count)
@@ -182,7 +187,7 @@ struct ParseResultEncoder {
         } else {
             files[l.file] = files.count
             out.number(0)
-            out.string(l.file)
+            out.string(names.stored(l.file))
         }
         out.signed(l.line)
         out.signed(l.column)
@@ -217,21 +222,24 @@ struct ParseResultEncoder {
 struct ParseResultDecoder {
     private var r: BinaryReader
     private var files: [String] = []
+    private let names: StoredFileName
     private var depth = 0
 
-    init(_ reader: BinaryReader) { r = reader }
+    init(_ reader: BinaryReader, names: StoredFileName) { r = reader; self.names = names }
 
-    /// The entity and diagnostics of one part, which must be read to its end.
-    static func decode(_ reader: BinaryReader) -> (entity: Entity?, diagnostics: [Diagnostic])? {
-        var d = ParseResultDecoder(reader)
+    /// The entity and diagnostics of one part, which must be read to its end, with every
+    /// location under `displayRoot` (whatever root the part was made under).
+    static func decode(_ reader: BinaryReader, displayRoot: String) -> (entity: Entity?, diagnostics: [Diagnostic])? {
+        var d = ParseResultDecoder(reader, names: StoredFileName(displayRoot: displayRoot))
         guard let entity = d.entity(), let count = d.r.number(), count <= d.r.remaining else { return nil }
         var diagnostics: [Diagnostic] = []
         if count > 0 {
             let json = JSONDecoder()
             for _ in 0..<count {
                 guard let n = d.r.number(), let bytes = d.r.bytes(n),
-                      let stored = try? json.decode(StoredDiagnostic.self, from: Data(bytes)) else { return nil }
-                diagnostics.append(stored.diagnostic)
+                      let stored = try? json.decode(StoredDiagnostic.self, from: Data(bytes)),
+                      let diagnostic = stored.diagnostic(names: d.names) else { return nil }
+                diagnostics.append(diagnostic)
             }
         }
         guard d.r.isAtEnd else { return nil }
@@ -408,9 +416,9 @@ struct ParseResultDecoder {
         guard let k = r.number() else { return nil }
         let file: String
         if k == 0 {
-            guard let s = r.string() else { return nil }
-            files.append(s)
-            file = s
+            guard let s = r.string(), let shown = names.shown(s) else { return nil }
+            files.append(shown)
+            file = shown
         } else {
             guard k <= files.count else { return nil }
             file = files[k - 1]
@@ -474,14 +482,61 @@ private struct StoredDiagnostic: Codable {
     var location: SourceLocation
     var notes: [Note]
 
-    init(_ d: Diagnostic) {
-        severity = d.severity; code = d.code; text = d.text; location = d.location
-        notes = d.notes.map { Note(text: $0.text, location: $0.location) }
+    /// Locations' files as ``StoredFileName/stored(_:)`` writes them.
+    init(_ d: Diagnostic, names: StoredFileName) {
+        func stored(_ l: SourceLocation) -> SourceLocation { SourceLocation(file: names.stored(l.file), line: l.line, column: l.column) }
+        severity = d.severity; code = d.code; text = d.text; location = stored(d.location)
+        notes = d.notes.map { Note(text: $0.text, location: $0.location.map(stored)) }
     }
 
-    var diagnostic: Diagnostic {
-        var d = Diagnostic(code, text, at: location, notes: notes.map { Diagnostic.Note($0.text, at: $0.location) })
+    /// nil when a file name is damaged.
+    func diagnostic(names: StoredFileName) -> Diagnostic? {
+        func shown(_ l: SourceLocation) -> SourceLocation? {
+            names.shown(l.file).map { SourceLocation(file: $0, line: l.line, column: l.column) }
+        }
+        guard let at = shown(location) else { return nil }
+        var back: [Diagnostic.Note] = []
+        for note in notes {
+            guard let location = note.location else { back.append(Diagnostic.Note(note.text, at: nil)); continue }
+            guard let noteAt = shown(location) else { return nil }
+            back.append(Diagnostic.Note(note.text, at: noteAt))
+        }
+        var d = Diagnostic(code, text, at: at, notes: back)
         d.severity = severity
         return d
+    }
+}
+
+/// A location's file as the parse cache stores it: relative to the display root when under it
+/// (`r` and the rest), else as it is (`a` and the name). Every location starts with the display
+/// root, the content folder as the command line named it (`tree`, `./tree`, `/abs/tree`), so a
+/// cache keyed by it was thrown away whole when a build named the folder another way: every
+/// file parsed again and the cache file rewritten. Relative, a part serves any root.
+struct StoredFileName: Sendable {
+    /// What ``ContentLoader/displayPath(_:)`` puts before a root-relative path.
+    let prefix: String
+
+    init(displayRoot: String) {
+        prefix = displayRoot == "." || displayRoot.isEmpty ? "" : displayRoot + "/"
+    }
+
+    func stored(_ file: String) -> String {
+        // Bytes, not `hasPrefix` (which compares canonically equivalent text as equal).
+        let utf8 = file.utf8
+        if utf8.starts(with: prefix.utf8) {
+            let rest = String(Substring(utf8.dropFirst(prefix.utf8.count)))
+            // Under the root "." every name matches: only one a displayed path could be.
+            if !rest.isEmpty && !rest.hasPrefix("/") && !rest.hasPrefix("../") { return "r" + rest }
+        }
+        return "a" + file
+    }
+
+    /// The name ``stored(_:)`` wrote, under this root; nil when it is not one it writes.
+    func shown(_ stored: String) -> String? {
+        switch stored.utf8.first {
+        case UInt8(ascii: "r")?: prefix + String(stored.dropFirst())
+        case UInt8(ascii: "a")?: String(stored.dropFirst())
+        default: nil
+        }
     }
 }
