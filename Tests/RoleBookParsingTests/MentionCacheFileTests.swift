@@ -42,9 +42,13 @@ struct MentionCacheFileTests {
             #expect(stored.scanned.map(\.mentions) == mentions.scanned.map(\.mentions))
             #expect(stored.scanned.map { $0.filter?.words } == mentions.scanned.map { $0.filter?.words })
             #expect(stored.scanned.flatMap(\.mentions) == graph.mentions)
-            // Another rolebook's file, another display root or other settings: not used.
+            // Another rolebook's file or other settings: not used.
             #expect(MentionCache.decode(bytes, identity: Self.identity + 1, displayRoot: loader.displayRoot).map { _ in 1 } == nil)
-            #expect(MentionCache.decode(bytes, identity: Self.identity, displayRoot: "elsewhere").map { _ in 1 } == nil)
+            // The folder named another way: the scan a build naming it so finds (every location under that root).
+            for shown in ["elsewhere", "./a/b", "."] {
+                let elsewhere = try Checker(loader: ContentLoader(root: root, displayRoot: shown)).run().graph.mentions
+                #expect(MentionCache.decode(bytes, identity: Self.identity, displayRoot: shown)?.scanned.flatMap(\.mentions) == elsewhere, "\(shown)")
+            }
             var other = graph.config
             other.maxDepth += 1
             #expect(stored.cache(for: other).map { _ in 1 } == nil)

@@ -8,11 +8,12 @@ import RoleBookModel
 ///
 /// The file is written whole after a build that scanned something, atomically (a scratch file
 /// renamed over the old one). Format (``BinaryWriter``): a header line naming the format and
-/// the rolebook that wrote it (another binary may find other mentions), the display root (every
-/// mention's location starts with it), the settings' ``SiteConfig/stableHash``, the sources'
-/// counts per kind, each source's path, content hash and department, the department tree, each
-/// role's names as written and folded and its department, then each source's filter and
-/// mentions; last, the hash of everything before it. A file that does not hash as recorded,
+/// the rolebook that wrote it (another binary may find other mentions), the settings'
+/// ``SiteConfig/stableHash``, the sources' counts per kind, each source's path, content hash and
+/// department, the department tree, each role's names as written and folded and its department,
+/// then each source's filter and mentions (their files relative to the display root,
+/// ``StoredFileName``, so the file serves a build however it names the content folder); last,
+/// the hash of everything before it. A file that does not hash as recorded,
 /// holds an index out of range or ends early is ignored: everything is scanned again.
 ///
 /// Whether the stored scan applies is decided as for `serve`'s in-memory cache
@@ -20,7 +21,7 @@ import RoleBookModel
 /// department tree; each file whose hash or department differs is scanned again.
 extension MentionCache {
     static let fileName = "mentions.cache"
-    static let formatVersion = 1
+    static let formatVersion = 2
 
     static func header(identity: UInt64) -> [UInt8] {
         Array("rolebook-mentions \(formatVersion) \(String(identity, radix: 16))\n".utf8)
@@ -55,7 +56,7 @@ extension MentionCache {
         let k = key
         guard scanned.count == k.paths.count, k.roleNames.count == rawNames.count, k.roleDepartment.count == rawNames.count else { return nil }
         var out = BinaryWriter(header: Self.header(identity: identity))
-        out.string(displayRoot)
+        let names = StoredFileName(displayRoot: displayRoot)
         out.word(k.config.stableHash)
         out.number(rawNames.count)
         out.number(k.departmentParent.count)
@@ -89,7 +90,7 @@ extension MentionCache {
                 out.byte(flags)
                 out.number(m.role)
                 if flags & 1 != 0 { out.string(m.text); text = m.text }
-                if flags & 2 != 0 { out.string(m.location.file); file = m.location.file }
+                if flags & 2 != 0 { out.string(names.stored(m.location.file)); file = m.location.file }
                 out.number(m.location.line)
                 out.number(m.location.column)
             }
@@ -100,8 +101,8 @@ extension MentionCache {
         return bytes
     }
 
-    /// What ``encoded(identity:displayRoot:)`` wrote; nil for another rolebook's file, another
-    /// display root, or a damaged one.
+    /// What ``encoded(identity:displayRoot:)`` wrote, with every location under `displayRoot`;
+    /// nil for another rolebook's file or a damaged one.
     static func decode(_ bytes: [UInt8], identity: UInt64, displayRoot: String) -> Stored? {
         guard bytes.count >= 8 else { return nil }
         let body = bytes.count - 8
@@ -110,7 +111,8 @@ extension MentionCache {
         guard bytes.withUnsafeBytes({ StableHash.bytes(UnsafeRawBufferPointer(rebasing: $0[..<body])) }) == check,
               bytes.starts(with: header(identity: identity)) else { return nil }
         var r = BinaryReader(bytes, part: header(identity: identity).count..<body)
-        guard r.string() == displayRoot, let configHash = r.word(), let roleCount = r.number(), let departmentCount = r.number(),
+        let names = StoredFileName(displayRoot: displayRoot)
+        guard let configHash = r.word(), let roleCount = r.number(), let departmentCount = r.number(),
               let procedureCount = r.number() else { return nil }
         let sourceCount = roleCount + departmentCount + procedureCount
         // Every source takes at least 10 bytes: a count past what is left is damage, not a reason to allocate.
@@ -172,7 +174,7 @@ extension MentionCache {
             for _ in 0..<count {
                 guard let flags = r.byte(), flags < 4, let role = r.number(), role < roleCount else { return nil }
                 if flags & 1 != 0 { text = r.string() }
-                if flags & 2 != 0 { file = r.string() }
+                if flags & 2 != 0 { file = r.string().flatMap(names.shown) }
                 guard let text, let file, let line = r.number(), let column = r.number() else { return nil }
                 mentions.append(Mention(from: from, role: role, text: text, location: SourceLocation(file: file, line: line, column: column)))
             }
@@ -189,7 +191,7 @@ extension MentionCache {
     /// scan of the few files one edit touches.
     var worthStoring: Bool { scannedCount > 64 || scannedCount * 16 > scanned.count }
 
-    /// The scan stored in `directory` for `displayRoot` by a rolebook with this `identity`, or nil.
+    /// The scan stored in `directory` by a rolebook with this `identity` (locations under `displayRoot`), or nil.
     static func load(from directory: URL, identity: UInt64, displayRoot: String) -> Stored? {
         guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(fileName).path) else { return nil }
         return decode([UInt8](data), identity: identity, displayRoot: displayRoot)
