@@ -20,7 +20,7 @@ struct SiteManifest: Equatable, Sendable {
 
     /// The manifest of a set of files; the build id is derived from all hashes.
     init(files: [OutputFile]) {
-        let pairs = files.parallelMap { ($0.path, Self.hash($0.contents)) }
+        let pairs = files.parallelMap { ($0.path, $0.contentHash) }
         self.init(hashes: Dictionary(pairs, uniquingKeysWith: { a, _ in a }),
                   inputs: Dictionary(files.compactMap { f in f.inputs.map { (f.path, $0) } }, uniquingKeysWith: { a, _ in a }))
     }

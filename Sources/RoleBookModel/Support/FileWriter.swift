@@ -33,11 +33,17 @@ package enum FileWriter {
     /// Writes the file and sets `info` to its `stat` once written (the site manifest's stamp).
     /// - Returns: an error message, or nil.
     package static func write(_ contents: String, to path: String, info: inout stat?) -> String? {
+        var contents = contents
+        return contents.withUTF8 { write(UnsafeRawBufferPointer($0), to: path, info: &info) }
+    }
+
+    /// Writes the bytes and sets `info` to the file's `stat` once written.
+    /// - Returns: an error message, or nil.
+    package static func write(_ buffer: UnsafeRawBufferPointer, to path: String, info: inout stat?) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         defer { close(fd) }
-        var contents = contents
-        let problem = contents.withUTF8 { buffer -> String? in
+        let problem = { () -> String? in
             var offset = 0
             while offset < buffer.count {
                 let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
@@ -48,7 +54,7 @@ package enum FileWriter {
                 offset += n
             }
             return nil
-        }
+        }()
         guard problem == nil else { return problem }
         var written = stat()
         guard fstat(fd, &written) == 0 else { return String(cString: strerror(errno)) }
