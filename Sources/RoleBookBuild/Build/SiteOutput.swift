@@ -327,10 +327,9 @@ public final class SiteOutput {
         var stamps = u.stamps
         for (path, stamp) in background.stamps { stamps[path] = stamp }
         for path in stale { stamps[path] = nil }
-        let manifest = SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps)
         if u.written.isEmpty && stale.isEmpty && u.strays.isEmpty {
             site.removeStaging()
-            return (summary, manifest)
+            return (summary, SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps))
         }
         // What is still to link: everything when the only changes were removals.
         takeSpare(&u)
