@@ -10,7 +10,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT      = $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends
 APT_UPDATED = .build/.apt-updated
 
-.PHONY: all deps test-deps bench-deps build build-debug check diff site serve test bench bench-quality fuzz tables clean
+.PHONY: all deps test-deps bench-deps build build-debug check diff site serve test api bench bench-quality fuzz tables clean
 
 all: site
 
@@ -63,7 +63,8 @@ serve: build
 
 # Every test target (one per layer, docs/architecture.md "Tests"): unit, golden and end-to-end
 # (headless Chromium) tests, then validate the shipped content. .ci/check-imports first: each
-# target imports only what Package.swift lets it depend on.
+# target imports only what Package.swift lets it depend on; .ci/check-api after the build: the
+# library's public API is the one recorded in docs/api.txt (`make api` re-records it).
 #
 # The server and browser tests run on their own after the rest: they need Swift's cooperative
 # thread pool (FlyingFox, WebSockets), which on two cores long synchronous tests (the SIGKILL
@@ -73,9 +74,15 @@ SERVER_TESTS = RoleBookServeTests|RoleBookEndToEndTests
 test: test-deps
 	.ci/check-imports
 	$(SWIFT) build --build-tests
+	.ci/check-api
 	$(SWIFT) test --skip-build --skip '$(SERVER_TESTS)'
 	$(SWIFT) test --skip-build --filter '$(SERVER_TESTS)'
 	$(MAKE) --no-print-directory check
+
+# Re-record docs/api.txt, the library's public API (.ci/check-api; after narrowing or widening it on purpose).
+api:
+	$(SWIFT) build
+	RECORD_SNAPSHOTS=1 .ci/check-api
 
 # rolebook vs Hugo vs the cmark floor on synthetic content; rewrites the figures in docs/benchmarks.md.
 BENCH_SIZES ?= 1000,10000,50000

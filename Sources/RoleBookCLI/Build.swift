@@ -32,7 +32,7 @@ struct Build: ParsableCommand {
     @Flag(help: "Print how long each phase took, wall and CPU time (to standard error; also ROLEBOOK_TRACE=1).")
     var timings = false
 
-    @Option(help: "Where to keep what lets a rebuild parse, scan, render and rewrite only what changed: parse.cache and parse.journal (parse results), mentions.cache (the mentions found), site-*.manifest (page fingerprints) with the previous site as site-*.manifest.spare.d and its list *.spare, search-*.docs and search-*.shape (the search index), graph-*.parts (graph.json).", completion: .directory)
+    @Option(help: "Where to keep what lets a rebuild parse, scan, render and rewrite only what changed: parse.cache and parse.journal (parse results), mentions.cache (the mentions found), site-*.manifest (page fingerprints) with the previous site as site-*.manifest.spare.d and its list site-*.manifest.spare, search-*.docs and search-*.shape (the search index), graph-*.parts (graph.json).", completion: .directory)
     var cacheDir = ".rolebook-cache"
 
     @Flag(help: "Write the whole site into a new folder, ignoring and not updating the cache.")

@@ -3,8 +3,8 @@ import Foundation
 import RoleBook
 
 /// `rolebook`: job descriptions as code.
-public struct RoleBookCommand: ParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct RoleBookCommand: ParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "rolebook",
         abstract: "Validate and publish job descriptions and procedures written in Markdown.",
         version: RoleBookVersion.current,
@@ -12,7 +12,7 @@ public struct RoleBookCommand: ParsableCommand {
         defaultSubcommand: Check.self
     )
 
-    public init() {}
+    package init() {}
 
     /// Status of a usage error (unknown option, bad value, missing argument), as docs/cli.md says;
     /// ArgumentParser's own is 64 (EX_USAGE).
@@ -26,7 +26,7 @@ public struct RoleBookCommand: ParsableCommand {
 
     /// Parses the process's arguments, runs the command and exits: ArgumentParser's `main()`
     /// with usage errors exiting ``usageStatus``.
-    public static func runAndExit() -> Never {
+    package static func runAndExit() -> Never {
         do {
             var command = try parseAsRoot()
             try command.run()

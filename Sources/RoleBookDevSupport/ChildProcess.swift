@@ -5,26 +5,26 @@ import RoleBook
 /// `rolebook-bench`. Output goes to files, not pipes, so nothing has to be drained while
 /// waiting and a child that fills a pipe cannot hang; a child still running at the deadline
 /// is killed, so a regression that hangs fails instead of stopping the caller.
-public struct ChildProcess: Sendable {
-    public var executable: URL
-    public var arguments: [String]
-    public var directory: URL?
+package struct ChildProcess: Sendable {
+    package var executable: URL
+    package var arguments: [String]
+    package var directory: URL?
     /// The child's whole environment; nil inherits ours.
-    public var environment: [String: String]?
+    package var environment: [String: String]?
     /// Written to the child's standard input, which is then closed; nil: no input (`/dev/null`).
-    public var input: Data?
+    package var input: Data?
     /// Standard error into ``Outcome/stdout`` too, in the order written (one file for both).
-    public var mergesOutput = false
+    package var mergesOutput = false
 
-    public struct Outcome: Sendable {
-        public var status: Int32
-        public var stdout: String
-        public var stderr: String
-        public var timedOut: Bool
-        public var seconds: Double
+    package struct Outcome: Sendable {
+        package var status: Int32
+        package var stdout: String
+        package var stderr: String
+        package var timedOut: Bool
+        package var seconds: Double
     }
 
-    public init(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, input: Data? = nil) {
+    package init(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, input: Data? = nil) {
         self.executable = executable
         self.arguments = arguments
         self.directory = directory
@@ -33,12 +33,12 @@ public struct ChildProcess: Sendable {
     }
 
     /// A program found on `PATH` (through `/usr/bin/env`).
-    public init(searching command: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, input: Data? = nil) {
+    package init(searching command: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil, input: Data? = nil) {
         self.init(URL(fileURLWithPath: "/usr/bin/env"), [command] + arguments, in: directory, environment: environment, input: input)
     }
 
     /// Starts the child, waits at most `seconds`, and returns what it printed.
-    public func run(seconds: Double = 600) throws -> Outcome {
+    package func run(seconds: Double = 600) throws -> Outcome {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

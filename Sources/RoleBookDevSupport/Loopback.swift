@@ -3,13 +3,13 @@ import Foundation
 /// Blocking HTTP/1.1 and WebSocket on a socket to 127.0.0.1: the client of the tests and of
 /// `rolebook-bench serve` for the server under test. It sends exactly the bytes given, so paths
 /// reach the server unnormalised (no URL type in between).
-public enum Loopback {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+package enum Loopback {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// A connected socket; reads give up after `timeout` seconds of silence.
-    public static func connect(port: Int, timeout: Int = 60) throws -> Int32 {
+    package static func connect(port: Int, timeout: Int = 60) throws -> Int32 {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "no socket: errno \(errno)") }
         var address = sockaddr_in()
@@ -25,14 +25,14 @@ public enum Loopback {
         return fd
     }
 
-    public static func send(_ fd: Int32, _ text: String) { send(fd, bytes: Array(text.utf8)) }
+    package static func send(_ fd: Int32, _ text: String) { send(fd, bytes: Array(text.utf8)) }
 
-    public static func send(_ fd: Int32, bytes: [UInt8]) {
+    package static func send(_ fd: Int32, bytes: [UInt8]) {
         _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, 0) }
     }
 
     /// Reads until the peer closes (requests ask for `Connection: close`).
-    public static func readAll(_ fd: Int32) -> Data {
+    package static func readAll(_ fd: Int32) -> Data {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
@@ -44,7 +44,7 @@ public enum Loopback {
     }
 
     /// One request on a fresh connection; the raw answer, head and body.
-    public static func exchange(port: Int, method: String = "GET", target: String, timeout: Int = 60) throws -> Data {
+    package static func exchange(port: Int, method: String = "GET", target: String, timeout: Int = 60) throws -> Data {
         let fd = try connect(port: port, timeout: timeout)
         defer { close(fd) }
         send(fd, "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
@@ -52,7 +52,7 @@ public enum Loopback {
     }
 
     /// Opens a WebSocket at `path` and returns the socket after the server's 101 answer.
-    public static func openWebSocket(port: Int, path: String = "/__rolebook/live", origin: String? = nil, timeout: Int = 60) throws -> Int32 {
+    package static func openWebSocket(port: Int, path: String = "/__rolebook/live", origin: String? = nil, timeout: Int = 60) throws -> Int32 {
         let fd = try connect(port: port, timeout: timeout)
         send(fd, "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
              + (origin.map { "Origin: \($0)\r\n" } ?? "")
@@ -69,7 +69,7 @@ public enum Loopback {
     }
 
     /// Sends a text frame as a browser does (masked; a zero key leaves the payload as it is).
-    public static func sendTextFrame(_ fd: Int32, _ text: String) {
+    package static func sendTextFrame(_ fd: Int32, _ text: String) {
         let payload = Array(text.utf8)
         var frame: [UInt8] = [0x81]
         if payload.count < 126 {
@@ -82,7 +82,7 @@ public enum Loopback {
 
     /// The next text frame the server sends (server frames are not masked); nil when the
     /// connection closes or falls silent past its timeout.
-    public static func readTextFrame(_ fd: Int32) -> String? {
+    package static func readTextFrame(_ fd: Int32) -> String? {
         func read(_ count: Int) -> [UInt8]? {
             var out = [UInt8](repeating: 0, count: count)
             var got = 0

@@ -6,16 +6,16 @@ import RoleBook
 /// 15–40 roles, reporting trees 3–6 deep inside each department, departments grouped under
 /// divisions (at most 8 children each) below one group headquarters, 1.5–3 KB of Chinese per
 /// role (about a tenth of it traditional), and a procedure for every tenth role.
-public struct SyntheticContent: Sendable {
-    public var roles: Int
-    public var seed: UInt64
+package struct SyntheticContent: Sendable {
+    package var roles: Int
+    package var seed: UInt64
 
-    public init(roles: Int, seed: UInt64 = 20_261_122) {
+    package init(roles: Int, seed: UInt64 = 20_261_122) {
         self.roles = roles
         self.seed = seed
     }
 
-    public struct Stats: Sendable { public var roles = 0, departments = 0, procedures = 0, bytes = 0 }
+    package struct Stats: Sendable { package var roles = 0, departments = 0, procedures = 0, bytes = 0 }
 
     private struct Dept {
         var id: String, title: String, parent: String?, head: String
@@ -27,7 +27,7 @@ public struct SyntheticContent: Sendable {
     }
 
     @discardableResult
-    public func write(to root: URL) throws -> Stats {
+    package func write(to root: URL) throws -> Stats {
         var rng = SeededRandom(seed: seed &+ UInt64(roles))
         let fm = FileManager.default
         try? fm.removeItem(at: root)

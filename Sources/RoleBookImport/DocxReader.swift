@@ -9,11 +9,11 @@ import ZIPFoundation
 /// cell by cell, so a form's label cell and value cell read as a label line and its value.
 /// Horizontally merged cells (`gridSpan`) are one cell; a vertically merged cell (`vMerge`) is
 /// read once, in its first row.
-public enum DocxReader {
-    public enum Failure: Error, CustomStringConvertible {
+package enum DocxReader {
+    package enum Failure: Error, CustomStringConvertible {
         case notZip, noDocument, badXML(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .notZip: "not a ZIP archive"
             case .noDocument: "no word/document.xml in the archive"
@@ -22,7 +22,7 @@ public enum DocxReader {
         }
     }
 
-    public static func lines(_ data: Data) throws -> [SourceLine] {
+    package static func lines(_ data: Data) throws -> [SourceLine] {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch { throw Failure.notZip }
         func entry(_ path: String) -> Data? {

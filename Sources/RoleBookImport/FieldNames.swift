@@ -2,7 +2,7 @@ import Foundation
 import RoleBook
 
 /// What a label in a job description means.
-public enum FieldMeaning: Sendable, Equatable {
+package enum FieldMeaning: Sendable, Equatable {
     case scalar(ScalarField)
     case section(SectionKindName)
     /// A line of a section: `学历：本科` kept as an item `学历：本科` of that section.
@@ -11,8 +11,8 @@ public enum FieldMeaning: Sendable, Equatable {
 
 /// Labels of job descriptions and form templates, in simplified script: traditional labels
 /// are folded before lookup. docs/import.md lists them.
-public enum FieldNames {
-    public static let table: [String: FieldMeaning] = {
+package enum FieldNames {
+    package static let table: [String: FieldMeaning] = {
         var t: [String: FieldMeaning] = [:]
         func add(_ meaning: FieldMeaning, _ labels: String...) { for l in labels { t[l] = meaning } }
         add(.scalar(.title), "岗位名称", "职位名称", "岗位名", "职务名称", "职位", "岗位")
@@ -61,16 +61,16 @@ public enum FieldNames {
     }()
 
     /// Labels read only with a colon and a value on the same line.
-    public static let inlineOnly: Set<String> = ["职位", "岗位", "概述", "职责", "部门", "上级", "下属", "专业", "经验", "技能", "权限", "编制", "版本"]
+    package static let inlineOnly: Set<String> = ["职位", "岗位", "概述", "职责", "部门", "上级", "下属", "专业", "经验", "技能", "权限", "编制", "版本"]
 
     /// Simplified, without spaces, numbering or a trailing colon.
-    public static func normalize(_ label: some StringProtocol) -> String {
+    package static func normalize(_ label: some StringProtocol) -> String {
         var s = CJKFolding.shared.simplify(String(label)).filter { !$0.isWhitespace }
         while let last = s.last, ":：".contains(last) { s.removeLast() }
         return s
     }
 
-    public static func meaning(of label: some StringProtocol) -> FieldMeaning? {
+    package static func meaning(of label: some StringProtocol) -> FieldMeaning? {
         table[normalize(label)]
     }
 }

@@ -2,11 +2,11 @@ import Foundation
 import RoleBook
 
 /// The import report: Markdown, printed and written to OUT_DIR/import-report.md.
-public enum ImportReport {
+package enum ImportReport {
     /// The first line: `ContentLoader` skips a file that starts with it.
-    public static let marker = ContentLoader.notContentMarker
+    package static let marker = ContentLoader.notContentMarker
 
-    public static func render(_ plan: ImportPlan, written: [String], kept: [String], checkSummary: String?) -> String {
+    package static func render(_ plan: ImportPlan, written: [String], kept: [String], checkSummary: String?) -> String {
         var out = marker + "\n# Import report\n\n"
         let problems = plan.problems.count
         out += "\(plan.sources.count) source file\(plan.sources.count == 1 ? "" : "s"), \(plan.roles.count) role\(plan.roles.count == 1 ? "" : "s"), "

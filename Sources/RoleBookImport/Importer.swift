@@ -2,12 +2,12 @@ import Foundation
 import RoleBook
 
 /// How `rolebook import` reads and names things.
-public struct ImportOptions: Sendable {
-    public var encoding: SourceEncoding?
-    public var idPrefix: String
-    public var force: Bool
+package struct ImportOptions: Sendable {
+    package var encoding: SourceEncoding?
+    package var idPrefix: String
+    package var force: Bool
 
-    public init(encoding: SourceEncoding? = nil, idPrefix: String = "", force: Bool = false) {
+    package init(encoding: SourceEncoding? = nil, idPrefix: String = "", force: Bool = false) {
         self.encoding = encoding
         self.idPrefix = idPrefix
         self.force = force
@@ -15,53 +15,53 @@ public struct ImportOptions: Sendable {
 }
 
 /// A source document read into lines, or why it could not be.
-public struct SourceDocument: Sendable {
-    public var name: String
-    public var lines: [SourceLine]
-    public var notes: [ImportNote]
-    public var unreadable: Bool
+package struct SourceDocument: Sendable {
+    package var name: String
+    package var lines: [SourceLine]
+    package var notes: [ImportNote]
+    package var unreadable: Bool
 }
 
 /// A role the import writes.
-public struct PlannedRole: Sendable, Equatable {
-    public var id: String
-    public var title: String
-    public var file: String
-    public var line: Int
-    public var responsibilities: Int
+package struct PlannedRole: Sendable, Equatable {
+    package var id: String
+    package var title: String
+    package var file: String
+    package var line: Int
+    package var responsibilities: Int
 }
 
 /// A procedure the import writes, from rules that are not a job description.
-public struct PlannedProcedure: Sendable, Equatable {
-    public var id: String
-    public var title: String
-    public var file: String
-    public var line: Int
-    public var steps: Int
+package struct PlannedProcedure: Sendable, Equatable {
+    package var id: String
+    package var title: String
+    package var file: String
+    package var line: Int
+    package var steps: Int
 }
 
 /// Everything an import writes and reports, computed without touching OUT_DIR.
-public struct ImportPlan: Sendable {
+package struct ImportPlan: Sendable {
     /// Paths relative to OUT_DIR, and their contents.
-    public var files: [(path: String, contents: String)] = []
-    public var notes: [ImportNote] = []
-    public var roles: [PlannedRole] = []
-    public var procedures: [PlannedProcedure] = []
-    public var departments: [(id: String, title: String)] = []
-    public var sources: [String] = []
-    public var unreadable = false
+    package var files: [(path: String, contents: String)] = []
+    package var notes: [ImportNote] = []
+    package var roles: [PlannedRole] = []
+    package var procedures: [PlannedProcedure] = []
+    package var departments: [(id: String, title: String)] = []
+    package var sources: [String] = []
+    package var unreadable = false
 
-    public var problems: [ImportNote] { notes.filter { $0.kind == .problem || $0.kind == .unmapped } }
+    package var problems: [ImportNote] { notes.filter { $0.kind == .problem || $0.kind == .unmapped } }
 }
 
 /// `rolebook import`: source documents → job descriptions → content files and a report.
-public enum Importer {
+package enum Importer {
     /// Extensions read from a walked folder.
-    public static let extensions: Set<String> = ["txt", "text", "md", "markdown", "docx", "doc"]
+    package static let extensions: Set<String> = ["txt", "text", "md", "markdown", "docx", "doc"]
 
     /// Reads one file by its extension: `.docx` through ``DocxReader``, `.doc` refused with
     /// advice, anything else as text in the detected or forced encoding.
-    public static func read(path: String, name: String, options: ImportOptions) -> SourceDocument {
+    package static func read(path: String, name: String, options: ImportOptions) -> SourceDocument {
         let ext = (path as NSString).pathExtension.lowercased()
         func failed(_ message: String) -> SourceDocument {
             SourceDocument(name: name, lines: [], notes: [ImportNote(.problem, file: name, line: 0, message)], unreadable: true)
@@ -103,7 +103,7 @@ public enum Importer {
     }
 
     /// Files to import from the arguments: files as given, folders walked (sorted, hidden names skipped).
-    public static func inputs(_ arguments: [String]) -> (files: [(path: String, name: String)], missing: [String]) {
+    package static func inputs(_ arguments: [String]) -> (files: [(path: String, name: String)], missing: [String]) {
         var files: [(String, String)] = []
         var missing: [String] = []
         for argument in arguments {
@@ -127,7 +127,7 @@ public enum Importer {
     }
 
     /// Reads, maps and resolves every document; the result says what to write and what to report.
-    public static func plan(_ documents: [SourceDocument], options: ImportOptions) -> ImportPlan {
+    package static func plan(_ documents: [SourceDocument], options: ImportOptions) -> ImportPlan {
         var plan = ImportPlan()
         var jobs: [ImportedJob] = []
         var departments: [ImportedDepartment] = []

@@ -8,18 +8,18 @@ import RoleBook
 /// several job descriptions in one file separated by headings (`第一篇:`, `X岗位职责`,
 /// `1.0X岗位职责`, `岗位说明书-X`) or by a new `岗位名称`, sections introduced by a heading or
 /// a label line. The reader is one pass over the lines with a small explicit state.
-public struct LayoutReader: Sendable {
-    public var file: String
+package struct LayoutReader: Sendable {
+    package var file: String
 
-    public init(file: String) {
+    package init(file: String) {
         self.file = file
     }
 
-    public struct Result: Sendable {
-        public var jobs: [ImportedJob] = []
-        public var departments: [ImportedDepartment] = []
-        public var procedures: [ImportedProcedure] = []
-        public var notes: [ImportNote] = []
+    package struct Result: Sendable {
+        package var jobs: [ImportedJob] = []
+        package var departments: [ImportedDepartment] = []
+        package var procedures: [ImportedProcedure] = []
+        package var notes: [ImportNote] = []
     }
 
     /// Reading state: the open job description, its open section, a label waiting for its value.
@@ -35,7 +35,7 @@ public struct LayoutReader: Sendable {
         var headedByDuties = false
     }
 
-    public func read(_ input: [SourceLine]) -> Result {
+    package func read(_ input: [SourceLine]) -> Result {
         var result = Result()
         var state = State()
         let lines = Self.splitEmbedded(Self.droppingRepeatedLines(input, file: file, notes: &result.notes))

@@ -3,8 +3,8 @@ import RoleBook
 
 /// Removes what scraped and converted documents carry besides the text: pinyin in brackets
 /// after characters (`網(wǎng)`), page numbers, site boilerplate; each removal is noted.
-public struct NoiseFilter: Sendable {
-    public init() {}
+package struct NoiseFilter: Sendable {
+    package init() {}
 
     /// Substrings that mark a line as a web site's own text rather than the document's.
     static let boilerplate: [String] = [
@@ -17,7 +17,7 @@ public struct NoiseFilter: Sendable {
     static let inlineMarks = ["Байду номын сангаас"]
 
     /// Cleans lines in place and returns what was removed.
-    public func clean(_ input: [SourceLine], file: String) -> (lines: [SourceLine], notes: [ImportNote]) {
+    package func clean(_ input: [SourceLine], file: String) -> (lines: [SourceLine], notes: [ImportNote]) {
         var out: [SourceLine] = []
         var notes: [ImportNote] = []
         var lines: [SourceLine] = []

@@ -11,20 +11,20 @@ import Glibc
 /// watched with IN_CLOSE_WRITE, IN_CREATE, IN_DELETE and IN_MOVED_FROM. A burst of events (a
 /// save, a `git checkout`) is reported once, after `debounce` without further events. When
 /// inotify cannot be used, or its watch limit is reached, the folder is polled instead.
-public final class ContentWatcher: @unchecked Sendable {
-    public enum Mode: String, Sendable { case inotify, polling }
+package final class ContentWatcher: @unchecked Sendable {
+    package enum Mode: String, Sendable { case inotify, polling }
 
-    public let root: String
-    public let debounce: Double
-    public let pollInterval: Double
+    package let root: String
+    package let debounce: Double
+    package let pollInterval: Double
     /// Called on the watcher's own thread with the root-relative paths that changed (sorted).
     private let onChange: @Sendable ([String]) -> Void
     // Written by `stop()` from another thread; read by the loop, which checks it at least every 100 ms.
     private let stopped = LockedFlag()
     private var thread: Thread?
-    public private(set) var mode: Mode = .inotify
+    package private(set) var mode: Mode = .inotify
 
-    public init(root: String, debounce: Double = 0.03, pollInterval: Double = 0.25, forcePolling: Bool = false,
+    package init(root: String, debounce: Double = 0.03, pollInterval: Double = 0.25, forcePolling: Bool = false,
                 onChange: @escaping @Sendable ([String]) -> Void) {
         var trimmed = root
         while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
@@ -36,7 +36,7 @@ public final class ContentWatcher: @unchecked Sendable {
     }
 
     /// Starts watching on a thread of its own; the watches are in place when this returns.
-    public func start() {
+    package func start() {
         var inotify: InotifyWatches?
         if mode == .inotify {
             inotify = InotifyWatches(root: root)
@@ -53,7 +53,7 @@ public final class ContentWatcher: @unchecked Sendable {
     }
 
     /// Stops the thread within about 100 ms; no callback runs after it has stopped.
-    public func stop() { stopped.set() }
+    package func stop() { stopped.set() }
 
     private func runInotify(_ initial: InotifyWatches) {
         var watches = initial

@@ -4,22 +4,22 @@ import RoleBook
 
 /// `rolebook serve`: renders the content into memory, serves it over HTTP, watches the folder,
 /// rebuilds on every save and tells open pages over a WebSocket.
-public final class PreviewServer: @unchecked Sendable {
-    public struct Options: Sendable {
-        public var contentDirectory: String
-        public var host: String
-        public var port: UInt16
+package final class PreviewServer: @unchecked Sendable {
+    package struct Options: Sendable {
+        package var contentDirectory: String
+        package var host: String
+        package var port: UInt16
         /// Poll instead of using inotify (tests of the fallback; file systems without inotify).
-        public var forcePolling: Bool
-        public var debounce: Double
+        package var forcePolling: Bool
+        package var debounce: Double
         /// False: rebuild only when ``PreviewServer/rebuild(changed:)`` is called (tests).
-        public var watch: Bool
+        package var watch: Bool
         /// The language of the diagnostics it logs (`--lang`); nil: the site's.
-        public var language: DiagnosticLanguage?
+        package var language: DiagnosticLanguage?
         /// ANSI colours in the diagnostics it logs (`--color`).
-        public var colored = false
+        package var colored = false
 
-        public init(contentDirectory: String, host: String = "127.0.0.1", port: UInt16 = 8080, forcePolling: Bool = false,
+        package init(contentDirectory: String, host: String = "127.0.0.1", port: UInt16 = 8080, forcePolling: Bool = false,
                     debounce: Double = 0.03, watch: Bool = true) {
             self.contentDirectory = contentDirectory
             self.host = host
@@ -31,15 +31,15 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// One rebuild, as the terminal reports it.
-    public struct Rebuild: Sendable {
-        public var version: Int
-        public var pages: Int
-        public var milliseconds: Double
-        public var errorCount: Int
-        public var change: ServedSite.Change
+    package struct Rebuild: Sendable {
+        package var version: Int
+        package var pages: Int
+        package var milliseconds: Double
+        package var errorCount: Int
+        package var change: ServedSite.Change
     }
 
-    public let options: Options
+    package let options: Options
     /// Lines for the terminal (the command prints them; tests collect them).
     private let log: @Sendable (String) -> Void
     private let lock = NSLock()
@@ -52,27 +52,27 @@ public final class PreviewServer: @unchecked Sendable {
     /// Parse results per file; used only under `rebuildLock`.
     private var parseCache = ParseCache()
     /// Print each rebuild's phases (`--timings`).
-    public var printTimings = false
+    package var printTimings = false
     private let responder = SiteResponder()
     private lazy var channel = LiveChannel(greeting: "{}") { [unowned self] path in self.current.stamp(path) }
     private var server: HTTPServer?
     private var watcher: ContentWatcher?
     private var runTask: Task<Void, any Error>?
     /// Called after each rebuild has been sent to the pages (tests and the benchmark wait on it).
-    public var onRebuild: (@Sendable (Rebuild) -> Void)?
+    package var onRebuild: (@Sendable (Rebuild) -> Void)?
 
-    public init(options: Options, log: @escaping @Sendable (String) -> Void) {
+    package init(options: Options, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.log = log
     }
 
     /// The snapshot requests are answered from: one read under the lock, so a request sees one version.
-    public var current: ServedSite { lock.withLock { site } }
+    package var current: ServedSite { lock.withLock { site } }
 
-    public var watcherMode: ContentWatcher.Mode? { watcher?.mode }
+    package var watcherMode: ContentWatcher.Mode? { watcher?.mode }
 
     /// Builds the site, starts listening and watching; returns the address pages are served at.
-    public func start() async throws -> URL {
+    package func start() async throws -> URL {
         let first = rebuild(changed: [])
         let pageCount = current.pages?.pageCount ?? 0
         log("checked in \(Self.format(first.milliseconds)): \(pageCount) page\(pageCount == 1 ? "" : "s"), each rendered when first opened")
@@ -97,7 +97,7 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// Stops watching, closes every connection and the listening socket.
-    public func stop() async {
+    package func stop() async {
         let (watcher, server) = lock.withLock { (self.watcher, self.server) }
         watcher?.stop()
         channel.closeAll()
@@ -106,7 +106,7 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// Serves until the server stops.
-    public func wait() async {
+    package func wait() async {
         _ = try? await runTask?.value
     }
 
@@ -134,7 +134,7 @@ public final class PreviewServer: @unchecked Sendable {
     /// swaps it in and tells the pages.
     /// Runs on the watcher's thread, one rebuild at a time; saves made meanwhile are picked up next.
     @discardableResult
-    public func rebuild(changed: [String]) -> Rebuild {
+    package func rebuild(changed: [String]) -> Rebuild {
         rebuildLock.lock()
         defer { rebuildLock.unlock() }
         let start = Stopwatch.now()
@@ -213,8 +213,8 @@ public final class PreviewServer: @unchecked Sendable {
 
 
 /// Why `serve` could not start.
-public enum ServeError: Error, CustomStringConvertible {
+package enum ServeError: Error, CustomStringConvertible {
     case noAddress
 
-    public var description: String { "the server did not report the address it listens on" }
+    package var description: String { "the server did not report the address it listens on" }
 }

@@ -9,23 +9,23 @@ import RoleBook
 /// have open, which must be told when they change); every other page of the new version is
 /// rendered from the new graph when it is requested. So an edit costs the graph and the open
 /// pages, not the whole site, and start-up costs no page at all.
-public struct ServedSite: Sendable {
+package struct ServedSite: Sendable {
     /// Counts up with every rebuild.
-    public var version: Int
+    package var version: Int
     /// The pages of this version; nil before the first build.
-    public var pages: SitePages?
+    package var pages: SitePages?
     /// The pages of this version rendered so far, and those asked for and missing.
     private(set) var store: PageStore
     /// `graph.json` of this version, rendered on first request (no page loads it, and it is a
     /// function of every file, so rendering it on each rebuild would delay every reload).
-    public var graphJSON: LazyFile?
+    package var graphJSON: LazyFile?
     /// The search index (`search/…`) of this version, built on the first request for one of its
     /// files: only the search page loads it, and building it on each rebuild would delay every reload.
-    public var searchIndex: LazyFiles?
+    package var searchIndex: LazyFiles?
     /// The content's diagnostics when it has errors (shown over the last good pages), else empty.
-    public var errors: [Diagnostic]
+    package var errors: [Diagnostic]
 
-    public init() {
+    package init() {
         version = 0
         store = PageStore()
         errors = []
@@ -35,14 +35,14 @@ public struct ServedSite: Sendable {
     /// version it was first served in, or changed in since. A page it never served counts as of
     /// this version. Pages carry the version they were served in (`data-version`), so a page
     /// whose live connection opens after a rebuild can tell that it is stale.
-    public func stamp(_ path: String) -> Int { store.entry(path)?.stamp ?? version }
+    package func stamp(_ path: String) -> Int { store.entry(path)?.stamp ?? version }
 
     /// Whether the page at `path` has been rendered in this version (tests; the rest is made on request).
-    public func isRendered(_ path: String) -> Bool { store.entry(path)?.data != nil }
+    package func isRendered(_ path: String) -> Bool { store.entry(path)?.data != nil }
 
     /// The bytes served at `path` (a site path, `index.html` spelled out): a page or asset,
     /// rendered now if it was not yet, or the lazily made `graph.json` and search index.
-    public func file(_ path: String) -> Data? {
+    package func file(_ path: String) -> Data? {
         if let data = store.entry(path)?.data { return data }
         if path == "graph.json" { return graphJSON?.data }
         if path.hasPrefix("search/") { return searchIndex?.files[path] }
@@ -51,7 +51,7 @@ public struct ServedSite: Sendable {
     }
 
     /// Whether `path` is a page or asset of this version.
-    public func contains(_ path: String) -> Bool { pages?.contains(path) ?? false }
+    package func contains(_ path: String) -> Bool { pages?.contains(path) ?? false }
 
     /// Remembers that a page was asked for and is missing, so the rebuild that makes it tells the
     /// browser showing the 404 page.
@@ -63,24 +63,24 @@ public struct ServedSite: Sendable {
     }
 
     /// Where the live-reload script, its stylesheet and socket live; no site file starts with `_`.
-    public static let livePrefix = "/__rolebook/"
+    package static let livePrefix = "/__rolebook/"
 
     /// What a rebuild changed, for the browser and the terminal.
-    public struct Change: Sendable, Equatable {
+    package struct Change: Sendable, Equatable {
         /// Site paths of served pages that changed, and of pages asked for while missing that now exist.
-        public var changed: [String]
+        package var changed: [String]
         /// Site paths of served pages that no longer exist.
-        public var removed: [String]
+        package var removed: [String]
         /// Whether the error list changed (the overlay needs redrawing even if no page did).
-        public var errorsChanged: Bool
-        public var pageCount: Int { (changed + removed).filter { $0.hasSuffix(".html") }.count }
+        package var errorsChanged: Bool
+        package var pageCount: Int { (changed + removed).filter { $0.hasSuffix(".html") }.count }
     }
 
     /// The next snapshot from a check of the content and, when it has no errors, its pages. With
     /// errors the pages stay those of the last good version and only `errors` moves. The pages
     /// served so far are compared with the new version's: by model fingerprint where they have one,
     /// else by rendering them again; unchanged ones are carried over as they are.
-    public func next(diagnostics: [Diagnostic], pages newPages: SitePages?) -> (ServedSite, Change) {
+    package func next(diagnostics: [Diagnostic], pages newPages: SitePages?) -> (ServedSite, Change) {
         var site = self
         site.version = version + 1
         let errors = diagnostics.containsErrors ? diagnostics : []
@@ -202,14 +202,14 @@ final class PageStore: @unchecked Sendable {
 }
 
 /// A file made when first asked for, once.
-public final class LazyFile: @unchecked Sendable {
+package final class LazyFile: @unchecked Sendable {
     private let lock = NSLock()
     private var made: Data?
     private let make: @Sendable () -> String
 
-    public init(_ make: @escaping @Sendable () -> String) { self.make = make }
+    package init(_ make: @escaping @Sendable () -> String) { self.make = make }
 
-    public var data: Data {
+    package var data: Data {
         lock.withLock {
             if let made { return made }
             let data = Data(make().utf8)
@@ -221,17 +221,17 @@ public final class LazyFile: @unchecked Sendable {
 
 /// A set of files made together when one of them is first asked for, once; concurrent
 /// requests wait for the one build.
-public final class LazyFiles: @unchecked Sendable {
+package final class LazyFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [String: Data]?
     private let make: @Sendable () -> [String: String]
 
-    public init(_ make: @escaping @Sendable () -> [String: String]) { self.make = make }
+    package init(_ make: @escaping @Sendable () -> [String: String]) { self.make = make }
 
     /// Whether the files have been made.
-    public var isMade: Bool { lock.withLock { made != nil } }
+    package var isMade: Bool { lock.withLock { made != nil } }
 
-    public var files: [String: Data] {
+    package var files: [String: Data] {
         lock.withLock {
             if let made { return made }
             let data = make().mapValues { Data($0.utf8) }

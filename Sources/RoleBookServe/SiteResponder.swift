@@ -2,17 +2,17 @@ import Foundation
 
 /// Answers a GET or HEAD for a path from one ``ServedSite`` snapshot. Pure, so every status
 /// and header is testable without a socket.
-public struct SiteResponder: Sendable {
-    public struct Response: Sendable, Equatable {
-        public var status: Int
-        public var headers: [String: String]
-        public var body: Data
+package struct SiteResponder: Sendable {
+    package struct Response: Sendable, Equatable {
+        package var status: Int
+        package var headers: [String: String]
+        package var body: Data
     }
 
     /// The live script and its stylesheet, served beside the site.
     var liveAssets: [String: (type: String, body: Data)]
 
-    public init() {
+    package init() {
         liveAssets = [
             "live.js": ("text/javascript; charset=utf-8", Data(EmbeddedAssets.liveJS.utf8)),
             "live.css": ("text/css; charset=utf-8", Data(EmbeddedAssets.liveCSS.utf8)),
@@ -22,7 +22,7 @@ public struct SiteResponder: Sendable {
     /// - Parameters:
     ///   - rawPath: the request target's path as sent, still percent-encoded, without the query.
     ///   - head: a HEAD request: the same status and headers, no body.
-    public func respond(to rawPath: String, head: Bool, site: ServedSite) -> Response {
+    package func respond(to rawPath: String, head: Bool, site: ServedSite) -> Response {
         var response = answer(rawPath, site: site)
         response.headers["Content-Length"] = String(response.body.count)
         // A preview must never show a stale page from the browser's cache.

@@ -6,7 +6,7 @@ import CLibFuzzer
 
 /// libFuzzer's entry point, called once per input.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+package func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     FuzzEntry.run(UnsafeRawBufferPointer(start: data, count: data == nil ? 0 : size))
     return 0
 }

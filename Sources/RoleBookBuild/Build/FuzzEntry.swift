@@ -14,27 +14,27 @@ import RoleBookSearch
 /// references can resolve, its superior can exist and a procedure can name it; the graph is
 /// validated, the diagnostics formatted, and the file's pages, the home and A–Z pages,
 /// `graph.json` and its search document rendered. Nothing is printed or kept between runs.
-public enum FuzzEntry {
+package enum FuzzEntry {
     /// What one run produced, for the regression tests.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// Every diagnostic of the run (companions included), sorted.
-        public var diagnostics: [Diagnostic]
+        package var diagnostics: [Diagnostic]
         /// The text report `check` would print.
-        public var report: String
+        package var report: String
         /// Rendered files by site path (empty when the file did not become an entity).
-        public var pages: [String: String]
+        package var pages: [String: String]
         /// The search document's fragment (its JSON), nil when the file did not become an entity.
-        public var searchFragment: String?
+        package var searchFragment: String?
     }
 
     /// Runs one input and discards what it produced.
-    public static func run(_ bytes: UnsafeRawBufferPointer) {
+    package static func run(_ bytes: UnsafeRawBufferPointer) {
         _ = outcome(bytes)
     }
 
     /// Runs one input (see the type's summary for how the first byte is read).
     @discardableResult
-    public static func outcome(_ bytes: UnsafeRawBufferPointer) -> Outcome {
+    package static func outcome(_ bytes: UnsafeRawBufferPointer) -> Outcome {
         guard let selector = bytes.first else { return Outcome(diagnostics: [], report: "", pages: [:], searchFragment: nil) }
         let kind = kind(selector)
         let english = (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(selector)

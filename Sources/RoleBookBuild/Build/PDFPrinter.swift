@@ -6,13 +6,13 @@ import RoleBookModel
 /// Page numbers ("第 1 页 / 共 3 页") come from the page's own `@page` margin boxes
 /// (`PrintPageRule`), which Chromium renders in `--print-to-pdf` since
 /// version 131; its own header and footer are switched off.
-public struct PDFPrinter: Sendable {
-    public enum Failure: Error, CustomStringConvertible {
+package struct PDFPrinter: Sendable {
+    package enum Failure: Error, CustomStringConvertible {
         case noBrowser
         case notExecutable(String)
         case failed(String, String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .noBrowser:
                 "no headless Chromium found on PATH: install Debian's 'chromium' package (apt-get install chromium fonts-noto-cjk) or pass --chromium PATH"
@@ -25,16 +25,16 @@ public struct PDFPrinter: Sendable {
     }
 
     /// Binary names tried in order on PATH.
-    public static let browserNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+    package static let browserNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
 
-    public var browser: String
+    package var browser: String
     /// A hung Chromium is killed after this many seconds, so `rolebook print` never waits forever.
-    public var timeout: Double = 120
+    package var timeout: Double = 120
 
-    public init(browser: String) { self.browser = browser }
+    package init(browser: String) { self.browser = browser }
 
     /// Uses `explicit`, or finds one of ``browserNames`` on `searchPath` (default: `$PATH`).
-    public static func locate(explicit: String? = nil, searchPath: String? = nil) throws(Failure) -> PDFPrinter {
+    package static func locate(explicit: String? = nil, searchPath: String? = nil) throws(Failure) -> PDFPrinter {
         if let explicit {
             guard FileManager.default.isExecutableFile(atPath: explicit) else { throw .notExecutable(explicit) }
             return PDFPrinter(browser: explicit)
@@ -54,7 +54,7 @@ public struct PDFPrinter: Sendable {
     /// Chromium writes into a scratch folder outside the output; the finished PDF is then renamed
     /// into place (or, across file systems, copied to a hidden `.NAME.rolebook-tmp` beside it and
     /// renamed), so a killed print never leaves a half-written PDF under its real name.
-    public func print(page: URL, to pdf: URL) throws(Failure) {
+    package func print(page: URL, to pdf: URL) throws(Failure) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("rolebook-chromium-\(UUID().uuidString)")
@@ -105,7 +105,7 @@ public struct PDFPrinter: Sendable {
     }
 
     /// Removes the hidden temporaries an interrupted print left in `folder` and its sub-folders.
-    public static func removeLeftovers(in folder: URL) {
+    package static func removeLeftovers(in folder: URL) {
         for path in SiteWriter.files(under: folder.path) {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             if name.hasPrefix("."), name.hasSuffix(SiteWriter.temporarySuffix) { unlink(folder.path + "/" + path) }
@@ -113,7 +113,7 @@ public struct PDFPrinter: Sendable {
     }
 
     /// Flags for a headless run that works as root and in containers.
-    public static func headlessArguments(profile: URL) -> [String] {
+    package static func headlessArguments(profile: URL) -> [String] {
         ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--hide-scrollbars",
          "--user-data-dir=\(profile.path)", "--disable-extensions", "--allow-file-access-from-files"]
     }

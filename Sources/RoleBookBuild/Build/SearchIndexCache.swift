@@ -12,13 +12,13 @@ import RoleBookSearch
 /// changed (an edit of reporting lines, headcounts or dotted lines), patched after a few edits
 /// (``SearchIndexBuilder/update(_:documents:from:)``), else built again. Rendering only reads
 /// here; the build remembers the new list (``remember(_:)``) once the pages are rendered.
-public struct SearchIndexCache: Sendable {
+package struct SearchIndexCache: Sendable {
     /// The cache folder (`.rolebook-cache`); nil: no list on disk.
-    public var directory: URL?
+    package var directory: URL?
     /// Edited files as the previous build parsed them (``SiteRenderer/previousParses``).
     var previousParses: [(kind: EntityKind, header: EntityHeader)] = []
 
-    public init(directory: URL? = nil) {
+    package init(directory: URL? = nil) {
         self.directory = directory
     }
 
@@ -28,7 +28,7 @@ public struct SearchIndexCache: Sendable {
     }
 
     /// What the index of one build was made from: what ``remember(_:)`` stores for the next build.
-    public struct Built: Sendable {
+    package struct Built: Sendable {
         let inputs: UInt64
         let renderer: UInt64
         /// Each document's page URL, in index order: all ``remember(_:)`` needs of the layout, whose
@@ -85,7 +85,7 @@ public struct SearchIndexCache: Sendable {
 
     /// Stores the document list of the index just built, for the next build to patch it.
     /// Called after rendering: storing removes the older lists the rendering read.
-    public func remember(_ built: Built?) {
+    package func remember(_ built: Built?) {
         guard let built else { return }
         if let directory {
             // The shape first: storing the documents removes the older lists and shapes.

@@ -4,11 +4,11 @@ import RoleBookSite
 import RoleBookSearch
 
 /// One output file of the site.
-public struct OutputFile: Sendable {
+package struct OutputFile: Sendable {
     /// Site-root-relative path (`roles/cs-manager.html`).
-    public var path: String
+    package var path: String
     /// The file's text (decoded from ``Body/bytes`` for a file made as bytes).
-    public var contents: String {
+    package var contents: String {
         get {
             switch body {
             case .text(let text): text
@@ -21,16 +21,16 @@ public struct OutputFile: Sendable {
     /// from end to end: made into a `String`, its whole text was checked as UTF-8 again.
     var body: Body
     /// Fingerprint of everything the page was rendered from (its model: ``ModelledPage``); nil for files made on every build.
-    public var inputs: UInt64?
+    package var inputs: UInt64?
     /// A page the previous build wrote from the same inputs: not rendered again, `contents` is empty.
-    public var isKept = false
+    package var isKept = false
 
     enum Body: Sendable {
         case text(String)
         case bytes([UInt8])
     }
 
-    public init(path: String, contents: String, inputs: UInt64? = nil) {
+    package init(path: String, contents: String, inputs: UInt64? = nil) {
         self.path = path
         self.body = .text(contents)
         self.inputs = inputs
@@ -71,7 +71,7 @@ public struct SiteRenderer: Sendable {
     /// Files whose bytes changed since the last build, as that build parsed them (from the parse
     /// cache): a build (``SiteBuild``) hands them to its search step, which then patches a body
     /// edit shard by shard (``SearchIndexCache``). Rendering itself does not read them.
-    public var previousParses: [(kind: EntityKind, header: EntityHeader)] = []
+    package var previousParses: [(kind: EntityKind, header: EntityHeader)] = []
 
     public init(graph: RoleGraph) { self.init(graph: graph, rendererIdentity: BuildIdentity.rendererIdentity) }
 
@@ -86,7 +86,7 @@ public struct SiteRenderer: Sendable {
     var jobs: [Job] { SiteMap(graph: graph).pages }
 
     /// Every file of the site, sorted by path: the build's steps with nothing on disk (no cache, no site).
-    public func render() -> [OutputFile] {
+    package func render() -> [OutputFile] {
         var context = BuildContext(graph: graph, renderer: rendererIdentity, cache: nil, output: nil)
         // Only a write fails, and nothing is written without an output.
         try? BuildStep.run(BuildStep.site, on: &context)
@@ -95,7 +95,7 @@ public struct SiteRenderer: Sendable {
 
     /// Only `pages` and the `assets` they need, sorted by path: what `rolebook print` prints,
     /// without rendering the rest of the site.
-    public func render(pages: [Route], assets: [SiteAsset]) -> [OutputFile] {
+    package func render(pages: [Route], assets: [SiteAsset]) -> [OutputFile] {
         let site = SiteMap(graph: graph)
         let strings = UIStrings(language: graph.config.language)
         let rendered = pages.parallelMap { page in

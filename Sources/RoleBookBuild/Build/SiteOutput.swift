@@ -15,16 +15,16 @@ import RoleBookModel
 /// update that cannot finish (a file where a folder must now go, …) throws; the build may then
 /// call ``startOver()`` and hand in every file again, written into a new folder that replaces
 /// the site only if it completes.
-public final class SiteOutput {
+package final class SiteOutput {
     /// What the site already holds, for the build to keep the pages whose inputs did not
     /// change; nil when every file is written anew.
-    public var previous: SiteWriter.PreviousBuild? {
+    package var previous: SiteWriter.PreviousBuild? {
         if case .update(let u) = state { return u.previous }
         return nil
     }
 
     /// Whether this is an update that has not finished yet, so ``startOver()`` may be tried.
-    public var canStartOver: Bool {
+    package var canStartOver: Bool {
         if case .update = state { return true }
         return false
     }
@@ -98,7 +98,7 @@ public final class SiteOutput {
     deinit { close() }
 
     /// Ends an unfinished write: the staging folder goes, the site stays as it was, the lock is released.
-    public func close() {
+    package func close() {
         if case .done = state {} else {
             _ = try? background.finish()
             site.removeStaging()
@@ -109,7 +109,7 @@ public final class SiteOutput {
 
     /// Drops what an update wrote and starts writing every file into a new folder; the build
     /// hands in every file again (none kept: ``previous`` is nil from now on).
-    public func startOver() throws {
+    package func startOver() throws {
         guard canStartOver else { throw SiteWriteError.io(site.output.path, "no update to start over") }
         _ = try? background.finish()
         site.removeStaging()
@@ -133,7 +133,7 @@ public final class SiteOutput {
 
     /// Writes a batch of files (each path once; a later duplicate is ignored) on the writer's
     /// thread while the build renders the next batch.
-    public func write(_ batch: [OutputFile]) throws {
+    package func write(_ batch: [OutputFile]) throws {
         switch state {
         case .whole:
             do {
@@ -153,7 +153,7 @@ public final class SiteOutput {
     }
 
     /// Completes the new version, swaps it in, and stores the manifest in the cache.
-    public func finish() throws -> SiteWriter.Summary {
+    package func finish() throws -> SiteWriter.Summary {
         let summary: SiteWriter.Summary
         let manifest: SiteManifest
         switch state {

@@ -6,7 +6,7 @@ import RoleBookSearch
 /// `rolebook serve` holds. A rebuild then costs what the graph costs, plus the pages a browser
 /// has open; a page nobody looks at is never rendered (Hugo's server renders only the pages
 /// open in a browser again after an edit, for the same reason).
-public struct SitePages: Sendable {
+package struct SitePages: Sendable {
     let site: SiteMap
     let strings: UIStrings
     let identity: BuildIdentity
@@ -19,7 +19,7 @@ public struct SitePages: Sendable {
 
     /// - Parameter previous: the pages of the last version; its tables of paths are reused when
     ///   the graph's layout is the same (see ``SiteMap/init(graph:reusing:)``).
-    public init(graph: RoleGraph, reusing previous: SitePages? = nil) {
+    package init(graph: RoleGraph, reusing previous: SitePages? = nil) {
         self.init(graph: graph, renderer: BuildIdentity.rendererIdentity, reusing: previous)
     }
 
@@ -44,19 +44,19 @@ public struct SitePages: Sendable {
     }
 
     /// Every page and asset path, sorted (graph.json and the search index are not in it).
-    public var paths: [String] { (Array(routes.keys) + Array(assets.keys)).sorted() }
+    package var paths: [String] { (Array(routes.keys) + Array(assets.keys)).sorted() }
 
     /// How many pages the site has.
-    public var pageCount: Int { routes.count }
+    package var pageCount: Int { routes.count }
 
     /// Whether `path` is a page or an asset of this site.
-    public func contains(_ path: String) -> Bool { routes[path] != nil || assets[path] != nil }
+    package func contains(_ path: String) -> Bool { routes[path] != nil || assets[path] != nil }
 
     /// A file of this site, a page's model built once for the fingerprint and the rendering.
-    public struct Page: Sendable {
+    package struct Page: Sendable {
         /// The page's model hash; nil for an asset or a page without a model (home, the indexes):
         /// render it to compare. Two equal fingerprints render to the same bytes.
-        public let fingerprint: UInt64?
+        package let fingerprint: UInt64?
         fileprivate let body: Body
 
         fileprivate enum Body: Sendable {
@@ -65,7 +65,7 @@ public struct SitePages: Sendable {
         }
 
         /// The file as `rolebook build` writes it.
-        public func render() -> String {
+        package func render() -> String {
             switch body {
             case .asset(let contents): return contents
             case .page(let route, let model, let pages):
@@ -77,7 +77,7 @@ public struct SitePages: Sendable {
     }
 
     /// The page or asset at `path`, or nil when the site has none.
-    public func page(_ path: String) -> Page? {
+    package func page(_ path: String) -> Page? {
         if let asset = assets[path] { return Page(fingerprint: nil, body: .asset(asset)) }
         guard let route = routes[path] else { return nil }
         let (model, fingerprint) = SiteRenderer.fingerprint(of: route, site: site, identity: identity)
@@ -85,11 +85,11 @@ public struct SitePages: Sendable {
     }
 
     /// The contents of `graph.json`.
-    public func graphJSON() -> String { GraphJSON(site: site).render() }
+    package func graphJSON() -> String { GraphJSON(site: site).render() }
 
     /// Every file of the search index (`search/…`) by site path, built whole: the files a cold
     /// `rolebook build` writes.
-    public func searchIndexFiles() -> [String: String] {
+    package func searchIndexFiles() -> [String: String] {
         let builder = SearchIndexBuilder(graph: site.graph, urls: site.searchURLs)
         return builder.build(builder.layout())
     }

@@ -41,7 +41,7 @@ public enum SiteWriteError: Error, CustomStringConvertible {
 /// renders them, so the whole site is never held in memory, and the writer never calls back
 /// into rendering.
 public struct SiteWriter: Sendable {
-    public static let marker = ".rolebook-site"
+    package static let marker = ".rolebook-site"
     public var output: URL
     /// When another build holds the site's lock: wait for it (true) or throw ``SiteWriteError/busy(_:)``.
     public var waitForLock = true
@@ -52,7 +52,7 @@ public struct SiteWriter: Sendable {
 
     /// What an incremental build may keep: pages of the previous build still in the folder exactly
     /// as written, with the fingerprints of the inputs they were rendered from.
-    public struct PreviousBuild: Sendable {
+    package struct PreviousBuild: Sendable {
         let manifest: SiteManifest
         /// Files of the manifest found intact (size and time as recorded, or the same hash).
         let present: Set<String>
@@ -97,13 +97,13 @@ public struct SiteWriter: Sendable {
         }
 
         /// Whether the page at `path` is in the site as the previous build rendered it from these inputs.
-        public func canKeep(_ path: String, inputs: UInt64) -> Bool {
+        package func canKeep(_ path: String, inputs: UInt64) -> Bool {
             return manifest.inputs[path] == inputs && manifest.hashes[path] != nil && present.contains(path)
         }
 
         /// Every file of the previous build under `folder` as kept, if it wrote at least one there
         /// and all of them from these inputs and all are still present; nil otherwise.
-        public func keepAll(under folder: String, inputs: UInt64) -> [OutputFile]? {
+        package func keepAll(under folder: String, inputs: UInt64) -> [OutputFile]? {
             let paths = manifest.hashes.keys.filter { $0.hasPrefix(folder) }.sorted()
             guard !paths.isEmpty, paths.allSatisfy({ canKeep($0, inputs: inputs) }) else { return nil }
             return paths.map { OutputFile.kept($0, inputs: inputs) }
@@ -127,7 +127,7 @@ public struct SiteWriter: Sendable {
 
     /// Writes `files` as one batch (see ``begin(cache:)``); an update that cannot finish is
     /// written again as a new folder.
-    public func write(_ files: [OutputFile], cache: URL?) throws -> Summary {
+    package func write(_ files: [OutputFile], cache: URL?) throws -> Summary {
         let site = try begin(cache: cache)
         defer { site.close() }
         do {
@@ -142,7 +142,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Writes a complete new folder and swaps it in.
-    public func write(_ files: [OutputFile]) throws {
+    package func write(_ files: [OutputFile]) throws {
         _ = try write(files, cache: nil)
     }
 
@@ -151,7 +151,7 @@ public struct SiteWriter: Sendable {
     /// hard-linked, stale ones left out), otherwise every file. Either way into a staging folder
     /// swapped in at the end, so the previous site stays as it was until the new one is complete.
     /// Holds the site's lock (``SiteLock``) until the write is finished or closed.
-    public func begin(cache: URL?) throws -> SiteOutput {
+    package func begin(cache: URL?) throws -> SiteOutput {
         // A link to a site is followed once: the target folder is updated and the link stays.
         let site = SiteWriter(resolved: try Self.resolve(output))
         if let cache { try Self.checkCache(cache, site: site.output) }

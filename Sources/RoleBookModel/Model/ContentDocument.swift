@@ -15,7 +15,7 @@ public struct Item: Hashable, Sendable {
     /// A leading time or time range such as `08:30` or `18:00-19:30`.
     public let time: TimeSpan?
 
-    public init(inlines: [Inline], text: String, location: SourceLocation, children: [Item], time: TimeSpan?) {
+    package init(inlines: [Inline], text: String, location: SourceLocation, children: [Item], time: TimeSpan?) {
         self.inlines = inlines
         self.text = text
         self.location = location
@@ -32,7 +32,7 @@ public struct TimeSpan: Hashable, Sendable, Codable {
     public let start: Int
     public package(set) var end: Int?
 
-    public init(start: Int, end: Int? = nil) {
+    package init(start: Int, end: Int? = nil) {
         self.start = start
         self.end = end
     }
@@ -59,7 +59,7 @@ public struct Section: Hashable, Sendable {
     /// Top-level list items of the section, with nesting.
     public package(set) var items: [Item]
 
-    public init(kind: SectionKind, heading: String, anchor: String, location: SourceLocation, blocks: [Block], items: [Item]) {
+    package init(kind: SectionKind, heading: String, anchor: String, location: SourceLocation, blocks: [Block], items: [Item]) {
         self.kind = kind
         self.heading = heading
         self.anchor = anchor
@@ -90,7 +90,7 @@ public struct ContentDocument: Hashable, Sendable {
     public let sections: [Section]
     public let links: [ContentLink]
 
-    public init(sections: [Section] = [], links: [ContentLink] = []) {
+    package init(sections: [Section] = [], links: [ContentLink] = []) {
         self.sections = sections
         self.links = links
     }

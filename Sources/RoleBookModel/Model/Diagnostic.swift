@@ -9,16 +9,16 @@ public struct Diagnostic: Hashable, Sendable {
 
     /// A related location printed under the diagnostic.
     public struct Note: Hashable, Sendable {
-        public var text: DiagnosticText
+        package var text: DiagnosticText
         public var location: SourceLocation?
 
-        public init(_ text: DiagnosticText, at location: SourceLocation? = nil) {
+        package init(_ text: DiagnosticText, at location: SourceLocation? = nil) {
             self.text = text
             self.location = location
         }
 
         /// A note whose text is not one of ``DiagnosticText``'s (tools built on the library, tests).
-        public init(_ message: String, at location: SourceLocation? = nil) {
+        package init(_ message: String, at location: SourceLocation? = nil) {
             self.init(.verbatim(message), at: location)
         }
 
@@ -36,11 +36,11 @@ public struct Diagnostic: Hashable, Sendable {
     public var severity: Severity
     public var code: DiagnosticCode
     /// What it says, in any language (``DiagnosticText/rendered(in:)``).
-    public var text: DiagnosticText
+    package var text: DiagnosticText
     public var location: SourceLocation
     public var notes: [Note]
 
-    public init(_ code: DiagnosticCode, _ text: DiagnosticText, at location: SourceLocation, notes: [Note] = []) {
+    package init(_ code: DiagnosticCode, _ text: DiagnosticText, at location: SourceLocation, notes: [Note] = []) {
         self.severity = code.severity
         self.code = code
         self.text = text
@@ -49,7 +49,7 @@ public struct Diagnostic: Hashable, Sendable {
     }
 
     /// A diagnostic whose text is not one of ``DiagnosticText``'s (tools built on the library, tests).
-    public init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = []) {
+    package init(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, notes: [Note] = []) {
         self.init(code, .verbatim(message), at: location, notes: notes)
     }
 

@@ -4,7 +4,7 @@
 ///
 /// Values are content (ids, titles, keys, quoted text) and are never translated; text from the
 /// system or from Yams (`reason`, `problem`) is passed through as it is.
-public enum DiagnosticText: Hashable, Sendable {
+package enum DiagnosticText: Hashable, Sendable {
     // Files, encodings and front matter
     case invalidUTF8File
     /// The bytes look like a Chinese legacy encoding (`GBK` or `Big5`).
@@ -134,7 +134,7 @@ public enum DiagnosticText: Hashable, Sendable {
     case verbatim(String)
 
     /// What ``IDRules`` finds wrong with an id.
-    public enum IDProblem: Hashable, Sendable {
+    package enum IDProblem: Hashable, Sendable {
         case tooLong(bytes: Int, max: Int)
         case empty
         case slash
@@ -145,7 +145,7 @@ public enum DiagnosticText: Hashable, Sendable {
     }
 
     /// What a front matter value must be (RB004).
-    public enum ExpectedValue: Hashable, Sendable {
+    package enum ExpectedValue: Hashable, Sendable {
         case singleValue
         case wholeNumber(from: Int, to: Int)
         case boolean
@@ -158,7 +158,7 @@ public enum DiagnosticText: Hashable, Sendable {
     }
 
     /// The text in `language`.
-    public func rendered(in language: DiagnosticLanguage) -> String {
+    package func rendered(in language: DiagnosticLanguage) -> String {
         switch language {
         case .en: english
         case .zhCN: simplifiedChinese

@@ -14,11 +14,11 @@ public struct EnumerationMarker: Hashable, Sendable {
         case article                 // 第一条 第十二条
     }
     public let family: Family
-    public var ordinal: Int          // 1-based value (一 = 1, ⑳ = 20, 第十二条 = 12, c = 3)
+    public let ordinal: Int          // 1-based value (一 = 1, ⑳ = 20, 第十二条 = 12, c = 3)
     public package(set) var length: Int           // number of Characters the marker occupies, including following spaces
 }
 
-public enum Enumeration {
+package enum Enumeration {
     /// Largest ordinal read as a marker: `2024.` is a year, not the 2024th item.
     static let maxOrdinal = 999
 
@@ -26,7 +26,7 @@ public enum Enumeration {
     ///
     /// ``EnumerationMarker/length`` counts the leading spaces too, so `text.dropFirst(length)` is
     /// the item's text.
-    public static func marker(atStartOf text: Substring) -> EnumerationMarker? {
+    package static func marker(atStartOf text: Substring) -> EnumerationMarker? {
         let leading = text.prefix(while: isSpace).count
         guard var marker = bareMarker(text.dropFirst(leading)) else { return nil }
         marker.length += leading
@@ -41,7 +41,7 @@ public enum Enumeration {
     ///
     /// The offset is that of the marker's first Character (after any leading spaces), and the
     /// marker's length is counted from there.
-    public static func runs(inLine text: Substring) -> [(marker: EnumerationMarker, text: Substring, offset: Int)] {
+    package static func runs(inLine text: Substring) -> [(marker: EnumerationMarker, text: Substring, offset: Int)] {
         let leading = text.prefix(while: isSpace).count
         var start = text.index(text.startIndex, offsetBy: leading)
         guard var marker = bareMarker(text[start...]) else { return [] }
@@ -74,14 +74,14 @@ public enum Enumeration {
     }
 
     /// One item of ``nestedRuns(inLine:)``: a run and how deep it sits below the line's first family.
-    public struct NestedRun: Sendable {
-        public var marker: EnumerationMarker
+    package struct NestedRun: Sendable {
+        package var marker: EnumerationMarker
         /// The item's own text: up to the next marker of its family or of a list nested in it.
-        public var text: Substring
+        package var text: Substring
         /// Character offset of the marker in the line.
-        public var offset: Int
+        package var offset: Int
         /// 0 for the line's first family, 1 for a list nested inside one of its items, …
-        public var depth: Int
+        package var depth: Int
     }
 
     /// Deepest nesting read inside one line; deeper markers stay text.
@@ -91,7 +91,7 @@ public enum Enumeration {
     /// list of another family starts inside it: `2、检查设备(1)收银机(2)空调` is item 2 with two
     /// nested items. A nested list needs its 1 and its 2 (a lone `(1)` in text is not a list) and a
     /// family not already open above it. Returns [] when the line does not start with a marker.
-    public static func nestedRuns(inLine text: Substring) -> [NestedRun] {
+    package static func nestedRuns(inLine text: Substring) -> [NestedRun] {
         var out: [NestedRun] = []
         // Pending runs to emit, last first; an explicit stack keeps the depth bounded.
         var stack: [(run: NestedRun, open: [EnumerationMarker.Family])] = runs(inLine: text).reversed().map {
@@ -116,7 +116,7 @@ public enum Enumeration {
 
     /// Where a list of a family not in `open` starts inside `text`: a marker with ordinal 1 at a
     /// place a marker may start, followed in the same text by its ordinal 2; nil when there is none.
-    public static func embeddedListStart(in text: Substring, excluding open: [EnumerationMarker.Family] = []) -> String.Index? {
+    package static func embeddedListStart(in text: Substring, excluding open: [EnumerationMarker.Family] = []) -> String.Index? {
         var previous: Character?
         var i = text.startIndex
         // Each candidate is checked by a scan of the rest: a bounded number keeps long lines linear.

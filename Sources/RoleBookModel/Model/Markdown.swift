@@ -31,7 +31,7 @@ public struct Block: Hashable, Sendable {
     public let line: Int
     public let column: Int
 
-    public init(_ kind: Kind, line: Int, column: Int) {
+    package init(_ kind: Kind, line: Int, column: Int) {
         self.kind = kind
         self.line = line
         self.column = column
@@ -64,7 +64,7 @@ public struct ListItem: Hashable, Sendable {
     public let line: Int
     public let column: Int
 
-    public init(blocks: [Block], line: Int, column: Int) {
+    package init(blocks: [Block], line: Int, column: Int) {
         self.blocks = blocks
         self.line = line
         self.column = column
@@ -73,7 +73,7 @@ public struct ListItem: Hashable, Sendable {
 
 extension Array where Element == Inline {
     /// The visible text, links and emphasis flattened, breaks as spaces.
-    public var plainText: String {
+    package var plainText: String {
         var out = ""
         appendPlainText(to: &out)
         return out

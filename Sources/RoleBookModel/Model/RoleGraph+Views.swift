@@ -112,7 +112,7 @@ extension RoleGraph {
 
     /// Procedures filed under each department (`byDepartment[d]`, in procedure order) and those
     /// without one: one pass over the procedures, for every page and the search index that group them.
-    public func proceduresByDepartment() -> ProceduresByDepartment {
+    package func proceduresByDepartment() -> ProceduresByDepartment {
         var grouped = ProceduresByDepartment(byDepartment: Array(repeating: [], count: departments.count), unassigned: [])
         for p in procedures.indices {
             if let d = procedureDepartment[p] { grouped.byDepartment[d].append(p) } else { grouped.unassigned.append(p) }
@@ -131,9 +131,9 @@ extension RoleGraph {
 }
 
 /// Procedures grouped by department (``RoleGraph/proceduresByDepartment()``).
-public struct ProceduresByDepartment: Hashable, Sendable {
+package struct ProceduresByDepartment: Hashable, Sendable {
     /// The procedures of each department, by department index, in procedure order.
-    public var byDepartment: [[Int]]
+    package var byDepartment: [[Int]]
     /// Procedures without a department (or whose department did not resolve), in order.
-    public var unassigned: [Int]
+    package var unassigned: [Int]
 }

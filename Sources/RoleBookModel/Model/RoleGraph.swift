@@ -5,10 +5,10 @@ public enum NodeRef: Hashable, Sendable, Comparable {
 
 /// A responsibility, duty or step that names a role by its title or an alias.
 public struct Mention: Hashable, Sendable {
-    public internal(set) var from: NodeRef
-    public internal(set) var role: Int
-    public internal(set) var text: String
-    public internal(set) var location: SourceLocation
+    public let from: NodeRef
+    public let role: Int
+    public let text: String
+    public let location: SourceLocation
 
     /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
     package init(from: NodeRef, role: Int, text: String, location: SourceLocation) {
@@ -18,9 +18,9 @@ public struct Mention: Hashable, Sendable {
 
 /// A Markdown link from one content file to another.
 public struct LinkEdge: Hashable, Sendable {
-    public internal(set) var from: NodeRef
-    public internal(set) var to: NodeRef
-    public internal(set) var location: SourceLocation
+    public let from: NodeRef
+    public let to: NodeRef
+    public let location: SourceLocation
 
     /// The memberwise initializer, for the parsing layer (an implicit one would be internal to this module).
     package init(from: NodeRef, to: NodeRef, location: SourceLocation) {
@@ -30,7 +30,8 @@ public struct LinkEdge: Hashable, Sendable {
 
 /// The resolved role/responsibility graph: entities plus edges by index.
 ///
-/// Built once by ``GraphBuilder``; every renderer and rule reads it and none mutates it.
+/// Built once by ``GraphBuilder``; every renderer and rule reads it and none mutates it. Outside
+/// the package it is read-only: its setters are `package` (the builder and its patch fill it in).
 public struct RoleGraph: Sendable {
     public package(set) var config: SiteConfig
     public package(set) var roles: [Role] = []
@@ -68,14 +69,14 @@ public struct RoleGraph: Sendable {
     /// Stands for the entities' ids, files and order: ``GraphBuilder``'s patch after an edit keeps
     /// it (a patch changes none of them), every build makes a new one. So tables of paths and URLs
     /// made for one graph (``SiteMap``'s) serve every graph with the same layout.
-    public package(set) var layout = Layout()
+    package package(set) var layout = Layout()
 
     /// An identity only (compared with `===`).
-    public final class Layout: Sendable {
+    package final class Layout: Sendable {
         package init() {}
     }
 
-    public init(config: SiteConfig) { self.config = config }
+    package init(config: SiteConfig) { self.config = config }
 
     public func header(_ node: NodeRef) -> EntityHeader {
         switch node {

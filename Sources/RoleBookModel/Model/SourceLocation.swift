@@ -5,7 +5,7 @@ public struct SourceLocation: Hashable, Comparable, Sendable, Codable, CustomStr
     public let line: Int
     public let column: Int
 
-    public init(file: String, line: Int = 1, column: Int = 1) {
+    package init(file: String, line: Int = 1, column: Int = 1) {
         self.file = file
         self.line = line
         self.column = column
@@ -23,7 +23,7 @@ public struct Located<Value: Hashable & Sendable>: Hashable, Sendable {
     public let value: Value
     public let location: SourceLocation
 
-    public init(_ value: Value, at location: SourceLocation) {
+    package init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location
     }

@@ -8,29 +8,29 @@ import Foundation
 /// U+2028 and U+2029, which end a line in pre-2019 JavaScript. A writer can escape more
 /// scalars (`<` `>` `&` in a `<script>` element; unprintable ones in terminal output), always
 /// as `\uXXXX` (a surrogate pair above U+FFFF), so the JSON value stays the same.
-public struct JSONWriter: Sendable {
+package struct JSONWriter: Sendable {
     /// Scalars escaped besides the standard ones; nil: none.
-    public var alsoEscaping: (@Sendable (Unicode.Scalar) -> Bool)?
+    package var alsoEscaping: (@Sendable (Unicode.Scalar) -> Bool)?
     /// Two-space indented lines with `"key" : value`, as `JSONEncoder`'s `.prettyPrinted` writes.
-    public var pretty: Bool
+    package var pretty: Bool
 
-    public init(pretty: Bool = false, alsoEscaping: (@Sendable (Unicode.Scalar) -> Bool)? = nil) {
+    package init(pretty: Bool = false, alsoEscaping: (@Sendable (Unicode.Scalar) -> Bool)? = nil) {
         self.pretty = pretty
         self.alsoEscaping = alsoEscaping
     }
 
     /// `<`, `>` and `&` escaped: the text can sit inside `<script>` (no `</script>` or `<!--` can appear in it).
-    public static let scriptSafe = JSONWriter(alsoEscaping: { $0 == "<" || $0 == ">" || $0 == "&" })
+    package static let scriptSafe = JSONWriter(alsoEscaping: { $0 == "<" || $0 == ">" || $0 == "&" })
 
     /// The text of `value`.
-    public func text(_ value: JSONValue) -> String {
+    package func text(_ value: JSONValue) -> String {
         var out: [UInt8] = []
         write(value, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// The text of an `Encodable` value: what `JSONEncoder` with sorted keys writes for it.
-    public func text<T: Encodable>(encoding value: T) -> String {
+    package func text<T: Encodable>(encoding value: T) -> String {
         // Encoding our own records cannot fail (no non-conforming floats, no invalid containers).
         text((try? JSONValue(encoding: value)) ?? .null)
     }
@@ -39,7 +39,7 @@ public struct JSONWriter: Sendable {
     ///
     /// A loop over an explicit stack, not recursion, so the depth of the value is not bounded
     /// by the call stack.
-    public func write(_ value: JSONValue, to out: inout [UInt8]) {
+    package func write(_ value: JSONValue, to out: inout [UInt8]) {
         enum Step {
             case value(JSONValue, depth: Int)
             case bytes(String)
@@ -92,7 +92,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends `s` as a JSON string literal to UTF-8 bytes.
-    public func appendString(_ s: String, to out: inout [UInt8]) {
+    package func appendString(_ s: String, to out: inout [UInt8]) {
         if let alsoEscaping {
             out.append(0x22)
             for scalar in s.unicodeScalars {
@@ -109,7 +109,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// Appends `s` as a JSON string literal with the standard escapes only.
-    public static func appendString(_ s: String, to out: inout [UInt8]) {
+    package static func appendString(_ s: String, to out: inout [UInt8]) {
         var copy = s
         // Most strings need no escaping: checked on the bytes first, since escaping scalar by
         // scalar was a visible share of writing graph.json.
@@ -154,7 +154,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// `s` as a JSON string literal with the standard escapes.
-    public static func string(_ s: String) -> String {
+    package static func string(_ s: String) -> String {
         var out: [UInt8] = []
         appendString(s, to: &out)
         return String(decoding: out, as: UTF8.self)
@@ -187,7 +187,7 @@ public struct JSONWriter: Sendable {
 }
 
 /// A JSON value for ``JSONWriter``; objects are unordered (the writer sorts their keys).
-public enum JSONValue: Hashable, Sendable {
+package enum JSONValue: Hashable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
@@ -198,7 +198,7 @@ public enum JSONValue: Hashable, Sendable {
 
     /// The value `JSONEncoder` would write for `value` (nil optionals left out, as synthesized
     /// `Encodable` conformances do with `encodeIfPresent`).
-    public init<T: Encodable>(encoding value: T) throws {
+    package init<T: Encodable>(encoding value: T) throws {
         let root = JSONValueEncoding.Node()
         try value.encode(to: JSONValueEncoding(node: root, codingPath: []))
         self = root.value
@@ -206,9 +206,9 @@ public enum JSONValue: Hashable, Sendable {
 }
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(Dictionary(elements) { _, last in last }) }
+    package init(stringLiteral value: String) { self = .string(value) }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(Dictionary(elements) { _, last in last }) }
 }
 
 /// An `Encoder` that builds a ``JSONValue``. Containers are handed out before they are

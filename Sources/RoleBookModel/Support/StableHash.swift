@@ -1,10 +1,10 @@
 /// 64-bit hashes that are the same in every run and on every machine (unlike `Hasher`, which is
 /// seeded per process), for the build cache: content hashes of output files, of source files and
 /// fingerprints of what a page was rendered from.
-public enum StableHash {
+package enum StableHash {
     /// Hash of raw bytes, 8 bytes per step: fast enough to hash a 200 MB site in a fraction of
     /// the time writing it takes.
-    public static func bytes(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+    package static func bytes(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
         var i = 0
         while i + 8 <= raw.count {
@@ -19,14 +19,14 @@ public enum StableHash {
         return finish(h ^ tail)
     }
 
-    public static func string(_ text: String) -> UInt64 {
+    package static func string(_ text: String) -> UInt64 {
         var text = text
         return text.withUTF8 { bytes(UnsafeRawBufferPointer($0)) }
     }
 
     /// Mixes a value into a running hash (order matters: `[a, b]` and `[b, a]` differ).
     @inline(__always)
-    public static func combine(_ h: UInt64, _ value: UInt64) -> UInt64 {
+    package static func combine(_ h: UInt64, _ value: UInt64) -> UInt64 {
         var x = (h ^ value) &* 0x9FB2_1C65_1E98_DF25
         x ^= x >> 28
         return x &+ 0x9E37_79B9_7F4A_7C15

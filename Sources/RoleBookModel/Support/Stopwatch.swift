@@ -10,14 +10,14 @@ public struct Stopwatch: Sendable {
     public init() {}
 
     /// Seconds on the monotonic clock: the one clock of phase timings, the tests and the benchmarks.
-    public static func now() -> Double {
+    package static func now() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     /// CPU seconds the process has used so far, over all its threads.
-    public static func cpuNow() -> Double {
+    package static func cpuNow() -> Double {
         var t = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9

@@ -5,9 +5,9 @@ import Foundation
 /// The tables come from Foundation's ICU transforms over the CJK Unified Ideographs block,
 /// generated ahead of time into ``CJKTables`` (running ICU here cost every run ~0.5 s);
 /// they are applied per character, which is far faster than transforming every string.
-public struct CJKFolding: Sendable {
+package struct CJKFolding: Sendable {
     /// Immutable and built on first use from the generated tables (about a millisecond).
-    public static let shared = CJKFolding()
+    package static let shared = CJKFolding()
 
     private static let first: UInt32 = 0x4E00
     private static let last: UInt32 = 0x9FFF
@@ -35,7 +35,7 @@ public struct CJKFolding: Sendable {
     }
 
     /// Traditional characters replaced by simplified ones; everything else unchanged.
-    public func simplify(_ text: String) -> String {
+    package func simplify(_ text: String) -> String {
         // Most text is simplified already: return it without building a copy.
         guard let first = text.unicodeScalars.firstIndex(where: { simplify($0) != $0 }) else { return text }
         var out = String.UnicodeScalarView()
@@ -45,7 +45,7 @@ public struct CJKFolding: Sendable {
     }
 
     /// Simplified and lower-cased scalars, for matching names inside text without building strings.
-    public func matchingScalars(_ text: String) -> [Unicode.Scalar] {
+    package func matchingScalars(_ text: String) -> [Unicode.Scalar] {
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(text.utf8.count / 2)
         for scalar in text.unicodeScalars {
@@ -64,19 +64,19 @@ public struct CJKFolding: Sendable {
     }
 
     @inline(__always)
-    public func simplify(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+    package func simplify(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         Self.isHan(scalar) ? simplified[Int(scalar.value - Self.first)] : scalar
     }
 
     /// Toneless pinyin syllable of a Han character (`经` → `jing`), or nil.
-    public func pinyin(_ scalar: Unicode.Scalar) -> String? {
+    package func pinyin(_ scalar: Unicode.Scalar) -> String? {
         guard Self.isHan(scalar) else { return nil }
         let p = Self.pinyinTable[Int(scalar.value - Self.first)]
         return p.isEmpty ? nil : p
     }
 
     /// Pinyin syllables of the Han characters in `text`, other letters kept as words.
-    public func pinyinSyllables(_ text: String) -> [String] {
+    package func pinyinSyllables(_ text: String) -> [String] {
         var out: [String] = []
         var word = ""
         for scalar in text.unicodeScalars {

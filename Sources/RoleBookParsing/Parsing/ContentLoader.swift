@@ -2,12 +2,12 @@ import Foundation
 import RoleBookModel
 
 /// A content file turned into an entity, or only diagnostics when it could not be.
-public enum Entity: Hashable, Sendable {
+package enum Entity: Hashable, Sendable {
     case role(Role)
     case department(Department)
     case procedure(Procedure)
 
-    public var header: EntityHeader {
+    package var header: EntityHeader {
         switch self {
         case .role(let r): r.header
         case .department(let d): d.header
@@ -15,7 +15,7 @@ public enum Entity: Hashable, Sendable {
         }
     }
 
-    public var kind: EntityKind {
+    package var kind: EntityKind {
         switch self {
         case .role: .role
         case .department: .department
@@ -25,13 +25,13 @@ public enum Entity: Hashable, Sendable {
 }
 
 /// Everything read from a content folder, before references are resolved.
-public struct LoadedContent: Sendable {
-    public var config: SiteConfig
+package struct LoadedContent: Sendable {
+    package var config: SiteConfig
     /// Sorted by path.
-    public var entities: [Entity]
-    public var diagnostics: [Diagnostic]
+    package var entities: [Entity]
+    package var diagnostics: [Diagnostic]
     /// Content-root-relative paths of every Markdown file found (for link checks).
-    public var paths: Set<String>
+    package var paths: Set<String>
 
     /// The memberwise initializer, for the build layer and the fuzz target (an implicit one would be internal to this module).
     package init(config: SiteConfig, entities: [Entity], diagnostics: [Diagnostic], paths: Set<String>) {
@@ -58,7 +58,7 @@ public struct ContentLoader: Sendable {
 
     /// - Throws: ``ContentFolderError`` only when the folder itself is missing, a file or
     ///   unreadable (exit 2); anything wrong below it is a diagnostic.
-    public func load() throws -> LoadedContent { try load(reusing: nil).content }
+    package func load() throws -> LoadedContent { try load(reusing: nil).content }
 
     /// The one load, with or without a ``ParseCache``: the walk under the reading rules (loops,
     /// links outside the root, pipes, size cap), then every file parsed on all cores, or taken
@@ -221,7 +221,7 @@ public struct ContentLoader: Sendable {
 
     /// The first line that marks a Markdown file in a content folder as not content (the
     /// import report that `rolebook import` writes next to the files it imported).
-    public static let notContentMarker = "<!-- rolebook: not content -->"
+    package static let notContentMarker = "<!-- rolebook: not content -->"
 
     static func isMarkedNotContent(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let marker = notContentMarker.utf8

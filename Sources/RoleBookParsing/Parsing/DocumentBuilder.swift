@@ -110,9 +110,9 @@ struct DocumentBuilder {
 }
 
 /// Resolves relative links between content files.
-public enum LinkResolver {
+package enum LinkResolver {
     /// The content-root-relative `.md` path a link points at, or nil for external links and anchors.
-    public static func contentTarget(_ destination: String, from contentPath: String) -> String? {
+    package static func contentTarget(_ destination: String, from contentPath: String) -> String? {
         if let decided = asciiContentTarget(destination, from: contentPath) { return decided.map(lowerCaseExtension) }
         return generalContentTarget(destination, from: contentPath)
     }
@@ -208,7 +208,7 @@ public enum LinkResolver {
     }
 
     /// The fragment of a link (`#kpis`), if any.
-    public static func fragment(_ destination: String) -> String? {
+    package static func fragment(_ destination: String) -> String? {
         destination.firstIndex(of: "#").map { String(destination[destination.index(after: $0)...]) }
     }
 }
@@ -229,8 +229,8 @@ extension String {
 }
 
 /// Heading anchors: letters and digits of any script kept, everything else folded to `-`.
-public enum Slug {
-    public static func make(_ text: String) -> String {
+package enum Slug {
+    package static func make(_ text: String) -> String {
         var out = ""
         var dash = false
         for scalar in text.lowercased().unicodeScalars {

@@ -2,21 +2,21 @@ import Yams
 import RoleBookModel
 
 /// A YAML value copied out of Yams with the location of every node.
-public indirect enum YAMLValue: Hashable, Sendable {
+package indirect enum YAMLValue: Hashable, Sendable {
     case scalar(String)
     case sequence([Located<YAMLValue>])
     case mapping([YAMLEntry])
     case null
 
-    public var string: String? {
+    package var string: String? {
         if case .scalar(let s) = self { return s }
         return nil
     }
 }
 
-public struct YAMLEntry: Hashable, Sendable {
-    public var key: Located<String>
-    public var value: Located<YAMLValue>
+package struct YAMLEntry: Hashable, Sendable {
+    package var key: Located<String>
+    package var value: Located<YAMLValue>
 }
 
 /// Where a file's front matter and body are, as byte offsets into the file's UTF-8.

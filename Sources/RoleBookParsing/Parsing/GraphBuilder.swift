@@ -1,10 +1,10 @@
 import RoleBookModel
 
 /// Builds the ``RoleGraph`` from loaded entities: checks ids, resolves every reference, derives reverse edges.
-public struct GraphBuilder {
-    public init() {}
+package struct GraphBuilder {
+    package init() {}
 
-    public func build(_ content: LoadedContent) -> (RoleGraph, [Diagnostic]) {
+    package func build(_ content: LoadedContent) -> (RoleGraph, [Diagnostic]) {
         var content = content
         return build(taking: &content)
     }
@@ -195,7 +195,7 @@ public struct GraphBuilder {
     }()
 
     /// Fills the reverse edges from the forward ones.
-    public func derive(_ graph: inout RoleGraph) { derive(&graph, links: true) }
+    package func derive(_ graph: inout RoleGraph) { derive(&graph, links: true) }
 
     /// ``derive(_:)``; without `links`, `linkedFrom` is kept as it is (a patch that left every
     /// link as it was: grouping them again was a tenth of a patch).

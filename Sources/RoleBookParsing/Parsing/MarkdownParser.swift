@@ -5,16 +5,16 @@ import RoleBookModel
 ///
 /// The only file that imports cmark: every node is copied during one `cmark_iter` walk
 /// and the whole cmark tree is freed before returning.
-public enum MarkdownParser {
+package enum MarkdownParser {
     /// Deepest nesting of containers kept (lists, items, quotes, emphasis, links); deeper ones are
     /// flattened into the container at this depth. Every later walk over ``Block`` and ``Inline``
     /// (renderers, search text, mentions, hashing, even freeing the values) recurses, so this cap
     /// is what keeps a file of 10,000 nested `>` or `*` from overflowing the stack. Thirty levels
     /// of nested lists still fit.
-    public static let maxNesting = 64
+    package static let maxNesting = 64
 
     /// Parses `text`; `lineOffset` is added to every line so positions refer to the whole file.
-    public static func parse(_ text: String, lineOffset: Int = 0) -> [Block] {
+    package static func parse(_ text: String, lineOffset: Int = 0) -> [Block] {
         var source = text
         var flattened: (line: Int, column: Int)?
         return source.withUTF8 { parse(utf8: $0, lineOffset: lineOffset, flattened: &flattened) }

@@ -12,8 +12,7 @@ import RoleBookModel
 /// mention's location starts with it), the settings' ``SiteConfig/stableHash``, the sources'
 /// counts per kind, each source's path, content hash and department, the department tree, each
 /// role's names as written and folded and its department, then each source's filter and
-/// mentions (the role, and the item's line, column and text hash: the text and file are the
-/// item's, taken from the loaded file); last, the hash of everything before it. A file that does not hash as recorded,
+/// mentions; last, the hash of everything before it. A file that does not hash as recorded,
 /// holds an index out of range or ends early is ignored: everything is scanned again.
 ///
 /// Whether the stored scan applies is decided as for `serve`'s in-memory cache
@@ -27,7 +26,7 @@ extension MentionCache {
         Array("rolebook-mentions \(formatVersion) \(String(identity, radix: 16))\n".utf8)
     }
 
-    /// What the file holds, before the settings and entities it applies to are known (they come with the load).
+    /// What the file holds, before the settings it was made under are known (they come with the load).
     struct Stored: Sendable {
         var configHash: UInt64
         var paths: [String]
@@ -37,67 +36,17 @@ extension MentionCache {
         var roleNames: [[[Unicode.Scalar]]]
         var roleDepartment: [Int?]
         var rawNames: [[String]]
-        var sources: [Source]
+        var scanned: [Scanned]
 
-        /// A mention as stored: the item is found again by its place in the file and its text's hash
-        /// (the texts were most of the file, and decoding them most of reading it).
-        struct Mention: Sendable, Equatable {
-            var role: Int
-            var line: Int
-            var column: Int
-            var textHash: UInt64
-        }
-
-        struct Source: Sendable {
-            var filter: BigramFilter
-            var mentions: [Mention]
-        }
-
-        /// The cache for a scan under `config`, each mention's text and place taken from the item
-        /// it was found in (`header`: the loaded file at a path). Nil when the file was made under
-        /// other settings. A source whose file changed, or whose mentions' items cannot all be
-        /// found, is marked to be scanned again (its hash set to 0, never taken as unchanged).
-        func cache(for config: SiteConfig, header: (String) -> EntityHeader?) -> MentionCache? {
+        /// The cache for a scan under `config`; nil when the file was made under other settings.
+        func cache(for config: SiteConfig) -> MentionCache? {
             guard config.stableHash == configHash else { return nil }
-            var hashes = sourceHashes
-            let roleCount = roleNames.count, departmentCount = departmentParent.count
-            var scanned: [Scanned] = []
-            scanned.reserveCapacity(sources.count)
-            for (s, source) in sources.enumerated() {
-                let from: NodeRef = s < roleCount ? .role(s) : s < roleCount + departmentCount ? .department(s - roleCount)
-                    : .procedure(s - roleCount - departmentCount)
-                var found: [RoleBookModel.Mention] = []
-                if !source.mentions.isEmpty {
-                    if let h = header(paths[s]), h.sourceHash == hashes[s], let items = Self.items(h, for: source.mentions) {
-                        found = zip(source.mentions, items).map { RoleBookModel.Mention(from: from, role: $0.role, text: $1.text, location: $1.location) }
-                    } else {
-                        hashes[s] = 0
-                    }
-                }
-                scanned.append(Scanned(mentions: found, filter: source.filter, isFresh: false))
-            }
-            let key = Key(config: config, paths: paths, sourceHashes: hashes, sourceDepartments: sourceDepartments,
+            let key = Key(config: config, paths: paths, sourceHashes: sourceHashes, sourceDepartments: sourceDepartments,
                           departmentParent: departmentParent, roleNames: roleNames, roleDepartment: roleDepartment, layout: RoleGraph.Layout())
             // The trie of the stored names, as a fresh finder would build it (role order).
             var trie = Trie()
             for (role, names) in roleNames.enumerated() { for name in names { trie.insert(name, role: role) } }
             return MentionCache(key: key, scanned: scanned, scannedCount: 0, trie: trie, rawNames: rawNames)
-        }
-
-        /// The item of each mention, in the file's items (every section's, children included); nil
-        /// when one is not there.
-        private static func items(_ header: EntityHeader, for mentions: [Mention]) -> [Item]? {
-            var all: [Item] = []
-            func add(_ items: [Item]) { for item in items { all.append(item); add(item.children) } }
-            for section in header.document.sections { add(section.items) }
-            var out: [Item] = []
-            out.reserveCapacity(mentions.count)
-            for m in mentions {
-                guard let item = all.first(where: { $0.location.line == m.line && $0.location.column == m.column && StableHash.string($0.text) == m.textHash })
-                else { return nil }
-                out.append(item)
-            }
-            return out
         }
     }
 
@@ -132,11 +81,17 @@ extension MentionCache {
             // 512 bytes per file, more than half the file: copied whole, as little-endian words.
             filter.words.map(\.littleEndian).withUnsafeBytes { out.raw($0) }
             out.number(source.mentions.count)
+            // Mentions of one item share its text, and nearly all share the file: each is written
+            // only when it differs from the previous mention's.
+            var text: String?, file: String?
             for m in source.mentions {
+                let flags = UInt8(m.text == text ? 0 : 1) | UInt8(m.location.file == file ? 0 : 2)
+                out.byte(flags)
                 out.number(m.role)
+                if flags & 1 != 0 { out.string(m.text); text = m.text }
+                if flags & 2 != 0 { out.string(m.location.file); file = m.location.file }
                 out.number(m.location.line)
                 out.number(m.location.column)
-                out.word(StableHash.string(m.text))
             }
         }
         var bytes = out.bytes
@@ -165,7 +120,7 @@ extension MentionCache {
             return .some(n == 0 ? nil : n - 1)
         }
         var stored = Stored(configHash: configHash, paths: [], sourceHashes: [], sourceDepartments: [], departmentParent: [],
-                            roleNames: [], roleDepartment: [], rawNames: [], sources: [])
+                            roleNames: [], roleDepartment: [], rawNames: [], scanned: [])
         stored.paths.reserveCapacity(sourceCount)
         stored.sourceHashes.reserveCapacity(sourceCount)
         stored.sourceDepartments.reserveCapacity(sourceCount)
@@ -200,8 +155,10 @@ extension MentionCache {
             stored.roleNames.append(names)
             stored.roleDepartment.append(department)
         }
-        stored.sources.reserveCapacity(sourceCount)
-        for _ in 0..<sourceCount {
+        stored.scanned.reserveCapacity(sourceCount)
+        for s in 0..<sourceCount {
+            let from: NodeRef = s < roleCount ? .role(s) : s < roleCount + departmentCount ? .department(s - roleCount)
+                : .procedure(s - roleCount - departmentCount)
             guard let raw = r.bytes(BigramFilter.wordCount * 8) else { return nil }
             let words = [UInt64](unsafeUninitializedCapacity: BigramFilter.wordCount) { buffer, count in
                 raw.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
@@ -209,16 +166,28 @@ extension MentionCache {
                 count = BigramFilter.wordCount
             }
             guard let count = r.number(), count <= r.remaining else { return nil }
-            var mentions: [Stored.Mention] = []
+            var mentions: [Mention] = []
             mentions.reserveCapacity(count)
+            var text: String?, file: String?
             for _ in 0..<count {
-                guard let role = r.number(), role < roleCount, let line = r.number(), let column = r.number(), let textHash = r.word() else { return nil }
-                mentions.append(Stored.Mention(role: role, line: line, column: column, textHash: textHash))
+                guard let flags = r.byte(), flags < 4, let role = r.number(), role < roleCount else { return nil }
+                if flags & 1 != 0 { text = r.string() }
+                if flags & 2 != 0 { file = r.string() }
+                guard let text, let file, let line = r.number(), let column = r.number() else { return nil }
+                mentions.append(Mention(from: from, role: role, text: text, location: SourceLocation(file: file, line: line, column: column)))
             }
-            stored.sources.append(Stored.Source(filter: BigramFilter(words: words), mentions: mentions))
+            stored.scanned.append(Scanned(mentions: mentions, filter: BigramFilter(words: words), isFresh: false))
         }
         return r.isAtEnd ? stored : nil
     }
+
+    /// Whether this scan should replace the file: writing 10 MB cost more than half of what
+    /// reusing the scan saves after one edit, and an older file still applies (it is keyed by
+    /// content hashes and names: the files edited since are scanned again, and the files that may
+    /// hold a name changed since). So it is written after a scan of more than 64 files or a
+    /// sixteenth of them (a full scan, a rename across the tree, many edits since), not after a
+    /// scan of the few files one edit touches.
+    var worthStoring: Bool { scannedCount > 64 || scannedCount * 16 > scanned.count }
 
     /// The scan stored in `directory` for `displayRoot` by a rolebook with this `identity`, or nil.
     static func load(from directory: URL, identity: UInt64, displayRoot: String) -> Stored? {

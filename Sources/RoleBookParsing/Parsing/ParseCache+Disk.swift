@@ -38,7 +38,7 @@ extension ParseCache {
 
     /// The cache stored in `directory` by a rolebook with this `identity` (the binary's: see
     /// `BuildIdentity.rendererIdentity`) for `loader`'s content root, or an empty cache.
-    public static func load(from directory: URL, loader: ContentLoader, identity: UInt64) -> ParseCache {
+    package static func load(from directory: URL, loader: ContentLoader, identity: UInt64) -> ParseCache {
         var cache = loadParses(from: directory, loader: loader, identity: identity)
         cache.storedMentions = MentionCache.load(from: directory, identity: identity, displayRoot: loader.displayRoot)
         return cache
@@ -62,10 +62,9 @@ extension ParseCache {
     /// Writes this cache for the next build: the journal of what differs from the cache file it
     /// was loaded from, or the whole cache file. Each is written atomically (a scratch file
     /// renamed over the old one); a part already on disk is copied, not encoded again.
-    public func store(in directory: URL, loader: ContentLoader, identity: UInt64) {
+    package func store(in directory: URL, loader: ContentLoader, identity: UInt64) {
         try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        // The mentions only when this build scanned some source: otherwise the file holds them already.
-        if let mentions, mentions.scannedCount > 0 {
+        if let mentions, mentions.worthStoring {
             mentions.store(in: directory, identity: identity, displayRoot: loader.displayRoot)
         }
         storeParses(in: directory, loader: loader, identity: identity)
@@ -95,7 +94,7 @@ extension ParseCache {
 
     /// The entities `previous` held for files this cache holds with other bytes: what the last
     /// build made of each file edited since (search patches its index with them).
-    public func replacedParses(since previous: ParseCache) -> [(kind: EntityKind, header: EntityHeader)] {
+    package func replacedParses(since previous: ParseCache) -> [(kind: EntityKind, header: EntityHeader)] {
         var out: [(kind: EntityKind, header: EntityHeader)] = []
         for (path, old) in previous.entries {
             guard let now = entries[path], now.hash != old.hash, let entity = old.entity else { continue }

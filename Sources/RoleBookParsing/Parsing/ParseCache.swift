@@ -5,7 +5,7 @@ import RoleBookModel
 /// (`rolebook serve` after a save) parses only the files that changed and reuses the rest.
 ///
 /// A value owned by its caller: the loader reads it and returns the next one.
-public struct ParseCache: Sendable {
+package struct ParseCache: Sendable {
     struct Entry: Sendable {
         var hash: UInt64
         var entity: Entity?
@@ -97,7 +97,7 @@ public struct ParseCache: Sendable {
     /// The sections `rolebook.yml` adds: every cached parse depends on them.
     var extraSections: [SectionKind: [String]] = [:]
 
-    public init() {}
+    package init() {}
 
     /// What the cache file this cache was loaded from holds (``ParseCache/load(from:loader:identity:)``),
     /// so storing writes only what differs from it; nil: not loaded from disk.
@@ -110,10 +110,10 @@ public struct ParseCache: Sendable {
     }
 
     /// How many files the load that made this cache read (the rest were unchanged by `stat`).
-    public internal(set) var readCount = 0
+    package internal(set) var readCount = 0
 
     /// How many files the cache holds.
-    public var count: Int { entries.count }
+    package var count: Int { entries.count }
 }
 
 extension ContentLoader {
@@ -123,7 +123,7 @@ extension ContentLoader {
     /// - Returns: the content, and how many files were parsed (not taken from the cache).
     ///
     /// - Parameter changed: root-relative paths a watcher reported since `cache` was made; nil: unknown.
-    public func load(cache: inout ParseCache, changed: [String]? = nil) throws -> (content: LoadedContent, parsed: Int) {
+    package func load(cache: inout ParseCache, changed: [String]? = nil) throws -> (content: LoadedContent, parsed: Int) {
         // Handed over, not copied, so a targeted load can update the table in place.
         let taken = cache
         cache = ParseCache()

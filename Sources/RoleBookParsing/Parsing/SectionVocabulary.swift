@@ -1,7 +1,7 @@
 import RoleBookModel
 
 /// Maps `##` heading text to a ``SectionKind``, in Chinese (both scripts) and English.
-public struct SectionVocabulary: Sendable {
+package struct SectionVocabulary: Sendable {
     private var table: [String: SectionKind]
     /// The same keys by their UTF-8 bytes: a heading written exactly as a key is found without
     /// hashing a String (which normalises Unicode, most of the lookup's cost for CJK headings).
@@ -9,7 +9,7 @@ public struct SectionVocabulary: Sendable {
 
     /// Headings as the source job descriptions write them; docs/content-format.md lists them all.
     /// Traditional forms need no entries: headings are folded to simplified script before lookup.
-    public static let builtIn: [SectionKind: [String]] = [
+    package static let builtIn: [SectionKind: [String]] = [
         .summary: ["职责概述", "职位概要", "岗位概述", "岗位目的", "工作概述", "岗位概要", "职位概述", "概述", "工作职责概述", "职责概要",
                    "职位描述", "工作大纲", "summary", "purpose", "overview"],
         .responsibilities: ["岗位职责", "职责描述", "工作职责", "具体工作职责", "主要职责", "工作内容", "职责", "职责细则", "岗位职责与工作内容",
@@ -28,7 +28,7 @@ public struct SectionVocabulary: Sendable {
     ]
 
     /// - Parameter extra: headings from `rolebook.yml`'s `sections:` added to the built-in ones.
-    public init(extra: [SectionKind: [String]] = [:]) {
+    package init(extra: [SectionKind: [String]] = [:]) {
         var table: [String: SectionKind] = [:]
         for (kind, headings) in Self.builtIn.merging(extra, uniquingKeysWith: +) {
             for heading in headings { table[Self.normalize(heading)] = kind }
@@ -67,7 +67,7 @@ public struct SectionVocabulary: Sendable {
         }
     }
 
-    public func kind(of heading: String) -> SectionKind {
+    package func kind(of heading: String) -> SectionKind {
         // Equal bytes are equal Strings, and the table holds each key once.
         if let kind = exactKind(of: heading) { return kind }
         // Keys are normalized and normalizing is idempotent, so an exact hit needs no normalizing.

@@ -5,7 +5,7 @@ import Glibc
 
 /// The encodings `rolebook import` reads plain text in, and `check` recognises in a content file
 /// that is not UTF-8 (RB001 names it).
-public enum SourceEncoding: String, CaseIterable, Sendable {
+package enum SourceEncoding: String, CaseIterable, Sendable {
     case utf8 = "utf-8"
     case gb18030
     case big5
@@ -13,7 +13,7 @@ public enum SourceEncoding: String, CaseIterable, Sendable {
     case utf16be = "utf-16be"
 
     /// Accepts the usual spellings (`UTF8`, `gbk`, `gb2312`, `big-5`, `utf16le`).
-    public init?(name: String) {
+    package init?(name: String) {
         let key = name.lowercased().filter { $0.isLetter || $0.isNumber }
         switch key {
         case "utf8": self = .utf8
@@ -26,7 +26,7 @@ public enum SourceEncoding: String, CaseIterable, Sendable {
     }
 
     /// The name HR knows it by, in messages: Chinese Windows calls GB18030 files "GBK".
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .utf8: "UTF-8"
         case .gb18030: "GBK"
@@ -49,10 +49,10 @@ public enum SourceEncoding: String, CaseIterable, Sendable {
 }
 
 /// Text decoded from a file, with how it was decoded.
-public struct DecodedText: Sendable, Equatable {
-    public var text: String
-    public var encoding: SourceEncoding
-    public var hadByteOrderMark: Bool
+package struct DecodedText: Sendable, Equatable {
+    package var text: String
+    package var encoding: SourceEncoding
+    package var hadByteOrderMark: Bool
 }
 
 /// Decodes the bytes of a text file: byte order marks first, then UTF-8, then GB18030 or Big5,
@@ -60,12 +60,12 @@ public struct DecodedText: Sendable, Equatable {
 ///
 /// Foundation on Linux has no Big5 and only partial GB support, so everything but UTF-8 goes
 /// through iconv from the C library.
-public enum TextDecoding {
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+package enum TextDecoding {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         case undecodable(SourceEncoding)
         case unknown
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .undecodable(let e): "the bytes are not valid \(e.rawValue)"
             case .unknown: "the encoding is none of UTF-8, UTF-16 (with a byte order mark), GB18030/GBK or Big5; pass --encoding"
@@ -73,7 +73,7 @@ public enum TextDecoding {
         }
     }
 
-    public static func decode(_ bytes: [UInt8], forcing forced: SourceEncoding? = nil) throws -> DecodedText {
+    package static func decode(_ bytes: [UInt8], forcing forced: SourceEncoding? = nil) throws -> DecodedText {
         let bom = byteOrderMark(bytes)
         if let forced {
             var body = bytes[...]
@@ -99,7 +99,7 @@ public enum TextDecoding {
 
     /// For RB001: the legacy Chinese encoding that bytes which are not UTF-8 were saved in, when
     /// they read as Chinese in it at all (broken UTF-8 usually reads as neither).
-    public static func legacyEncoding(of bytes: [UInt8]) -> SourceEncoding? {
+    package static func legacyEncoding(of bytes: [UInt8]) -> SourceEncoding? {
         guard let decoded = try? decode(bytes), decoded.encoding == .gb18030 || decoded.encoding == .big5,
               commonness(decoded.text) > 0 else { return nil }
         return decoded.encoding

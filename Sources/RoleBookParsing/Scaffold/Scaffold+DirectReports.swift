@@ -4,7 +4,7 @@ import RoleBookModel
 /// Adding a new role to its superior's `direct_reports` list, touching nothing else.
 extension Scaffold {
     /// The outcome of ``addingDirectReport(_:to:)``.
-    public enum DirectReportsEdit: Equatable, Sendable {
+    package enum DirectReportsEdit: Equatable, Sendable {
         /// The file's new text: one line changed (a flow list) or one line inserted (a block list).
         case edited(String)
         /// The front matter has no `direct_reports` key: subordinates are found from `reports_to`.
@@ -15,7 +15,7 @@ extension Scaffold {
 
     /// `text` with `id` appended to its front matter's `direct_reports` list; every other byte
     /// is kept as it was (line endings, comments, the order of keys).
-    public static func addingDirectReport(_ id: String, to text: String) -> DirectReportsEdit {
+    package static func addingDirectReport(_ id: String, to text: String) -> DirectReportsEdit {
         // Lines with their terminators, so joining them gives the file back byte for byte.
         var lines: [Substring] = []
         var start = text.startIndex

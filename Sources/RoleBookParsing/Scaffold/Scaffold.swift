@@ -4,18 +4,18 @@ import RoleBookModel
 /// What `rolebook new` writes: a new content file from the templates of docs/writing-roles.md.
 ///
 /// Pure functions of their arguments; the command resolves references and touches the disk.
-public enum Scaffold {
+package enum Scaffold {
     /// The fields of a new file; references are ids that the caller has already resolved.
-    public struct Fields: Sendable, Equatable {
-        public var kind: EntityKind
-        public var id: String
-        public var title: String
+    package struct Fields: Sendable, Equatable {
+        package var kind: EntityKind
+        package var id: String
+        package var title: String
         /// A role's or procedure's department, or a department's parent.
-        public var department: String?
+        package var department: String?
         /// A role's superior or a procedure's owner.
-        public var superior: String?
+        package var superior: String?
 
-        public init(kind: EntityKind, id: String, title: String, department: String? = nil, superior: String? = nil) {
+        package init(kind: EntityKind, id: String, title: String, department: String? = nil, superior: String? = nil) {
             self.kind = kind
             self.id = id
             self.title = title
@@ -27,7 +27,7 @@ public enum Scaffold {
     /// An id made from a title: Han characters become toneless pinyin syllables, other letters
     /// and digits are kept lower-cased, everything joined by '-' (`VIP客户经理` → `vip-ke-hu-jing-li`).
     /// Nil when nothing usable is left (a title of punctuation only).
-    public static func id(fromTitle title: String) -> String? {
+    package static func id(fromTitle title: String) -> String? {
         let words = CJKFolding.shared.pinyinSyllables(title)
             .map { word in String(String.UnicodeScalarView(word.unicodeScalars.filter { $0.isASCII && IDRules.isAllowed($0) && $0 != "." })) }
             .filter { !$0.isEmpty }
@@ -41,19 +41,19 @@ public enum Scaffold {
     }
 
     /// Why `id` cannot be an id (`contains a space`), or nil when it can.
-    public static func problem(withID id: String) -> String? { IDRules.problem(with: id) }
+    package static func problem(withID id: String) -> String? { IDRules.problem(with: id) }
 
     /// The content-root-relative path of the new file: beside the files of the organisation
     /// that `anchorPath` (the department's, parent's or owner's file) belongs to, in the
     /// folder of `kind` (`hotel/departments/hotel-marketing.md` → `hotel/roles/ID.md`).
-    public static func path(for kind: EntityKind, id: String, besides anchorPath: String) -> String {
+    package static func path(for kind: EntityKind, id: String, besides anchorPath: String) -> String {
         var folders = anchorPath.split(separator: "/", omittingEmptySubsequences: true).dropLast().map(String.init)
         if let last = folders.last, EntityKind.allCases.contains(where: { $0.folder == last }) { folders.removeLast() }
         return (folders + [kind.folder, id + ".md"]).joined(separator: "/")
     }
 
     /// The text of the new file.
-    public static func text(_ fields: Fields) -> String {
+    package static func text(_ fields: Fields) -> String {
         var front = ["title: \(yamlScalar(fields.title))"]
         switch fields.kind {
         case .role:

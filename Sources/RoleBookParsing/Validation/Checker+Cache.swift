@@ -13,7 +13,7 @@ extension Checker {
     ///   next run in this process (`serve`) or for the build cache folder's `mentions.cache` (`build`).
     /// - Parameter keepingGraph: whether `cache` keeps the graph to patch after the next edit
     ///   (`serve`; nil: as `keepingMentions`); `build` stores no graph, so it keeps none.
-    public func run(cache: inout ParseCache, changed: [String]? = nil, keepingMentions: Bool = true,
+    package func run(cache: inout ParseCache, changed: [String]? = nil, keepingMentions: Bool = true,
                     keepingGraph: Bool? = nil) throws -> (result: Result, parsed: Int) {
         var timings = Stopwatch()
         // Taken, not copied, so the mention cache is updated in place.
@@ -44,12 +44,7 @@ extension Checker {
             timings.lap("load + parse")
         }
         // The last build's scan, when this process has none and the settings are the same.
-        if mentions == nil, let stored {
-            var byPath: [String: Int] = Dictionary(minimumCapacity: content.entities.count)
-            for i in content.entities.indices { byPath[content.entities[i].header.path] = i }
-            let entities = content.entities
-            mentions = stored.cache(for: content.config) { path in byPath[path].map { entities[$0].header } }
-        }
+        if mentions == nil, let stored { mentions = stored.cache(for: content.config) }
         var basis: GraphBuilder.PatchBasis?
         // The loader's diagnostics stay in `content`: only the entities are taken.
         let (graph, resolution) = GraphBuilder().build(taking: &content, mentions: &mentions, keeping: keepingMentions, basis: &basis)

@@ -3,23 +3,23 @@ import RoleBookModel
 /// What docs/diagnostics.md says about each code: its meaning and typical fix, read from the
 /// tables of the page (embedded at build time through `Assets/diagnostics.md`, a link to the
 /// docs page), so SARIF help and the documentation cannot drift apart.
-public struct DiagnosticDocs: Sendable {
-    public struct Entry: Hashable, Sendable {
+package struct DiagnosticDocs: Sendable {
+    package struct Entry: Hashable, Sendable {
         /// The "meaning" column, Markdown.
-        public var meaning: String
+        package var meaning: String
         /// The "typical fix" or "threshold / fix" column, Markdown.
-        public var fix: String
+        package var fix: String
         /// `errors` or `warnings`: the anchor of the table on the page.
-        public var section: String
+        package var section: String
     }
 
-    public var entries: [DiagnosticCode: Entry]
+    package var entries: [DiagnosticCode: Entry]
 
     /// The page as embedded in the binary.
-    public static let shared = DiagnosticDocs(markdown: EmbeddedAssets.diagnosticsMD)
+    package static let shared = DiagnosticDocs(markdown: EmbeddedAssets.diagnosticsMD)
 
     /// Reads every `| RBnnn | meaning | fix |` row; the heading above a table names its section.
-    public init(markdown: String) {
+    package init(markdown: String) {
         var entries: [DiagnosticCode: Entry] = [:]
         var section = ""
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {

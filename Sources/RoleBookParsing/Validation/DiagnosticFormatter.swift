@@ -9,7 +9,7 @@ public enum DiagnosticFormat: String, CaseIterable, Sendable {
 public struct DiagnosticFormatter: Sendable {
     public var format: DiagnosticFormat
     /// How `.sarif` is written (paths relative to which folder, the repository's URL).
-    public var sarif = SARIFFormatter(currentDirectory: "")
+    package var sarif = SARIFFormatter(currentDirectory: "")
     /// The language of messages, notes and the summary line in every format (SARIF rule help
     /// stays docs/diagnostics.md's); codes, severities and locations read the same in all.
     public var language: DiagnosticLanguage
@@ -59,7 +59,7 @@ public struct DiagnosticFormatter: Sendable {
     /// Content reaches messages through file names, ids and quoted values. Raw, an ESC starts a
     /// terminal command (a new window title, cleared lines), CR rewrites the line and LF or
     /// U+2028 starts a fake diagnostic; bidirectional overrides reorder what is shown.
-    public static func escaped(_ text: String) -> String {
+    package static func escaped(_ text: String) -> String {
         // Messages are mostly ASCII and CJK: only strings with a byte that can start such a
         // character (C0, DEL; C2 for C1, D8 for U+061C, E2 for U+2028… and the overrides) are scanned.
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }),

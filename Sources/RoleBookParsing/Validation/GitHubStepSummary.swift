@@ -5,19 +5,19 @@ import RoleBookModel
 ///
 /// GitHub shows at most 10 error and 10 warning annotations per step and accepts at most 1 MiB of
 /// summary per step, so the table is where a long list of problems stays readable.
-public enum GitHubStepSummary {
+package enum GitHubStepSummary {
     /// Annotations GitHub shows per step and severity.
-    public static let annotationLimit = 10
+    package static let annotationLimit = 10
     /// A step's summary must stay under this many bytes.
-    public static let byteLimit = 1 << 20
+    package static let byteLimit = 1 << 20
 
     /// Errors and warnings beyond GitHub's per-step annotation limit.
-    public static func hidden(_ diagnostics: [Diagnostic]) -> (errors: Int, warnings: Int) {
+    package static func hidden(_ diagnostics: [Diagnostic]) -> (errors: Int, warnings: Int) {
         (max(0, diagnostics.errorCount - annotationLimit), max(0, diagnostics.warningCount - annotationLimit))
     }
 
     /// The line printed after the annotations when some are not shown; nil when all are.
-    public static func hiddenNotice(_ diagnostics: [Diagnostic], summaryWritten: Bool) -> String? {
+    package static func hiddenNotice(_ diagnostics: [Diagnostic], summaryWritten: Bool) -> String? {
         let h = hidden(diagnostics)
         guard h.errors + h.warnings > 0 else { return nil }
         func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
@@ -31,7 +31,7 @@ public enum GitHubStepSummary {
 
     /// A heading with the counts, then one table row per diagnostic (notes in the message cell),
     /// cut before `byteLimit` with a line saying how many rows were left out.
-    public static func markdown(_ diagnostics: [Diagnostic], fileCount: Int, byteLimit: Int = byteLimit, language: DiagnosticLanguage = .en) -> String {
+    package static func markdown(_ diagnostics: [Diagnostic], fileCount: Int, byteLimit: Int = byteLimit, language: DiagnosticLanguage = .en) -> String {
         var out = "### rolebook check\n\n" + DiagnosticFormatter.summary(diagnostics, fileCount: fileCount, language: language) + "\n\n"
         guard !diagnostics.isEmpty else { return out }
         out += "| | code | location | message |\n| --- | --- | --- | --- |\n"

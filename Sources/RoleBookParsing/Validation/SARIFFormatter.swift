@@ -8,18 +8,18 @@ import RoleBookModel
 /// and default level) and, per result, `ruleId`, `level`, `message.text`, the first location's
 /// `artifactLocation.uri` (relative to the repository) and `region`, `relatedLocations` and
 /// `partialFingerprints`, which tell one alert from another across commits.
-public struct SARIFFormatter: Sendable {
+package struct SARIFFormatter: Sendable {
     /// Paths of diagnostics are made relative to this folder (the repository root in CI).
-    public var currentDirectory: String
+    package var currentDirectory: String
     /// Where the tool lives (a repository URL); rule help links point at its `docs/diagnostics.md`.
-    public var informationURI: String?
-    public var docs: DiagnosticDocs
+    package var informationURI: String?
+    package var docs: DiagnosticDocs
     /// The text of the files diagnostics point into, by path as shown: rolebook counts columns in
     /// UTF-8 bytes, SARIF in UTF-16 code units, so columns on lines with Chinese text are converted.
     /// A file missing here keeps its byte columns.
-    public var sources: [String: String]
+    package var sources: [String: String]
 
-    public init(currentDirectory: String, informationURI: String? = nil, docs: DiagnosticDocs = .shared, sources: [String: String] = [:]) {
+    package init(currentDirectory: String, informationURI: String? = nil, docs: DiagnosticDocs = .shared, sources: [String: String] = [:]) {
         self.currentDirectory = currentDirectory
         self.informationURI = informationURI
         self.docs = docs
@@ -27,14 +27,14 @@ public struct SARIFFormatter: Sendable {
     }
 
     /// The log as pretty-printed JSON with sorted keys, ending with a newline.
-    public func report(_ diagnostics: [Diagnostic], language: DiagnosticLanguage = .en) -> String {
+    package func report(_ diagnostics: [Diagnostic], language: DiagnosticLanguage = .en) -> String {
         JSONWriter(pretty: true).text(encoding: log(diagnostics, language: language)) + "\n"
     }
 
     /// The log as values: one run, every code as a rule (so the rules list never depends on what was found).
     /// Results are in `language`; rule help is docs/diagnostics.md's, and fingerprints hash the
     /// English message so that switching `--lang` does not make every alert look new.
-    public func log(_ diagnostics: [Diagnostic], language: DiagnosticLanguage = .en) -> SARIFLog {
+    package func log(_ diagnostics: [Diagnostic], language: DiagnosticLanguage = .en) -> SARIFLog {
         let codes = DiagnosticCode.allCases
         let ruleIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1, $0) })
         let driver = SARIFLog.Driver(name: "rolebook", version: RoleBookVersion.current, semanticVersion: RoleBookVersion.current,
@@ -165,78 +165,78 @@ private extension String {
 }
 
 /// The subset of SARIF 2.1.0 rolebook writes (OASIS SARIF v2.1.0, as read by GitHub code scanning).
-public struct SARIFLog: Encodable, Sendable {
-    public var schema = "https://json.schemastore.org/sarif-2.1.0.json"
-    public var version = "2.1.0"
-    public var runs: [Run]
+package struct SARIFLog: Encodable, Sendable {
+    package var schema = "https://json.schemastore.org/sarif-2.1.0.json"
+    package var version = "2.1.0"
+    package var runs: [Run]
 
     enum CodingKeys: String, CodingKey {
         case schema = "$schema", version, runs
     }
 
-    public struct Run: Encodable, Sendable {
-        public var tool: Tool
-        public var results: [Result]
+    package struct Run: Encodable, Sendable {
+        package var tool: Tool
+        package var results: [Result]
         /// How `startColumn` counts: UTF-16 code units, SARIF's default.
-        public var columnKind: String
+        package var columnKind: String
     }
 
-    public struct Tool: Encodable, Sendable { public var driver: Driver }
+    package struct Tool: Encodable, Sendable { package var driver: Driver }
 
-    public struct Driver: Encodable, Sendable {
-        public var name: String
-        public var version: String
-        public var semanticVersion: String
-        public var informationUri: String?
-        public var rules: [Rule]
+    package struct Driver: Encodable, Sendable {
+        package var name: String
+        package var version: String
+        package var semanticVersion: String
+        package var informationUri: String?
+        package var rules: [Rule]
     }
 
-    public struct Text: Encodable, Sendable { public var text: String }
+    package struct Text: Encodable, Sendable { package var text: String }
 
-    public struct Help: Encodable, Sendable {
-        public var text: String
-        public var markdown: String
+    package struct Help: Encodable, Sendable {
+        package var text: String
+        package var markdown: String
     }
 
-    public struct Rule: Encodable, Sendable {
-        public var id: String
-        public var name: String
-        public var shortDescription: Text
-        public var fullDescription: Text
-        public var help: Help
-        public var helpUri: String?
-        public var defaultConfiguration: Configuration
-        public var properties: Properties
+    package struct Rule: Encodable, Sendable {
+        package var id: String
+        package var name: String
+        package var shortDescription: Text
+        package var fullDescription: Text
+        package var help: Help
+        package var helpUri: String?
+        package var defaultConfiguration: Configuration
+        package var properties: Properties
     }
 
-    public struct Configuration: Encodable, Sendable { public var level: String }
-    public struct Properties: Encodable, Sendable { public var tags: [String] }
+    package struct Configuration: Encodable, Sendable { package var level: String }
+    package struct Properties: Encodable, Sendable { package var tags: [String] }
 
-    public struct Result: Encodable, Sendable {
-        public var ruleId: String
-        public var ruleIndex: Int
-        public var level: String
-        public var message: Text
-        public var locations: [Location]
-        public var relatedLocations: [Location]?
-        public var partialFingerprints: [String: String]
+    package struct Result: Encodable, Sendable {
+        package var ruleId: String
+        package var ruleIndex: Int
+        package var level: String
+        package var message: Text
+        package var locations: [Location]
+        package var relatedLocations: [Location]?
+        package var partialFingerprints: [String: String]
     }
 
-    public struct Location: Encodable, Sendable {
-        public var id: Int?
-        public var physicalLocation: PhysicalLocation
-        public var message: Text?
+    package struct Location: Encodable, Sendable {
+        package var id: Int?
+        package var physicalLocation: PhysicalLocation
+        package var message: Text?
     }
 
-    public struct PhysicalLocation: Encodable, Sendable {
-        public var artifactLocation: ArtifactLocation
-        public var region: Region
+    package struct PhysicalLocation: Encodable, Sendable {
+        package var artifactLocation: ArtifactLocation
+        package var region: Region
     }
 
-    public struct ArtifactLocation: Encodable, Sendable { public var uri: String }
+    package struct ArtifactLocation: Encodable, Sendable { package var uri: String }
 
-    public struct Region: Encodable, Sendable {
-        public var startLine: Int
-        public var startColumn: Int
+    package struct Region: Encodable, Sendable {
+        package var startLine: Int
+        package var startColumn: Int
     }
 }

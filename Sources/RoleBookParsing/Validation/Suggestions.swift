@@ -1,9 +1,9 @@
 import RoleBookModel
 
 /// "Did you mean" candidates by edit distance.
-public enum Suggestions {
+package enum Suggestions {
     /// The candidate closest to `word`, if it is close enough to be a plausible typo.
-    public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
+    package static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let target = Array(word.lowercased())
         guard !target.isEmpty else { return nil }
         // A third of the length, at least 1 and at most 3 edits.

@@ -3,19 +3,19 @@ import RoleBookModel
 ///
 /// Only SGR sequences (bold, one colour, reset), which every terminal emulator and Windows
 /// Terminal understand. The caller decides whether to colour (`--color`, `NO_COLOR`, a TTY).
-public struct TerminalStyle: Sendable {
-    public var enabled: Bool
+package struct TerminalStyle: Sendable {
+    package var enabled: Bool
 
-    public init(enabled: Bool) { self.enabled = enabled }
+    package init(enabled: Bool) { self.enabled = enabled }
 
     private func wrap(_ text: String, _ codes: String) -> String {
         enabled ? "\u{1B}[" + codes + "m" + text + "\u{1B}[0m" : text
     }
 
-    public func bold(_ text: String) -> String { wrap(text, "1") }
+    package func bold(_ text: String) -> String { wrap(text, "1") }
 
     /// Errors bold red, warnings bold yellow, notes bold cyan, as compilers print them.
-    public func severity(_ severity: Diagnostic.Severity, _ text: String) -> String {
+    package func severity(_ severity: Diagnostic.Severity, _ text: String) -> String {
         switch severity {
         case .error: wrap(text, "1;31")
         case .warning: wrap(text, "1;33")

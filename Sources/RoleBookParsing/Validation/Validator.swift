@@ -1,23 +1,23 @@
 import RoleBookModel
 
 /// One validation rule over the resolved graph.
-public protocol Rule: Sendable {
+package protocol Rule: Sendable {
     func check(_ graph: RoleGraph) -> [Diagnostic]
 }
 
 /// Runs every rule and returns all diagnostics, sorted.
-public struct Validator: Sendable {
-    public var rules: [any Rule]
+package struct Validator: Sendable {
+    package var rules: [any Rule]
 
-    public static let standard: [any Rule] = [
+    package static let standard: [any Rule] = [
         ReportingLineRule(), DirectReportsRule(), DepartmentStructureRule(), SpanAndDepthRule(),
         CrossDepartmentRule(), PositionsRule(), VacantWithReportsRule(), SectionContentRule(), ProcedureStepsRule(),
     ]
 
-    public init(rules: [any Rule] = Validator.standard) { self.rules = rules }
+    package init(rules: [any Rule] = Validator.standard) { self.rules = rules }
 
     /// The rules run side by side (each reads the graph only), their diagnostics kept in rule order.
-    public func validate(_ graph: RoleGraph) -> [Diagnostic] {
+    package func validate(_ graph: RoleGraph) -> [Diagnostic] {
         rules.parallelMap { $0.check(graph) }.flatMap { $0 }
     }
 }

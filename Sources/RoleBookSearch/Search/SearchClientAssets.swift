@@ -9,7 +9,7 @@ import RoleBookModel
 ///
 /// Besides drawing the page it exposes `window.rbSearch` (`normalize`, `terms`, `needles`,
 /// `search`, `fragment`, `marks`, `snippet`, and the replaceable `loadScript`) for tests and tools.
-public enum SearchClientAssets {
+package enum SearchClientAssets {
     /// The client, after a first line that defines `rbSearchFormat` from `search-format.json`.
-    public static let script: String = "var rbSearchFormat = " + SearchFormat.json + ";\n" + EmbeddedAssets.searchJS
+    package static let script: String = "var rbSearchFormat = " + SearchFormat.json + ";\n" + EmbeddedAssets.searchJS
 }

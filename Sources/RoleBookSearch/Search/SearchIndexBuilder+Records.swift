@@ -135,6 +135,8 @@ extension SearchIndexBuilder {
         return f.value
     }
 
+    // A record may read only its own file, its URL and group and its department's title: anything
+    // else it comes to read must go into ``sourceKeys(_:)`` too, or an edit of that would be missed.
     package func roleRecord(_ i: Int, group: Int) -> SearchRecord {
         let role = graph.roles[i]
         let department = graph.roleDepartment[i].map { graph.departments[$0].title }

@@ -14,34 +14,34 @@ import RoleBookSite
 ///   loaded only to check a phrase (a CJK run of three or more characters).
 /// * `search/f/<n>.js` — the fragments (what a result shows) of documents `n * fragmentBundle …`,
 ///   one `rbSearch.frag(doc, {...});` line each: bundles keep the site's file count down.
-public struct SearchIndexBuilder: Sendable {
-    public var graph: RoleGraph
+package struct SearchIndexBuilder: Sendable {
+    package var graph: RoleGraph
     /// UI strings; `noDepartment` labels the filter for documents without a department.
-    public var strings: UIStrings
+    package var strings: UIStrings
     /// Each record's page URL, from the site map.
-    public var urls: SearchPageURLs
+    package var urls: SearchPageURLs
 
     /// Format version written to `meta.js`; the client refuses other versions.
-    public static let version = SearchFormat.shared.version
+    package static let version = SearchFormat.shared.version
     /// Site-root-relative scripts `search.html` must load, in order, before `assets/search.js`.
-    public static let pageScripts = ["search/meta.js"]
+    package static let pageScripts = ["search/meta.js"]
     /// A shard is closed once its entries reach this many bytes (a single long posting list may exceed it).
-    public static let shardTargetBytes = 8 * 1024
+    package static let shardTargetBytes = 8 * 1024
     /// Characters of text kept in a fragment for snippets.
-    public static let fragmentTextLimit = 400
+    package static let fragmentTextLimit = 400
     /// Documents per fragment file: creating files is the most expensive part of a build, and
     /// consecutive documents (one department's) tend to appear in the same result list.
-    public static let fragmentBundle = 8
+    package static let fragmentBundle = 8
 
     /// - Parameter strings: defaults to the site's language (`rolebook.yml`).
-    public init(graph: RoleGraph, strings: UIStrings? = nil, urls: SearchPageURLs) {
+    package init(graph: RoleGraph, strings: UIStrings? = nil, urls: SearchPageURLs) {
         self.graph = graph
         self.strings = strings ?? UIStrings(language: graph.config.language)
         self.urls = urls
     }
 
     /// All output files, site-root-relative path → contents. Identical graphs give identical bytes.
-    public func build() -> [String: String] { build(layout()) }
+    package func build() -> [String: String] { build(layout()) }
 
     /// The output files for documents already laid out (``layout()``).
     package func build(_ layout: Layout) -> [String: String] { build(layout, shards: Self.shards(layout.records)) }

@@ -51,7 +51,7 @@ package struct SearchIndexShape: Sendable, Equatable {
 extension SearchIndexBuilder {
     /// The shape of packed shards (without the documents' fields).
     static func shape(_ shards: Shards) -> SearchIndexShape {
-        SearchIndexShape(separators: shards.separators, positional: shards.shards.map { $0.contains { $0.1.contains(positionsSeparator) } })
+        SearchIndexShape(separators: shards.separators, positional: shards.shards.map { $0.contains { hasPositionsPart($0.1) } })
     }
 }
 

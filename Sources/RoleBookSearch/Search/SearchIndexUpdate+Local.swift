@@ -140,7 +140,7 @@ extension SearchIndexBuilder {
             }
         }
         for ((j, entries), texts) in zip(cut, rewritten) {
-            let hasPositions = entries.contains { $0.1.contains(Self.positionsSeparator) }
+            let hasPositions = entries.contains { Self.hasPositionsPart($0.1) }
             positional[j] = hasPositions
             if let texts {
                 files[Self.shardPath(j)] = texts.index

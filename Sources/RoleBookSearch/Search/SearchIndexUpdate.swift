@@ -104,7 +104,7 @@ extension SearchIndexBuilder {
                 if let positions = texts.positions { files[Self.positionsPath(k)] = positions }
             } else {
                 unchanged.append(Self.shardPath(k))
-                if shards.shards[k].contains(where: { $0.1.contains(Self.positionsSeparator) }) { unchanged.append(Self.positionsPath(k)) }
+                if shards.shards[k].contains(where: { Self.hasPositionsPart($0.1) }) { unchanged.append(Self.positionsPath(k)) }
             }
         }
         Self.fragmentBundles(layout, changed: changed, previous: previous, files: &files, unchanged: &unchanged)

@@ -26,7 +26,7 @@ import RoleBookModel
 ///    With prefix matching, `kefu jing`, `jingli`, `kfjl` and `fjl` all find 客服经理.
 public enum SearchTokenizer {
     /// Longest joined compound kept as a token (longer ones, such as URLs, keep only their words).
-    public static let maxCompound = SearchFormat.shared.maxCompound
+    package static let maxCompound = SearchFormat.shared.maxCompound
     /// Longest pinyin suffix token.
     static let maxPinyin = 64
 
@@ -254,7 +254,7 @@ public enum SearchTokenizer {
 
     /// Separates the syllables of a full-pinyin token (`jing'li`): a query's syllables must match
     /// whole syllables, so `jingli` finds 经理 but not 精灵班 (jing'ling'ban).
-    public static let syllableSeparator: Character = "'"
+    package static let syllableSeparator: Character = "'"
     /// Reading variants kept per suffix of a name with several polyphonic characters.
     static let maxReadingVariants = 8
 
@@ -302,7 +302,7 @@ public enum SearchTokenizer {
     /// indexed as full syllables separated by ``syllableSeparator`` and as initials: `客服经理` →
     /// `ke'fu'jing'li fu'jing'li jing'li li kfjl fjl jl`. A polyphonic character gives a token per
     /// reading (``readings(_:)``), at most ``maxReadingVariants`` per suffix.
-    public static func pinyinTokens(_ text: String) -> [String] {
+    package static func pinyinTokens(_ text: String) -> [String] {
         // Parts → elements → (readings, whether the element is a word, whose initial is itself).
         var elements: [[(readings: [String], word: Bool)]] = [[]]
         var hasHan = false
@@ -379,19 +379,19 @@ public enum SearchTokenizer {
     }
 
     /// One AND-ed condition of a query.
-    public struct QueryTerm: Hashable, Sendable, CustomStringConvertible {
-        public var token: String
+    package struct QueryTerm: Hashable, Sendable, CustomStringConvertible {
+        package var token: String
         /// Matches every index token starting with `token`.
-        public var prefix: Bool
+        package var prefix: Bool
         /// Also matches full-pinyin tokens of these readings of the word (``pinyinForms(_:)``): a
         /// form `jing'li` matches `jing'li` and `jing'li'…`; a form ending in `*` (`zhuan'y*`) every
         /// token starting with what precedes the `*`.
-        public var pinyin: [String] = []
+        package var pinyin: [String] = []
 
-        public var description: String { (prefix ? token + "*" : token) + pinyin.map { "|" + $0 }.joined() }
+        package var description: String { (prefix ? token + "*" : token) + pinyin.map { "|" + $0 }.joined() }
 
         /// Whether an index token matches, and how well: 1 exactly, 0.8 as a prefix, nil not at all.
-        public func score(_ indexToken: String) -> Double? {
+        package func score(_ indexToken: String) -> Double? {
             if indexToken == token { return 1 }
             var best: Double? = prefix && indexToken.hasPrefix(token) ? 0.8 : nil
             for form in pinyin {
@@ -424,7 +424,7 @@ public enum SearchTokenizer {
     /// syllable, marked with a final `*` (`zhuany` → `zhuan'y*`). So `jingli` is `jing'li` and never
     /// the start of `jing'ling`, while `kefuzh` still finds `ke'fu'zhuan'yuan`. Empty for anything
     /// else (digits, other letters, a single letter).
-    public static func pinyinForms(_ word: String) -> [String] {
+    package static func pinyinForms(_ word: String) -> [String] {
         let chars = Array(word.utf8)
         guard chars.count >= 2, chars.count <= maxCompound, chars.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [] }
         let n = chars.count
@@ -462,7 +462,7 @@ public enum SearchTokenizer {
     /// its bigram, a longer run the AND of the trigrams of its ``phraseCover(_:)``; a compound is
     /// its joined form (its words when too long), a prefix when ≥ 2 scalars. Duplicates are
     /// dropped, order kept.
-    public static func queryTerms(_ query: String) -> [QueryTerm] {
+    package static func queryTerms(_ query: String) -> [QueryTerm] {
         var out: [QueryTerm] = []
         func add(_ token: String, prefix: Bool, pinyin: [String] = []) {
             let term = QueryTerm(token: token, prefix: prefix && token.unicodeScalars.count >= 2, pinyin: pinyin)
@@ -540,7 +540,7 @@ public enum SearchTokenizer {
     /// (``forEachKey(_:scalars:position:cjk:word:)``), i.e. when it holds the run contiguously.
     /// A run of three characters is one trigram, which ``queryTerms(_:)`` already requires, and
     /// shorter runs are one token, so they need no check.
-    public static func queryPhrases(_ query: String) -> [[String]] {
+    package static func queryPhrases(_ query: String) -> [[String]] {
         var out: [[String]] = []
         for piece in pieces(normalize(query)) {
             guard case .cjk(let run) = piece, run.count >= 4 else { continue }
@@ -551,7 +551,7 @@ public enum SearchTokenizer {
 
     /// Traditional → simplified pairs for every character the folding changes, as one string of
     /// alternating characters (`經经營营…`): what the client needs to fold queries and snippets.
-    public static func foldingPairs() -> String {
+    package static func foldingPairs() -> String {
         let folding = CJKFolding.shared
         var out = String.UnicodeScalarView()
         for v in UInt32(0x4E00)...UInt32(0x9FFF) {

@@ -2,27 +2,27 @@ import RoleBookModel
 import RoleBookParsing
 
 /// A procedure flattened into numbered checklist rows, ready for any sheet layout.
-public struct Checklist: Sendable {
-    public struct Row: Hashable, Sendable {
-        public enum Kind: Hashable, Sendable { case phase, step }
-        public var kind: Kind
+package struct Checklist: Sendable {
+    package struct Row: Hashable, Sendable {
+        package enum Kind: Hashable, Sendable { case phase, step }
+        package var kind: Kind
         /// `3` or `3.1` for steps; empty for phases.
-        public var number: String
-        public var text: [Inline]
-        public var time: TimeSpan?
-        public var depth: Int
+        package var number: String
+        package var text: [Inline]
+        package var time: TimeSpan?
+        package var depth: Int
         /// A step with sub-steps is done when they are: it gets no box of its own, so nothing is ticked twice.
-        public var hasSubsteps: Bool = false
+        package var hasSubsteps: Bool = false
         /// Whether the row is ticked on paper: every step but a parent of sub-steps.
-        public var isTickable: Bool { kind == .step && !hasSubsteps }
+        package var isTickable: Bool { kind == .step && !hasSubsteps }
     }
 
-    public var rows: [Row]
+    package var rows: [Row]
 
-    public init(graph: RoleGraph, procedure p: Int) { self.init(graph.procedures[p]) }
+    package init(graph: RoleGraph, procedure p: Int) { self.init(graph.procedures[p]) }
 
     /// Phases become heading rows; steps are numbered through the whole sheet, sub-steps as `n.m`.
-    public init(_ procedure: Procedure) {
+    package init(_ procedure: Procedure) {
         var rows: [Row] = []
         var n = 0
         func add(_ item: Item, number: String, depth: Int) {
@@ -39,14 +39,14 @@ public struct Checklist: Sendable {
         self.rows = rows
     }
 
-    public var steps: [Row] { rows.filter { $0.kind == .step } }
+    package var steps: [Row] { rows.filter { $0.kind == .step } }
 
     /// Steps ticked on paper (parents of sub-steps left out).
-    public var tickableCount: Int { rows.count { $0.isTickable } }
+    package var tickableCount: Int { rows.count { $0.isTickable } }
 
     /// Whether the sheet's timed steps run past midnight (`23:00-01:00`, or `01:00` after `22:00`):
     /// such a shift spans two calendar dates, and the sheet asks for both.
-    public var crossesMidnight: Bool {
+    package var crossesMidnight: Bool {
         var latest: Int?
         for time in rows.compactMap(\.time) {
             if let end = time.end, end > 24 * 60 { return true }
@@ -58,17 +58,17 @@ public struct Checklist: Sendable {
     }
 
     /// Earliest time on the sheet, to order a role's procedures within a frequency.
-    public var firstTime: Int? { rows.compactMap { $0.time?.start }.min() }
+    package var firstTime: Int? { rows.compactMap { $0.time?.start }.min() }
 }
 
 extension Procedure {
     /// Procedures done at least once a day get a Mon–Sun sign-off grid as well as the single-day sheet.
-    public var hasWeekGrid: Bool { frequency == .daily || frequency == .perShift }
+    package var hasWeekGrid: Bool { frequency == .daily || frequency == .perShift }
 }
 
 extension SiteMap {
     /// `checklists/week/<id>.html`, or nil when the procedure has no weekly grid.
-    public func weekChecklistURL(procedure i: Int) -> String? {
+    package func weekChecklistURL(procedure i: Int) -> String? {
         graph.procedures[i].hasWeekGrid ? url(for: .weekChecklist(i)) : nil
     }
 }

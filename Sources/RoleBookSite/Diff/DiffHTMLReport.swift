@@ -5,15 +5,15 @@ import RoleBookModel
 /// roles added, removed, moved or otherwise changed highlighted; then every change as a list.
 ///
 /// Styles are inlined and there is no script, so the file can be mailed or attached as it is.
-public struct DiffHTMLReport: Sendable {
-    public var diff: GraphDiff
-    public var base: RoleGraph
-    public var head: RoleGraph
-    public var title: String
+package struct DiffHTMLReport: Sendable {
+    package var diff: GraphDiff
+    package var base: RoleGraph
+    package var head: RoleGraph
+    package var title: String
     /// The language of headings and labels.
-    public var language: DiagnosticLanguage
+    package var language: DiagnosticLanguage
 
-    public init(diff: GraphDiff, base: RoleGraph, head: RoleGraph, title: String, language: DiagnosticLanguage = .en) {
+    package init(diff: GraphDiff, base: RoleGraph, head: RoleGraph, title: String, language: DiagnosticLanguage = .en) {
         self.diff = diff
         self.base = base
         self.head = head
@@ -39,7 +39,7 @@ public struct DiffHTMLReport: Sendable {
         return (base, head)
     }
 
-    public func render() -> String {
+    package func render() -> String {
         let report = DiffReport(diff, language: language), w = report.words
         let marks = highlights()
         var departments: [HTML] = []

@@ -2,7 +2,7 @@ import RoleBookModel
 
 extension DiffReport {
     /// GitHub refuses comments longer than 65,536 characters; the report stays below with room to spare.
-    public static let markdownLimit = 60_000
+    package static let markdownLimit = 60_000
 
     /// Counts by kind: roles, procedures, departments, problems.
     func summaryTable() -> String {
@@ -19,7 +19,7 @@ extension DiffReport {
     /// For a pull-request comment or `$GITHUB_STEP_SUMMARY`: the summary line, a table of counts, a table of roles
     /// moved (who from, who to), a table per department, new problems, then every detail folded
     /// in `<details>` blocks. Cut at ``markdownLimit`` characters with a note saying so.
-    public func markdown(title: String = "rolebook diff") -> String {
+    package func markdown(title: String = "rolebook diff") -> String {
         var out = "### \(cell(title))\n\n**\(cell(summaryLine))**\n"
         guard !diff.isEmpty else { return out }
         let w = words

@@ -2,18 +2,18 @@ import Foundation
 import RoleBookModel
 
 /// `rolebook diff` output formats.
-public enum DiffFormat: String, CaseIterable, Sendable {
+package enum DiffFormat: String, CaseIterable, Sendable {
     case text, markdown, json, html
 }
 
 /// Renders a ``GraphDiff`` as a plan-style text summary, Markdown for a pull request, or JSON.
 /// (HTML, which needs both graphs for its org charts, is ``DiffHTMLReport``.)
-public struct DiffReport: Sendable {
-    public var diff: GraphDiff
+package struct DiffReport: Sendable {
+    package var diff: GraphDiff
     /// The language of headings and labels (text, Markdown, HTML); JSON stays English.
-    public var language: DiagnosticLanguage
+    package var language: DiagnosticLanguage
 
-    public init(_ diff: GraphDiff, language: DiagnosticLanguage = .en) { self.diff = diff; self.language = language }
+    package init(_ diff: GraphDiff, language: DiagnosticLanguage = .en) { self.diff = diff; self.language = language }
 
     var words: DiffWords { DiffWords(language: language) }
 
@@ -21,7 +21,7 @@ public struct DiffReport: Sendable {
 
     /// `2 roles added, 1 moved, 1 removed, 3 changed; 1 procedure changed; 1 error introduced`, or `no changes`.
     /// A department moves when its parent changes.
-    public var summaryLine: String {
+    package var summaryLine: String {
         let r = diff.roles, p = diff.procedures, d = diff.departments
         var groups: [String] = []
         let w = words
@@ -56,7 +56,7 @@ public struct DiffReport: Sendable {
     // MARK: Text
 
     /// The summary line, then one section per kind of change, `+`/`-`/`~` marked like a plan.
-    public var text: String {
+    package var text: String {
         var out = summaryLine + "\n"
         for section in sections() {
             out += "\n" + section.title + (words.chinese ? "：" : ":") + "\n"
@@ -140,7 +140,7 @@ public struct DiffReport: Sendable {
     // MARK: JSON
 
     /// The diff with its summary line, sorted keys (schema in docs/diff.md).
-    public var json: String {
+    package var json: String {
         struct Document: Encodable {
             var summary: String
             var changed: Bool

@@ -2,29 +2,29 @@ import RoleBookModel
 import RoleBookParsing
 
 /// One side of a comparison: a checked content tree.
-public struct DiffSide: Sendable {
-    public var graph: RoleGraph
-    public var diagnostics: [Diagnostic]
+package struct DiffSide: Sendable {
+    package var graph: RoleGraph
+    package var diagnostics: [Diagnostic]
     /// How the content root appears in diagnostic paths (`content`), stripped so both sides compare.
-    public var displayRoot: String
+    package var displayRoot: String
 
-    public init(graph: RoleGraph, diagnostics: [Diagnostic], displayRoot: String) {
+    package init(graph: RoleGraph, diagnostics: [Diagnostic], displayRoot: String) {
         self.graph = graph
         self.diagnostics = diagnostics
         self.displayRoot = displayRoot
     }
 
-    public init(_ result: Checker.Result, displayRoot: String) {
+    package init(_ result: Checker.Result, displayRoot: String) {
         self.init(graph: result.graph, diagnostics: result.diagnostics, displayRoot: displayRoot)
     }
 }
 
 extension GraphDiff {
     /// A removed and an added role at least this similar are one role renamed.
-    public static let renameThreshold = 0.6
+    package static let renameThreshold = 0.6
 
     /// The difference from `base` to `head`.
-    public static func compare(base: DiffSide, head: DiffSide, language: DiagnosticLanguage = .en) -> GraphDiff {
+    package static func compare(base: DiffSide, head: DiffSide, language: DiagnosticLanguage = .en) -> GraphDiff {
         var diff = GraphDiff()
         let a = base.graph, b = head.graph
         let renames = matchRenames(a, b)

@@ -1,7 +1,7 @@
 import RoleBookModel
 
 /// `rolebook export`: the org chart for the tools HR already uses.
-public enum ExportFormat: String, CaseIterable, Sendable {
+package enum ExportFormat: String, CaseIterable, Sendable {
     /// One row per role, for spreadsheets and org-chart tools.
     case csv
     /// draw.io's CSV import (Arrange → Insert → Advanced → CSV) with its `# connect` / `# layout` header.
@@ -13,17 +13,17 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 }
 
 /// Pure functions from a graph to export text; roles in the graph's order (by path).
-public struct GraphExport: Sendable {
-    public var graph: RoleGraph
+package struct GraphExport: Sendable {
+    package var graph: RoleGraph
     /// Prepended to site-relative page URLs (`https://hr.example.com/handbook/`); empty keeps them relative.
-    public var baseURL: String
+    package var baseURL: String
 
-    public init(graph: RoleGraph, baseURL: String = "") {
+    package init(graph: RoleGraph, baseURL: String = "") {
         self.graph = graph
         self.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
     }
 
-    public func render(_ format: ExportFormat) -> String {
+    package func render(_ format: ExportFormat) -> String {
         switch format {
         case .csv: csv()
         case .drawio: drawio()
@@ -34,12 +34,12 @@ public struct GraphExport: Sendable {
 
     // MARK: CSV
 
-    public static let csvColumns = ["id", "title", "department", "reports_to", "dotted_line_to", "headcount", "vacant", "grade", "code", "url"]
+    package static let csvColumns = ["id", "title", "department", "reports_to", "dotted_line_to", "headcount", "vacant", "grade", "code", "url"]
 
     /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break. A cell
     /// starting with `=`, `+`, `-`, `@`, tab or CR gets a leading `'` so a spreadsheet does not run
     /// it as a formula (OWASP's advice against CSV injection).
-    public func csv() -> String {
+    package func csv() -> String {
         let g = graph
         let site = SiteMap(graph: g)
         var out = Self.csvColumns.joined(separator: ",") + "\r\n"
@@ -66,7 +66,7 @@ public struct GraphExport: Sendable {
     /// draw.io's org-chart CSV: header lines starting with `#` configure the import, then the CSV.
     /// `manager` links each box to its superior's, `dotted` (`;`-separated in the data, as draw.io
     /// reads comma-separated ids from a quoted cell) to its dotted-line superiors, dashed.
-    public func drawio() -> String {
+    package func drawio() -> String {
         let g = graph
         let site = SiteMap(graph: g)
         var out = """
@@ -112,7 +112,7 @@ public struct GraphExport: Sendable {
     /// Departments as nested clusters (walked with an explicit stack; departments on a parent cycle
     /// are drawn unnested), roles as boxes (vacant ones dashed), reporting lines solid and dotted
     /// lines dashed without constraining the ranks.
-    public func dot() -> String {
+    package func dot() -> String {
         let g = graph
         var out = "digraph rolebook {\n"
         out += "  graph [rankdir=TB, fontname=\"Noto Sans CJK SC\", label=\(Self.dotString(g.config.title)), labelloc=t];\n"
@@ -177,7 +177,7 @@ public struct GraphExport: Sendable {
 
     /// An `@graph` with the organisation, every department (an `Organization` whose
     /// `parentOrganization` is its parent or the organisation) and every role as an `Occupation`.
-    public func jsonLD() -> String {
+    package func jsonLD() -> String {
         let g = graph
         let orgID = "#organization"
         var nodes: [JSONValue] = [["@type": "Organization", "@id": .string(orgID), "name": .string(g.config.organization ?? g.config.title)]]

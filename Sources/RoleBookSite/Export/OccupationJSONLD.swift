@@ -4,9 +4,9 @@ import RoleBookModel
 /// schema.org `Occupation` records of roles: the JSON-LD block on every role page and the
 /// `json-ld` export. Only what the role's own file says (and its department's title), so a role
 /// page's build fingerprint, which covers those files, covers the block too.
-public enum OccupationJSONLD {
+package enum OccupationJSONLD {
     /// A standard occupation classification a role's `code` can belong to.
-    public enum CodeSet: String, Sendable {
+    package enum CodeSet: String, Sendable {
         case isco08 = "ISCO-08"
         case onetSOC = "O*NET-SOC"
         /// 中华人民共和国职业分类大典 (2015 / 2022): `4-01-02-01`.
@@ -14,7 +14,7 @@ public enum OccupationJSONLD {
 
         /// Recognizes `5223` (ISCO-08 unit group; 1 to 4 digits), `41-2031.00` (O*NET-SOC)
         /// and `4-01-02-01` (职业分类大典); anything else is an internal position code.
-        public init?(code: String) {
+        package init?(code: String) {
             func digits(_ s: Substring, _ count: Int) -> Bool { s.count == count && s.allSatisfy { $0.isASCII && $0.isNumber } }
             let parts = code.split(separator: "-", omittingEmptySubsequences: false)
             if parts.count == 1, (1...4).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isNumber }) {
@@ -32,10 +32,10 @@ public enum OccupationJSONLD {
     }
 
     /// One role as a JSON-LD object (without `@context`); `url` is the role page's address, if known.
-    public static func occupation(_ g: RoleGraph, role r: Int, url: String?) -> [String: JSONValue] { occupation(g.roles[r], url: url) }
+    package static func occupation(_ g: RoleGraph, role r: Int, url: String?) -> [String: JSONValue] { occupation(g.roles[r], url: url) }
 
     /// One role as a JSON-LD object, from the role's own file only.
-    public static func occupation(_ role: Role, url: String?) -> [String: JSONValue] {
+    package static func occupation(_ role: Role, url: String?) -> [String: JSONValue] {
         var out: [String: JSONValue] = ["@type": "Occupation", "name": .string(role.title), "identifier": .string(role.id)]
         if let url { out["url"] = .string(url) }
         if let summary = role.header.summary { out["description"] = .string(summary) }
@@ -54,14 +54,14 @@ public enum OccupationJSONLD {
 
     /// JSON text of a value, keys sorted; `<`, `>` and `&` written as `\u003c`… so the text can
     /// sit inside a `<script>` element (no `</script>` or `<!--` can appear in it).
-    public static func text(_ value: JSONValue, pretty: Bool = false) -> String {
+    package static func text(_ value: JSONValue, pretty: Bool = false) -> String {
         var writer = JSONWriter.scriptSafe
         writer.pretty = pretty
         return writer.text(value)
     }
 
     /// The block of a role page: `@context` plus the occupation, safe inside `<script type="application/ld+json">`.
-    public static func pageBlock(_ role: Role) -> String {
+    package static func pageBlock(_ role: Role) -> String {
         var object = occupation(role, url: nil)
         object["@context"] = "https://schema.org"
         return text(.object(object))

@@ -1,25 +1,25 @@
 import RoleBookModel
 
 /// A small HTML tree. Text and attribute values are escaped in one place, ``HTML/render(into:)``.
-public indirect enum HTML: Sendable {
+package indirect enum HTML: Sendable {
     case element(String, [Attribute], [HTML])
     case text(String)
     /// Trusted markup produced by rolebook itself (SVG paths, assets); never content.
     case raw(String)
     case fragment([HTML])
 
-    public struct Attribute: Sendable {
-        public var name: String
+    package struct Attribute: Sendable {
+        package var name: String
         /// nil renders a boolean attribute (`hidden`).
-        public var value: String?
+        package var value: String?
 
-        public init(_ name: String, _ value: String?) {
+        package init(_ name: String, _ value: String?) {
             self.name = name
             self.value = value
         }
     }
 
-    public static let empty = HTML.fragment([])
+    package static let empty = HTML.fragment([])
 
     /// Elements without a closing tag (a switch, not a `Set`: asked for every element of every page).
     static func isVoid(_ name: String) -> Bool {
@@ -29,14 +29,14 @@ public indirect enum HTML: Sendable {
         }
     }
 
-    public func render() -> String {
+    package func render() -> String {
         var out = ""
         out.reserveCapacity(4096)
         render(into: &out)
         return out
     }
 
-    public func render(into out: inout String) {
+    package func render(into out: inout String) {
         switch self {
         case .text(let s): Self.escapeText(s, into: &out)
         case .raw(let s): out += s
@@ -91,23 +91,23 @@ public indirect enum HTML: Sendable {
 }
 
 /// Builders: `el("a", ["href": url], .text(title))`; attributes keep the order written.
-public func el(_ name: String, _ attributes: KeyValuePairs<String, String?>, _ children: HTML...) -> HTML {
+package func el(_ name: String, _ attributes: KeyValuePairs<String, String?>, _ children: HTML...) -> HTML {
     .element(name, attributes.map { HTML.Attribute($0.key, $0.value) }, children)
 }
 
-public func el(_ name: String, _ attributes: KeyValuePairs<String, String?>, children: [HTML]) -> HTML {
+package func el(_ name: String, _ attributes: KeyValuePairs<String, String?>, children: [HTML]) -> HTML {
     .element(name, attributes.map { HTML.Attribute($0.key, $0.value) }, children)
 }
 
 /// Attribute-less forms, so `el("h1", .text(title))` reads naturally.
-public func el(_ name: String, _ children: HTML...) -> HTML {
+package func el(_ name: String, _ children: HTML...) -> HTML {
     .element(name, [], children)
 }
 
-public func el(_ name: String, children: [HTML]) -> HTML {
+package func el(_ name: String, children: [HTML]) -> HTML {
     .element(name, [], children)
 }
 
 extension HTML: ExpressibleByStringLiteral {
-    public init(stringLiteral value: String) { self = .text(value) }
+    package init(stringLiteral value: String) { self = .text(value) }
 }

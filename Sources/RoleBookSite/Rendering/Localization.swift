@@ -2,7 +2,7 @@ import RoleBookModel
 import RoleBookParsing
 
 /// Every UI string the site uses; each language table must have all of them (`LocalizationTests`).
-public enum UIKey: String, CaseIterable, Sendable {
+package enum UIKey: String, CaseIterable, Sendable {
     case aliases
     case all
     case approvedBy
@@ -124,11 +124,11 @@ public enum UIKey: String, CaseIterable, Sendable {
 }
 
 /// UI strings in the site's language (`rolebook.yml` `language`).
-public struct UIStrings: Sendable {
-    public var lang: String
+package struct UIStrings: Sendable {
+    package var lang: String
     private var table: [UIKey: String]
 
-    public init(language: String) {
+    package init(language: String) {
         lang = language
         switch language {
         case "en": table = Self.en
@@ -138,10 +138,10 @@ public struct UIStrings: Sendable {
     }
 
     /// Every table has every key (``UIKey``; `LocalizationTests` checks it), so nothing falls back.
-    public subscript(_ key: UIKey) -> String { table[key] ?? Self.en[key] ?? key.rawValue }
+    package subscript(_ key: UIKey) -> String { table[key] ?? Self.en[key] ?? key.rawValue }
 
     /// `format("results", 3)`: the plural form for 3 (``pluralForm(_:_:)``), `{n}` replaced.
-    public func format(_ key: UIKey, _ n: Int) -> String { pluralForm(self[key], n).replacingOccurrences(of: "{n}", with: String(n)) }
+    package func format(_ key: UIKey, _ n: Int) -> String { pluralForm(self[key], n).replacingOccurrences(of: "{n}", with: String(n)) }
 
     static let zhCN: [UIKey: String] = [
         .home: "首页", .departments: "部门", .roles: "岗位", .procedures: "流程与制度", .checklists: "检查清单", .az: "岗位索引",
@@ -223,5 +223,5 @@ public struct UIStrings: Sendable {
     ]
 
     /// Names of the built-in sections for headings-less navigation.
-    public func frequency(_ f: Frequency?) -> String { f.flatMap { UIKey(rawValue: $0.rawValue) }.map { self[$0] } ?? "" }
+    package func frequency(_ f: Frequency?) -> String { f.flatMap { UIKey(rawValue: $0.rawValue) }.map { self[$0] } ?? "" }
 }

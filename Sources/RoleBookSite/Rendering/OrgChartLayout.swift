@@ -6,28 +6,28 @@ import RoleBookModel
 /// them. A parent whose children are all leaves stacks them vertically instead, in columns of
 /// at most ``stackRows`` boxes, so a manager with twelve or forty reports stays narrow enough
 /// to read. Edges are orthogonal polylines that run only through the gaps between boxes.
-public struct OrgChartLayout: Sendable {
-    public struct Box: Hashable, Sendable {
-        public var node: Int
-        public var x: Double
-        public var y: Double
+package struct OrgChartLayout: Sendable {
+    package struct Box: Hashable, Sendable {
+        package var node: Int
+        package var x: Double
+        package var y: Double
     }
 
-    public struct Edge: Hashable, Sendable {
-        public var from: Int
-        public var to: Int
+    package struct Edge: Hashable, Sendable {
+        package var from: Int
+        package var to: Int
         /// Polyline points from the parent's box to the child's box.
-        public var points: [(Double, Double)]
+        package var points: [(Double, Double)]
 
-        public static func == (a: Edge, b: Edge) -> Bool {
+        package static func == (a: Edge, b: Edge) -> Bool {
             a.from == b.from && a.to == b.to && a.points.elementsEqual(b.points) { $0 == $1 }
         }
 
-        public func hash(into hasher: inout Hasher) { hasher.combine(from); hasher.combine(to) }
+        package func hash(into hasher: inout Hasher) { hasher.combine(from); hasher.combine(to) }
     }
 
-    public static let boxWidth = 176.0
-    public static let boxHeight = 58.0
+    package static let boxWidth = 176.0
+    package static let boxHeight = 58.0
     static let hGap = 20.0
     static let vGap = 44.0
     static let stackIndent = 28.0
@@ -37,13 +37,13 @@ public struct OrgChartLayout: Sendable {
     static let margin = 12.0
 
     /// Boxes in pre-order (a parent before its children, children left to right).
-    public var boxes: [Box] = []
-    public var edges: [Edge] = []
-    public var width = 0.0
-    public var height = 0.0
+    package var boxes: [Box] = []
+    package var edges: [Edge] = []
+    package var width = 0.0
+    package var height = 0.0
     /// The drawn tree: top boxes, and each box's children as placed.
-    public var roots: [Int] = []
-    public var children: [Int: [Int]] = [:]
+    package var roots: [Int] = []
+    package var children: [Int: [Int]] = [:]
     private var parents: [Int: Int] = [:]
     private var boxIndex: [Int: Int] = [:]
 
@@ -58,7 +58,7 @@ public struct OrgChartLayout: Sendable {
     /// - Parameters:
     ///   - roots: the top boxes, left to right.
     ///   - children: each box's children, in order (must form a forest).
-    public init(roots: [Int], children: (Int) -> [Int]) {
+    package init(roots: [Int], children: (Int) -> [Int]) {
         let W = Self.boxWidth, H = Self.boxHeight
         // Pre-order walk, iteratively so deep charts cannot overflow the stack.
         var order: [Int] = []
@@ -179,8 +179,8 @@ public struct OrgChartLayout: Sendable {
         height = maxY + Self.margin
     }
 
-    public func box(for node: Int) -> Box? { boxIndex[node].map { boxes[$0] } }
+    package func box(for node: Int) -> Box? { boxIndex[node].map { boxes[$0] } }
 
     /// The box a node hangs from in the drawing.
-    public func parent(of node: Int) -> Int? { parents[node] }
+    package func parent(of node: Int) -> Int? { parents[node] }
 }

@@ -1,20 +1,20 @@
 import RoleBookModel
 
 /// What every page renderer needs: the site map, UI strings and the path back to the site root.
-public struct PageContext: Sendable {
-    public var site: SiteMap
-    public var strings: UIStrings
+package struct PageContext: Sendable {
+    package var site: SiteMap
+    package var strings: UIStrings
     /// `""` for root pages, `"../"` one folder down, and so on.
-    public var root: String
+    package var root: String
     /// The content file being rendered, to resolve its relative links.
-    public var contentPath: String?
+    package var contentPath: String?
 
-    public var graph: RoleGraph { site.graph }
+    package var graph: RoleGraph { site.graph }
     /// The site's settings (title, organisation, language): page chrome, which every fingerprint covers.
-    public var config: SiteConfig { site.graph.config }
+    package var config: SiteConfig { site.graph.config }
 
     /// The context of a page: its depth from the route, and for a content page its file.
-    public init(site: SiteMap, strings: UIStrings, page: Route) {
+    package init(site: SiteMap, strings: UIStrings, page: Route) {
         let g = site.graph
         let contentPath: String? = switch page {
         case .role(let i), .roleChecklist(let i): g.roles[i].header.path
@@ -25,28 +25,28 @@ public struct PageContext: Sendable {
         self.init(site: site, strings: strings, depth: page.depth, contentPath: contentPath)
     }
 
-    public init(site: SiteMap, strings: UIStrings, depth: Int, contentPath: String? = nil) {
+    package init(site: SiteMap, strings: UIStrings, depth: Int, contentPath: String? = nil) {
         self.site = site
         self.strings = strings
         self.root = String(repeating: "../", count: depth)
         self.contentPath = contentPath
     }
 
-    public func href(_ node: NodeRef) -> String { root + site.url(node) }
-    public func href(for page: Route) -> String { root + site.url(for: page) }
-    public func href(_ asset: SiteAsset) -> String { root + asset.url }
+    package func href(_ node: NodeRef) -> String { root + site.url(node) }
+    package func href(for page: Route) -> String { root + site.url(for: page) }
+    package func href(_ asset: SiteAsset) -> String { root + asset.url }
     /// A file the site map does not route (the search index's scripts, which the index names).
-    public func href(_ siteRelative: String) -> String { root + siteRelative }
+    package func href(_ siteRelative: String) -> String { root + siteRelative }
 
     /// A link to a node showing its title.
-    public func link(_ node: NodeRef, class cls: String? = nil) -> HTML {
+    package func link(_ node: NodeRef, class cls: String? = nil) -> HTML {
         let header = graph.header(node)
         var attributes = [HTML.Attribute("href", href(node))]
         if let cls { attributes.append(HTML.Attribute("class", cls)) }
         return .element("a", attributes, [.text(header.title)])
     }
 
-    public func roleLink(_ i: Int) -> HTML {
+    package func roleLink(_ i: Int) -> HTML {
         let role = graph.roles[i]
         return .fragment([link(.role(i)), role.isVacant ? el("span", ["class": "badge badge-vacant"], .text(strings[.vacant])) : .empty])
     }

@@ -2,7 +2,7 @@ import RoleBookModel
 
 /// One page of the site. ``SiteMap`` turns a route into its URL and file path; nothing else
 /// spells a page's location, so a page can move by changing one `case` below.
-public enum Route: Hashable, Sendable {
+package enum Route: Hashable, Sendable {
     case home, az, procedureIndex, search, checklistIndex
     case role(Int), department(Int), procedure(Int)
     /// The sign-off sheet of a procedure, its Mon–Sun grid (daily and per-shift procedures only),
@@ -10,7 +10,7 @@ public enum Route: Hashable, Sendable {
     case checklist(Int), weekChecklist(Int), roleChecklist(Int)
 
     /// The page of a role, department or procedure.
-    public init(_ node: NodeRef) {
+    package init(_ node: NodeRef) {
         switch node {
         case .role(let i): self = .role(i)
         case .department(let i): self = .department(i)
@@ -19,7 +19,7 @@ public enum Route: Hashable, Sendable {
     }
 
     /// Folders between the page and the site root: what its relative links climb.
-    public var depth: Int {
+    package var depth: Int {
         switch self {
         case .home, .az, .search: 0
         case .procedureIndex, .checklistIndex, .role, .department, .procedure, .checklist: 1
@@ -29,7 +29,7 @@ public enum Route: Hashable, Sendable {
 }
 
 /// Files every page links to, beside the pages.
-public enum SiteAsset: String, CaseIterable, Sendable {
+package enum SiteAsset: String, CaseIterable, Sendable {
     case siteCSS = "assets/site.css"
     case checklistCSS = "assets/checklist.css"
     case searchScript = "assets/search.js"
@@ -37,14 +37,14 @@ public enum SiteAsset: String, CaseIterable, Sendable {
     case azScript = "assets/az.js"
 
     /// Site-root-relative URL (also the file's path: no asset name needs escaping).
-    public var url: String { rawValue }
+    package var url: String { rawValue }
 
 }
 
 extension SiteMap {
     /// Every page of the site in a fixed order: the indexes, then roles, departments,
     /// procedures, their sheets, week grids and the roles' sheets.
-    public var pages: [Route] {
+    package var pages: [Route] {
         let g = graph
         var pages: [Route] = [.home, .az, .procedureIndex, .search, .checklistIndex]
         pages += g.roles.indices.map(Route.role)
@@ -58,7 +58,7 @@ extension SiteMap {
 
     /// The checklist pages `rolebook print` prints: the sheets of `procedures` (every procedure
     /// when nil), their week grids unless left out, and the roles' sheets when all are printed.
-    public func checklistPages(procedures: [Int]?, weekGrids: Bool, roles: Bool) -> [Route] {
+    package func checklistPages(procedures: [Int]?, weekGrids: Bool, roles: Bool) -> [Route] {
         let wanted = procedures ?? Array(graph.procedures.indices)
         var pages = wanted.map { Route.checklist($0) }
         if weekGrids { pages += wanted.filter { graph.procedures[$0].hasWeekGrid }.map { Route.weekChecklist($0) } }
@@ -67,7 +67,7 @@ extension SiteMap {
     }
 
     /// Site-root-relative URL of a page (`roles/cs-manager.html`), percent-encoded.
-    public func url(for route: Route) -> String {
+    package func url(for route: Route) -> String {
         switch route {
         case .home: "index.html"
         case .az: "az.html"
@@ -84,7 +84,7 @@ extension SiteMap {
     }
 
     /// Site-root-relative file path of a page: its URL percent-decoded.
-    public func path(for route: Route) -> String { Self.filePath(url(for: route)) }
+    package func path(for route: Route) -> String { Self.filePath(url(for: route)) }
 }
 
 extension SiteMap {

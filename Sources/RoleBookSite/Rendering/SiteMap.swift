@@ -2,22 +2,22 @@ import RoleBookModel
 
 /// Where every page lives (``Route``), and links between pages relative to the page being rendered:
 /// the one type that knows paths and URLs.
-public struct SiteMap: Sendable {
-    public let graph: RoleGraph
+package struct SiteMap: Sendable {
+    package let graph: RoleGraph
     private var pathIndex: [String: NodeRef] = [:]
     /// URLs computed once: pages ask for them tens of times each.
     private let roleURLs: [String]
     private let departmentURLs: [String]
     private let procedureURLs: [String]
     /// Computed once per build: department pages, both indexes and the checklist index list them.
-    public let procedures: ProceduresByDepartment
+    package let procedures: ProceduresByDepartment
     /// Each role's title as it sorts (``IndexPages/sortKey(_:)``), by role index: worked out once
     /// here, not once per department page and index (and per comparison) that orders roles.
     package let roleSortKeys: [String]
 
     /// - Parameter previous: the site map of an earlier graph; when that graph has the same
     ///   ``RoleGraph/layout`` (a `serve` rebuild after an edit), its paths and URLs are taken as they are.
-    public init(graph: RoleGraph, reusing previous: SiteMap? = nil) {
+    package init(graph: RoleGraph, reusing previous: SiteMap? = nil) {
         self.graph = graph
         procedures = graph.proceduresByDepartment()
         // Titles can change under the same layout (a `serve` patch): a key is reused only for the same title.
@@ -44,7 +44,7 @@ public struct SiteMap: Sendable {
     }
 
     /// Site-root-relative URL of a node's page.
-    public func url(_ node: NodeRef) -> String {
+    package func url(_ node: NodeRef) -> String {
         switch node {
         case .role(let i): roleURLs[i]
         case .department(let i): departmentURLs[i]
@@ -52,7 +52,7 @@ public struct SiteMap: Sendable {
         }
     }
 
-    public func node(forContentPath path: String) -> NodeRef? { pathIndex[path] }
+    package func node(forContentPath path: String) -> NodeRef? { pathIndex[path] }
 
     /// Percent-encodes what is not safe in a path segment; ids are already restricted to letters, digits, `-_.`.
     package static func segment(_ id: String) -> String {

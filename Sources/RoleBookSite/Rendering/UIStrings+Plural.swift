@@ -5,7 +5,7 @@ import Foundation
 /// two, one and other. `search.js` picks a form the same way (`plural`).
 extension UIStrings {
     /// The form of `template` for the count `n`, `{n}` still in it.
-    public func pluralForm(_ template: String, _ n: Int) -> String {
+    package func pluralForm(_ template: String, _ n: Int) -> String {
         let forms = template.split(separator: "|", omittingEmptySubsequences: false)
         guard forms.count > 1 else { return template }
         return String(forms[min(Self.pluralCategory(n, lang: lang), forms.count - 1)])
