@@ -228,7 +228,9 @@ def plan():
                 continue
             old = lines[d.index]
             replacement = "@usableFromInline package" if d.full in USABLE_FROM_INLINE and "@usableFromInline" not in old else "package"
-            new = re.sub(r"\bpublic\b", replacement, old, count=1)
+            # `public package(set) var` narrowed is plain `package var` (the setter adds nothing).
+            new = re.sub(r"\bpublic\s+package\(set\)", "package", old, count=1)
+            if new == old: new = re.sub(r"\bpublic\b", replacement, old, count=1)
             if d.kind in TYPE_KINDS:
                 new = inline_members(new)
             changes.append((p, d.index, new, d.full))

@@ -69,7 +69,7 @@ public struct RoleGraph: Sendable {
     /// Stands for the entities' ids, files and order: ``GraphBuilder``'s patch after an edit keeps
     /// it (a patch changes none of them), every build makes a new one. So tables of paths and URLs
     /// made for one graph (``SiteMap``'s) serve every graph with the same layout.
-    package package(set) var layout = Layout()
+    package var layout = Layout()
 
     /// An identity only (compared with `===`).
     package final class Layout: Sendable {

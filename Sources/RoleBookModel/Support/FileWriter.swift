@@ -13,21 +13,7 @@ package enum FileWriter {
     /// Writes bytes made by hand (the cache's lists), without a `String` in between.
     /// - Returns: an error message, or nil.
     package static func write(_ bytes: [UInt8], to path: String) -> String? {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
-        defer { close(fd) }
-        return bytes.withUnsafeBytes { buffer -> String? in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += n
-            }
-            return nil
-        }
+        withFile(path) { fd in bytes.withUnsafeBytes { writeAll(fd, $0) } }
     }
 
     /// Writes the file and sets `info` to its `stat` once written (the site manifest's stamp).
@@ -37,28 +23,38 @@ package enum FileWriter {
         return contents.withUTF8 { write(UnsafeRawBufferPointer($0), to: path, info: &info) }
     }
 
-    /// Writes the bytes and sets `info` to the file's `stat` once written.
+    /// Writes the bytes (a file's text or bytes made by hand, ``OutputFile``) and sets `info` to
+    /// the file's `stat` once written.
     /// - Returns: an error message, or nil.
     package static func write(_ buffer: UnsafeRawBufferPointer, to path: String, info: inout stat?) -> String? {
+        var written = stat()
+        let problem = withFile(path) { fd -> String? in
+            if let problem = writeAll(fd, buffer) { return problem }
+            return fstat(fd, &written) == 0 ? nil : String(cString: strerror(errno))
+        }
+        if problem == nil { info = written }
+        return problem
+    }
+
+    /// Opens `path` for writing (created or truncated), runs `body` on it, closes it.
+    private static func withFile(_ path: String, _ body: (Int32) -> String?) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return String(cString: strerror(errno)) }
         defer { close(fd) }
-        let problem = { () -> String? in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += n
+        return body(fd)
+    }
+
+    /// Writes all of `buffer`, again after a short write or an interrupted call.
+    private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> String? {
+        var offset = 0
+        while offset < buffer.count {
+            let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return String(cString: strerror(errno))
             }
-            return nil
-        }()
-        guard problem == nil else { return problem }
-        var written = stat()
-        guard fstat(fd, &written) == 0 else { return String(cString: strerror(errno)) }
-        info = written
+            offset += n
+        }
         return nil
     }
 }
