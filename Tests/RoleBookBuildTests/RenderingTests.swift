@@ -161,19 +161,19 @@ struct RenderingTests {
         files["procedures/p.md"] = "---\ntitle: 流程\nowner: ceo\nfrequency: daily\n---\n## 步骤\n\n1. 08:00 开门\n"
         let before = GraphJSON(site: SiteMap(graph: try buildGraph(files)))
         let first = before.render(seed: 7, reusing: nil)
-        #expect(first.text == before.render())
+        #expect(String(decoding: first.bytes, as: UTF8.self) == before.render())
         // A procedure and a role edited: their records are written again, the others copied.
         files["procedures/p.md"] = "---\ntitle: 流程二\nowner: ceo\nfrequency: weekly\n---\n## 步骤\n\n1. 08:00 开门\n2. 关门\n"
         files["roles/evil.md"]! += "\n## 岗位职责\n\n1. 新的一行\n"
         let after = GraphJSON(site: SiteMap(graph: try buildGraph(files)))
-        let bytes = Array(first.text.utf8)
+        let bytes = first.bytes
         let reuse = GraphJSON.Reuse(bytes: bytes, ranges: Dictionary(zip(first.parts.fingerprints, first.parts.ranges), uniquingKeysWith: { a, _ in a }))
         let second = after.render(seed: 7, reusing: reuse)
-        #expect(second.text == after.render())
+        #expect(String(decoding: second.bytes, as: UTF8.self) == after.render())
         let kept = Set(first.parts.fingerprints).intersection(second.parts.fingerprints).count
         #expect(kept > 0 && kept < second.parts.fingerprints.count, "kept \(kept) of \(second.parts.fingerprints.count)")
         // Each part is its record's bytes (the edge list's: its records, comma-separated).
-        let written = Array(second.text.utf8)
+        let written = second.bytes
         for range in second.parts.ranges { #expect(written[range].first == 0x7B && written[range].last == 0x7D) }
         // Another seed (settings, renderer) shares no fingerprint.
         #expect(Set(after.render(seed: 8, reusing: nil).parts.fingerprints).isDisjoint(with: second.parts.fingerprints))
@@ -187,10 +187,10 @@ struct RenderingTests {
         let first = before.render(seed: 7, reusing: nil)
         let edges = before.edgesFingerprint(seed: 7)
         let edgesRange = first.parts.ranges[try #require(first.parts.fingerprints.firstIndex(of: edges))]
-        #expect(String(decoding: Array(first.text.utf8)[edgesRange], as: UTF8.self).contains("\"type\":\"reports_to\""))
+        #expect(String(decoding: first.bytes[edgesRange], as: UTF8.self).contains("\"type\":\"reports_to\""))
         // A marker standing for the old edge list (after the file, so the other parts stay where
         // they are) shows whether it was copied or written again.
-        var bytes = Array(first.text.utf8)
+        var bytes = first.bytes
         let marker = Array("{\"copied\":1}".utf8)
         var ranges = Dictionary(zip(first.parts.fingerprints, first.parts.ranges), uniquingKeysWith: { a, _ in a })
         ranges[edges] = bytes.count..<(bytes.count + marker.count)
@@ -198,7 +198,7 @@ struct RenderingTests {
         let reuse = GraphJSON.Reuse(bytes: bytes, ranges: ranges)
         func rendered(_ files: [String: String]) throws -> (text: String, fresh: String, edges: UInt64) {
             let json = GraphJSON(site: SiteMap(graph: try buildGraph(files)))
-            return (json.render(seed: 7, reusing: reuse).text, json.render(), json.edgesFingerprint(seed: 7))
+            return (String(decoding: json.render(seed: 7, reusing: reuse).bytes, as: UTF8.self), json.render(), json.edgesFingerprint(seed: 7))
         }
 
         // A body line and a title: no edge changes, the list is copied.

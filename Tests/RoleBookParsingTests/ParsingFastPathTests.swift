@@ -69,6 +69,14 @@ struct ParsingFastPathTests {
         }
     }
 
+    @Test("a link's fragment found by bytes is the one found by characters")
+    func linkFragments() {
+        for d in ["a.md#kpis", "a.md", "#", "a#", "#top", "a.md#岗位职责", "中文.md#a#b", "a.md#\u{301}x", "a#\u{301}b#c", "e\u{301}#x",
+                  "a.md#%E5%B2%97", "\u{600}#x", "#\u{200D}", "a\r\n#x", "👍🏽#👍🏽"] {
+            #expect(LinkResolver.fragment(d) == LinkResolver.generalFragment(d), "\(d)")
+        }
+    }
+
     @Test("ids: the plain-ASCII shortcut agrees with the full rules", arguments: [
         ("r000123", nil), ("cs-manager", nil), ("A_b-9", nil), ("a.b", nil), ("客服经理", nil), ("", "is empty"), ("a/b", "contains a slash"),
         ("a..b", "contains '..'"), (".a", "starts with '.'"), ("a b", "contains a space"), ("a\u{3000}b", "contains a space"),

@@ -47,10 +47,11 @@ enum GraphPartsCache {
             return (.kept("graph.json", inputs: whole), nil)
         }
         guard let global = identity.global, let cache else {
-            return (OutputFile(path: "graph.json", contents: GraphJSON(site: site).render(), inputs: whole), nil)
+            return (OutputFile(path: "graph.json", bytes: GraphJSON(site: site).render(seed: 0, reusing: nil).bytes, inputs: whole), nil)
         }
-        let (text, parts) = GraphJSON(site: site).render(seed: global, reusing: reuse(previous, cache: cache))
-        return (OutputFile(path: "graph.json", contents: text, inputs: whole), (SiteManifest.hash(text), parts))
+        let (bytes, parts) = GraphJSON(site: site).render(seed: global, reusing: reuse(previous, cache: cache))
+        let file = OutputFile(path: "graph.json", bytes: bytes, inputs: whole)
+        return (file, (file.contentHash, parts))
     }
 
     /// The previous graph.json and its records, if the cache describes the file the site holds.

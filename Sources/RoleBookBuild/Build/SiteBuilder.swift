@@ -7,17 +7,52 @@ import RoleBookSearch
 package struct OutputFile: Sendable {
     /// Site-root-relative path (`roles/cs-manager.html`).
     package var path: String
-    package var contents: String
+    /// The file's text (decoded from ``Body/bytes`` for a file made as bytes).
+    package var contents: String {
+        get {
+            switch body {
+            case .text(let text): text
+            case .bytes(let bytes): String(decoding: bytes, as: UTF8.self)
+            }
+        }
+        set { body = .text(newValue) }
+    }
+    /// What is written: text, or bytes made by hand. graph.json (37 MB at 10,000 roles) is bytes
+    /// from end to end: made into a `String`, its whole text was checked as UTF-8 again.
+    var body: Body
     /// Fingerprint of everything the page was rendered from (its model: ``ModelledPage``); nil for files made on every build.
     package var inputs: UInt64?
     /// A page the previous build wrote from the same inputs: not rendered again, `contents` is empty.
     package var isKept = false
 
+    enum Body: Sendable {
+        case text(String)
+        case bytes([UInt8])
+    }
+
     package init(path: String, contents: String, inputs: UInt64? = nil) {
         self.path = path
-        self.contents = contents
+        self.body = .text(contents)
         self.inputs = inputs
     }
+
+    /// A file of bytes made by hand, valid UTF-8 (graph.json).
+    init(path: String, bytes: [UInt8], inputs: UInt64? = nil) {
+        self.path = path
+        self.body = .bytes(bytes)
+        self.inputs = inputs
+    }
+
+    /// The bytes written, without a copy.
+    func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        switch self.body {
+        case .text(var text): try text.withUTF8 { try body(UnsafeRawBufferPointer($0)) }
+        case .bytes(let bytes): try bytes.withUnsafeBytes(body)
+        }
+    }
+
+    /// The content hash of what is written (the manifest's, ``SiteManifest/hash(_:)``).
+    var contentHash: UInt64 { withBytes(StableHash.bytes) }
 
     /// The page at `path` as the previous build wrote it.
     static func kept(_ path: String, inputs: UInt64) -> OutputFile {

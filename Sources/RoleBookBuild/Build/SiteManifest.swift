@@ -20,7 +20,7 @@ struct SiteManifest: Equatable, Sendable {
 
     /// The manifest of a set of files; the build id is derived from all hashes.
     init(files: [OutputFile]) {
-        let pairs = files.parallelMap { ($0.path, Self.hash($0.contents)) }
+        let pairs = files.parallelMap { ($0.path, $0.contentHash) }
         self.init(hashes: Dictionary(pairs, uniquingKeysWith: { a, _ in a }),
                   inputs: Dictionary(files.compactMap { f in f.inputs.map { (f.path, $0) } }, uniquingKeysWith: { a, _ in a }))
     }
@@ -30,9 +30,35 @@ struct SiteManifest: Equatable, Sendable {
         self.hashes = hashes
         self.inputs = inputs
         self.stamps = stamps
-        var all = ""
-        for path in hashes.keys.sorted() { all += "\(hashes[path]!) \(path)\n" }
-        buildID = String(Self.hash(all), radix: 16)
+        buildID = String(Self.buildHash(hashes), radix: 16)
+    }
+
+    /// The hash of `<hash in decimal> <path>\n` per file, sorted by path, as bytes: the same as
+    /// hashing that text, without 30,000 string interpolations and appends on every build.
+    static func buildHash(_ hashes: [String: UInt64]) -> UInt64 {
+        var all: [UInt8] = []
+        all.reserveCapacity(hashes.count * 48)
+        for (path, hash) in hashes.sorted(by: { $0.key < $1.key }) {
+            appendDecimal(hash, to: &all)
+            all.append(0x20)
+            all += path.utf8
+            all.append(0x0A)
+        }
+        return all.withUnsafeBytes(StableHash.bytes)
+    }
+
+    /// `value` in decimal digits, as `"\(value)"` writes it.
+    static func appendDecimal(_ value: UInt64, to out: inout [UInt8]) {
+        var digits = 1, rest = value
+        while rest >= 10 { rest /= 10; digits += 1 }
+        out.append(contentsOf: repeatElement(0x30, count: digits))
+        var i = out.count - 1
+        rest = value
+        repeat {
+            out[i] = 0x30 + UInt8(rest % 10)
+            rest /= 10
+            i -= 1
+        } while rest > 0
     }
 
     init(buildID: String, hashes: [String: UInt64], inputs: [String: UInt64] = [:], stamps: [String: FileStamp] = [:]) {

@@ -202,7 +202,7 @@ package final class SiteOutput {
         let staging = site.stagingFolder
         if let kept = batch.first(where: \.isKept) { throw SiteWriteError.io(kept.path, "a kept page cannot go into a new folder") }
         try SiteWriter.createFolders(SiteWriter.folders(of: batch.map(\.path)), in: staging, made: &folders)
-        let batchHashes = batch.parallelMap { SiteManifest.hash($0.contents) }
+        let batchHashes = batch.parallelMap { $0.contentHash }
         for (file, hash) in zip(batch, batchHashes) where hashes[file.path] == nil {
             hashes[file.path] = hash
             if let fingerprint = file.inputs { inputs[file.path] = fingerprint }
@@ -282,7 +282,7 @@ package final class SiteOutput {
     /// hard links (no copy, same inode, same stamp), made on the writer's thread.
     private func writeUpdate(_ batch: [OutputFile], _ u: inout Update) throws {
         let old = u.old, present = u.previous.present
-        let batchHashes = batch.parallelMap { SiteManifest.hash($0.contents) }
+        let batchHashes = batch.parallelMap { $0.contentHash }
         var changed: [OutputFile] = []
         var unchanged: [String] = []
         for (file, hash) in zip(batch, batchHashes) where hashes[file.path] == nil {
@@ -327,10 +327,9 @@ package final class SiteOutput {
         var stamps = u.stamps
         for (path, stamp) in background.stamps { stamps[path] = stamp }
         for path in stale { stamps[path] = nil }
-        let manifest = SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps)
         if u.written.isEmpty && stale.isEmpty && u.strays.isEmpty {
             site.removeStaging()
-            return (summary, manifest)
+            return (summary, SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps))
         }
         // What is still to link: everything when the only changes were removals.
         takeSpare(&u)

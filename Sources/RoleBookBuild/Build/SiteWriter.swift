@@ -303,6 +303,14 @@ extension SiteWriter {
         if let info { stamp = FileStamp(info) }
         return problem
     }
+
+    /// ``writeFile(_:to:stamp:)`` for a file's text or bytes (``OutputFile/Body``).
+    static func writeFile(_ file: OutputFile, to path: String, stamp: inout FileStamp?) -> String? {
+        var info: stat?
+        let problem = file.withBytes { FileWriter.write($0, to: path, info: &info) }
+        if let info { stamp = FileStamp(info) }
+        return problem
+    }
 }
 
 /// Writes batches of files on one background thread while the next batch renders.
@@ -336,7 +344,7 @@ final class BackgroundWriter: @unchecked Sendable {
             for file in files {
                 var stamp: FileStamp?
                 if replacing { unlink(root + "/" + file.path) }
-                if let problem = SiteWriter.writeFile(file.contents, to: root + "/" + file.path, stamp: &stamp) {
+                if let problem = SiteWriter.writeFile(file, to: root + "/" + file.path, stamp: &stamp) {
                     lock.withLock { failure = failure ?? "\(file.path): \(problem)" }
                     return
                 }

@@ -19,10 +19,17 @@ package enum FileWriter {
     /// Writes the file and sets `info` to its `stat` once written (the site manifest's stamp).
     /// - Returns: an error message, or nil.
     package static func write(_ contents: String, to path: String, info: inout stat?) -> String? {
-        var written = stat()
         var contents = contents
+        return contents.withUTF8 { write(UnsafeRawBufferPointer($0), to: path, info: &info) }
+    }
+
+    /// Writes the bytes (a file's text or bytes made by hand, ``OutputFile``) and sets `info` to
+    /// the file's `stat` once written.
+    /// - Returns: an error message, or nil.
+    package static func write(_ buffer: UnsafeRawBufferPointer, to path: String, info: inout stat?) -> String? {
+        var written = stat()
         let problem = withFile(path) { fd -> String? in
-            if let problem = contents.withUTF8({ writeAll(fd, UnsafeRawBufferPointer($0)) }) { return problem }
+            if let problem = writeAll(fd, buffer) { return problem }
             return fstat(fd, &written) == 0 ? nil : String(cString: strerror(errno))
         }
         if problem == nil { info = written }

@@ -209,6 +209,19 @@ package enum LinkResolver {
 
     /// The fragment of a link (`#kpis`), if any.
     package static func fragment(_ destination: String) -> String? {
+        // The first `#` byte, when it is a whole character (always, unless a combining mark
+        // follows it): searching by characters cost ~11,000 instructions a link, a sixtieth of a
+        // build after one edit at 10,000 roles. Otherwise the search by characters decides.
+        guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return nil }
+        let next = destination.utf8.index(after: hash)
+        if hash.samePosition(in: destination) != nil, next.samePosition(in: destination) != nil {
+            return String(destination[next...])
+        }
+        return generalFragment(destination)
+    }
+
+    /// ``fragment(_:)`` by characters: what it answers, for the tests.
+    package static func generalFragment(_ destination: String) -> String? {
         destination.firstIndex(of: "#").map { String(destination[destination.index(after: $0)...]) }
     }
 }

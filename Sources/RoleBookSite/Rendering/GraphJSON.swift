@@ -199,7 +199,7 @@ package struct GraphJSON {
 
     /// The JSON text: what `JSONEncoder` with sorted keys writes for ``document()`` (and U+2028/U+2029
     /// escaped), written by hand on all cores; `JSONEncoder` took over a second for 10,000 roles.
-    package func render() -> String { render(seed: 0, reusing: nil).text }
+    package func render() -> String { String(decoding: render(seed: 0, reusing: nil).bytes, as: UTF8.self) }
 
     /// The previous graph.json and where each of its records sits in it, by record fingerprint.
     package struct Reuse: Sendable {
@@ -222,8 +222,10 @@ package struct GraphJSON {
     /// ``render()``, copying each record whose fingerprint (`seed`: settings and renderer; the
     /// record's source file and what it takes from other nodes) `previous` holds from its bytes
     /// instead of writing it again, and the edge list likewise (``edgesFingerprint(seed:)``).
-    /// - Returns: the text and its ``Parts``.
-    package func render(seed: UInt64, reusing previous: Reuse?) -> (text: String, parts: Parts) {
+    /// - Returns: the file's bytes (UTF-8) and its ``Parts``. Bytes, not a `String`: the build
+    ///   hashes and writes them as they are, and making them a `String` checked all 37 MB (at
+    ///   10,000 roles) as UTF-8 once more.
+    package func render(seed: UInt64, reusing previous: Reuse?) -> (bytes: [UInt8], parts: Parts) {
         let g = site.graph
         let depths = g.depths()
         enum Piece: Sendable { case written([UInt8]), copied(Range<Int>) }
@@ -258,8 +260,8 @@ package struct GraphJSON {
             }
             edges = .written(bytes)
         }
-        // Assembled twice, counting and then writing straight into the text's storage: the file
-        // (37 MB at 10,000 roles) is never also held as a byte array copied into the text.
+        // Assembled twice, counting and then writing straight into the array's storage: the file
+        // (37 MB at 10,000 roles) is never grown and copied.
         func quoted(_ s: String) -> [UInt8] {
             var bytes: [UInt8] = []
             JSONWriter.appendString(s, to: &bytes)
@@ -302,12 +304,12 @@ package struct GraphJSON {
         var parts = Parts(fingerprints: [], ranges: [])
         parts.fingerprints.reserveCapacity(ignored.fingerprints.count)
         parts.ranges.reserveCapacity(ignored.ranges.count)
-        let text = String(unsafeUninitializedCapacity: counter.count) { buffer in
+        let bytes = [UInt8](unsafeUninitializedCapacity: counter.count) { buffer, count in
             var out = ByteSink(into: buffer)
             assemble(&out, &parts)
-            return out.count
+            count = out.count
         }
-        return (text, parts)
+        return (bytes, parts)
     }
 
     /// Where ``render(seed:reusing:)`` puts its bytes: a buffer of the right size, or nowhere (only counting them).

@@ -31,7 +31,7 @@ package struct RolePageModel: PageModel {
     package let linkedFrom: [PageLink]
     package let links: ResolvedLinks
 
-    package init(site: SiteMap, index i: Int) {
+    package init(site: borrowing SiteMap, index i: Int) {
         let g = site.graph
         func role(_ r: Int) -> PageLink { PageLink(.role(r), in: site) }
         self.role = g.roles[i]
@@ -64,7 +64,7 @@ package struct RolePageModel: PageModel {
 
 extension PageLink {
     /// A link to any page by title only, as mentions and backlinks show it (no vacancy badge).
-    package init(node: NodeRef, in site: SiteMap) {
+    package init(node: NodeRef, in site: borrowing SiteMap) {
         self.init(title: site.graph.header(node).title, url: site.url(node))
     }
 }
