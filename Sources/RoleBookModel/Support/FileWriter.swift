@@ -44,6 +44,12 @@ package enum FileWriter {
         return body(fd)
     }
 
+    /// Writes all of `bytes` to the open `fd` (the parse cache writes its file part by part).
+    /// - Returns: an error message, or nil.
+    package static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBytes { writeAll(fd, $0) }
+    }
+
     /// Writes all of `buffer`, again after a short write or an interrupted call.
     private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> String? {
         var offset = 0

@@ -206,11 +206,7 @@ extension MentionCache {
             return
         }
         let temporary = target + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        let written = ParseCache.writeAll(fd, bytes)
-        close(fd)
-        if !written || rename(temporary, target) != 0 { unlink(temporary) }
+        if FileWriter.write(bytes, to: temporary) != nil || rename(temporary, target) != 0 { unlink(temporary) }
     }
 }
 

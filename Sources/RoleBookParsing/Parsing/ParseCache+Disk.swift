@@ -195,11 +195,11 @@ extension ParseCache {
                 chunk += made.removeValue(forKey: path)!
             }
             if chunk.count >= 1 << 20 {
-                guard Self.writeAll(fd, chunk) else { return .failed }
+                guard FileWriter.writeAll(fd, chunk) == nil else { return .failed }
                 chunk.removeAll(keepingCapacity: true)
             }
         }
-        return Self.writeAll(fd, chunk) ? .written : .failed
+        return FileWriter.writeAll(fd, chunk) == nil ? .written : .failed
     }
 
     /// `range` of the open file `fd`, or nil when it cannot be read whole.
@@ -215,21 +215,6 @@ extension ParseCache {
             count = done
         }
         return done == range.count ? bytes : nil
-    }
-
-    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += n
-            }
-            return true
-        }
     }
 
     /// A cache file or journal: its generation, sections and entries (locations under
