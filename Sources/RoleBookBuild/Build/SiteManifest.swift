@@ -112,23 +112,7 @@ struct SiteManifest: Equatable, Sendable {
             func number(until stop: UInt8, negative allowed: Bool = false) -> Int64? {
                 var negative = false
                 if allowed, i < end, bytes[i] == 0x2D { negative = true; i += 1 }
-                var v: UInt64 = 0, digits = 0
-                while i < end, bytes[i] != stop {
-                    let c = bytes[i]
-                    let d: UInt64
-                    switch c {
-                    case 0x30...0x39: d = UInt64(c - 0x30)
-                    case 0x61...0x66: d = UInt64(c - 0x61 + 10)
-                    case 0x41...0x46: d = UInt64(c - 0x41 + 10)
-                    default: return nil
-                    }
-                    guard digits < 16 else { return nil }
-                    v = v << 4 | d
-                    digits += 1
-                    i += 1
-                }
-                guard digits > 0, i < end else { return nil }
-                i += 1
+                guard let v = Hex.number(in: bytes, at: &i, until: stop) else { return nil }
                 if negative { return v <= UInt64(Int64.max) ? -Int64(v) : nil }
                 return Int64(bitPattern: v)
             }

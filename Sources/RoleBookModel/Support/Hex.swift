@@ -22,6 +22,23 @@ package enum Hex {
         append(v.magnitude, to: &out)
     }
 
+    /// Reads the hex number at `i` up to `stop`, and the `stop` too (`i` moves past it); nil
+    /// when it has no digit, more than 16, another byte, or no `stop` before the end.
+    @inline(__always)
+    package static func number<Bytes: RandomAccessCollection>(in bytes: Bytes, at i: inout Int, until stop: UInt8) -> UInt64?
+    where Bytes.Element == UInt8, Bytes.Index == Int {
+        var v: UInt64 = 0, digits = 0
+        while i < bytes.endIndex, bytes[i] != stop {
+            guard let d = value(bytes[i]), digits < 16 else { return nil }
+            v = v << 4 | UInt64(d)
+            digits += 1
+            i += 1
+        }
+        guard digits > 0, i < bytes.endIndex else { return nil }
+        i += 1
+        return v
+    }
+
     /// The value of one hex digit (either case), or nil.
     @inline(__always)
     package static func value(_ c: UInt8) -> UInt8? {

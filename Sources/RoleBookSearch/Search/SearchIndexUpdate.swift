@@ -285,18 +285,7 @@ package enum SearchDocumentsCache {
         var documents: [(fingerprint: UInt64, url: String)] = []
         var keys: [UInt64] = []
         documents.reserveCapacity(bytes.count / 48); keys.reserveCapacity(bytes.count / 48)
-        func hex() -> UInt64? {
-            var v: UInt64 = 0, digits = 0
-            while i < bytes.count, bytes[i] != 0x20 {
-                guard let d = Hex.value(bytes[i]), digits < 16 else { return nil }
-                v = v << 4 | UInt64(d)
-                digits += 1
-                i += 1
-            }
-            guard digits > 0, i < bytes.count else { return nil }
-            i += 1
-            return v
-        }
+        func hex() -> UInt64? { Hex.number(in: bytes, at: &i, until: 0x20) }
         while i < bytes.count {
             guard let fingerprint = hex(), let key = hex() else { return nil }
             let start = i
