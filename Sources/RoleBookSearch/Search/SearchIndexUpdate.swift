@@ -285,16 +285,18 @@ package enum SearchDocumentsCache {
         var documents: [(fingerprint: UInt64, url: String)] = []
         var keys: [UInt64] = []
         documents.reserveCapacity(bytes.count / 48); keys.reserveCapacity(bytes.count / 48)
-        func hex() -> UInt64? { Hex.number(in: bytes, at: &i, until: 0x20) }
-        while i < bytes.count {
-            guard let fingerprint = hex(), let key = hex() else { return nil }
-            let start = i
-            while bytes[i] != 0x0A { i += 1 }
-            documents.append((fingerprint, String(decoding: bytes[start..<i], as: UTF8.self)))
-            keys.append(key)
-            i += 1
+        return bytes.withUnsafeBufferPointer { bytes -> Stored? in
+            func hex() -> UInt64? { Hex.number(in: bytes, at: &i, until: 0x20) }
+            while i < bytes.count {
+                guard let fingerprint = hex(), let key = hex() else { return nil }
+                let start = i
+                while bytes[i] != 0x0A { i += 1 }
+                documents.append((fingerprint, String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)))
+                keys.append(key)
+                i += 1
+            }
+            return Stored(documents: documents, sourceKeys: keys)
         }
-        return Stored(documents: documents, sourceKeys: keys)
     }
 
     /// The bytes of a list: written straight as bytes, no string per line.
