@@ -46,6 +46,15 @@ struct Build: ParsableCommand {
         var clock = Stopwatch()
         let loader = CLI.contentLoader(content.contentDirectory)
         let cacheURL = URL(fileURLWithPath: cacheDir)
+        var writer = SiteWriter(output: URL(fileURLWithPath: output))
+        writer.waitForLock = !noWait
+        let site = output
+        writer.onWait = { FileHandle.standardError.write("waiting for another build of \(site) to finish\n") }
+        // The site's lock and the check of its files against the manifest run beside the check of
+        // the content: they need nothing from it.
+        let opening = writer.beginInBackground(cache: noCache ? nil : cacheURL)
+        var building = false
+        defer { if !building { opening.cancel() } }
         var parseCache = noCache ? nil : BuildParseCache.load(cacheURL, loader: loader)
         if parseCache != nil { clock.lap("read parses") }
         let lastParses = parseCache
@@ -60,6 +69,7 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write("error: not building '\(output)' because the content has errors (use --allow-errors to build anyway)\n")
             throw ExitCode.failure
         }
+        building = true
         let start = Date()
         clock.append(result.timings)
         let summary: SiteWriter.Summary
@@ -68,14 +78,10 @@ struct Build: ParsableCommand {
         defer { progress.finish() }
         do {
             // Pages are written batch by batch as they render (timings include the writing).
-            var writer = SiteWriter(output: URL(fileURLWithPath: output))
-            writer.waitForLock = !noWait
-            let site = output
-            writer.onWait = { FileHandle.standardError.write("waiting for another build of \(site) to finish\n") }
             var renderer = SiteRenderer(graph: result.graph)
             if let parseCache, let lastParses { renderer.previousParses = parseCache.replacedParses(since: lastParses) }
             summary = try SiteBuild(renderer: renderer, writer: writer,
-                                    cache: noCache ? nil : cacheURL).run(timings: &clock, rendered: { count in
+                                    cache: noCache ? nil : cacheURL, opening: opening).run(timings: &clock, rendered: { count in
                 pages += count
                 progress.update("building \(site)/: \(pages) files")
             })

@@ -29,6 +29,8 @@ struct BuildContext {
     /// What the cache stores once the site is written (the remember step).
     var searchBuilt: SearchIndexCache.Built?
     var graphParts: (hash: UInt64, parts: GraphJSON.Parts)?
+    /// graph.json being made beside the search index and the pages (an update).
+    var graphWork: BackgroundWork<(OutputFile, (hash: UInt64, parts: GraphJSON.Parts)?)>?
     /// What the write step did.
     var summary: SiteWriter.Summary?
     /// Hears the size of each batch as it is written (the CLI's progress line).
@@ -62,6 +64,8 @@ struct BuildContext {
         files = []
         searchBuilt = nil
         graphParts = nil
+        _ = try? graphWork?.value()
+        graphWork = nil
         summary = nil
     }
 }

@@ -11,17 +11,21 @@ public struct SiteBuild: Sendable {
     public var writer: SiteWriter
     /// The build cache (manifest, search document list); nil writes every file and remembers nothing.
     public var cache: URL?
+    /// The write, begun while the content was checked (``SiteWriter/beginInBackground(cache:)``,
+    /// with this `writer` and `cache`); nil: begun when the build runs.
+    public var opening: SiteWriter.Opening?
 
-    public init(renderer: SiteRenderer, writer: SiteWriter, cache: URL?) {
+    public init(renderer: SiteRenderer, writer: SiteWriter, cache: URL?, opening: SiteWriter.Opening? = nil) {
         self.renderer = renderer
         self.writer = writer
         self.cache = cache
+        self.opening = opening
     }
 
     /// Runs the steps, recording the phases in `timings`; `rendered` hears the size of each batch
     /// as it goes to disk (the CLI's progress line).
     public func run(timings: inout Stopwatch, rendered: ((Int) -> Void)? = nil) throws -> SiteWriter.Summary {
-        let output = try writer.begin(cache: cache)
+        let output = try opening?.output() ?? writer.begin(cache: cache)
         defer { output.close() }
         var context = BuildContext(graph: renderer.graph, renderer: renderer.rendererIdentity, cache: cache, output: output, timings: timings)
         context.written = rendered
