@@ -156,17 +156,21 @@ package final class SiteOutput {
     package func finish() throws -> SiteWriter.Summary {
         let summary: SiteWriter.Summary
         let manifest: SiteManifest
+        var spare: BackgroundWork<Void>?
         switch state {
         case .whole(let exists):
             manifest = try finishWhole(exists: exists)
             summary = SiteWriter.Summary(incremental: false, written: manifest.hashes.count, unchanged: 0, removed: 0)
         case .update(let u):
-            (summary, manifest) = try finishUpdate(u)
+            (summary, manifest, spare) = try finishUpdate(u)
         case .done:
             throw SiteWriteError.io(site.output.path, "the write is already finished")
         }
         state = .done
         defer { lock = nil }
+        // The spare is kept while the manifest is written; done before the lock is released (this
+        // runs before the line above).
+        defer { _ = try? spare?.value() }
         guard let cache else { return summary }
         // After the swap: a build killed before this line leaves a manifest whose build id the
         // site's marker does not name, and the next build writes every file instead of trusting it.
@@ -316,10 +320,15 @@ package final class SiteOutput {
     }
 
     /// Links what is left and swaps the new version in (nothing at all is touched when nothing changed).
-    private func finishUpdate(_ update: Update) throws -> (SiteWriter.Summary, SiteManifest) {
+    /// - Returns: also the keeping of the retired site as the spare, under way on a thread of its own.
+    private func finishUpdate(_ update: Update) throws -> (SiteWriter.Summary, SiteManifest, BackgroundWork<Void>?) {
         var u = update
         let old = u.old, root = site.output.path, staging = site.stagingFolder
         try background.finish()
+        // The build id (a hash of all 19,000 paths and hashes at 10,000 roles) while the last
+        // files are linked: the hashes are final.
+        let hashes = hashes
+        let buildID = BackgroundWork { String(SiteManifest.buildHash(hashes), radix: 16) }
         let stale = old.hashes.keys.filter { hashes[$0] == nil }
         let repaired = u.written.count { old.hashes[$0] == hashes[$0] }
         let summary = SiteWriter.Summary(incremental: true, written: u.written.count, unchanged: hashes.count - u.written.count,
@@ -329,7 +338,7 @@ package final class SiteOutput {
         for path in stale { stamps[path] = nil }
         if u.written.isEmpty && stale.isEmpty && u.strays.isEmpty {
             site.removeStaging()
-            return (summary, SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps))
+            return (summary, SiteManifest(buildID: try buildID.value(), hashes: hashes, inputs: inputs, stamps: stamps), nil)
         }
         // What is still to link: everything when the only changes were removals.
         takeSpare(&u)
@@ -343,14 +352,15 @@ package final class SiteOutput {
         stamps = u.stamps
         for (path, stamp) in background.stamps { stamps[path] = stamp }
         for path in stale { stamps[path] = nil }
-        let swapped = SiteManifest(hashes: hashes, inputs: inputs, stamps: stamps)
+        let swapped = SiteManifest(buildID: try buildID.value(), hashes: hashes, inputs: inputs, stamps: stamps)
         try SiteWriter.writeMarker(swapped.buildID, in: staging, replacing: u.spare != nil)
         let retired = try FolderSwap.replace(root, with: staging.path, retired: site.retiredFolder.path,
                                              keepingPrevious: manifestURL != nil)
-        if let retired, let manifestURL {
-            SpareFolder.keep(retired, manifest: manifestURL, previous: old, present: u.previous.present,
-                             stamps: u.siteStamps, next: swapped)
+        guard let retired, let manifestURL else { return (summary, swapped, nil) }
+        let (present, siteStamps) = (u.previous.present, u.siteStamps)
+        let spare = BackgroundWork {
+            SpareFolder.keep(retired, manifest: manifestURL, previous: old, present: present, stamps: siteStamps, next: swapped)
         }
-        return (summary, swapped)
+        return (summary, swapped, spare)
     }
 }

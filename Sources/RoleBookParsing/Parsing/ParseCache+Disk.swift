@@ -42,8 +42,11 @@ extension ParseCache {
     /// The cache stored in `directory` by a rolebook with this `identity` (the binary's: see
     /// `BuildIdentity.rendererIdentity`) for `loader`'s content root, or an empty cache.
     package static func load(from directory: URL, loader: ContentLoader, identity: UInt64) -> ParseCache {
+        // The two files are independent: the mentions (a single-threaded read) beside the parses.
+        let root = loader.displayRoot
+        let mentions = BackgroundWork { MentionCache.load(from: directory, identity: identity, displayRoot: root) }
         var cache = loadParses(from: directory, loader: loader, identity: identity)
-        cache.storedMentions = MentionCache.load(from: directory, identity: identity, displayRoot: loader.displayRoot)
+        cache.storedMentions = try? mentions.value()
         return cache
     }
 
