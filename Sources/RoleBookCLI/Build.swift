@@ -46,16 +46,17 @@ struct Build: ParsableCommand {
         var clock = Stopwatch()
         let loader = CLI.contentLoader(content.contentDirectory)
         let cacheURL = URL(fileURLWithPath: cacheDir)
+        let cache = noCache ? nil : cacheURL
         var writer = SiteWriter(output: URL(fileURLWithPath: output))
         writer.waitForLock = !noWait
         let site = output
         writer.onWait = { FileHandle.standardError.write("waiting for another build of \(site) to finish\n") }
         // The site's lock and the check of its files against the manifest run beside the check of
         // the content: they need nothing from it.
-        let opening = writer.beginInBackground(cache: noCache ? nil : cacheURL)
+        let opening = writer.beginInBackground(cache: cache)
         var building = false
         defer { if !building { opening.cancel() } }
-        var parseCache = noCache ? nil : BuildParseCache.load(cacheURL, loader: loader)
+        var parseCache = cache.flatMap { BuildParseCache.load($0, loader: loader) }
         if parseCache != nil { clock.lap("read parses") }
         let lastParses = parseCache
         let result = try CLI.check(content.contentDirectory, cache: &parseCache)
@@ -81,7 +82,7 @@ struct Build: ParsableCommand {
             var renderer = SiteRenderer(graph: result.graph)
             if let parseCache, let lastParses { renderer.previousParses = parseCache.replacedParses(since: lastParses) }
             summary = try SiteBuild(renderer: renderer, writer: writer,
-                                    cache: noCache ? nil : cacheURL, opening: opening).run(timings: &clock, rendered: { count in
+                                    cache: cache, opening: opening).run(timings: &clock, rendered: { count in
                 pages += count
                 progress.update("building \(site)/: \(pages) files")
             })

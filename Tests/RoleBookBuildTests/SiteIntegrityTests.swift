@@ -170,6 +170,31 @@ struct SiteIntegrityTests {
 
     // MARK: - Small sites
 
+    @Test("content with errors is reported at once while another build holds the site's lock, which it neither waits for nor takes")
+    func errorsDoNotWaitForTheLock() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = try Self.e2eContent(into: root)
+        let site = root.appendingPathComponent("site"), cache = root.appendingPathComponent("cache")
+        #expect(try Self.run(["build", content.path, "-o", site.path, "--cache-dir", cache.path, "-q"]).status == 0)
+        let before = Self.snapshot(site)
+        let role = content.appendingPathComponent("roles/ceo.md")
+        try Data(try String(contentsOf: role, encoding: .utf8).replacingOccurrences(of: "department: hq", with: "department: nowhere").utf8).write(to: role)
+        var lock: SiteLock? = try SiteLock(site: site, wait: false, waiting: {})
+
+        // The write begins beside the check, but never waits for the lock there.
+        let broken = try Self.run(["build", content.path, "-o", site.path, "--cache-dir", cache.path])
+        #expect(broken.status == 1)
+        #expect(broken.errors.contains("ceo.md:"), "\(broken.errors)")
+        #expect(!broken.errors.contains("waiting for another build"), "\(broken.errors)")
+        #expect(Self.snapshot(site) == before)
+        #expect(Self.temporaries(in: site).isEmpty, "\(Self.temporaries(in: site))")
+        // The lock is still the holder's: a second holder cannot take it.
+        #expect(throws: SiteWriteError.self) { try SiteLock(site: site, wait: false, waiting: {}) }
+        lock = nil
+        _ = lock
+    }
+
     @Test("a build waits while another holds the site's lock, and says so once; --no-wait exits 2 instead")
     func secondBuildWaits() throws {
         let root = try Self.scratch()

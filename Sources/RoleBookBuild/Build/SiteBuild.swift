@@ -25,6 +25,7 @@ public struct SiteBuild: Sendable {
     /// Runs the steps, recording the phases in `timings`; `rendered` hears the size of each batch
     /// as it goes to disk (the CLI's progress line).
     public func run(timings: inout Stopwatch, rendered: ((Int) -> Void)? = nil) throws -> SiteWriter.Summary {
+        precondition(opening.map { $0.cache == cache } ?? true, "the write was begun with another cache")
         let output = try opening?.output() ?? writer.begin(cache: cache)
         defer { output.close() }
         var context = BuildContext(graph: renderer.graph, renderer: renderer.rendererIdentity, cache: cache, output: output, timings: timings)

@@ -167,10 +167,11 @@ package final class SiteOutput {
             throw SiteWriteError.io(site.output.path, "the write is already finished")
         }
         state = .done
-        defer { lock = nil }
-        // The spare is kept while the manifest is written; done before the lock is released (this
-        // runs before the line above).
-        defer { _ = try? spare?.value() }
+        defer {
+            // The spare is kept while the manifest is written, and done before the lock is released.
+            _ = try? spare?.value()
+            lock = nil
+        }
         guard let cache else { return summary }
         // After the swap: a build killed before this line leaves a manifest whose build id the
         // site's marker does not name, and the next build writes every file instead of trusting it.

@@ -162,20 +162,32 @@ public struct SiteWriter: Sendable {
 
     private init(resolved: URL) { output = resolved }
 
-    /// ``begin(cache:)`` on a thread of its own, so that waiting for the site's lock and checking
-    /// its files against the manifest (a `stat` of each of the 19,000 files of a 10,000-role
-    /// site, and its 1.4 MB manifest read) happen while the content is read and checked; hand it
-    /// to ``SiteBuild/opening``. Whatever `begin` throws is thrown when the write is taken.
+    /// ``begin(cache:)`` on a thread of its own, so that taking the site's lock and checking its
+    /// files against the manifest (a `stat` of each of the 19,000 files of a 10,000-role site,
+    /// and its 1.4 MB manifest read) happen while the content is read and checked; hand it to
+    /// ``SiteBuild/opening``. Whatever `begin` throws is thrown when the write is taken.
+    ///
+    /// It never waits for the lock: content with errors is reported at once, never after another
+    /// build; when the lock is held, the write is begun (and waited for, as this writer says)
+    /// only when taken.
     public func beginInBackground(cache: URL?) -> Opening {
-        Opening(work: BackgroundWork { [self] in try begin(cache: cache) })
+        var attempt = self
+        attempt.waitForLock = false
+        return Opening(writer: self, cache: cache, work: BackgroundWork { [attempt] in try attempt.begin(cache: cache) })
     }
 
     /// A write being begun (``beginInBackground(cache:)``).
     public struct Opening: Sendable {
+        let writer: SiteWriter
+        /// The cache it was begun with (a ``SiteBuild`` must have the same).
+        let cache: URL?
         let work: BackgroundWork<SiteOutput>
 
-        /// Waits for the write to begin and takes it.
-        func output() throws -> SiteOutput { try work.value() }
+        /// Waits for the write to begin and takes it; when another build held the lock, begins it
+        /// now, waiting as the writer says.
+        func output() throws -> SiteOutput {
+            do { return try work.value() } catch SiteWriteError.busy { return try writer.begin(cache: cache) }
+        }
 
         /// Waits for the write to begin and ends it without writing (the content had errors): the
         /// staging folder goes, the lock is released.
