@@ -170,14 +170,29 @@ struct SiteIntegrityTests {
 
     // MARK: - Small sites
 
+    /// The e2e fixture copied into a scratch folder and built once, with a cache.
+    struct BuiltSite {
+        let root: URL, content: URL, site: URL, cache: URL
+        /// The site as that build wrote it.
+        let before: [String: Data]
+
+        init() throws {
+            root = try SiteIntegrityTests.scratch()
+            content = try SiteIntegrityTests.e2eContent(into: root)
+            site = root.appendingPathComponent("site")
+            cache = root.appendingPathComponent("cache")
+            #expect(try SiteIntegrityTests.run(["build", content.path, "-o", site.path, "--cache-dir", cache.path, "-q"]).status == 0)
+            before = SiteIntegrityTests.snapshot(site)
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: root) }
+    }
+
     @Test("content with errors is reported at once while another build holds the site's lock, which it neither waits for nor takes")
     func errorsDoNotWaitForTheLock() throws {
-        let root = try Self.scratch()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let content = try Self.e2eContent(into: root)
-        let site = root.appendingPathComponent("site"), cache = root.appendingPathComponent("cache")
-        #expect(try Self.run(["build", content.path, "-o", site.path, "--cache-dir", cache.path, "-q"]).status == 0)
-        let before = Self.snapshot(site)
+        let built = try BuiltSite()
+        defer { built.remove() }
+        let (content, site, cache, before) = (built.content, built.site, built.cache, built.before)
         let role = content.appendingPathComponent("roles/ceo.md")
         try Data(try String(contentsOf: role, encoding: .utf8).replacingOccurrences(of: "department: hq", with: "department: nowhere").utf8).write(to: role)
         var lock: SiteLock? = try SiteLock(site: site, wait: false, waiting: {})
@@ -197,12 +212,9 @@ struct SiteIntegrityTests {
 
     @Test("a build waits while another holds the site's lock, and says so once; --no-wait exits 2 instead")
     func secondBuildWaits() throws {
-        let root = try Self.scratch()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let content = try Self.e2eContent(into: root)
-        let site = root.appendingPathComponent("site"), cache = root.appendingPathComponent("cache")
-        #expect(try Self.run(["build", content.path, "-o", site.path, "--cache-dir", cache.path, "-q"]).status == 0)
-        let before = Self.snapshot(site)
+        let built = try BuiltSite()
+        defer { built.remove() }
+        let (root, content, site, cache, before) = (built.root, built.content, built.site, built.cache, built.before)
         var lock: SiteLock? = try SiteLock(site: site, wait: false, waiting: {})
 
         let busy = try Self.run(["build", content.path, "-o", site.path, "--cache-dir", cache.path, "--no-wait"])
