@@ -93,6 +93,66 @@ struct ParseCacheFileTests {
         }
     }
 
+    @Test("a section read back from a part answers isEmpty, hasItems and nestedItemCount before its blocks are decoded, as the parsed one does")
+    func deferredSections() throws {
+        let root = packageRoot.appendingPathComponent("content")
+        let loader = ContentLoader(root: root, displayRoot: "content")
+        var cache = ParseCache()
+        _ = try loader.load(cache: &cache)
+        var sections = 0, withItems = 0, nested = 0
+        for (path, entry) in cache.entries {
+            guard let entity = entry.entity else { continue }
+            let part = try #require(ParseResultEncoder.encode(entity, entry.diagnostics, displayRoot: loader.displayRoot), "\(path)")
+            let back = try #require(ParseResultDecoder.decode(BinaryReader(part, part: 0..<part.count), displayRoot: loader.displayRoot)?.entity, "\(path)")
+            let parsed = entity.header.document.sections, read = back.header.document.sections
+            #expect(parsed.count == read.count, "\(path)")
+            for (a, b) in zip(parsed, read) {
+                // The counts first: the read section has not decoded anything yet.
+                #expect(b.isEmpty == a.isEmpty && b.hasItems == a.hasItems && b.nestedItemCount == a.nestedItemCount, "\(path) \(a.heading)")
+                #expect(a.nestedItemCount == a.items.flatMap(\.flattened).count, "\(path) \(a.heading)")
+                #expect(b.blocks == a.blocks && b.items == a.items, "\(path) \(a.heading)")
+                sections += 1
+                if a.hasItems { withItems += 1 }
+                if a.nestedItemCount > a.items.count { nested += 1 }
+            }
+            if case .procedure(let p) = back, case .procedure(let q) = entity { #expect(p.stepCount == q.steps.count, "\(path)") }
+        }
+        #expect(sections > 300 && withItems > 100 && nested > 5, "sections \(sections), with items \(withItems), with nested items \(nested)")
+    }
+
+    @Test("a section whose content does not decode reads as empty; the sections beside it are intact")
+    func undecodableSectionContent() throws {
+        let root = packageRoot.appendingPathComponent("content")
+        let loader = ContentLoader(root: root, displayRoot: "content")
+        var cache = ParseCache()
+        _ = try loader.load(cache: &cache)
+        let (path, entity) = try #require(cache.entries.sorted { $0.key < $1.key }.lazy.compactMap { path, entry in
+            entry.entity.flatMap { e in e.header.document.sections.count >= 2 && !e.header.document.sections[0].isEmpty ? (path, e) : nil }
+        }.first)
+        var part = try #require(ParseResultEncoder.encode(entity, [], displayRoot: loader.displayRoot))
+        // Find the first section's content: after its anchor come its location (file, line,
+        // column), its three counts and the content's length.
+        let first = entity.header.document.sections[0]
+        // Heading then anchor, each as its length (under 128: one byte) and its UTF-8.
+        let heading = [UInt8](first.heading.utf8), anchor = [UInt8](first.anchor.utf8)
+        let needle = [UInt8(heading.count)] + heading + [UInt8(anchor.count)] + anchor
+        let at = try #require(part.indices.first { part[$0...].starts(with: needle) }, "\(path)")
+        var r = BinaryReader(part, part: (at + needle.count)..<part.count)
+        let file = r.number(), line = r.signed(), column = r.signed()
+        #expect(file == 1 && line == first.location.line && column == first.location.column, "\(path)")
+        for _ in 0..<3 { _ = r.number() }
+        let read = r.number()
+        let length = try #require(read)
+        let content = r.offset
+        #expect(length > 2)
+        // Garbage there is an encoder's fault (a damaged file fails its hash before this).
+        for i in content..<(content + length) { part[i] = 0xFF }
+        let back = try #require(ParseResultDecoder.decode(BinaryReader(part, part: 0..<part.count), displayRoot: loader.displayRoot)?.entity, "\(path)")
+        let sections = back.header.document.sections
+        #expect(sections[0].blocks.isEmpty && sections[0].items.isEmpty, "\(path)")
+        #expect(Array(sections.dropFirst()) == Array(entity.header.document.sections.dropFirst()), "\(path)")
+    }
+
     @Test("a truncated, garbage or foreign cache file is treated as absent; a damaged part costs only its file")
     func damagedFiles() throws {
         try withContent(RuleFixtures.base.with(RuleFixtures.store)) { root in

@@ -189,8 +189,10 @@ public struct Procedure: Hashable, Sendable {
     @inlinable public var id: String { header.id }
     @inlinable public var title: String { header.title }
     /// Every `##` section is a phase; a list before the first heading is an untitled first phase.
-    public var phases: [Section] { header.document.sections.filter { $0.kind != .intro || !$0.items.isEmpty } }
+    public var phases: [Section] { header.document.sections.filter { $0.kind != .intro || $0.hasItems } }
     public var steps: [Item] { phases.flatMap(\.items).flatMap(\.flattened) }
+    /// `steps.count`, without decoding sections loaded from the build cache (lists show it for every procedure).
+    public var stepCount: Int { phases.reduce(0) { $0 + $1.nestedItemCount } }
 }
 
 // MARK: Identity for page fingerprints

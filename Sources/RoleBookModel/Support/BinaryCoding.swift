@@ -108,6 +108,13 @@ package struct BinaryReader: Sendable {
         return bytes[i..<(i + count)]
     }
 
+    /// A reader of the next `count` bytes alone (sharing these bytes), which this one steps over.
+    package mutating func part(_ count: Int) -> BinaryReader? {
+        guard count >= 0, count <= remaining else { return nil }
+        defer { i += count }
+        return BinaryReader(bytes, part: i..<(i + count))
+    }
+
     package mutating func string() -> String? {
         guard let n = number(), let utf8 = bytes(n) else { return nil }
         return String(decoding: utf8, as: UTF8.self)

@@ -95,14 +95,26 @@ struct ParseResultEncoder {
         out.string(s.heading)
         out.string(s.anchor)
         location(s.location)
-        list(s.blocks) { $0.block($1) }
+        out.number(s.blocks.count)
+        out.number(s.items.count)
+        out.number(Section.nestedCount(s.items))
+        // The content goes after its length, so a load can step over it and decode it only when
+        // read (``DeferredSectionContent``). It is encoded with a copy of this encoder: file names
+        // it adds to the table stay out of the table of the rest of the part, which the load reads
+        // without it.
+        var content = self
+        content.out = BinaryWriter(header: [])
+        content.list(s.blocks) { $0.block($1) }
         // Items are made from the blocks again when read, unless they are not what that makes.
         if s.items == DocumentBuilder.items(in: s.blocks, file: s.location.file) {
-            out.byte(0)
+            content.out.byte(0)
         } else {
-            out.byte(1)
-            list(s.items) { $0.item($1) }
+            content.out.byte(1)
+            content.list(s.items) { $0.item($1) }
         }
+        failed = failed || content.failed
+        out.number(content.out.bytes.count)
+        out.raw(content.out.bytes)
     }
 
     private mutating func item(_ item: Item) {
@@ -304,16 +316,34 @@ struct ParseResultDecoder {
 
     private mutating func section() -> Section? {
         guard let kindName = r.string(), let kind = SectionKind(rawValue: kindName), let heading = r.string(), let anchor = r.string(),
-              let at = location(), let blocks = list({ $0.block() }), let stored = r.byte() else { return nil }
+              let at = location(), let blockCount = r.number(), let itemCount = r.number(),
+              let nestedItemCount = r.number(), let length = r.number(),
+              let content = r.part(length) else { return nil }
+        // A copy of this decoder at the content's start, as its encoder was: decoded on first read.
+        var decoder = self
+        decoder.r = content
+        let deferred = DeferredSectionContent(blockCount: blockCount, itemCount: itemCount, nestedItemCount: nestedItemCount) { [decoder] in
+            var d = decoder
+            return d.sectionContent(file: at.file, blockCount: blockCount, itemCount: itemCount, nestedItemCount: nestedItemCount) ?? ([], [])
+        }
+        return Section(kind: kind, heading: heading, anchor: anchor, location: at, deferred: deferred)
+    }
+
+    /// A section's blocks and items, nil when they are not as written or not as many as its
+    /// header says. The part they are in hashed as written by this rolebook, so that is a fault
+    /// of the encoder: the section then reads as empty rather than stopping the build.
+    private mutating func sectionContent(file: String, blockCount: Int, itemCount: Int, nestedItemCount: Int) -> (blocks: [Block], items: [Item])? {
+        guard let blocks = list({ $0.block() }), blocks.count == blockCount, let stored = r.byte() else { return nil }
         let items: [Item]
         switch stored {
-        case 0: items = DocumentBuilder.items(in: blocks, file: at.file)
+        case 0: items = DocumentBuilder.items(in: blocks, file: file)
         case 1:
             guard let list = list({ $0.item() }) else { return nil }
             items = list
         default: return nil
         }
-        return Section(kind: kind, heading: heading, anchor: anchor, location: at, blocks: blocks, items: items)
+        guard items.count == itemCount, Section.nestedCount(items) == nestedItemCount, r.isAtEnd else { return nil }
+        return (blocks, items)
     }
 
     private mutating func item() -> Item? {

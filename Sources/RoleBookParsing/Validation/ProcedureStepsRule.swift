@@ -6,12 +6,12 @@ struct ProcedureStepsRule: Rule {
         var out: [Diagnostic] = []
         for p in g.procedures {
             let phases = p.phases
-            if phases.allSatisfy({ $0.items.isEmpty }) {
+            if !phases.contains(where: \.hasItems) {
                 out.append(Diagnostic(.procedureWithoutSteps, .procedureWithoutSteps(p.id), at: p.header.titleLocation,
                                       notes: [Diagnostic.Note(.writeStepsAsList)]))
                 continue
             }
-            for phase in phases where phase.items.isEmpty {
+            for phase in phases where !phase.hasItems {
                 out.append(Diagnostic(.emptyPhase, .emptyPhase(phase: phase.heading, procedure: p.id), at: phase.location))
             }
         }

@@ -8,7 +8,7 @@ struct SectionContentRule: Rule {
         var out: [Diagnostic] = []
         for i in g.roles.indices {
             let sections = g.roles[i].header.document.sections
-            guard !sections.indices.contains(where: { sections[$0].kind == .responsibilities && !sections[$0].items.isEmpty }) else { continue }
+            guard !sections.indices.contains(where: { sections[$0].kind == .responsibilities && sections[$0].hasItems }) else { continue }
             // A section that is there but holds only prose is a different mistake from a missing one:
             // point at the section and say how to make items.
             if let j = sections.indices.first(where: { sections[$0].kind == .responsibilities }) {

@@ -74,11 +74,9 @@ package struct DepartmentPage {
     /// The department's roles in reporting order: its head, then each role followed by its reports
     /// inside the department, siblings by pinyin. Roles no walk reaches (a broken line) come last.
     static func reportingOrder(_ site: SiteMap, department d: Int) -> [Int] {
-        let g = site.graph, keys = site.roleSortKeys
+        let g = site.graph, rank = site.roleNameRank
         let inside = Set(g.departmentRoles[d])
-        func byPinyin(_ roles: [Int]) -> [Int] {
-            roles.sorted { (keys[$0], g.roles[$0].title, $0) < (keys[$1], g.roles[$1].title, $1) }
-        }
+        func byPinyin(_ roles: [Int]) -> [Int] { roles.sorted { rank[$0] < rank[$1] } }
         var roots = byPinyin(g.departmentTopRoles(d))
         if let head = g.departmentHead[d], let i = roots.firstIndex(of: head) { roots.remove(at: i); roots.insert(head, at: 0) }
         var out: [Int] = [], seen: Set<Int> = []

@@ -15,8 +15,7 @@ package struct IndexPages {
     package func azPage() -> String {
         let g = context.graph, s = context.strings
         let keys = context.site.roleSortKeys
-        let keyed = g.roles.indices.map { (key: keys[$0], role: $0) }
-            .sorted { ($0.key, g.roles[$0.role].title, g.roles[$0.role].id) < ($1.key, g.roles[$1.role].title, g.roles[$1.role].id) }
+        let keyed = context.site.rolesByName.map { (key: keys[$0], role: $0) }
         let paths = departmentPaths()
         var groups: [(letter: String, roles: [Int])] = []
         for (key, r) in keyed {

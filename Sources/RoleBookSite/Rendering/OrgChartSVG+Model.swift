@@ -88,8 +88,8 @@ package struct OrgChartModel: Hashable, Sendable, Encodable {
         // (the order is walked only when there is a table to sort).
         let ordered = pairs.isEmpty ? [] : DepartmentPage.reportingOrder(site, department: d)
         let rank = Dictionary(ordered.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        let keys = site.roleSortKeys
-        func place(_ r: Int) -> (Int, String, Int) { (rank[r] ?? ordered.count, keys[r], r) }
+        let byName = site.roleNameRank
+        func place(_ r: Int) -> (Int, Int) { (rank[r] ?? ordered.count, byName[r]) }
         var reports: [Int: [Int]] = [:]
         for pair in pairs where !(reports[pair.to] ?? []).contains(pair.from) { reports[pair.to, default: []].append(pair.from) }
         dottedTable = reports.keys.sorted { place($0) < place($1) }.map { sup in

@@ -11,7 +11,7 @@ package struct ProcedureCard: Hashable, Sendable, Encodable {
         let proc = site.graph.procedures[p]
         link = PageLink(.procedure(p), in: site)
         frequency = proc.frequency
-        steps = proc.steps.count
+        steps = proc.stepCount
         summary = proc.header.summary
     }
 }

@@ -14,6 +14,11 @@ package struct SiteMap: Sendable {
     /// Each role's title as it sorts (``IndexPages/sortKey(_:)``), by role index: worked out once
     /// here, not once per department page and index (and per comparison) that orders roles.
     package let roleSortKeys: [String]
+    /// Role indices in name order (sort key, title, id: the A–Z page's order), and each role's
+    /// place in it: department pages and charts order siblings by comparing these numbers, not
+    /// three strings per comparison (a sixth of rendering's time after an edit at 10,000 roles).
+    package let rolesByName: [Int]
+    package let roleNameRank: [Int]
 
     /// - Parameter previous: the site map of an earlier graph; when that graph has the same
     ///   ``RoleGraph/layout`` (a `serve` rebuild after an edit), its paths and URLs are taken as they are.
@@ -26,6 +31,13 @@ package struct SiteMap: Sendable {
             if let earlier, earlier.graph.roles[i].title == graph.roles[i].title { return earlier.roleSortKeys[i] }
             return IndexPages.sortKey(graph.roles[i].title)
         }
+        let keys = roleSortKeys
+        rolesByName = graph.roles.indices.sorted {
+            (keys[$0], graph.roles[$0].title, graph.roles[$0].id) < (keys[$1], graph.roles[$1].title, graph.roles[$1].id)
+        }
+        var rank = [Int](repeating: 0, count: graph.roles.count)
+        for (place, r) in rolesByName.enumerated() { rank[r] = place }
+        roleNameRank = rank
         if let previous, previous.graph.layout === graph.layout {
             pathIndex = previous.pathIndex
             roleURLs = previous.roleURLs
