@@ -12,9 +12,7 @@ import RoleBookTestSupport
         let graph = try buildGraph(RuleFixtures.base)
         let context = PageContext(site: SiteMap(graph: graph), strings: UIStrings(language: graph.config.language), page: .role(try graph.indexOfRole("ceo")))
         let blocks = EnumerationLists.apply(MarkdownParser.parse(markdown))
-        var out = ""
-        MarkdownHTML(context: context).render(blocks).render(into: &out)
-        return out
+        return MarkdownHTML(context: context).render(blocks).render()
     }
 
     @Test func paragraph() throws {

@@ -50,7 +50,7 @@ enum GraphPartsCache {
             return (OutputFile(path: "graph.json", bytes: GraphJSON(site: site).render(seed: 0, reusing: nil).bytes, inputs: whole), nil)
         }
         let (bytes, parts) = GraphJSON(site: site).render(seed: global, reusing: reuse(previous, cache: cache))
-        let file = OutputFile(path: "graph.json", bytes: bytes, inputs: whole)
+        let file = OutputFile(path: "graph.json", bytes: bytes, inputs: whole).hashed()
         return (file, (file.contentHash, parts))
     }
 

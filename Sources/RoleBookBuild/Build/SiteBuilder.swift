@@ -19,7 +19,9 @@ package struct OutputFile: Sendable {
     }
     /// What is written: text, or bytes made by hand. graph.json (37 MB at 10,000 roles) is bytes
     /// from end to end: made into a `String`, its whole text was checked as UTF-8 again.
-    var body: Body
+    var body: Body { didSet { knownHash = nil } }
+    /// ``contentHash``, when worked out already (graph.json's 37 MB were hashed twice).
+    private var knownHash: UInt64?
     /// Fingerprint of everything the page was rendered from (its model: ``ModelledPage``); nil for files made on every build.
     package var inputs: UInt64?
     /// A page the previous build wrote from the same inputs: not rendered again, `contents` is empty.
@@ -52,7 +54,14 @@ package struct OutputFile: Sendable {
     }
 
     /// The content hash of what is written (the manifest's, ``SiteManifest/hash(_:)``).
-    var contentHash: UInt64 { withBytes(StableHash.bytes) }
+    var contentHash: UInt64 { knownHash ?? withBytes(StableHash.bytes) }
+
+    /// This file with ``contentHash`` worked out, for whoever asks next.
+    func hashed() -> OutputFile {
+        var file = self
+        file.knownHash = contentHash
+        return file
+    }
 
     /// The page at `path` as the previous build wrote it.
     static func kept(_ path: String, inputs: UInt64) -> OutputFile {

@@ -75,6 +75,31 @@ package struct CJKFolding: Sendable {
         return p.isEmpty ? nil : p
     }
 
+    /// `pinyinSyllables(text).joined(separator: " ")`, made as one string: the A–Z order keys
+    /// every role's title on every build, and the syllable array, one string per syllable and a
+    /// lower-cased copy of each, was most of that. (The table's syllables are lower case already.)
+    package func pinyinKey(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count * 2)
+        var word = ""
+        func emit(_ part: String) {
+            if !out.isEmpty { out.append(" ") }
+            out.append(part)
+        }
+        for scalar in text.unicodeScalars {
+            if let p = pinyin(simplify(scalar)) {
+                if !word.isEmpty { emit(word.lowercased()); word = "" }
+                emit(p)
+            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                word.unicodeScalars.append(scalar)
+            } else if !word.isEmpty {
+                emit(word.lowercased()); word = ""
+            }
+        }
+        if !word.isEmpty { emit(word.lowercased()) }
+        return out
+    }
+
     /// Pinyin syllables of the Han characters in `text`, other letters kept as words.
     package func pinyinSyllables(_ text: String) -> [String] {
         var out: [String] = []

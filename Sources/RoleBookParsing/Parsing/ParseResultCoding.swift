@@ -19,6 +19,8 @@ struct ParseResultEncoder {
     private var depth = 0
 
     static let maxDepth = 256
+    /// A section's kind is stored as its place here.
+    static let sectionKinds = SectionKind.allCases
 
     private init(names: StoredFileName) { self.names = names }
 
@@ -91,7 +93,8 @@ struct ParseResultEncoder {
     }
 
     private mutating func section(_ s: Section) {
-        out.string(s.kind.rawValue)
+        // The kind as its place in `allCases` (reading it back by name cost 700 instructions a section).
+        out.byte(UInt8(Self.sectionKinds.firstIndex(of: s.kind)!))
         out.string(s.heading)
         out.string(s.anchor)
         location(s.location)
@@ -315,7 +318,7 @@ struct ParseResultDecoder {
     }
 
     private mutating func section() -> Section? {
-        guard let kindName = r.string(), let kind = SectionKind(rawValue: kindName), let heading = r.string(), let anchor = r.string(),
+        guard let kindIndex = r.byte(), Int(kindIndex) < ParseResultEncoder.sectionKinds.count, let heading = r.string(), let anchor = r.string(),
               let at = location(), let blockCount = r.number(), let itemCount = r.number(),
               let nestedItemCount = r.number(), let length = r.number(),
               let content = r.part(length) else { return nil }
@@ -326,7 +329,7 @@ struct ParseResultDecoder {
             var d = decoder
             return d.sectionContent(file: at.file, blockCount: blockCount, itemCount: itemCount, nestedItemCount: nestedItemCount) ?? ([], [])
         }
-        return Section(kind: kind, heading: heading, anchor: anchor, location: at, deferred: deferred)
+        return Section(kind: ParseResultEncoder.sectionKinds[Int(kindIndex)], heading: heading, anchor: anchor, location: at, deferred: deferred)
     }
 
     /// A section's blocks and items, nil when they are not as written or not as many as its

@@ -75,9 +75,7 @@ package struct DiffHTMLReport: Sendable {
                // Our own stylesheets, never content: nothing in them can close the element.
                el("style", [:], .raw(EmbeddedAssets.siteCSS + "\n" + EmbeddedAssets.diffReportCSS))),
             el("body", ["class": "diff-report"], main))
-        var out = "<!doctype html>\n"
-        document.render(into: &out)
-        return out + "\n"
+        return document.render(prefix: "<!doctype html>\n", suffix: "\n")
     }
 
     /// The department's chart on one side, or a line saying it does not exist there.

@@ -1,6 +1,6 @@
 import RoleBookModel
 
-/// A small HTML tree. Text and attribute values are escaped in one place, ``HTML/render(into:)``.
+/// A small HTML tree. Text and attribute values are escaped in one place, ``HTML/render(prefix:suffix:)``.
 package indirect enum HTML: Sendable {
     case element(String, [Attribute], [HTML])
     case text(String)
@@ -29,62 +29,71 @@ package indirect enum HTML: Sendable {
         }
     }
 
-    package func render() -> String {
-        var out = ""
+    package func render() -> String { render(prefix: "", suffix: "") }
+
+    /// `prefix`, the tree, then `suffix` (a page: its doctype line before, a newline after).
+    package func render(prefix: String, suffix: String) -> String {
+        var out: [UInt8] = []
         out.reserveCapacity(4096)
-        render(into: &out)
-        return out
+        out.append(contentsOf: prefix.utf8)
+        write(into: &out)
+        out.append(contentsOf: suffix.utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    package func render(into out: inout String) {
+    /// Renders into UTF-8 bytes, made a string once at the end: appending to a `String` piece by
+    /// piece (its capacity, uniqueness and ASCII checks at every append) cost more than building
+    /// the tree. Nesting is bounded by the Markdown parser's limit, so the recursion is too.
+    private func write(into out: inout [UInt8]) {
         switch self {
         case .text(let s): Self.escapeText(s, into: &out)
-        case .raw(let s): out += s
-        case .fragment(let children): for c in children { c.render(into: &out) }
+        case .raw(let s): out.append(contentsOf: s.utf8)
+        case .fragment(let children): for c in children { c.write(into: &out) }
         case .element(let name, let attributes, let children):
-            // Pieces appended one by one: `"<" + name` would build a temporary string per element.
-            out += "<"
-            out += name
+            out.append(UInt8(ascii: "<"))
+            out.append(contentsOf: name.utf8)
             for a in attributes {
-                out += " "
-                out += a.name
+                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: a.name.utf8)
                 if let v = a.value {
-                    out += "=\""
+                    out.append(UInt8(ascii: "="))
+                    out.append(UInt8(ascii: "\""))
                     Self.escapeAttribute(v, into: &out)
-                    out += "\""
+                    out.append(UInt8(ascii: "\""))
                 }
             }
-            out += ">"
+            out.append(UInt8(ascii: ">"))
             guard !Self.isVoid(name) else { return }
-            for c in children { c.render(into: &out) }
-            out += "</"
-            out += name
-            out += ">"
+            for c in children { c.write(into: &out) }
+            out.append(UInt8(ascii: "<"))
+            out.append(UInt8(ascii: "/"))
+            out.append(contentsOf: name.utf8)
+            out.append(UInt8(ascii: ">"))
         }
     }
 
-    static func escapeText(_ s: String, into out: inout String) {
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { out += s; return }
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            default: out.unicodeScalars.append(c)
+    static func escapeText(_ s: String, into out: inout [UInt8]) {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { out.append(contentsOf: s.utf8); return }
+        for b in s.utf8 {
+            switch b {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            default: out.append(b)
             }
         }
     }
 
-    static func escapeAttribute(_ s: String, into out: inout String) {
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { out += s; return }
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
+    static func escapeAttribute(_ s: String, into out: inout [UInt8]) {
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { out.append(contentsOf: s.utf8); return }
+        for b in s.utf8 {
+            switch b {
+            case 0x26: out.append(contentsOf: "&amp;".utf8)
+            case 0x3C: out.append(contentsOf: "&lt;".utf8)
+            case 0x3E: out.append(contentsOf: "&gt;".utf8)
+            case 0x22: out.append(contentsOf: "&quot;".utf8)
+            case 0x27: out.append(contentsOf: "&#39;".utf8)
+            default: out.append(b)
             }
         }
     }

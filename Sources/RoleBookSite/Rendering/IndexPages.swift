@@ -9,7 +9,7 @@ package struct IndexPages {
 
     /// Sort key: pinyin syllables for Han characters, lower-cased letters otherwise.
     static func sortKey(_ title: String) -> String {
-        CJKFolding.shared.pinyinSyllables(title).joined(separator: " ")
+        CJKFolding.shared.pinyinKey(title)
     }
 
     package func azPage() -> String {

@@ -37,10 +37,7 @@ package struct Layout {
                 el("main", ["id": "rb-main", "class": "main"], main),
                 el("footer", ["class": "site-footer"], .text(site + " · " + s[.generated])),
             ] + ([context.href(.pageScript)] + scripts).map { el("script", ["src": $0]) }))
-        var out = "<!doctype html>\n"
-        document.render(into: &out)
-        out += "\n"
-        return out
+        return document.render(prefix: "<!doctype html>\n", suffix: "\n")
     }
 
     private func header() -> HTML {
