@@ -249,7 +249,7 @@ package final class SiteOutput {
     private static func beginUpdate(site: SiteWriter, old: SiteManifest) throws -> Update {
         let root = site.output.path
         // A stat each, and a read only for those whose size or time changed (touched but identical is fine).
-        let listed = old.hashes.keys.sorted()
+        let listed = Array(old.hashes.keys)   // any order: the results are gathered into a set and a dictionary
         let checked = listed.parallelMap { path in SiteWriter.intactStamp(root + "/" + path, recorded: old.stamps[path], hash: old.hashes[path]!) }
         var present = Set<String>()
         var stamps: [String: FileStamp] = [:]
