@@ -31,4 +31,19 @@ import Testing
             }
         }
     }
+
+    /// The count goes where Foundation's `replacingOccurrences(of: "{n}", …)` would put it, in
+    /// every template and in odd ones.
+    @Test func countReplacedAsFoundationWould() {
+        var templates = ["", "{", "{n", "n}", "{n}", "{n}{n}", "{{n}}", "{n}}", "a{n}b{x}c", "第{n}版", "…… 中间 {n} 级 ……", "{N}", "{ n}"]
+        for language in ["en", "zh-CN", "zh-TW"] {
+            let s = UIStrings(language: language)
+            templates += UIKey.allCases.map { s[$0] }
+        }
+        for template in templates {
+            for n in [0, 1, 7, 12345, -3] {
+                #expect(UIStrings.replacingCount(in: template, with: n) == template.replacingOccurrences(of: "{n}", with: String(n)), "\(template) \(n)")
+            }
+        }
+    }
 }

@@ -6,6 +6,8 @@ import Foundation
 extension UIStrings {
     /// The form of `template` for the count `n`, `{n}` still in it.
     package func pluralForm(_ template: String, _ n: Int) -> String {
+        // Most templates have one form: no split (by Character, slow on Chinese) for them.
+        guard template.utf8.contains(UInt8(ascii: "|")) else { return template }
         let forms = template.split(separator: "|", omittingEmptySubsequences: false)
         guard forms.count > 1 else { return template }
         return String(forms[min(Self.pluralCategory(n, lang: lang), forms.count - 1)])
