@@ -78,12 +78,13 @@ struct IncrementalBuildTests {
         let second = try w.build(cache: w.cache)
         #expect(second.incremental)
         #expect(second.written == 0 && second.removed == 0 && second.unchanged == first.written)
-        // Every role, department and procedure page and sheet is kept without being rendered.
+        // Every role, department and procedure page and sheet, the home page and the procedure and
+        // checklist indexes are kept without being rendered.
         let graph = try Checker(loader: ContentLoader(root: w.content, displayRoot: "content")).run().graph
         let site = SiteMap(graph: graph), identity = BuildIdentity(graph: graph)
         let fingerprinted = SiteRenderer(graph: graph).jobs.filter { SiteRenderer.fingerprint(of: $0, site: site, identity: identity).1 != nil }.count
         #expect(fingerprinted == graph.roles.count + graph.departments.count + 2 * graph.procedures.count
-                + graph.procedures.filter(\.hasWeekGrid).count + graph.roles.indices.filter { !graph.roleProcedures[$0].isEmpty }.count)
+                + graph.procedures.filter(\.hasWeekGrid).count + graph.roles.indices.filter { !graph.roleProcedures[$0].isEmpty }.count + 3)
         // …and so are the search index files and graph.json, since no file changed at all.
         let searchFiles = try FileManager.default.subpathsOfDirectory(atPath: w.site.appendingPathComponent("search").path)
             .filter { $0.hasSuffix(".js") }.count

@@ -97,10 +97,19 @@ struct PageModelTests {
                 #expect(StableHasher.hash(m) == StableHasher.encoderHash(m))
                 #expect(try StableHasher.fieldKeys(of: m) == Self.storedFields(m))
                 models += 1
+            case .home(let m):
+                #expect(StableHasher.hash(m) == StableHasher.encoderHash(m))
+                models += 1
+            case .procedureIndex(let m):
+                #expect(StableHasher.hash(m) == StableHasher.encoderHash(m))
+                models += 1
+            case .checklistIndex(let m):
+                #expect(StableHasher.hash(m) == StableHasher.encoderHash(m))
+                models += 1
             case nil: break
             }
         }
-        #expect(models == 9)
+        #expect(models == 12)
         #expect(StableHasher.hash(graph.roles[0]) == StableHasher.encoderHash(graph.roles[0]))
     }
 
@@ -155,6 +164,37 @@ struct PageModelTests {
         // The department's title is on the sheets' heads.
         let department = try Self.fingerprints(Self.tree.with(["departments/store.md": "---\ntitle: 门店部\nhead: manager\n---\n"]))
         for page in Self.procedurePages { #expect(department[page] != before[page], "\(page)") }
+    }
+
+    static let indexPages = ["index.html", "procedures/index.html", "checklists/index.html"]
+
+    @Test("the home page and the two indexes change with what they list, not with a role's duties")
+    func indexFingerprints() throws {
+        let before = try Self.fingerprints(Self.tree)
+        #expect(Set(Self.indexPages).isSubset(of: before.keys))
+        #expect(before["az.html"] == nil && before["search.html"] == nil)
+        // The most common edit, a role's duties: none of them shows those.
+        let duties = try Self.fingerprints(Self.tree.with(["roles/cleaner.md": "---\ntitle: 保洁员\ndepartment: store\nreports_to: manager\n---\n## 岗位职责\n\n1. 负责清洁与消毒。\n"]))
+        for page in Self.indexPages { #expect(duties[page] == before[page], "\(page)") }
+        // A procedure's title is on both indexes; the home page names it only under a date.
+        let procedure = try Self.fingerprints(Self.tree.with(["procedures/open.md": "---\ntitle: 开店前检查\nowner: manager\nroles: [cashier]\nfrequency: daily\n---\n## 开店前\n\n1. 08:30 签到。\n"]))
+        #expect(procedure["procedures/index.html"] != before["procedures/index.html"])
+        #expect(procedure["checklists/index.html"] != before["checklists/index.html"])
+        #expect(procedure["index.html"] == before["index.html"])
+        // A step more: the procedure index counts steps, the checklist index does not.
+        let steps = try Self.fingerprints(Self.tree.with(["procedures/open.md": "---\ntitle: 开店检查\nowner: manager\nroles: [cashier]\nfrequency: daily\n---\n## 开店前\n\n1. 08:30 签到。\n2. 开灯。\n"]))
+        #expect(steps["procedures/index.html"] != before["procedures/index.html"])
+        #expect(steps["checklists/index.html"] == before["checklists/index.html"])
+        // A vacant post: the home page's totals and its vacancies panel.
+        let vacant = try Self.fingerprints(Self.tree.with(["roles/cleaner.md": "---\ntitle: 保洁员\ndepartment: store\nreports_to: manager\nheadcount: 0\n---\n## 岗位职责\n\n1. 负责清洁。\n"]))
+        #expect(vacant["index.html"] != before["index.html"])
+        #expect(vacant["procedures/index.html"] == before["procedures/index.html"])
+        // The department's title heads the tree and both indexes' groups.
+        let department = try Self.fingerprints(Self.tree.with(["departments/store.md": "---\ntitle: 门店部\nhead: manager\n---\n"]))
+        for page in Self.indexPages { #expect(department[page] != before[page], "\(page)") }
+        // The cashier has a sheet: its new title is on the checklist index.
+        let cashier = try Self.fingerprints(Self.tree.with(["roles/cashier.md": "---\ntitle: 收款员\ndepartment: store\nreports_to: manager\n---\n## 岗位职责\n\n1. 负责收银。\n"]))
+        #expect(cashier["checklists/index.html"] != before["checklists/index.html"])
     }
 
     @Test("a role page changes with its own file and the titles around it, not with others' duties")

@@ -2,8 +2,8 @@ import RoleBookModel
 import RoleBookSite
 
 /// A page built from its ``PageModel``: its fingerprint is the model's hash, so whatever its
-/// renderer reads decides whether it is rendered again. Home, the indexes and search have no
-/// model (they list everything) and render on every build.
+/// renderer reads decides whether it is rendered again. The A–Z index (every role's title: its
+/// model would be as large as the page) and the search page render on every build.
 enum ModelledPage {
     case role(RolePageModel)
     case department(DepartmentPageModel)
@@ -11,6 +11,9 @@ enum ModelledPage {
     case procedureSheet(ProcedureSheetModel)
     case weekSheet(ProcedureSheetModel)
     case roleSheet(RoleSheetModel)
+    case home(HomePageModel)
+    case procedureIndex(ProcedureIndexModel)
+    case checklistIndex(ChecklistIndexModel)
 
     init?(_ route: Route, site: SiteMap) {
         switch route {
@@ -20,7 +23,10 @@ enum ModelledPage {
         case .checklist(let i): self = .procedureSheet(ProcedureSheetModel(site: site, index: i))
         case .weekChecklist(let i): self = .weekSheet(ProcedureSheetModel(site: site, index: i))
         case .roleChecklist(let i): self = .roleSheet(RoleSheetModel(site: site, index: i))
-        case .home, .az, .procedureIndex, .search, .checklistIndex: return nil
+        case .home: self = .home(HomePageModel(site: site))
+        case .procedureIndex: self = .procedureIndex(ProcedureIndexModel(site: site))
+        case .checklistIndex: self = .checklistIndex(ChecklistIndexModel(site: site))
+        case .az, .search: return nil
         }
     }
 
@@ -34,6 +40,9 @@ enum ModelledPage {
         case .procedureSheet(let m): m.fingerprint(global: StableHash.combine(global, 4))
         case .weekSheet(let m): m.fingerprint(global: StableHash.combine(global, 5))
         case .roleSheet(let m): m.fingerprint(global: StableHash.combine(global, 6))
+        case .home(let m): m.fingerprint(global: StableHash.combine(global, 7))
+        case .procedureIndex(let m): m.fingerprint(global: StableHash.combine(global, 8))
+        case .checklistIndex(let m): m.fingerprint(global: StableHash.combine(global, 9))
         }
     }
 
@@ -45,6 +54,9 @@ enum ModelledPage {
         case .procedureSheet(let m): ChecklistPages(context: context).procedureSheet(m)
         case .weekSheet(let m): ChecklistPages(context: context).weekSheet(m)
         case .roleSheet(let m): ChecklistPages(context: context).roleSheet(m)
+        case .home(let m): HomePage(context: context).render(m)
+        case .procedureIndex(let m): IndexPages(context: context).proceduresPage(m)
+        case .checklistIndex(let m): ChecklistPages(context: context).index(m)
         }
     }
 }

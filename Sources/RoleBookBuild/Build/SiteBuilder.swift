@@ -155,12 +155,10 @@ public struct SiteRenderer: Sendable {
     static func contents(of job: Job, site: SiteMap, strings: UIStrings, indexScripts: [String]) -> String {
         let context = PageContext(site: site, strings: strings, page: job)
         switch job {
-        case .home: return HomePage(context: context).render()
         case .az: return IndexPages(context: context).azPage()
-        case .procedureIndex: return IndexPages(context: context).proceduresPage()
         case .search: return SearchPage(context: context, indexScripts: indexScripts).render()
-        case .checklistIndex: return ChecklistPages(context: context).index()
-        case .role, .department, .procedure, .checklist, .weekChecklist, .roleChecklist: return ModelledPage(job, site: site)!.render(context)
+        case .home, .procedureIndex, .checklistIndex, .role, .department, .procedure, .checklist, .weekChecklist, .roleChecklist:
+            return ModelledPage(job, site: site)!.render(context)
         }
     }
 }

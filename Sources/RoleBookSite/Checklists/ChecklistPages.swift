@@ -63,23 +63,22 @@ package struct ChecklistPages {
         return page(title: model.role.title + " · " + s[.checklists], main: main, crumbs: [.init(title: model.role.title, href: context.href(model.role.url))])
     }
 
-    package func index() -> String {
-        let rolesWithSheets = g.roles.indices.filter { !g.roleProcedures[$0].isEmpty }
+    package func index(_ model: ChecklistIndexModel) -> String {
         let main = el("article", ["class": "doc doc-wide"],
             PageHeader(title: s[.checklistIndex]).html,
             el("section", [:], el("h2", .text(s[.byDepartment])),
-               el("div", ["class": "cards-columns"], children: context.site.procedureGroups.map { group in
+               el("div", ["class": "cards-columns"], children: model.groups.map { group in
                    el("div", ["class": "card"],
-                      el("h3", group.department.map { context.link(.department($0)) } ?? .text(s[.other])),
-                      el("ul", children: group.procedures.map { p in
-                          el("li", [:], el("a", ["href": context.href(for: .checklist(p))], .text(g.procedures[p].title)),
-                             el("span", ["class": "muted"], .text(" " + s.frequency(g.procedures[p].frequency))))
+                      el("h3", group.department.map { el("a", ["href": context.href($0.url)], .text($0.title)) } ?? .text(s[.other])),
+                      el("ul", children: group.sheets.map { sheet in
+                          el("li", [:], el("a", ["href": context.href(sheet.url)], .text(sheet.title)),
+                             el("span", ["class": "muted"], .text(" " + s.frequency(sheet.frequency))))
                       }))
                })),
             el("section", [:], el("h2", .text(s[.byRole])),
-               el("ul", ["class": "cards"], children: rolesWithSheets.map { r in
-                   el("li", ["class": "card"], el("a", ["href": context.href(for: .roleChecklist(r))], .text(g.roles[r].title)),
-                      el("span", ["class": "muted"], .text(s.format(.roleChecklist, g.roleProcedures[r].count))))
+               el("ul", ["class": "cards"], children: model.roles.map { role in
+                   el("li", ["class": "card"], el("a", ["href": context.href(role.url)], .text(role.title)),
+                      el("span", ["class": "muted"], .text(s.format(.roleChecklist, role.procedureCount))))
                })))
         return Layout(context: context).page(title: s[.checklistIndex], bodyClass: "page-checklists",
                                              crumbs: [.init(title: s[.home], href: context.href(for: .home)), .init(title: s[.checklists], href: nil)], main: main)

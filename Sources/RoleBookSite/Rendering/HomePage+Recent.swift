@@ -15,16 +15,15 @@ extension HomePage {
     }
 
     /// The panel, or nil when ``recentProcedures(_:)`` is empty.
-    func recentPanel() -> HTML? {
-        let g = context.graph, s = context.strings
-        let recent = Self.recentProcedures(g)
+    func recentPanel(_ recent: [HomePageModel.Recent]) -> HTML? {
+        let s = context.strings
         guard !recent.isEmpty else { return nil }
         return el("section", ["class": "panel panel-recent"], el("h2", .text(s[.recentProcedures])),
-            el("ul", children: recent.map { date, procedures in
-                let named: HTML = procedures.count <= Self.namedPerDate
-                    ? .fragment(procedures.enumerated().map { i, p in .fragment([i > 0 ? .text(s[.nameSeparator]) : .empty, context.link(.procedure(p))]) })
-                    : el("a", ["href": context.href("procedures/index.html")], .text(s.format(.procedureCount, procedures.count)))
-                return el("li", [:], el("span", ["class": "recent-date"], .text(date)), .text(" "), named)
+            el("ul", children: recent.map { date in
+                let named: HTML = date.count <= Self.namedPerDate
+                    ? .fragment(date.named.enumerated().map { i, p in .fragment([i > 0 ? .text(s[.nameSeparator]) : .empty, plainLink(p)]) })
+                    : el("a", ["href": context.href("procedures/index.html")], .text(s.format(.procedureCount, date.count)))
+                return el("li", [:], el("span", ["class": "recent-date"], .text(date.date)), .text(" "), named)
             }))
     }
 }

@@ -7,55 +7,51 @@ package struct HomePage {
     /// The memberwise initializer, for the build layer (an implicit one would be internal to this module).
     package init(context: PageContext) { self.context = context }
 
-    package func render() -> String {
-        let g = context.graph, s = context.strings
-        let headcount = g.roles.reduce(0) { $0 + $1.headcount }
-        let vacancies = g.vacancies
+    package func render(_ model: HomePageModel) -> String {
+        let s = context.strings
         let hero = el("section", ["class": "hero"],
-            el("h1", .text(g.config.title)),
+            el("h1", .text(model.title)),
             el("form", ["class": "hero-search", "action": context.href(for: .search), "role": "search"],
                el("input", ["type": "search", "name": "q", "placeholder": s[.searchPlaceholder], "aria-label": s[.search]]),
                el("button", ["type": "submit"], .text(s[.search]))),
             el("ul", ["class": "stats"],
-               el("li", el("strong", .text(String(g.departments.count))), .text(s[.departments])),
-               el("li", el("strong", .text(String(g.roles.count))), .text(s[.roles])),
-               el("li", el("strong", .text(String(headcount))), .text(s[.headcount])),
-               el("li", el("strong", .text(String(vacancies.count))), .text(s[.vacancies])),
-               el("li", el("strong", .text(String(g.procedures.count))), .text(s[.procedures]))))
+               el("li", el("strong", .text(String(model.departmentCount))), .text(s[.departments])),
+               el("li", el("strong", .text(String(model.roleCount))), .text(s[.roles])),
+               el("li", el("strong", .text(String(model.headcount))), .text(s[.headcount])),
+               el("li", el("strong", .text(String(model.vacancies.count))), .text(s[.vacancies])),
+               el("li", el("strong", .text(String(model.procedureCount))), .text(s[.procedures]))))
 
         let tree = el("section", ["id": "departments", "class": "home-tree"], el("h2", .text(s[.overview])),
-                      el("ul", ["class": "dept-tree"], children: g.rootDepartments.map { node($0, depth: 0) }))
+                      el("ul", ["class": "dept-tree"], children: model.roots.map { node($0, depth: 0, in: model) }))
 
         var side: [HTML] = []
-        if let recent = recentPanel() { side.append(recent) }
-        if !vacancies.isEmpty {
-            side.append(el("section", ["class": "panel"], el("h2", .text(s[.vacancies]) , el("span", ["class": "count"], .text(String(vacancies.count)))),
-                el("ul", children: vacancies.map { r in
-                    el("li", [:], context.link(.role(r)),
-                       // The full title names the organisation (客户服务部（代理商渠道公司）); `short` would not.
-                       g.roleDepartment[r].map { el("span", ["class": "muted"], .text(" · " + g.departments[$0].title)) } ?? .empty)
+        if let recent = recentPanel(model.recent) { side.append(recent) }
+        if !model.vacancies.isEmpty {
+            side.append(el("section", ["class": "panel"], el("h2", .text(s[.vacancies]) , el("span", ["class": "count"], .text(String(model.vacancies.count)))),
+                el("ul", children: model.vacancies.map { v in
+                    el("li", [:], plainLink(v.role),
+                       v.department.map { el("span", ["class": "muted"], .text(" · " + $0)) } ?? .empty)
                 })))
         }
         let main = el("div", [:], hero, el("div", ["class": "with-aside"], tree, el("aside", ["class": "side"], children: side)))
-        return Layout(context: context).page(title: g.config.title, bodyClass: "page-home", crumbs: [], main: main)
+        return Layout(context: context).page(title: model.title, bodyClass: "page-home", crumbs: [], main: main)
     }
 
+    /// A link showing the title alone (no vacancy badge: the vacancies panel lists only vacant posts).
+    func plainLink(_ page: PageLink) -> HTML { el("a", ["href": context.href(page.url)], .text(page.title)) }
+
     /// One department with totals for its subtree, children nested (open two levels deep).
-    private func node(_ d: Int, depth: Int) -> HTML {
-        let g = context.graph, s = context.strings
-        let roles = g.rolesInTree(d)
-        let headcount = roles.reduce(0) { $0 + g.roles[$1].headcount }
-        let vacant = roles.filter { g.roles[$0].isVacant }.count
+    private func node(_ d: Int, depth: Int, in model: HomePageModel) -> HTML {
+        let s = context.strings, n = model.nodes[d]
         let label = el("span", ["class": "dept-label"],
-            context.link(.department(d)),
-            el("span", ["class": "muted"], .text(" " + s.format(.roleCount, roles.count) + " · " + s.format(.headcountTotal, headcount))),
-            vacant > 0 ? el("span", ["class": "badge badge-vacant"], .text(s.format(.vacancyCount, vacant))) : .empty)
-        let children = g.departmentChildren[d]
-        if children.isEmpty { return el("li", [:], label) }
+            plainLink(n.link),
+            el("span", ["class": "muted"], .text(" " + s.format(.roleCount, n.roles) + " · " + s.format(.headcountTotal, n.headcount))),
+            n.vacant > 0 ? el("span", ["class": "badge badge-vacant"], .text(s.format(.vacancyCount, n.vacant))) : .empty)
+        if n.children.isEmpty { return el("li", [:], label) }
         let openAttributes = depth < 2 ? [HTML.Attribute("open", nil)] : []
         return el("li", [:], .element("details", openAttributes, [
             el("summary", label),
-            el("ul", children: children.map { node($0, depth: depth + 1) }),
+            el("ul", children: n.children.map { node($0, depth: depth + 1, in: model) }),
         ]))
     }
 }

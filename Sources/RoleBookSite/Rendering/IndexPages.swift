@@ -71,14 +71,14 @@ package struct IndexPages {
                   el("select", ["id": "az-dept", "name": "dept"], children: options))
     }
 
-    package func proceduresPage() -> String {
-        let g = context.graph, s = context.strings
-        let sections = context.site.procedureGroups.map { group in
-            el("section", [:], el("h2", group.department.map { context.link(.department($0)) } ?? .text(s[.other])),
-               ProcedureList(context: context).render(group.procedures.map { ProcedureCard(site: context.site, index: $0) }))
+    package func proceduresPage(_ model: ProcedureIndexModel) -> String {
+        let s = context.strings
+        let sections = model.groups.map { group in
+            el("section", [:], el("h2", group.department.map { el("a", ["href": context.href($0.url)], .text($0.title)) } ?? .text(s[.other])),
+               ProcedureList(context: context).render(group.cards))
         }
         let main = el("article", ["class": "doc doc-wide"],
-                      PageHeader(title: s[.procedureIndex], lede: s.format(.procedureCount, g.procedures.count)).html,
+                      PageHeader(title: s[.procedureIndex], lede: s.format(.procedureCount, model.procedureCount)).html,
                       .fragment(sections))
         return Layout(context: context).page(title: s[.procedureIndex], bodyClass: "page-procedures",
                                              crumbs: [.init(title: s[.home], href: context.href(for: .home)), .init(title: s[.procedures], href: nil)], main: main)
