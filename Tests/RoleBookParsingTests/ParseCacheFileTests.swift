@@ -76,12 +76,17 @@ struct ParseCacheFileTests {
         #expect(files > 150 && withDiagnostics > 10, "files \(files), with diagnostics \(withDiagnostics)")
     }
 
-    @Test("each encoded part decodes to the entity and diagnostics it was made from")
-    func partsRoundTrip() throws {
-        let root = packageRoot.appendingPathComponent("content")
-        let loader = ContentLoader(root: root, displayRoot: "content")
+    /// The repository's content folder parsed into a cache, and its loader.
+    static func parsedContent() throws -> (ContentLoader, ParseCache) {
+        let loader = ContentLoader(root: packageRoot.appendingPathComponent("content"), displayRoot: "content")
         var cache = ParseCache()
         _ = try loader.load(cache: &cache)
+        return (loader, cache)
+    }
+
+    @Test("each encoded part decodes to the entity and diagnostics it was made from")
+    func partsRoundTrip() throws {
+        let (loader, cache) = try Self.parsedContent()
         for (path, entry) in cache.entries {
             let part = try #require(ParseResultEncoder.encode(entry.entity, entry.diagnostics, displayRoot: loader.displayRoot), "\(path)")
             let back = try #require(ParseResultDecoder.decode(BinaryReader(part, part: 0..<part.count), displayRoot: loader.displayRoot), "\(path)")
@@ -95,10 +100,7 @@ struct ParseCacheFileTests {
 
     @Test("a section read back from a part answers isEmpty, hasItems and nestedItemCount before its blocks are decoded, as the parsed one does")
     func deferredSections() throws {
-        let root = packageRoot.appendingPathComponent("content")
-        let loader = ContentLoader(root: root, displayRoot: "content")
-        var cache = ParseCache()
-        _ = try loader.load(cache: &cache)
+        let (loader, cache) = try Self.parsedContent()
         var sections = 0, withItems = 0, nested = 0
         for (path, entry) in cache.entries {
             guard let entity = entry.entity else { continue }
@@ -122,10 +124,7 @@ struct ParseCacheFileTests {
 
     @Test("a section whose content does not decode reads as empty; the sections beside it are intact")
     func undecodableSectionContent() throws {
-        let root = packageRoot.appendingPathComponent("content")
-        let loader = ContentLoader(root: root, displayRoot: "content")
-        var cache = ParseCache()
-        _ = try loader.load(cache: &cache)
+        let (loader, cache) = try Self.parsedContent()
         let (path, entity) = try #require(cache.entries.sorted { $0.key < $1.key }.lazy.compactMap { path, entry in
             entry.entity.flatMap { e in e.header.document.sections.count >= 2 && !e.header.document.sections[0].isEmpty ? (path, e) : nil }
         }.first)
