@@ -28,6 +28,14 @@ struct CJKTablesTests {
         #expect(mismatches.isEmpty, "first mismatches: \(mismatches.prefix(5))")
         #expect(CJKFolding.shared.pinyinSyllables("客服经理") == ["ke", "fu", "jing", "li"])
     }
+
+    /// The A–Z sort key is the syllables joined by spaces, words and digits lower-cased between them.
+    @Test func pinyinKeyIsTheSyllablesJoined() {
+        for title in ["客服经理", "IT支持工程师", "HR BP（人力資源）", "3D設計師-Level2", "", "—", "Ünïcode 主管"] {
+            #expect(CJKFolding.shared.pinyinKey(title) == CJKFolding.shared.pinyinSyllables(title).joined(separator: " "), "\(title)")
+        }
+        #expect(CJKFolding.shared.pinyinKey("IT支持") == "it zhi chi")
+    }
 }
 
 /// The fast normalization path must give exactly what NFKC + lowercase + folding gives.

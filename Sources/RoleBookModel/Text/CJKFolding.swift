@@ -76,45 +76,38 @@ package struct CJKFolding: Sendable {
     }
 
     /// `pinyinSyllables(text).joined(separator: " ")`, made as one string: the A–Z order keys
-    /// every role's title on every build, and the syllable array, one string per syllable and a
-    /// lower-cased copy of each, was most of that. (The table's syllables are lower case already.)
+    /// every role's title on every build, and an array of one string per syllable was most of that.
     package func pinyinKey(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count * 2)
-        var word = ""
-        func emit(_ part: String) {
+        forEachPinyinWord(text) { word in
             if !out.isEmpty { out.append(" ") }
-            out.append(part)
+            out.append(word)
         }
-        for scalar in text.unicodeScalars {
-            if let p = pinyin(simplify(scalar)) {
-                if !word.isEmpty { emit(word.lowercased()); word = "" }
-                emit(p)
-            } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                word.unicodeScalars.append(scalar)
-            } else if !word.isEmpty {
-                emit(word.lowercased()); word = ""
-            }
-        }
-        if !word.isEmpty { emit(word.lowercased()) }
         return out
     }
 
     /// Pinyin syllables of the Han characters in `text`, other letters kept as words.
     package func pinyinSyllables(_ text: String) -> [String] {
         var out: [String] = []
+        forEachPinyinWord(text) { out.append($0) }
+        return out
+    }
+
+    /// Each word of `text` in order: a Han character's toneless syllable (the table's are lower
+    /// case), or a run of other letters and digits, lower-cased.
+    private func forEachPinyinWord(_ text: String, _ body: (String) -> Void) {
         var word = ""
         for scalar in text.unicodeScalars {
             if let p = pinyin(simplify(scalar)) {
-                if !word.isEmpty { out.append(word); word = "" }
-                out.append(p)
+                if !word.isEmpty { body(word.lowercased()); word = "" }
+                body(p)
             } else if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 word.unicodeScalars.append(scalar)
             } else if !word.isEmpty {
-                out.append(word); word = ""
+                body(word.lowercased()); word = ""
             }
         }
-        if !word.isEmpty { out.append(word) }
-        return out.map { $0.lowercased() }
+        if !word.isEmpty { body(word.lowercased()) }
     }
 }
