@@ -69,15 +69,15 @@ package struct ChecklistPages {
             el("section", [:], el("h2", .text(s[.byDepartment])),
                el("div", ["class": "cards-columns"], children: model.groups.map { group in
                    el("div", ["class": "card"],
-                      el("h3", group.department.map { el("a", ["href": context.href($0.url)], .text($0.title)) } ?? .text(s[.other])),
+                      el("h3", group.department.map(context.link) ?? .text(s[.other])),
                       el("ul", children: group.sheets.map { sheet in
-                          el("li", [:], el("a", ["href": context.href(sheet.url)], .text(sheet.title)),
+                          el("li", [:], context.link(sheet.link),
                              el("span", ["class": "muted"], .text(" " + s.frequency(sheet.frequency))))
                       }))
                })),
             el("section", [:], el("h2", .text(s[.byRole])),
                el("ul", ["class": "cards"], children: model.roles.map { role in
-                   el("li", ["class": "card"], el("a", ["href": context.href(role.url)], .text(role.title)),
+                   el("li", ["class": "card"], context.link(role.link),
                       el("span", ["class": "muted"], .text(s.format(.roleChecklist, role.procedureCount))))
                })))
         return Layout(context: context).page(title: s[.checklistIndex], bodyClass: "page-checklists",

@@ -20,9 +20,9 @@ extension HomePage {
         guard !recent.isEmpty else { return nil }
         return el("section", ["class": "panel panel-recent"], el("h2", .text(s[.recentProcedures])),
             el("ul", children: recent.map { date in
-                let named: HTML = date.count <= Self.namedPerDate
-                    ? .fragment(date.named.enumerated().map { i, p in .fragment([i > 0 ? .text(s[.nameSeparator]) : .empty, plainLink(p)]) })
-                    : el("a", ["href": context.href("procedures/index.html")], .text(s.format(.procedureCount, date.count)))
+                let named: HTML = date.named.isEmpty
+                    ? el("a", ["href": context.href("procedures/index.html")], .text(s.format(.procedureCount, date.count)))
+                    : .fragment(date.named.enumerated().map { i, p in .fragment([i > 0 ? .text(s[.nameSeparator]) : .empty, context.link(p)]) })
                 return el("li", [:], el("span", ["class": "recent-date"], .text(date.date)), .text(" "), named)
             }))
     }

@@ -29,7 +29,7 @@ package struct HomePage {
         if !model.vacancies.isEmpty {
             side.append(el("section", ["class": "panel"], el("h2", .text(s[.vacancies]) , el("span", ["class": "count"], .text(String(model.vacancies.count)))),
                 el("ul", children: model.vacancies.map { v in
-                    el("li", [:], plainLink(v.role),
+                    el("li", [:], context.link(v.role),
                        v.department.map { el("span", ["class": "muted"], .text(" · " + $0)) } ?? .empty)
                 })))
         }
@@ -37,14 +37,11 @@ package struct HomePage {
         return Layout(context: context).page(title: model.title, bodyClass: "page-home", crumbs: [], main: main)
     }
 
-    /// A link showing the title alone (no vacancy badge: the vacancies panel lists only vacant posts).
-    func plainLink(_ page: PageLink) -> HTML { el("a", ["href": context.href(page.url)], .text(page.title)) }
-
     /// One department with totals for its subtree, children nested (open two levels deep).
     private func node(_ d: Int, depth: Int, in model: HomePageModel) -> HTML {
         let s = context.strings, n = model.nodes[d]
         let label = el("span", ["class": "dept-label"],
-            plainLink(n.link),
+            context.link(n.link),
             el("span", ["class": "muted"], .text(" " + s.format(.roleCount, n.roles) + " · " + s.format(.headcountTotal, n.headcount))),
             n.vacant > 0 ? el("span", ["class": "badge badge-vacant"], .text(s.format(.vacancyCount, n.vacant))) : .empty)
         if n.children.isEmpty { return el("li", [:], label) }

@@ -19,11 +19,12 @@ package struct HomePageModel: PageModel {
     }
 
     package struct Vacancy: Hashable, Sendable, Encodable {
+        /// Without the vacancy badge: the panel lists only vacant posts.
         package var role: PageLink
         package var department: String?
     }
 
-    /// One date of 最近生效的流程: its procedures named, or only counted when there are many.
+    /// One date of 最近生效的流程: its procedures named, or (`named` empty) only counted when there are many.
     package struct Recent: Hashable, Sendable, Encodable {
         package var date: String
         package var named: [PageLink]
@@ -57,7 +58,7 @@ package struct HomePageModel: PageModel {
         roots = g.rootDepartments
         vacancies = g.vacancies.map { r in
             // The full title names the organisation (客户服务部（代理商渠道公司）); `short` would not.
-            Vacancy(role: PageLink(.role(r), in: site), department: g.roleDepartment[r].map { g.departments[$0].title })
+            Vacancy(role: PageLink(title: g.roles[r].title, url: site.url(.role(r))), department: g.roleDepartment[r].map { g.departments[$0].title })
         }
         recent = HomePage.recentProcedures(g).map { date, procedures in
             Recent(date: date, named: procedures.count <= HomePage.namedPerDate ? procedures.map { PageLink(.procedure($0), in: site) } : [],
@@ -89,8 +90,7 @@ package struct ProcedureIndexModel: PageModel {
 /// What the checklist index shows: each procedure's sheet by department, and each role's.
 package struct ChecklistIndexModel: PageModel {
     package struct Sheet: Hashable, Sendable, Encodable {
-        package var title: String
-        package var url: String
+        package var link: PageLink
         package var frequency: Frequency?
     }
 
@@ -100,8 +100,8 @@ package struct ChecklistIndexModel: PageModel {
     }
 
     package struct RoleSheet: Hashable, Sendable, Encodable {
-        package var title: String
-        package var url: String
+        /// Without the vacancy badge, as every sheet's link.
+        package var link: PageLink
         package var procedureCount: Int
     }
 
@@ -113,11 +113,11 @@ package struct ChecklistIndexModel: PageModel {
         groups = site.procedureGroups.map { group in
             Group(department: group.department.map { PageLink(.department($0), in: site) },
                   sheets: group.procedures.map { p in
-                      Sheet(title: g.procedures[p].title, url: site.url(for: .checklist(p)), frequency: g.procedures[p].frequency)
+                      Sheet(link: PageLink(title: g.procedures[p].title, url: site.url(for: .checklist(p))), frequency: g.procedures[p].frequency)
                   })
         }
         roles = g.roles.indices.filter { !g.roleProcedures[$0].isEmpty }.map { r in
-            RoleSheet(title: g.roles[r].title, url: site.url(for: .roleChecklist(r)), procedureCount: g.roleProcedures[r].count)
+            RoleSheet(link: PageLink(title: g.roles[r].title, url: site.url(for: .roleChecklist(r))), procedureCount: g.roleProcedures[r].count)
         }
     }
 }

@@ -74,7 +74,7 @@ package struct IndexPages {
     package func proceduresPage(_ model: ProcedureIndexModel) -> String {
         let s = context.strings
         let sections = model.groups.map { group in
-            el("section", [:], el("h2", group.department.map { el("a", ["href": context.href($0.url)], .text($0.title)) } ?? .text(s[.other])),
+            el("section", [:], el("h2", group.department.map(context.link) ?? .text(s[.other])),
                ProcedureList(context: context).render(group.cards))
         }
         let main = el("article", ["class": "doc doc-wide"],
