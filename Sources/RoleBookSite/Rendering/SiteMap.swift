@@ -31,13 +31,20 @@ package struct SiteMap: Sendable {
             if let earlier, earlier.graph.roles[i].title == graph.roles[i].title { return earlier.roleSortKeys[i] }
             return IndexPages.sortKey(graph.roles[i].title)
         }
-        let keys = roleSortKeys
-        rolesByName = graph.roles.indices.sorted {
-            (keys[$0], graph.roles[$0].title, graph.roles[$0].id) < (keys[$1], graph.roles[$1].title, graph.roles[$1].id)
+        // The same layout (the same ids) and every title as before (a `serve` rebuild after a body
+        // edit): the same order, not sorted again on every rebuild.
+        if let earlier, graph.roles.indices.allSatisfy({ earlier.graph.roles[$0].title == graph.roles[$0].title }) {
+            rolesByName = earlier.rolesByName
+            roleNameRank = earlier.roleNameRank
+        } else {
+            let keys = roleSortKeys
+            rolesByName = graph.roles.indices.sorted {
+                (keys[$0], graph.roles[$0].title, graph.roles[$0].id) < (keys[$1], graph.roles[$1].title, graph.roles[$1].id)
+            }
+            var rank = [Int](repeating: 0, count: graph.roles.count)
+            for (place, r) in rolesByName.enumerated() { rank[r] = place }
+            roleNameRank = rank
         }
-        var rank = [Int](repeating: 0, count: graph.roles.count)
-        for (place, r) in rolesByName.enumerated() { rank[r] = place }
-        roleNameRank = rank
         if let previous, previous.graph.layout === graph.layout {
             pathIndex = previous.pathIndex
             roleURLs = previous.roleURLs
